@@ -1,0 +1,263 @@
+"""Practice cases: the Points of one side of an article and the article's counterarguments.
+
+A case is a TOML file (see ``data/cases/north-korea.toml``). Loading validates it
+completely, so that everything downstream can trust the dataclasses: a missing
+field, a wrong type, a duplicate id or a Point without counterarguments is a
+:class:`CaseError` naming the file, the Point and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Case and counterargument ids: lowercase slugs, safe in file names, URLs and custom ids.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+class CaseError(ValueError):
+    """A case file is malformed. ``str()`` names the file, the Point and the field."""
+
+    def __init__(self, source: str, problem: str, *, point: int | None = None, field: str | None = None):
+        self.source = source
+        self.problem = problem
+        self.point = point
+        self.field = field
+        where = [source]
+        if point is not None:
+            where.append(f"Point {point}")
+        if field is not None:
+            where.append(f"field '{field}'")
+        super().__init__(f"{': '.join(where)}: {problem}")
+
+
+class UnknownCaseError(LookupError):
+    """No case with that id; ``available`` lists the ids that exist."""
+
+    def __init__(self, case_id: str, available: Iterable[str]):
+        self.case_id = case_id
+        self.available = sorted(available)
+        super().__init__(
+            f"There is no case '{case_id}'. Available: {', '.join(self.available) or 'none'}."
+        )
+
+
+class UnknownPointError(LookupError):
+    """The case has no Point with that number; ``available`` lists the numbers it has."""
+
+    def __init__(self, case_id: str, number: int, available: Iterable[int]):
+        self.case_id = case_id
+        self.number = number
+        self.available = sorted(available)
+        listed = ", ".join(str(n) for n in self.available)
+        super().__init__(f"Case '{case_id}' has no Point {number}. Its Points are: {listed}.")
+
+
+@dataclass(frozen=True)
+class Counterargument:
+    """One claim the article makes against a Point."""
+
+    id: str
+    summary: str
+    hint: str
+    source: tuple[str, ...]
+    phrasings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Point:
+    """A claim of the side the bot presents, with the article's counterarguments to it."""
+
+    number: int
+    claim: str
+    context: str
+    counterarguments: tuple[Counterargument, ...]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A whole practice case. ``version`` changes whenever the file's content changes."""
+
+    id: str
+    title: str
+    attribution: str
+    side: str
+    points: tuple[Point, ...]
+    version: str
+
+    def point(self, number: int) -> Point:
+        """The Point with this number, or :class:`UnknownPointError`."""
+        for point in self.points:
+            if point.number == number:
+                return point
+        raise UnknownPointError(self.id, number, (p.number for p in self.points))
+
+
+# --- loading ----------------------------------------------------------------------
+
+
+def load_case_file(path: Path) -> Case:
+    """Read and validate one case file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CaseError(str(path), f"cannot read the file ({exc.strerror or exc})") from None
+    return parse_case(raw, source=str(path))
+
+
+def parse_case(raw: bytes | str, *, source: str = "<case>") -> Case:
+    """Parse and validate case TOML. ``source`` names the origin in error messages."""
+    data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    try:
+        data = tomllib.loads(data_bytes.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CaseError(source, "the file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CaseError(source, f"not valid TOML ({exc})") from None
+    version = hashlib.sha256(data_bytes).hexdigest()[:12]
+    return _CaseReader(source).read(data, version)
+
+
+class _CaseReader:
+    """Turns the parsed TOML into dataclasses, with errors that say exactly where."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, problem: str, *, point: int | None = None, field: str | None = None) -> CaseError:
+        return CaseError(self.source, problem, point=point, field=field)
+
+    def text(self, table: dict[str, Any], key: str, *, point: int | None = None, prefix: str = "") -> str:
+        name = prefix + key
+        if key not in table:
+            raise self.fail("is missing", point=point, field=name)
+        value = table[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail("must be non-empty text", point=point, field=name)
+        return value.strip()
+
+    def texts(
+        self, table: dict[str, Any], key: str, *, point: int, prefix: str, required: bool
+    ) -> tuple[str, ...]:
+        name = prefix + key
+        if key not in table:
+            if required:
+                raise self.fail("is missing", point=point, field=name)
+            return ()
+        value = table[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail("must be a list of non-empty texts", point=point, field=name)
+        if required and not value:
+            raise self.fail("must have at least one entry", point=point, field=name)
+        return tuple(v.strip() for v in value)
+
+    def read(self, data: dict[str, Any], version: str) -> Case:
+        case_id = self.text(data, "id")
+        if not ID_PATTERN.match(case_id):
+            raise self.fail(
+                f"'{case_id}' is not a valid id (lowercase letters, digits and dashes, at most 64)",
+                field="id",
+            )
+        title = self.text(data, "title")
+        attribution = self.text(data, "attribution")
+        side = self.text(data, "side")
+        raw_points = data.get("points")
+        if not isinstance(raw_points, list) or not raw_points:
+            raise self.fail("must have at least one [[points]] table", field="points")
+
+        points: list[Point] = []
+        seen_numbers: set[int] = set()
+        seen_ids: set[str] = set()
+        for index, raw_point in enumerate(raw_points, start=1):
+            point = self.read_point(raw_point, index, seen_ids)
+            if point.number in seen_numbers:
+                raise self.fail("duplicate Point number", point=point.number, field="number")
+            seen_numbers.add(point.number)
+            points.append(point)
+        return Case(case_id, title, attribution, side, tuple(points), version)
+
+    def read_point(self, raw: Any, index: int, seen_ids: set[str]) -> Point:
+        if not isinstance(raw, dict):
+            raise self.fail(f"points entry {index} must be a table", field="points")
+        number = raw.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise self.fail(
+                f"points entry {index} needs a positive whole 'number'", point=None, field="number"
+            )
+        claim = self.text(raw, "claim", point=number)
+        context = self.text(raw, "context", point=number)
+        raw_args = raw.get("counterarguments")
+        if not isinstance(raw_args, list) or not raw_args:
+            raise self.fail("has no counterarguments", point=number, field="counterarguments")
+        arguments = []
+        for arg_index, raw_arg in enumerate(raw_args, start=1):
+            if not isinstance(raw_arg, dict):
+                raise self.fail(f"entry {arg_index} must be a table", point=number, field="counterarguments")
+            arguments.append(self.read_counterargument(raw_arg, number, arg_index, seen_ids))
+        return Point(number, claim, context, tuple(arguments))
+
+    def read_counterargument(
+        self, raw: dict[str, Any], point: int, index: int, seen_ids: set[str]
+    ) -> Counterargument:
+        prefix = f"counterarguments[{index}]."
+        arg_id = self.text(raw, "id", point=point, prefix=prefix)
+        if not ID_PATTERN.match(arg_id):
+            raise self.fail(
+                f"'{arg_id}' is not a valid id (lowercase letters, digits and dashes)",
+                point=point,
+                field=prefix + "id",
+            )
+        if arg_id in seen_ids:
+            raise self.fail(f"duplicate counterargument id '{arg_id}'", point=point, field=prefix + "id")
+        seen_ids.add(arg_id)
+        return Counterargument(
+            id=arg_id,
+            summary=self.text(raw, "summary", point=point, prefix=prefix),
+            hint=self.text(raw, "hint", point=point, prefix=prefix),
+            source=self.texts(raw, "source", point=point, prefix=prefix, required=True),
+            phrasings=self.texts(raw, "phrasings", point=point, prefix=prefix, required=False),
+        )
+
+
+class CaseLibrary:
+    """The cases available to practice, by id."""
+
+    def __init__(self, cases: Iterable[Case]):
+        self._cases: dict[str, Case] = {}
+        for case in cases:
+            if case.id in self._cases:
+                raise ValueError(f"two cases share the id '{case.id}'")
+            self._cases[case.id] = case
+
+    @classmethod
+    def from_directory(cls, directory: Path) -> "CaseLibrary":
+        """Load every ``*.toml`` in ``directory``; any invalid file stops the load."""
+        if not directory.is_dir():
+            raise CaseError(str(directory), "the cases folder does not exist")
+        return cls(load_case_file(path) for path in sorted(directory.glob("*.toml")))
+
+    def get(self, case_id: str) -> Case:
+        """The case with this id, or :class:`UnknownCaseError` listing those that exist."""
+        try:
+            return self._cases[case_id]
+        except KeyError:
+            raise UnknownCaseError(case_id, self._cases) from None
+
+    def __iter__(self) -> Iterator[Case]:
+        return iter(sorted(self._cases.values(), key=lambda c: c.id))
+
+    def __len__(self) -> int:
+        return len(self._cases)
+
+    @property
+    def default(self) -> Case:
+        """The case used when none is named: the first by id."""
+        first = next(iter(self), None)
+        if first is None:
+            raise UnknownCaseError("(default)", ())
+        return first

@@ -1,0 +1,63 @@
+"""Runtime settings, read once from the environment (and `.env`)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+#: Where the shipped cases live: `data/cases` beside the packages.
+SHIPPED_CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "cases"
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot and the terminal need to start.
+
+    The token is kept out of ``repr`` so that logging a ``Settings`` never leaks it.
+    """
+
+    token: str | None = field(default=None, repr=False)
+    db_path: Path = Path("counterpoint.db")
+    command_prefix: str = "!"
+    cases_dir: Path = SHIPPED_CASES_DIR
+    message_content_intent: bool = False
+    owner_ids: frozenset[int] = frozenset()
+    max_rebuttal_chars: int = 4000
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> "Settings":
+        """Build settings from ``env`` (default: ``os.environ`` after loading ``.env``)."""
+        if env is None:
+            if dotenv:
+                load_dotenv(override=False)
+            env = dict(os.environ)
+        try:
+            owner_ids = frozenset(
+                int(part) for part in env.get("OWNER_IDS", "").replace(" ", "").split(",") if part
+            )
+        except ValueError:
+            raise ConfigError("OWNER_IDS must be a comma-separated list of Discord user ids") from None
+        try:
+            max_chars = int(env.get("MAX_REBUTTAL_CHARS", cls.max_rebuttal_chars))
+        except ValueError:
+            raise ConfigError("MAX_REBUTTAL_CHARS must be a whole number") from None
+        return cls(
+            token=(env.get("DISCORD_TOKEN") or "").strip() or None,
+            db_path=Path(env.get("COUNTERPOINT_DB") or cls.db_path),
+            command_prefix=env.get("COMMAND_PREFIX") or cls.command_prefix,
+            cases_dir=Path(env.get("COUNTERPOINT_CASES") or SHIPPED_CASES_DIR),
+            message_content_intent=env.get("MESSAGE_CONTENT_INTENT", "").strip().lower() in _TRUE,
+            owner_ids=owner_ids,
+            max_rebuttal_chars=max_chars,
+            log_level=(env.get("LOG_LEVEL") or cls.log_level).upper(),
+        )

@@ -1,0 +1,1 @@
+"""Discord extensions: thin glue between interactions and the services in ``bot``."""
