@@ -30,11 +30,12 @@ STOP_WORDS: frozenset[str] = frozenset(
 
 #: Words that negate what follows them in their clause.
 NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without", "lack", "lacks", "lacking"})
-#: How many content words after a negator fall in its scope. Two covers
-#: "not be deterred", "no strategic depth", "never match their forces".
-NEGATION_SCOPE = 2
-#: Words that end a negation's scope early: a new clause starts.
-_SCOPE_BREAKERS = frozenset({"but", "however", "yet", "although", "though", "because", "while", "whereas", "and", "so"})
+#: A negation's scope runs from the negator to the end of its clause ("will not
+#: be deterred from pushing back"); punctuation and these words start a new clause.
+_SCOPE_BREAKERS = frozenset({
+    "but", "however", "yet", "although", "though", "because", "while", "whereas", "so",
+    "if", "unless", "when", "since", "as", "which", "who", "that",
+})
 
 _CONTRACTIONS = {
     "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
@@ -118,25 +119,24 @@ def analyze(
     terms: list[str] = []
     word_count = stop_count = 0
     for clause in _CLAUSE.split(text):
-        scope = 0
+        negated = False
         for raw in _WORD.findall(clause):
             tokens = expand.get(raw) if expand and raw.isupper() else None
             for word in tokens or words(raw):
                 word_count += 1
                 if word in NEGATORS:
-                    scope = NEGATION_SCOPE
+                    negated = True
                     stop_count += 1
                     continue
                 if word in _SCOPE_BREAKERS:
-                    scope = 0
+                    negated = False
                 if word in STOP_WORDS or len(word) < 2:
                     stop_count += 1
                     continue
                 if spell is not None:
                     word = spell(word)
-                if scope:
+                if negated:
                     terms.append(NEGATED + stem(word))
-                    scope -= 1
                 else:
                     terms.append(stem(word))
     return Analysis(tuple(terms), word_count, stop_count)

@@ -1,0 +1,287 @@
+"""The ``counterpoint`` command: run the bot, practise in a terminal, score, manage cases.
+
+The terminal front door calls the same services as the cogs, on the same
+database, which is what proves the engine has no Discord in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import logging
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .cases import Case, CaseError, CaseLibrary, load_case_file
+from .config import ConfigError, Settings
+from .feedback import explain, render_text
+from .models import Learner, Place
+from .practice import USER_ERRORS, PointPrompt, PracticeService
+from .scoring import Scorer
+from .storage import Storage, StorageError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set. Put it in the environment or in a .env file "
+    "(copy .env.example to .env and fill it in). To practise without Discord, "
+    "run `counterpoint practice`."
+)
+
+
+class RedactToken(logging.Filter):
+    """Replaces the bot token wherever it would appear in a log record."""
+
+    def __init__(self, token: str | None):
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            message = record.getMessage()
+            if self.token in message:
+                record.msg, record.args = message.replace(self.token, "[token]"), None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(settings.token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level if settings.log_level in logging.getLevelNamesMapping() else "INFO")
+
+
+# --- run and sync (need Discord) ---------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_USAGE
+    from .client import create_bot  # discord.py is imported only for the commands that need it
+
+    configure_logging(settings)
+    bot = create_bot(settings)
+    bot.run(settings.token, log_handler=None)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_USAGE
+    from .client import create_bot
+
+    configure_logging(settings)
+
+    async def sync() -> int:
+        bot = create_bot(settings)
+        async with bot:
+            await bot.login(settings.token)  # runs setup_hook: the cogs' commands join the tree
+            synced = await bot.tree.sync()
+        print(f"Synced {len(synced)} slash command(s) globally; they may take up to an hour to appear.")
+        return EXIT_OK
+
+    return asyncio.run(sync())
+
+
+# --- terminal practice -----------------------------------------------------------------
+
+TERMINAL_HELP = """Type your rebuttal on one line and press Enter. Commands:
+  /hint    a hint towards a counterargument you have not made
+  /answer  the article's own counterarguments
+  /skip    another Point
+  /quit    stop (end of input does too)"""
+
+
+def _print_point(prompt: PointPrompt, out: TextIO) -> None:
+    wrap = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
+    out.write(f"\n{prompt.case.title}: Point {prompt.point.number}\n")
+    out.write(wrap.fill(prompt.point.claim) + "\n")
+    out.write(f"({len(prompt.point.counterarguments)} counterarguments to find; /hint, /answer, /skip, /quit)\n")
+    out.flush()
+
+
+def _print_answer(prompt: PointPrompt, out: TextIO) -> None:
+    for number, arg in enumerate(prompt.point.counterarguments, start=1):
+        out.write(f"  {number}. {arg.summary}\n")
+
+
+async def practice_loop(
+    service: PracticeService, learner: Learner, case_id: str | None, point: int | None,
+    lines: TextIO, out: TextIO, interactive: bool,
+) -> int:
+    """Present a Point, score each line as a rebuttal to it, until /quit or end of input."""
+    place = Place()
+    prompt = await service.start(learner, place, case_id, point)
+    _print_point(prompt, out)
+    while True:
+        if interactive:
+            out.write("> ")
+            out.flush()
+        line = lines.readline()
+        if not line:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        command = line.lower()
+        try:
+            if command in ("/quit", "/exit"):
+                break
+            elif command == "/help":
+                out.write(TERMINAL_HELP + "\n")
+            elif command == "/hint":
+                out.write(f"Hint: {await service.hint(learner, place)}\n")
+            elif command == "/answer":
+                _print_answer(await service.answer(learner, place), out)
+            elif command == "/skip":
+                prompt = await service.skip(learner, place)
+                _print_point(prompt, out)
+            else:
+                result = await service.submit(learner, place, line)
+                out.write(render_text(explain(result.point, result.coverage)) + "\n")
+        except USER_ERRORS as error:
+            out.write(f"{error}\n")
+        out.flush()
+    return EXIT_OK
+
+
+def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
+    cases = CaseLibrary.from_directory(settings.cases_dir)
+    learner = Learner.terminal(args.user or _default_user())
+
+    async def main() -> int:
+        storage = await Storage.open(args.db or settings.db_path)
+        try:
+            service = PracticeService(cases, storage, max_rebuttal_chars=settings.max_rebuttal_chars)
+            return await practice_loop(
+                service, learner, args.case, args.point, sys.stdin, sys.stdout, sys.stdin.isatty()
+            )
+        finally:
+            await storage.close()
+
+    return asyncio.run(main())
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user database entry (some containers)
+        return "me"
+
+
+# --- scoring without storage --------------------------------------------------------------
+
+
+def cmd_score(args: argparse.Namespace, settings: Settings) -> int:
+    case = _case_for(args, settings)
+    scorer = Scorer()
+    index = scorer.index(case)
+    if not args.jsonl:
+        if args.point is None:
+            raise CaseError(case.id, "--point is required unless --jsonl gives a point per line")
+        case.point(args.point)
+        print(json.dumps(index.score(args.point, sys.stdin.read()).to_dict()))
+        return EXIT_OK
+    status = EXIT_OK
+    out = sys.stdout
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            point = int(item.get("point", args.point))
+            result = {"id": item.get("id"), **index.score(point, str(item["text"])).to_dict()}
+        except (ValueError, KeyError, TypeError, LookupError) as error:
+            result = {"id": item.get("id") if isinstance(item, dict) else None, "error": f"line {number}: {error}"}
+            status = EXIT_FAILURE
+        out.write(json.dumps(result) + "\n")
+    return status
+
+
+def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
+    library = CaseLibrary.from_directory(settings.cases_dir)
+    return library.get(args.case) if args.case else library.default
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+
+def cmd_cases(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "validate":
+        case = load_case_file(Path(args.target))
+        count = sum(len(p.counterarguments) for p in case.points)
+        print(f"{args.target}: OK: case '{case.id}', {len(case.points)} Points, {count} counterarguments")
+        return EXIT_OK
+    library = CaseLibrary.from_directory(settings.cases_dir)
+    if args.action == "list":
+        for case in library:
+            print(f"{case.id}\t{case.title}\t{len(case.points)} Points")
+        return EXIT_OK
+    if not args.target:
+        print("cases show needs a case id", file=sys.stderr)
+        return EXIT_USAGE
+    case = library.get(args.target)
+    print(f"{case.title} ({case.id}, version {case.version})\n{case.attribution}")
+    for point in case.points:
+        print(f"\nPoint {point.number}: {point.claim}")
+        for arg in point.counterarguments:
+            print(f"  - {arg.id}: {arg.summary}")
+    return EXIT_OK
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counterpoint", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)").set_defaults(func=cmd_run)
+    sub.add_parser("sync", help="publish the slash commands to Discord").set_defaults(func=cmd_sync)
+
+    practice = sub.add_parser("practice", help="practise in the terminal (no Discord needed)")
+    practice.add_argument("--case", help="case id (default: the first case)")
+    practice.add_argument("--point", type=int, help="Point number (default: random)")
+    practice.add_argument("--user", help="your name for progress tracking (default: your login)")
+    practice.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
+    practice.set_defaults(func=cmd_practice)
+
+    score = sub.add_parser("score", help="score rebuttals from stdin and print JSON")
+    score.add_argument("--case", help="case id (default: the first case)")
+    score.add_argument("--point", type=int, help="Point number (with --jsonl: the default for lines without one)")
+    score.add_argument("--jsonl", action="store_true", help='read {"id", "point", "text"} objects, one a line')
+    score.set_defaults(func=cmd_score)
+
+    cases = sub.add_parser("cases", help="list, show or validate cases")
+    cases.add_argument("action", choices=["list", "show", "validate"])
+    cases.add_argument("target", nargs="?", help="case id (show) or file (validate)")
+    cases.set_defaults(func=cmd_cases)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return args.func(args, settings)
+    except ConfigError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (CaseError, StorageError, *USER_ERRORS) as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

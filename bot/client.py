@@ -1,0 +1,142 @@
+"""The Discord bot: :func:`create_bot` is the single place a bot is built.
+
+This is the only module of ``bot`` that imports discord.py. It wires the
+services (reached as ``bot.practice``, ``bot.storage``, ``bot.cases``),
+loads the cogs, and handles every command error once, here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from .cases import CaseLibrary
+from .config import Settings
+from .practice import USER_ERRORS, PracticeService
+from .scoring import Scorer
+from .storage import Storage
+
+log = logging.getLogger("counterpoint")
+
+EXTENSIONS = ("cogs.practice", "cogs.owner")
+
+APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again."
+
+
+class CounterpointBot(commands.Bot):
+    """A ``commands.Bot`` carrying Counterpoint's services."""
+
+    storage: Storage
+    practice: PracticeService
+
+    def __init__(self, settings: Settings, cases: CaseLibrary):
+        intents = discord.Intents.default()
+        # Privileged; only when the operator enabled it in the developer portal.
+        # Without it, server messages reach us with content only when they
+        # mention the bot, hence the mention prefix below.
+        intents.message_content = settings.message_content_intent
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.command_prefix),
+            intents=intents,
+            # User text is echoed back in replies: nothing we send may ping anyone.
+            allowed_mentions=discord.AllowedMentions.none(),
+            owner_ids=set(settings.owner_ids) or None,
+            help_command=commands.DefaultHelpCommand(dm_help=None),
+            description="Counterpoint: practise rebutting a case, scored against the article's own counterarguments.",
+        )
+        self.settings = settings
+        self.cases = cases
+        self.scorer = Scorer()
+        self.tree.on_error = self.on_app_command_error
+
+    async def setup_hook(self) -> None:
+        for case in self.cases:
+            self.scorer.index(case)  # matching data built once, before the first rebuttal
+        self.storage = await Storage.open(self.settings.db_path)
+        self.practice = PracticeService(
+            self.cases, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars
+        )
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+
+    async def close(self) -> None:
+        await super().close()
+        storage = getattr(self, "storage", None)
+        if storage is not None:
+            await storage.close()
+
+    # --- errors: handled once, here ----------------------------------------------------
+
+    async def on_command_error(self, ctx: commands.Context, error: commands.CommandError) -> None:
+        if isinstance(error, commands.CommandNotFound):
+            return
+        message = user_message_for(error)
+        if message is None:
+            log.error("Command %s failed", ctx.command, exc_info=error)
+            message = APOLOGY
+        await _reply_privately(ctx, message)
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        message = user_message_for(error)
+        if message is None:
+            log.error("Application command %s failed", interaction.command, exc_info=error)
+            message = APOLOGY
+        await send_ephemeral(interaction, message)
+
+
+def user_message_for(error: BaseException) -> str | None:
+    """The message to show for an error the user can act on; ``None`` for a bug."""
+    original = error
+    while isinstance(original, (commands.CommandInvokeError, commands.HybridCommandError,
+                                app_commands.CommandInvokeError)):
+        original = original.original
+    if isinstance(original, USER_ERRORS):
+        return str(original)
+    if isinstance(original, commands.MissingRequiredArgument):
+        return f"Missing `{original.param.name}`. See `help` for how to use this command."
+    if isinstance(original, (commands.BadArgument, commands.BadUnionArgument, app_commands.TransformerError)):
+        return f"I could not read that: {original}"
+    if isinstance(original, commands.NotOwner):
+        return "Only the bot's owner can do that."
+    if isinstance(original, (commands.NoPrivateMessage, app_commands.NoPrivateMessage)):
+        return "That only works in a server."
+    if isinstance(original, (commands.CheckFailure, app_commands.CheckFailure)):
+        return "You are not allowed to do that here."
+    if isinstance(original, (commands.CommandOnCooldown, app_commands.CommandOnCooldown)):
+        return f"Slow down a little: try again in {original.retry_after:.0f}s."
+    if isinstance(original, commands.UserInputError):
+        return str(original)
+    return None
+
+
+async def _reply_privately(ctx: commands.Context, message: str) -> None:
+    try:
+        await ctx.send(message, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("Could not deliver an error message in channel %s", getattr(ctx.channel, "id", None))
+
+
+async def send_ephemeral(interaction: discord.Interaction, message: str, **kwargs) -> None:
+    """Reply (or follow up) privately to an interaction, whatever state it is in."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True, **kwargs)
+        else:
+            await interaction.response.send_message(message, ephemeral=True, **kwargs)
+    except discord.HTTPException:
+        log.warning("Could not deliver a reply to interaction %s", interaction.id)
+
+
+def create_bot(settings: Settings) -> CounterpointBot:
+    """Build the bot: load and validate the cases now, open storage and cogs in ``setup_hook``.
+
+    Raises :class:`bot.cases.CaseError` if a case file is malformed, before
+    anything connects anywhere.
+    """
+    cases = CaseLibrary.from_directory(settings.cases_dir)
+    return CounterpointBot(settings, cases)

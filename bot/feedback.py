@@ -1,0 +1,71 @@
+"""What a rebuttal's verdict says to the learner, independent of where it is shown.
+
+The cogs turn a :class:`Feedback` into an embed and the terminal into text, so
+both explain the same things in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cases import Point
+from .scoring import FLAG_MEANINGS, Coverage
+
+
+@dataclass(frozen=True)
+class CoveredItem:
+    summary: str
+    your_words: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Feedback:
+    score: int
+    total: int
+    covered: tuple[CoveredItem, ...]
+    missed_hints: tuple[str, ...]
+    flag_notes: tuple[str, ...]
+
+    @property
+    def headline(self) -> str:
+        return f"You made {len(self.covered)} of {self.total} counterarguments."
+
+
+def explain(point: Point, coverage: Coverage) -> Feedback:
+    """Pair each covered counterargument with the learner's words, and each missed one with a hint."""
+    by_id = {arg.id: arg for arg in point.counterarguments}
+    covered = tuple(
+        CoveredItem(by_id[m.counterargument_id].summary, m.excerpt, m.similarity) for m in coverage.covered
+    )
+    missed = tuple(by_id[arg_id].hint for arg_id in coverage.missed)
+    notes = tuple(FLAG_MEANINGS[flag] for flag in sorted(coverage.flags) if flag in FLAG_MEANINGS)
+    return Feedback(coverage.score, len(point.counterarguments), covered, missed, notes)
+
+
+def score_bar(score: int, width: int = 10) -> str:
+    """``███████░░░ 70%``: readable in a terminal and in Discord alike."""
+    filled = round(max(0, min(100, score)) * width / 100)
+    return "\u2588" * filled + "\u2591" * (width - filled) + f" {score}%"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis marking the cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "\u2026"
+
+
+def render_text(feedback: Feedback) -> str:
+    """The verdict as plain text, for the terminal."""
+    lines = [f"Score: {score_bar(feedback.score)}  {feedback.headline}"]
+    if feedback.covered:
+        lines.append("Covered:")
+        for item in feedback.covered:
+            lines.append(f"  + {item.summary}")
+            lines.append(f"      your words: \"{shorten(item.your_words, 160)}\"")
+    if feedback.missed_hints:
+        lines.append("Missed (hints):")
+        lines.extend(f"  - {hint}" for hint in feedback.missed_hints)
+    for note in feedback.flag_notes:
+        lines.append(f"Note: {note}")
+    return "\n".join(lines)

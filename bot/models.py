@@ -1,0 +1,86 @@
+"""Small records passed between the services, storage and the front doors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cases import Point
+from .scoring import Coverage
+
+
+@dataclass(frozen=True)
+class Learner:
+    """Who is practising. ``id`` is a Discord user id as text, or ``local:NAME`` in the terminal."""
+
+    id: str
+    name: str
+
+    @classmethod
+    def discord(cls, user_id: int, name: str) -> "Learner":
+        return cls(str(user_id), name)
+
+    @classmethod
+    def terminal(cls, name: str) -> "Learner":
+        return cls(f"local:{name}", name)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where practice happens. No guild means private: a DM or the terminal.
+
+    A learner has one current Point per scope: one in each server, and one in
+    private (DMs and the terminal share it, both being private practice).
+    """
+
+    guild_id: int | None = None
+    channel_id: int | None = None
+
+    @property
+    def scope(self) -> str:
+        return "private" if self.guild_id is None else f"guild:{self.guild_id}"
+
+    @property
+    def is_private(self) -> bool:
+        return self.guild_id is None
+
+
+@dataclass(frozen=True)
+class PracticeSession:
+    """The Point a learner is currently answering in one scope."""
+
+    learner_id: str
+    scope: str
+    guild_id: int | None
+    channel_id: int | None
+    case_id: str
+    point: int
+    hints_used: int
+    started_at: float
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A scored rebuttal, as stored."""
+
+    id: int
+    learner_id: str
+    learner_name: str
+    guild_id: int | None
+    channel_id: int | None
+    case_id: str
+    case_version: str
+    point: int
+    text: str
+    score: int
+    covered: tuple[str, ...]
+    flags: tuple[str, ...]
+    created_at: float
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    """What a front door shows after a rebuttal: the stored attempt, the Point and the verdict."""
+
+    attempt: Attempt
+    point: Point
+    coverage: Coverage

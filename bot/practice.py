@@ -1,0 +1,154 @@
+"""Practice sessions: present a Point, take a rebuttal, score it, store it.
+
+:class:`PracticeService` is what every front door calls: the Discord cogs and
+the terminal alike. It raises :class:`PracticeError` subclasses for anything a
+user did wrong; their messages are written to be shown as they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import dataclass
+
+from .cases import Case, CaseLibrary, Point, UnknownCaseError, UnknownPointError
+from .models import AttemptResult, Learner, Place, PracticeSession
+from .scoring import Scorer
+from .storage import Storage
+
+
+class PracticeError(Exception):
+    """Something the user can fix; ``str()`` is the message to show them."""
+
+
+class NoSessionError(PracticeError):
+    def __init__(self) -> None:
+        super().__init__("You have no Point to answer yet. Start with `practice`.")
+
+
+class InvalidRebuttalError(PracticeError):
+    """The rebuttal was refused before scoring: empty or too long. Nothing is stored."""
+
+
+# Unknown cases and Points are user errors too; front doors catch them alongside PracticeError.
+USER_ERRORS = (PracticeError, UnknownCaseError, UnknownPointError)
+
+
+@dataclass(frozen=True)
+class PointPrompt:
+    """A Point as presented to a learner."""
+
+    case: Case
+    point: Point
+    session: PracticeSession
+
+
+class PracticeService:
+    """The practice loop, independent of how the learner reaches it."""
+
+    def __init__(
+        self,
+        cases: CaseLibrary,
+        storage: Storage,
+        scorer: Scorer | None = None,
+        *,
+        max_rebuttal_chars: int = 4000,
+        rng: random.Random | None = None,
+    ):
+        self.cases = cases
+        self.storage = storage
+        self.scorer = scorer or Scorer()
+        self.max_rebuttal_chars = max_rebuttal_chars
+        self._rng = rng or random.Random()
+
+    async def start(
+        self, learner: Learner, place: Place, case_id: str | None = None, point: int | None = None
+    ) -> PointPrompt:
+        """Give the learner a Point (chosen, or random) and remember it as their current one."""
+        case = self.cases.get(case_id) if case_id else self.cases.default
+        if point is None:
+            chosen = self._rng.choice(case.points)
+        else:
+            chosen = case.point(point)
+        session = await self.storage.save_session(learner.id, place, case.id, chosen.number)
+        return PointPrompt(case, chosen, session)
+
+    async def current(self, learner: Learner, place: Place) -> PointPrompt:
+        """The learner's current Point in this place, or :class:`NoSessionError`."""
+        session = await self.storage.get_session(learner.id, place.scope)
+        if session is None:
+            raise NoSessionError()
+        try:
+            case = self.cases.get(session.case_id)
+            point = case.point(session.point)
+        except (UnknownCaseError, UnknownPointError):
+            # The case was removed or changed since; the session cannot be answered.
+            await self.storage.clear_session(learner.id, place.scope)
+            raise NoSessionError() from None
+        return PointPrompt(case, point, session)
+
+    async def focus(self, learner: Learner, place: Place, case_id: str, point: int) -> PointPrompt:
+        """Make this Point the learner's current one, keeping the session (and its hints) if it already is."""
+        session = await self.storage.get_session(learner.id, place.scope)
+        if session is not None and (session.case_id, session.point) == (case_id, point):
+            return await self.current(learner, place)
+        return await self.start(learner, place, case_id, point)
+
+    async def has_session(self, learner: Learner, place: Place) -> bool:
+        return await self.storage.get_session(learner.id, place.scope) is not None
+
+    def check_rebuttal(self, text: str) -> str:
+        """The rebuttal, stripped, or :class:`InvalidRebuttalError` saying what is wrong."""
+        stripped = (text or "").strip()
+        if not stripped:
+            raise InvalidRebuttalError("Your rebuttal is empty. Write your answer to the Point.")
+        if len(stripped) > self.max_rebuttal_chars:
+            raise InvalidRebuttalError(
+                f"Your rebuttal is {len(stripped):,} characters; the limit is "
+                f"{self.max_rebuttal_chars:,}. Make your strongest points more briefly."
+            )
+        return stripped
+
+    async def submit(self, learner: Learner, place: Place, text: str) -> AttemptResult:
+        """Score a rebuttal to the learner's current Point and store the attempt.
+
+        The session stays open, so the learner may try the same Point again.
+        """
+        rebuttal = self.check_rebuttal(text)
+        prompt = await self.current(learner, place)
+        # Scoring is CPU work; off the event loop so one long rebuttal never stalls other users.
+        coverage = await asyncio.to_thread(
+            self.scorer.score, prompt.case, prompt.point, rebuttal
+        )
+        attempt = await self.storage.record_attempt(
+            learner_id=learner.id,
+            learner_name=learner.name,
+            place=place,
+            case_id=prompt.case.id,
+            case_version=prompt.case.version,
+            point=prompt.point.number,
+            text=rebuttal,
+            score=coverage.score,
+            covered=coverage.covered_ids,
+            flags=tuple(sorted(coverage.flags)),
+        )
+        return AttemptResult(attempt, prompt.point, coverage)
+
+    async def hint(self, learner: Learner, place: Place) -> str:
+        """A hint towards the next counterargument, cycling through them one per call."""
+        prompt = await self.current(learner, place)
+        arguments = prompt.point.counterarguments
+        hint = arguments[prompt.session.hints_used % len(arguments)].hint
+        await self.storage.count_hint(learner.id, place.scope)
+        return hint
+
+    async def answer(self, learner: Learner, place: Place) -> PointPrompt:
+        """The current Point, for showing the article's full counterarguments."""
+        return await self.current(learner, place)
+
+    async def skip(self, learner: Learner, place: Place) -> PointPrompt:
+        """Move on to a different Point of the same case (or the only one again)."""
+        current = await self.current(learner, place)
+        others = [p for p in current.case.points if p.number != current.point.number]
+        chosen = self._rng.choice(others) if others else current.point
+        return await self.start(learner, place, current.case.id, chosen.number)

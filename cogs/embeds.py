@@ -1,0 +1,100 @@
+"""Embeds for practice. Not an extension: the cogs import it.
+
+Every text that may be long goes through :func:`bot.feedback.shorten` with
+Discord's limits, so a reply never fails for being too large.
+"""
+
+from __future__ import annotations
+
+import discord
+
+from bot.cases import Case, CaseLibrary, Point
+from bot.feedback import Feedback, score_bar, shorten
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+MAX_FIELDS = 25
+
+POINT_COLOUR = discord.Colour.blurple()
+GOOD, FAIR, POOR = discord.Colour.green(), discord.Colour.gold(), discord.Colour.red()
+
+
+def point_embed(case: Case, point: Point) -> discord.Embed:
+    embed = discord.Embed(
+        title=shorten(f"Point {point.number}: rebut this", TITLE_LIMIT),
+        description=shorten(f"> {point.claim}", DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.add_field(
+        name="What the other side concedes",
+        value=shorten(point.context, FIELD_VALUE_LIMIT),
+        inline=False,
+    )
+    embed.set_footer(
+        text=shorten(
+            f"{case.title} \u00b7 {len(point.counterarguments)} counterarguments to find \u00b7 "
+            "press Rebut, or use /rebut",
+            2048,
+        )
+    )
+    return embed
+
+
+def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Embed:
+    colour = GOOD if feedback.score >= 67 else FAIR if feedback.score >= 34 else POOR
+    embed = discord.Embed(
+        title=shorten(f"{author}'s rebuttal to Point {point.number}", TITLE_LIMIT),
+        description=f"`{score_bar(feedback.score)}`\n{feedback.headline}",
+        colour=colour,
+    )
+    fields = 0
+    for item in feedback.covered:
+        if fields >= MAX_FIELDS - 2:
+            break
+        embed.add_field(
+            name=shorten(f"\u2705 {item.summary}", FIELD_NAME_LIMIT),
+            value=shorten(f"Your words: \u201c{item.your_words}\u201d", FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+        fields += 1
+    if feedback.missed_hints:
+        hints = "\n".join(f"\u2022 {hint}" for hint in feedback.missed_hints)
+        embed.add_field(name="\u274c Still missing (hints)", value=shorten(hints, FIELD_VALUE_LIMIT), inline=False)
+    if feedback.flag_notes:
+        embed.add_field(
+            name="\u26a0\ufe0f Notes",
+            value=shorten("\n".join(feedback.flag_notes), FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    return embed
+
+
+def answer_embed(case: Case, point: Point) -> discord.Embed:
+    embed = discord.Embed(
+        title=shorten(f"How the article answers Point {point.number}", TITLE_LIMIT),
+        description=shorten(f"> {point.claim}", DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    for number, arg in enumerate(point.counterarguments[:MAX_FIELDS], start=1):
+        embed.add_field(
+            name=shorten(f"{number}. {arg.summary}", FIELD_NAME_LIMIT),
+            value=shorten(" ".join(arg.source), FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    embed.set_footer(text=shorten(case.attribution, 2048))
+    return embed
+
+
+def cases_embed(library: CaseLibrary) -> discord.Embed:
+    embed = discord.Embed(title="Practice cases", colour=POINT_COLOUR)
+    for case in list(library)[:MAX_FIELDS]:
+        points = ", ".join(str(p.number) for p in case.points)
+        embed.add_field(
+            name=shorten(f"{case.title} (`{case.id}`)", FIELD_NAME_LIMIT),
+            value=shorten(f"Points {points}. Start with `practice {case.id}`.", FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    return embed

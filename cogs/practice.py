@@ -1,0 +1,279 @@
+"""The practice loop in Discord: practice, rebut, hint, answer, skip, cases.
+
+Thin glue: each command reads the interaction, calls ``bot.practice`` and
+renders the result. The Point embed carries persistent buttons (Rebut opens a
+modal, Hint, New point) whose custom ids carry the case and Point, so they keep
+working after a restart. In DMs, after ``practice``, a plain message is taken
+as the rebuttal.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cases import ID_PATTERN
+from bot.client import APOLOGY, CounterpointBot, send_ephemeral
+from bot.feedback import explain
+from bot.models import AttemptResult, Learner, Place
+from bot.practice import USER_ERRORS, PointPrompt, PracticeService
+
+from .embeds import answer_embed, cases_embed, feedback_embed, point_embed
+
+log = logging.getLogger("counterpoint.practice")
+
+_CASE = ID_PATTERN.pattern.strip("^$")
+
+
+def learner_of(user: discord.abc.User) -> Learner:
+    return Learner.discord(user.id, user.display_name)
+
+
+def place_of(guild: discord.Guild | None, channel: discord.abc.Messageable | None) -> Place:
+    return Place(guild.id if guild else None, getattr(channel, "id", None))
+
+
+def point_view(prompt: PointPrompt) -> discord.ui.View:
+    """The buttons under a Point embed."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(RebutButton(prompt.case.id, prompt.point.number))
+    view.add_item(HintButton(prompt.case.id, prompt.point.number))
+    view.add_item(NewPointButton(prompt.case.id))
+    return view
+
+
+def result_embed(result: AttemptResult, author: str) -> discord.Embed:
+    return feedback_embed(result.point, explain(result.point, result.coverage), author)
+
+
+async def guarded(interaction: discord.Interaction, action: Callable[[], Awaitable[None]]) -> None:
+    """Run a component's action; user errors become private replies, bugs an apology and a log entry."""
+    try:
+        await action()
+    except USER_ERRORS as error:
+        await send_ephemeral(interaction, str(error))
+    except Exception:
+        log.exception("Component %s failed", interaction.data.get("custom_id") if interaction.data else None)
+        await send_ephemeral(interaction, APOLOGY)
+
+
+def _service(interaction: discord.Interaction) -> PracticeService:
+    return interaction.client.practice  # type: ignore[attr-defined]
+
+
+class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
+    """A paragraph box for the rebuttal; submitting scores it against this Point."""
+
+    def __init__(self, case_id: str, point: int, max_chars: int):
+        super().__init__(title=f"Rebut Point {point}"[:45])
+        self.case_id = case_id
+        self.point = point
+        self.text = discord.ui.TextInput(
+            label="Your rebuttal",
+            style=discord.TextStyle.paragraph,
+            placeholder="Answer the Point in your own words.",
+            max_length=min(max_chars, 4000),
+        )
+        self.add_item(self.text)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            service = _service(interaction)
+            learner = learner_of(interaction.user)
+            place = place_of(interaction.guild, interaction.channel)
+            service.check_rebuttal(self.text.value)  # refuse before touching the session
+            await service.focus(learner, place, self.case_id, self.point)
+            result = await service.submit(learner, place, self.text.value)
+            await interaction.response.send_message(
+                embed=result_embed(result, interaction.user.display_name),
+                ephemeral=place.is_private,
+            )
+
+        await guarded(interaction, action)
+
+
+class RebutButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:rebut:(?P<case>{_CASE}):(?P<point>\d+)"):
+    def __init__(self, case_id: str, point: int):
+        super().__init__(
+            discord.ui.Button(
+                label="Rebut", style=discord.ButtonStyle.primary, emoji="\u270d\ufe0f",
+                custom_id=f"cp:rebut:{case_id}:{point}",
+            )
+        )
+        self.case_id, self.point = case_id, point
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
+        return cls(match["case"], int(match["point"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            max_chars = _service(interaction).max_rebuttal_chars
+            await interaction.response.send_modal(RebuttalModal(self.case_id, self.point, max_chars))
+
+        await guarded(interaction, action)
+
+
+class HintButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:hint:(?P<case>{_CASE}):(?P<point>\d+)"):
+    def __init__(self, case_id: str, point: int):
+        super().__init__(
+            discord.ui.Button(
+                label="Hint", style=discord.ButtonStyle.secondary, emoji="\U0001f4a1",
+                custom_id=f"cp:hint:{case_id}:{point}",
+            )
+        )
+        self.case_id, self.point = case_id, point
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
+        return cls(match["case"], int(match["point"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            service = _service(interaction)
+            learner = learner_of(interaction.user)
+            place = place_of(interaction.guild, interaction.channel)
+            await service.focus(learner, place, self.case_id, self.point)
+            await send_ephemeral(interaction, f"\U0001f4a1 {await service.hint(learner, place)}")
+
+        await guarded(interaction, action)
+
+
+class NewPointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:new:(?P<case>{_CASE})"):
+    def __init__(self, case_id: str):
+        super().__init__(
+            discord.ui.Button(
+                label="New point", style=discord.ButtonStyle.secondary, emoji="\U0001f501",
+                custom_id=f"cp:new:{case_id}",
+            )
+        )
+        self.case_id = case_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
+        return cls(match["case"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            service = _service(interaction)
+            learner = learner_of(interaction.user)
+            place = place_of(interaction.guild, interaction.channel)
+            prompt = await service.start(learner, place, self.case_id)
+            await interaction.response.send_message(
+                embed=point_embed(prompt.case, prompt.point), view=point_view(prompt)
+            )
+
+        await guarded(interaction, action)
+
+
+class Practice(commands.Cog):
+    """Practise rebutting a case's Points."""
+
+    def __init__(self, bot: CounterpointBot):
+        self.bot = bot
+
+    @property
+    def service(self) -> PracticeService:
+        return self.bot.practice
+
+    # --- commands ---------------------------------------------------------------------
+
+    @commands.hybrid_command(name="practice")
+    @app_commands.describe(case="Case id (see /cases); default: the first case", point="Point number; default: random")
+    async def practice(self, ctx: commands.Context, case: str | None = None, point: int | None = None) -> None:
+        """Get a Point to rebut."""
+        if case is not None and point is None and case.isdigit():
+            case, point = None, int(case)  # `!practice 2`: a Point of the default case
+        prompt = await self.service.start(learner_of(ctx.author), place_of(ctx.guild, ctx.channel), case, point)
+        await ctx.send(embed=point_embed(prompt.case, prompt.point), view=point_view(prompt))
+
+    @practice.autocomplete("case")
+    async def _case_autocomplete(self, interaction: discord.Interaction, current: str):
+        return [
+            app_commands.Choice(name=c.title[:100], value=c.id)
+            for c in self.bot.cases
+            if current.lower() in c.id or current.lower() in c.title.lower()
+        ][:25]
+
+    @commands.hybrid_command(name="rebut")
+    @app_commands.describe(text="Your rebuttal to your current Point")
+    async def rebut(self, ctx: commands.Context, *, text: str) -> None:
+        """Answer your current Point; you get a score and feedback."""
+        place = place_of(ctx.guild, ctx.channel)
+        result = await self.service.submit(learner_of(ctx.author), place, text)
+        await ctx.send(embed=result_embed(result, ctx.author.display_name))
+
+    @commands.hybrid_command(name="hint")
+    async def hint(self, ctx: commands.Context) -> None:
+        """A hint towards a counterargument of your current Point (privately)."""
+        text = await self.service.hint(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
+        await self._send_private(ctx, content=f"\U0001f4a1 {text}")
+
+    @commands.hybrid_command(name="answer")
+    async def answer(self, ctx: commands.Context) -> None:
+        """The article's own counterarguments to your current Point (privately)."""
+        prompt = await self.service.answer(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
+        await self._send_private(ctx, embed=answer_embed(prompt.case, prompt.point))
+
+    @commands.hybrid_command(name="skip")
+    async def skip(self, ctx: commands.Context) -> None:
+        """Move on to another Point."""
+        prompt = await self.service.skip(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
+        await ctx.send(embed=point_embed(prompt.case, prompt.point), view=point_view(prompt))
+
+    @commands.hybrid_command(name="cases")
+    async def cases(self, ctx: commands.Context) -> None:
+        """The cases you can practise."""
+        await ctx.send(embed=cases_embed(self.bot.cases))
+
+    # --- DMs: a plain message answers the current Point ------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is not None:
+            return
+        ctx = await self.bot.get_context(message)
+        if ctx.prefix is not None:
+            return  # a command (or an attempt at one): the command handler answers it
+        learner, place = learner_of(message.author), place_of(None, message.channel)
+        try:
+            if not await self.service.has_session(learner, place):
+                await message.channel.send(
+                    "Hi! Send `practice` to get a Point; then just type your rebuttal here."
+                )
+                return
+            result = await self.service.submit(learner, place, message.content)
+            await message.channel.send(embed=result_embed(result, message.author.display_name))
+        except USER_ERRORS as error:
+            await message.channel.send(str(error))
+        except Exception:
+            log.exception("DM rebuttal from %s failed", message.author.id)
+            await message.channel.send(APOLOGY)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    async def _send_private(self, ctx: commands.Context, **kwargs) -> None:
+        """Ephemeral for slash commands; a DM for prefix commands in a server."""
+        if ctx.interaction is not None or ctx.guild is None:
+            await ctx.send(ephemeral=True, **kwargs)
+            return
+        try:
+            await ctx.author.send(**kwargs)
+        except discord.Forbidden:
+            await ctx.reply("I could not DM you; use the slash command to see it privately.")
+            return
+        await ctx.reply("Sent to you privately.")
+
+
+async def setup(bot: CounterpointBot) -> None:
+    bot.add_dynamic_items(RebutButton, HintButton, NewPointButton)
+    await bot.add_cog(Practice(bot))
+
+
+async def teardown(bot: CounterpointBot) -> None:
+    bot.remove_dynamic_items(RebutButton, HintButton, NewPointButton)
