@@ -15,6 +15,7 @@ from .cases import Case, CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .models import AttemptResult, Learner, Place, PracticeSession
 from .scoring import Scorer
 from .storage import Storage
+from .text import normalize
 
 
 class PracticeError(Exception):
@@ -100,7 +101,7 @@ class PracticeService:
     def check_rebuttal(self, text: str) -> str:
         """The rebuttal, stripped, or :class:`InvalidRebuttalError` saying what is wrong."""
         stripped = (text or "").strip()
-        if not stripped:
+        if not normalize(stripped).strip():  # zero-width characters alone are empty too
             raise InvalidRebuttalError("Your rebuttal is empty. Write your answer to the Point.")
         if len(stripped) > self.max_rebuttal_chars:
             raise InvalidRebuttalError(

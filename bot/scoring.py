@@ -57,8 +57,8 @@ COVERAGE_THRESHOLD = 0.5
 #: Fewer words than this is flagged too short.
 MIN_WORDS = 6
 #: A sentence this long with almost no function words is a keyword list.
-STUFFING_MIN_WORDS = 6
-STUFFING_MAX_STOP_RATIO = 0.15
+STUFFING_MIN_WORDS = 8
+STUFFING_MAX_STOP_RATIO = 0.1
 #: Copy detection: word n-grams shared with the article, and the share of a
 #: sentence's words they must cover.
 COPY_NGRAM = 5
@@ -194,13 +194,15 @@ class CaseIndex:
         if any(s.stuffing for s in sentences):
             flags.add(FLAG_STUFFING)
 
-        best: dict[str, Match] = {}
+        best: dict[str, tuple[tuple[float, int], Match]] = {}
         for window in _windows([s for s in sentences if not (s.copied or s.stuffing)]):
             for arg_id, similarity in self._credit(point.number, window).items():
-                if arg_id not in best or similarity > best[arg_id].similarity:
-                    best[arg_id] = Match(arg_id, " ".join(s.text for s in window), similarity)
+                # The most similar window wins; on a tie the shorter, so the excerpt is tight.
+                rank = (round(similarity, 6), -len(window))
+                if arg_id not in best or rank > best[arg_id][0]:
+                    best[arg_id] = (rank, Match(arg_id, " ".join(s.text for s in window), similarity))
 
-        covered = tuple(best[a] for a in targets if a in best)
+        covered = tuple(best[a][1] for a in targets if a in best)
         missed = tuple(a for a in targets if a not in best)
         score = round(100 * len(covered) / len(targets))
         return Coverage(score, covered, missed, frozenset(flags))

@@ -33,7 +33,7 @@ NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none",
 #: A negation's scope runs from the negator to the end of its clause ("will not
 #: be deterred from pushing back"); punctuation and these words start a new clause.
 _SCOPE_BREAKERS = frozenset({
-    "but", "however", "yet", "although", "though", "because", "while", "whereas", "so",
+    "but", "yet", "although", "though", "because", "while", "whereas", "so",
     "if", "unless", "when", "since", "as", "which", "who", "that",
 })
 
@@ -118,14 +118,18 @@ def analyze(
     """
     terms: list[str] = []
     word_count = stop_count = 0
+    carry = False
     for clause in _CLAUSE.split(text):
-        negated = False
+        # "At no point, however, have allies lost faith": a negation whose clause
+        # ended before it could take an object carries into the next clause.
+        negated, carry, after_negator = carry, False, 0
         for raw in _WORD.findall(clause):
             tokens = expand.get(raw) if expand and raw.isupper() else None
             for word in tokens or words(raw):
                 word_count += 1
                 if word in NEGATORS:
-                    negated = True
+                    # A sentence opening "No," is an interjection, not a negation.
+                    negated, after_negator = word_count > 1, 0
                     stop_count += 1
                     continue
                 if word in _SCOPE_BREAKERS:
@@ -137,8 +141,10 @@ def analyze(
                     word = spell(word)
                 if negated:
                     terms.append(NEGATED + stem(word))
+                    after_negator += 1
                 else:
                     terms.append(stem(word))
+        carry = negated and after_negator <= 1
     return Analysis(tuple(terms), word_count, stop_count)
 
 

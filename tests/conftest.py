@@ -1,0 +1,96 @@
+"""Shared fixtures: the real bot from ``create_bot``, driven by dpytest, on a real SQLite file.
+
+Only Discord's servers are simulated (by dpytest). Everything else is the
+product as it runs: the cogs, the services, the scorer, the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+import pytest_asyncio
+
+from bot.client import CounterpointBot, create_bot
+from bot.config import Settings
+
+SHIPPED_CASE = "north-korea"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "counterpoint.db"
+
+
+@pytest.fixture
+def settings(db_path: Path) -> Settings:
+    return Settings(token=None, db_path=db_path, command_prefix="!", owner_ids=frozenset({999}))
+
+
+BotFactory = Callable[..., Awaitable[CounterpointBot]]
+
+
+@pytest_asyncio.fixture
+async def start_bot(settings: Settings) -> AsyncIterator[BotFactory]:
+    """Builds a bot through ``create_bot`` and connects it to dpytest's fake Discord.
+
+    Call it again to simulate a restart on the same database.
+    """
+    started: list[CounterpointBot] = []
+
+    async def start(**overrides) -> CounterpointBot:
+        if started:
+            await _stop(started[-1])
+        bot = create_bot(Settings(**{**settings.__dict__, **overrides}))
+        # dpytest adds its fake members through GUILD_MEMBER_ADD, which discord.py
+        # caches only with the (privileged) members intent. The bot itself never
+        # asks for it; only the fake server needs it to have members at all.
+        bot._connection._intents.members = True
+        bot._connection.member_cache_flags = discord.MemberCacheFlags.from_intents(bot._connection._intents)
+        await bot._async_setup_hook()
+        await bot.setup_hook()
+        allowed_mentions = bot.allowed_mentions
+        dpytest.configure(bot, members=["alice", "bob"])
+        # dpytest's fake connection state forgets the bot's allowed_mentions;
+        # carry over what create_bot configured, so sends behave as in production.
+        bot._connection.allowed_mentions = allowed_mentions
+        started.append(bot)
+        return bot
+
+    yield start
+    await dpytest.empty_queue()
+    await _stop(started[-1])
+
+
+async def _stop(bot: CounterpointBot) -> None:
+    # dpytest's fake gateway has no socket to close, so Bot.close() cannot run
+    # here; what a stop must release that is ours is the database.
+    await bot.storage.close()
+
+
+@pytest_asyncio.fixture
+async def bot(start_bot: BotFactory) -> CounterpointBot:
+    return await start_bot()
+
+
+@pytest.fixture
+def sent_payloads(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """Every message payload the bot builds for Discord's HTTP API, as it would go on the wire.
+
+    dpytest builds its fake message from part of the payload and drops the
+    rest (``allowed_mentions`` among it), so the payload is recorded where
+    discord.py builds it; the call itself goes on unchanged.
+    """
+    payloads: list[dict] = []
+    build = discord.abc.handle_message_parameters
+
+    def recording_build(*args, **kwargs):
+        params = build(*args, **kwargs)
+        payloads.append(dict(params.payload or {}))
+        return params
+
+    monkeypatch.setattr(discord.abc, "handle_message_parameters", recording_build)
+    return payloads

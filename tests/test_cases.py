@@ -1,0 +1,94 @@
+"""The case file format: the shipped case loads, and every malformed file says where it is wrong."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.cases import CaseError, CaseLibrary, UnknownCaseError, UnknownPointError, load_case_file, parse_case
+from bot.config import SHIPPED_CASES_DIR
+from bot.text import normalize
+
+SHIPPED = SHIPPED_CASES_DIR / "north-korea.toml"
+
+
+def shipped_toml() -> str:
+    return SHIPPED.read_text("utf-8")
+
+
+def test_the_shipped_case_has_two_points_of_six_counterarguments():
+    case = load_case_file(SHIPPED)
+    assert case.id == "north-korea"
+    assert [p.number for p in case.points] == [1, 2]
+    assert [len(p.counterarguments) for p in case.points] == [6, 6]
+    for point in case.points:
+        for arg in point.counterarguments:
+            assert arg.source and arg.summary and arg.hint
+
+
+def test_the_shipped_sources_are_the_articles_own_sentences():
+    article = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+    if not article.exists():
+        pytest.skip("the seed article is not beside this checkout")
+    text = " ".join(normalize(article.read_text("utf-8")).split())
+    for point in load_case_file(SHIPPED).points:
+        for arg in point.counterarguments:
+            for sentence in arg.source:
+                assert " ".join(normalize(sentence).split()) in text, sentence
+
+
+def test_the_version_changes_with_the_content():
+    original = parse_case(shipped_toml())
+    edited = parse_case(shipped_toml().replace("Think about how", "Consider how"))
+    assert original.version != edited.version
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda t: t.replace('title = "The Case Against Attacking North Korea"\n', ""), "field 'title': is missing"),
+        (
+            lambda t: t.replace('id = "declared-escalation-policy"', 'id = "us-will-not-back-down"'),
+            "Point 1: field 'counterarguments[2].id': duplicate counterargument id 'us-will-not-back-down'",
+        ),
+        (
+            lambda t: t.replace('summary = "Despite their frustration', 'sumary = "Despite their frustration'),
+            "Point 2: field 'counterarguments[1].summary': is missing",
+        ),
+        (lambda t: t.replace("number = 2", "number = 1"), "Point 1: field 'number': duplicate Point number"),
+        (lambda t: t.replace('id = "north-korea"', 'id = "North Korea!"'), "field 'id': 'North Korea!' is not a valid id"),
+        (lambda t: t + "\n[[points]]\nnumber = 3\nclaim = \"x\"\ncontext = \"y\"\n",
+         "Point 3: field 'counterarguments': has no counterarguments"),
+        (lambda t: t.replace("phrasings = [", "phrasings = [3, ", 1),
+         "Point 1: field 'counterarguments[1].phrasings': must be a list of non-empty texts"),
+        (lambda t: t.replace("[[points]]", "[[points", 1), "not valid TOML"),
+    ],
+)
+def test_a_malformed_case_names_file_point_and_field(edit, expected):
+    with pytest.raises(CaseError) as caught:
+        parse_case(edit(shipped_toml()), source="club.toml")
+    assert str(caught.value).startswith("club.toml")
+    assert expected in str(caught.value)
+
+
+def test_a_case_file_that_is_not_utf8_is_refused():
+    with pytest.raises(CaseError, match="not UTF-8"):
+        parse_case(b"\xff\xfe id = 1", source="bad.toml")
+
+
+def test_the_library_lists_what_exists_when_asked_for_something_else():
+    library = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
+    with pytest.raises(UnknownCaseError, match="Available: north-korea"):
+        library.get("atlantis")
+    with pytest.raises(UnknownPointError, match="Its Points are: 1, 2"):
+        library.get("north-korea").point(9)
+
+
+def test_one_bad_file_in_a_cases_folder_stops_the_load(tmp_path):
+    (tmp_path / "good.toml").write_text(shipped_toml(), "utf-8")
+    (tmp_path / "broken.toml").write_text("id = ", "utf-8")
+    with pytest.raises(CaseError, match="broken.toml"):
+        CaseLibrary.from_directory(tmp_path)
+    assert tomllib.loads(shipped_toml())["id"] == "north-korea"

@@ -1,0 +1,102 @@
+"""The scorer: pure, explainable, and hard to fool."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cases import load_case_file
+from bot.config import SHIPPED_CASES_DIR
+from bot.scoring import FLAG_COPIED, FLAG_EMPTY, FLAG_STUFFING, FLAG_TOO_SHORT, CaseIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> CaseIndex:
+    return CaseIndex(load_case_file(SHIPPED_CASES_DIR / "north-korea.toml"))
+
+
+def test_a_paraphrase_covers_its_counterargument_and_says_which_words(index):
+    result = index.score(1, "North Korea doesn't have the forces of Russia or China, nor their strategic depth.")
+    assert result.covered_ids == ("north-korea-is-manageable",)
+    assert result.score == 17
+    assert "strategic depth" in result.covered[0].excerpt
+    assert 0.5 <= result.covered[0].similarity <= 1.0
+    assert len(result.missed) == 5
+
+
+def test_a_full_rebuttal_covers_everything(index):
+    text = (
+        "Allies have not lost faith in Washington or distanced themselves from it. "
+        "They have sought stronger security guarantees and tighter alliance relationships. "
+        "The US and its allies deployed new military capabilities and set up dialogue on deterrence and assurance. "
+        "The ICBM will not reverse that trend; it will reinforce it. "
+        "After the test, US bombers flew with South Korean and Japanese fighter jets as a show of force and unity. "
+        "Pyongyang's provocations bring the allies closer together."
+    )
+    result = index.score(2, text)
+    assert result.score == 100 and not result.missed
+
+
+def test_typos_still_count(index):
+    result = index.score(1, "The 2014 Quadrenial Defence Reveiw says no adversary may escalate out of failed conventinal agression.")
+    assert "declared-escalation-policy" in result.covered_ids
+
+
+def test_a_reversed_claim_earns_nothing(index):
+    assert index.score(1, "Washington will be deterred and will back down in a crisis if its homeland is at stake.").score == 0
+
+
+def test_agreeing_with_the_point_earns_nothing(index):
+    text = "With ICBMs Kim can threaten American cities, so he will be more aggressive and Washington will be deterred from intervening."
+    assert index.score(1, text).score == 0
+
+
+def test_rebutting_the_other_point_earns_nothing(index):
+    text = "North Korea lacks strategic depth and cannot match the forces of Russia or China, so the US can manage it."
+    assert index.score(2, text).score == 0
+    assert index.score(1, text).score > 0
+
+
+def test_a_keyword_list_is_flagged_and_earns_nothing(index):
+    result = index.score(2, "faith distance guarantees alliance capabilities dialogue assurance reinforce bombers unity")
+    assert FLAG_STUFFING in result.flags and result.score == 0
+
+
+def test_a_bullet_list_of_real_claims_is_not_stuffing(index):
+    text = "- NK has no strategic depth and can't match Russia or China\n- the QDR says nobody escalates out of failed conventional aggression"
+    result = index.score(1, text)
+    assert FLAG_STUFFING not in result.flags
+    assert set(result.covered_ids) == {"north-korea-is-manageable", "declared-escalation-policy"}
+
+
+def test_pasted_article_text_is_flagged_copied(index):
+    pasted = (
+        "Significantly, in response to last week's ICBM test, two U.S. bombers flew to the Korean Peninsula "
+        "to join fighter jets from South Korea and Japan for a practice bombing run."
+    )
+    result = index.score(2, pasted)
+    assert FLAG_COPIED in result.flags
+    assert result.score == 0  # copied sentences earn no credit
+
+
+def test_polite_padding_neither_helps_nor_hurts(index):
+    claim = "America will not back down in an escalating crisis, even if its homeland is at risk."
+    padded = f"Thank you, chair. I respect my opponent and I understand the worry. {claim} Thank you for listening."
+    assert index.score(1, padded).covered_ids == index.score(1, claim).covered_ids
+
+
+def test_empty_and_tiny_rebuttals_are_flagged(index):
+    assert index.score(1, "  \n ").flags == {FLAG_EMPTY}
+    assert FLAG_TOO_SHORT in index.score(1, "hmm").flags
+
+
+def test_nonsense_and_off_topic_text_earn_nothing(index):
+    for text in ["jfkdls fjdksl qqq zzz", "The best pizza in Seoul is near Hongdae.", "\U0001f600\U0001f44d\U0001f525"]:
+        assert index.score(1, text).score == 0
+        assert index.score(2, text).score == 0
+
+
+def test_the_json_shape(index):
+    data = index.score(1, "North Korea has no strategic depth, so the US can manage it.").to_dict()
+    assert set(data) == {"score", "covered", "missed", "matches", "flags"}
+    assert data["covered"] == ["north-korea-is-manageable"]
+    assert data["matches"][0]["id"] == "north-korea-is-manageable"
