@@ -87,6 +87,9 @@ class Storage:
                 f"{path} is not a usable Counterpoint database ({exc}). "
                 "Nothing was changed; move the file aside or point COUNTERPOINT_DB elsewhere."
             ) from exc
+        except BaseException:
+            await connection.close()
+            raise
         return storage
 
     async def _prepare(self) -> None:

@@ -1,0 +1,65 @@
+"""Storage: migrations, WAL, sessions that survive a reopen, and no silent fresh start."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from bot.models import Place
+from bot.storage import SCHEMA_VERSION, Storage, StorageError
+
+
+async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_path):
+    storage = await Storage.open(db_path)
+    assert await storage.schema_version() == SCHEMA_VERSION
+    await storage.close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"attempts", "sessions"} <= tables
+
+
+async def test_a_session_survives_closing_and_reopening(db_path):
+    storage = await Storage.open(db_path)
+    await storage.save_session("42", Place(guild_id=7, channel_id=8), "north-korea", 2)
+    await storage.close()
+
+    storage = await Storage.open(db_path)
+    session = await storage.get_session("42", "guild:7")
+    assert (session.case_id, session.point, session.channel_id) == ("north-korea", 2, 8)
+    assert await storage.get_session("42", "private") is None
+    await storage.close()
+
+
+async def test_an_attempt_is_stored_with_everything_about_it(db_path):
+    storage = await Storage.open(db_path)
+    stored = await storage.record_attempt(
+        learner_id="42", learner_name="alice", place=Place(None, 5), case_id="north-korea",
+        case_version="abc", point=1, text="my rebuttal", score=33,
+        covered=("a", "b"), flags=("too_short",),
+    )
+    [read] = await storage.recent_attempts("42")
+    assert read == stored
+    assert read.guild_id is None and read.covered == ("a", "b") and read.flags == ("too_short",)
+    await storage.close()
+
+
+async def test_a_file_that_is_not_a_database_is_refused_and_left_alone(db_path):
+    db_path.write_bytes(b"these are somebody's notes, not a database" * 100)
+    before = db_path.read_bytes()
+    with pytest.raises(StorageError, match="not a usable Counterpoint database"):
+        await Storage.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+async def test_a_database_from_a_newer_version_is_refused(db_path):
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StorageError, match="Upgrade Counterpoint"):
+        await Storage.open(db_path)
+
+
+async def test_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(StorageError, match="does not exist"):
+        await Storage.open(tmp_path / "nowhere" / "counterpoint.db")
