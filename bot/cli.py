@@ -212,6 +212,26 @@ def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
     return library.get(args.case) if args.case else library.default
 
 
+# --- evaluation -----------------------------------------------------------------------------
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluation import evaluate, read_graded, render_report
+
+    try:
+        items = read_graded(Path(args.graded))
+    except OSError as error:
+        print(f"Error: cannot read {args.graded}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ValueError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    report = evaluate(items, CaseLibrary.from_directory(settings.cases_dir))
+    for line in render_report(report, verbose=args.verbose):
+        print(line)
+    return EXIT_OK
+
+
 # --- cases ----------------------------------------------------------------------------------
 
 
@@ -260,6 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--point", type=int, help="Point number (with --jsonl: the default for lines without one)")
     score.add_argument("--jsonl", action="store_true", help='read {"id", "point", "text"} objects, one a line')
     score.set_defaults(func=cmd_score)
+
+    evaluation = sub.add_parser("eval", help="measure the scorer against hand-graded rebuttals")
+    evaluation.add_argument("graded", help="graded rebuttals, JSON lines (see shared/eval/README.md)")
+    evaluation.add_argument("--verbose", "-v", action="store_true", help="a line per item")
+    evaluation.set_defaults(func=cmd_eval)
 
     cases = sub.add_parser("cases", help="list, show or validate cases")
     cases.add_argument("action", choices=["list", "show", "validate"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import discord
 import discord.ext.test as dpytest
 import pytest
@@ -43,3 +47,13 @@ def _next_reply() -> discord.Message | None:
     if dpytest.sent_queue.empty():
         return None
     return dpytest.get_message()
+
+
+def counterpoint(*args: str, stdin: str = "", env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
+    """Run the ``counterpoint`` command in a real process, as a user would, without their token or DB."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "COUNTERPOINT_DB")}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        env=environment, cwd=cwd, timeout=60,
+    )

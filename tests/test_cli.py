@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
-import subprocess
-import sys
 
 from bot.cli import RedactToken
+from support import counterpoint
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-
-
-def counterpoint(*args: str, stdin: str = "", env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "COUNTERPOINT_DB")}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        env=environment, cwd=cwd, timeout=60,
-    )
 
 
 def test_piped_practice_scores_each_line_and_stores_it(tmp_path):

@@ -1,0 +1,141 @@
+"""Measuring the scorer against hand-graded rebuttals.
+
+The graded-set format and the figures are those of ``shared/eval/README.md``:
+Spearman correlation of score with grade (all items but copies), pairwise order
+agreement on pairs whose grades differ by 0.3 or more, the highest score among
+adversarial items and among negated ones, and whether every copy was flagged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cases import CaseLibrary
+from .scoring import FLAG_COPIED, Coverage, Scorer
+
+ADVERSARIAL_KINDS = frozenset({"offtopic", "gibberish", "stuffing", "agree", "wrongpoint"})
+PAIR_MIN_GRADE_GAP = 0.3
+
+
+@dataclass(frozen=True)
+class GradedItem:
+    id: str
+    case: str
+    point: int
+    text: str
+    grade: float
+    kind: str
+
+
+@dataclass(frozen=True)
+class ScoredItem:
+    item: GradedItem
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    items: tuple[ScoredItem, ...]
+    spearman: float
+    pairwise: float
+    pair_count: int
+    max_adversarial: int
+    max_negated: int
+    copies_flagged: int
+    copies: int
+
+
+def read_graded(path: Path) -> list[GradedItem]:
+    """Read a graded set (JSON lines); a malformed line is a ValueError naming its number."""
+    items = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            items.append(GradedItem(
+                str(raw["id"]), str(raw["case"]), int(raw["point"]), str(raw["text"]),
+                float(raw["grade"]), str(raw.get("kind", "")),
+            ))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{path}:{number}: not a graded rebuttal ({error})") from None
+    return items
+
+
+def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer: Scorer | None = None) -> EvalReport:
+    scorer = scorer or Scorer()
+    scored = tuple(
+        ScoredItem(item, scorer.score(cases.get(item.case), item.point, item.text)) for item in items
+    )
+    ranked = [s for s in scored if s.item.kind != "copy"]
+    scores = [s.coverage.score for s in ranked]
+    grades = [s.item.grade for s in ranked]
+    agree, pairs = pairwise_agreement(scores, grades, PAIR_MIN_GRADE_GAP)
+    copies = [s for s in scored if s.item.kind == "copy"]
+    return EvalReport(
+        items=scored,
+        spearman=spearman(scores, grades),
+        pairwise=agree,
+        pair_count=pairs,
+        max_adversarial=max((s.coverage.score for s in scored if s.item.kind in ADVERSARIAL_KINDS), default=0),
+        max_negated=max((s.coverage.score for s in scored if s.item.kind == "negated"), default=0),
+        copies_flagged=sum(FLAG_COPIED in s.coverage.flags for s in copies),
+        copies=len(copies),
+    )
+
+
+def average_ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties sharing the average of the ranks they span."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for position in range(start, end + 1):
+            ranks[order[position]] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+    """Spearman's rank correlation (Pearson on average ranks); 0 when either side is constant."""
+    rx, ry = average_ranks(x), average_ranks(y)
+    n = len(rx)
+    if n < 2:
+        return 0.0
+    mx, my = sum(rx) / n, sum(ry) / n
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    var = (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
+    return cov / var if var else 0.0
+
+
+def pairwise_agreement(scores: Sequence[float], grades: Sequence[float], gap: float) -> tuple[float, int]:
+    """Share of pairs (grades at least ``gap`` apart) the scores order the same way; ties count as wrong."""
+    pairs = agree = 0
+    for i in range(len(grades)):
+        for j in range(len(grades)):
+            if grades[i] - grades[j] >= gap - 1e-9:
+                pairs += 1
+                agree += scores[i] > scores[j]
+    return (agree / pairs if pairs else 0.0), pairs
+
+
+def render_report(report: EvalReport, verbose: bool = False) -> Iterable[str]:
+    if verbose:
+        yield f"{'id':<8} {'kind':<11} {'grade':>5} {'score':>5}  flags / covered"
+        for s in report.items:
+            flags = ",".join(sorted(s.coverage.flags))
+            covered = " ".join(s.coverage.covered_ids)
+            yield f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  [{flags}] {covered}"
+        yield ""
+    yield f"items                 {len(report.items)}"
+    yield f"spearman              {report.spearman:.3f}   (all but copies; target >= 0.85)"
+    yield f"pairwise order        {report.pairwise:.3f}   ({report.pair_count} pairs with grades >= 0.3 apart; target >= 0.92)"
+    yield f"max adversarial score {report.max_adversarial:>5}   (offtopic, gibberish, stuffing, agree, wrongpoint; target <= 15)"
+    yield f"max negated score     {report.max_negated:>5}   (target <= 15)"
+    yield f"copies flagged        {report.copies_flagged}/{report.copies}"
