@@ -97,12 +97,19 @@ class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
         await guarded(interaction, action)
 
 
-class RebutButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:rebut:(?P<case>{_CASE}):(?P<point>\d+)"):
+class _PointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:rebut|hint):(?P<case>{_CASE}):(?P<point>\d+)"):
+    """A button acting on one Point. Its custom id carries the case and Point, so it outlives restarts."""
+
+    action: str
+    label: str
+    emoji: str
+    style = discord.ButtonStyle.secondary
+
     def __init__(self, case_id: str, point: int):
         super().__init__(
             discord.ui.Button(
-                label="Rebut", style=discord.ButtonStyle.primary, emoji="\u270d\ufe0f",
-                custom_id=f"cp:rebut:{case_id}:{point}",
+                label=self.label, style=self.style, emoji=self.emoji,
+                custom_id=f"cp:{self.action}:{case_id}:{point}",
             )
         )
         self.case_id, self.point = case_id, point
@@ -110,6 +117,10 @@ class RebutButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:rebu
     @classmethod
     async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
         return cls(match["case"], int(match["point"]))
+
+
+class RebutButton(_PointButton, template=rf"cp:rebut:(?P<case>{_CASE}):(?P<point>\d+)"):
+    action, label, emoji, style = "rebut", "Rebut", "\u270d\ufe0f", discord.ButtonStyle.primary
 
     async def callback(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
@@ -119,19 +130,8 @@ class RebutButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:rebu
         await guarded(interaction, action)
 
 
-class HintButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:hint:(?P<case>{_CASE}):(?P<point>\d+)"):
-    def __init__(self, case_id: str, point: int):
-        super().__init__(
-            discord.ui.Button(
-                label="Hint", style=discord.ButtonStyle.secondary, emoji="\U0001f4a1",
-                custom_id=f"cp:hint:{case_id}:{point}",
-            )
-        )
-        self.case_id, self.point = case_id, point
-
-    @classmethod
-    async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
-        return cls(match["case"], int(match["point"]))
+class HintButton(_PointButton, template=rf"cp:hint:(?P<case>{_CASE}):(?P<point>\d+)"):
+    action, label, emoji = "hint", "Hint", "\U0001f4a1"
 
     async def callback(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
