@@ -122,6 +122,8 @@ async def practice_loop(
     place = Place()
     prompt = await service.start(learner, place, case_id, point)
     _print_point(prompt, out)
+    if interactive:
+        out.write("Type your rebuttal on one line and press Enter (/help for commands).\n")
     while True:
         if interactive:
             out.write("> ")
