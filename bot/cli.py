@@ -218,6 +218,8 @@ def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.graded == "argkp":
+        return _eval_argkp(args)
     from .evaluation import evaluate, read_graded, render_report
 
     try:
@@ -230,6 +232,25 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAILURE
     report = evaluate(items, CaseLibrary.from_directory(settings.cases_dir))
     for line in render_report(report, verbose=args.verbose):
+        print(line)
+    return EXIT_OK
+
+
+def _eval_argkp(args: argparse.Namespace) -> int:
+    from .argkp import load_split, mean_average_precision, predict, render_result, write_predictions
+
+    if not args.directory:
+        print("eval argkp needs the ArgKP-2021 folder, e.g. `counterpoint eval argkp ../shared/argkp`", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        data = load_split(Path(args.directory), args.split)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    predictions = predict(data)
+    if args.predictions:
+        write_predictions(predictions, Path(args.predictions))
+    for line in render_result(args.split, mean_average_precision(data, predictions)):
         print(line)
     return EXIT_OK
 
@@ -284,7 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(func=cmd_score)
 
     evaluation = sub.add_parser("eval", help="measure the scorer against hand-graded rebuttals")
-    evaluation.add_argument("graded", help="graded rebuttals, JSON lines (see shared/eval/README.md)")
+    evaluation.add_argument(
+        "graded", help="graded rebuttals, JSON lines (see shared/eval/README.md), or `argkp` for the ArgKP-2021 benchmark"
+    )
+    evaluation.add_argument("directory", nargs="?", help="with `argkp`: the ArgKP-2021 folder")
+    evaluation.add_argument("--split", choices=["train", "dev", "test"], default="dev", help="with `argkp`: which split")
+    evaluation.add_argument("--predictions", help="with `argkp`: also write predictions here (the shared task's JSON)")
     evaluation.add_argument("--verbose", "-v", action="store_true", help="a line per item")
     evaluation.set_defaults(func=cmd_eval)
 

@@ -207,8 +207,30 @@ class CaseIndex:
         score = round(100 * len(covered) / len(targets))
         return Coverage(score, covered, missed, frozenset(flags))
 
+    def similarities(self, point_number: int, text: str) -> dict[str, float]:
+        """Each counterargument's best similarity (0..1) to any window of ``text``, before the
+        coverage threshold: for ranking (the ArgKP benchmark), not for verdicts.
+
+        A window closer to something other than the counterargument (the claim, another
+        Point) contributes only the margin by which it is closer to the counterargument.
+        """
+        point = self.case.point(point_number)
+        best = {arg.id: 0.0 for arg in point.counterarguments}
+        sentences = [self._read_sentence(s) for s in split_sentences(normalize(text))]
+        for window in _windows([s for s in sentences if not s.stuffing]):
+            mine, rival = self._shares(point_number, window)
+            for arg_id, share in mine.items():
+                best[arg_id] = max(best[arg_id], share if share > rival else 0.0)
+        return best
+
     def _credit(self, point_number: int, window: list[_Sentence]) -> dict[str, float]:
         """Counterarguments of the Point this window covers, with their similarity."""
+        mine, rival = self._shares(point_number, window)
+        return {arg: share for arg, share in mine.items() if share >= COVERAGE_THRESHOLD and share > rival}
+
+    def _shares(self, point_number: int, window: list[_Sentence]) -> tuple[dict[str, float], float]:
+        """The window's share of each of the Point's counterarguments, and its best share of
+        anything else (the hawkish claim, other Points' counterarguments)."""
         terms = {t for s in window for t in s.analysis.terms}
         matched: dict[int, float] = defaultdict(float)
         for term in terms:
@@ -223,7 +245,7 @@ class CaseIndex:
             if share > by_owner.get(reference.owner, 0.0):
                 by_owner[reference.owner] = share
 
-        rival = 0.0  # the closest thing that is not one of this Point's counterarguments
+        rival = 0.0
         mine: dict[str, float] = {}
         for owner_index, share in by_owner.items():
             owner = self._owners[owner_index]
@@ -231,7 +253,7 @@ class CaseIndex:
                 mine[owner.counterargument_id] = share
             else:
                 rival = max(rival, share)
-        return {arg: share for arg, share in mine.items() if share >= COVERAGE_THRESHOLD and share > rival}
+        return mine, rival
 
     def _read_sentence(self, text: str) -> _Sentence:
         analysis = analyze(text, self._acronyms, self._spell)
