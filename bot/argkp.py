@@ -100,7 +100,7 @@ def predict(data: ArgKPSplit) -> dict[str, dict[str, float]]:
     by_group: dict[tuple[str, int], list[KeyPoint]] = defaultdict(list)
     for kp in data.key_points:
         by_group[(kp.topic, kp.stance)].append(kp)
-    indexes = {group: (CaseIndex(topic_case(*group, kps)), kps) for group, kps in by_group.items()}
+    indexes = {group: (CaseIndex(topic_case(*group, kps), claim_is_rival=False), kps) for group, kps in by_group.items()}
     predictions: dict[str, dict[str, float]] = {}
     for argument in data.arguments:
         entry = indexes.get((argument.topic, argument.stance))

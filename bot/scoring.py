@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .cases import Case, Point
@@ -61,9 +62,9 @@ STUFFING_MIN_WORDS = 8
 STUFFING_MAX_STOP_RATIO = 0.1
 #: Copy detection: word n-grams shared with the article, and the share of a
 #: sentence's words they must cover.
-COPY_NGRAM = 5
-COPY_MIN_WORDS = 8
-COPY_SHARE = 0.6
+COPY_NGRAM = 6
+COPY_MIN_WORDS = 10
+COPY_SHARE = 0.75
 #: Typo correction: words at least this long are matched to the case's vocabulary.
 SPELL_MIN_LENGTH = 5
 SPELL_MIN_SIMILARITY = 80
@@ -106,12 +107,6 @@ class Coverage:
 
 
 @dataclass(frozen=True)
-class _Reference:
-    owner: int  # index into CaseIndex._owners
-    total_weight: float
-
-
-@dataclass(frozen=True)
 class _Owner:
     """Something a window can be closest to: a counterargument, or a Point's own claim."""
 
@@ -127,16 +122,35 @@ class _Sentence:
     stuffing: bool
 
 
-class CaseIndex:
-    """A case prepared for scoring: built once, then :meth:`score` is cheap."""
+@dataclass(frozen=True)
+class _PointColumns:
+    """Where a Point's counterarguments sit among the owners, and where its rivals do."""
 
-    def __init__(self, case: Case):
+    argument_ids: tuple[str, ...]
+    mine: np.ndarray  # owner columns of the Point's counterarguments, in case order
+    rivals: np.ndarray  # owner columns of everything else
+
+
+class CaseIndex:
+    """A case prepared for scoring: built once, then :meth:`score` is cheap.
+
+    The references' terms form a matrix (term x reference) of signed IDF
+    weights: a term's row holds +weight for each reference containing it and
+    -weight for each containing it with the opposite polarity. A window's
+    weighted overlap with every reference is then the sum of its terms' rows,
+    one numpy operation for all references at once.
+    """
+
+    def __init__(self, case: Case, *, claim_is_rival: bool = True):
+        """``claim_is_rival=False`` leaves the Points' claims out of the contrast; for
+        benchmarks (ArgKP) whose "claim" is a neutral topic, not a side to avoid."""
         self.case = case
         article_sentences: list[str] = []
         owner_texts: list[tuple[_Owner, list[str]]] = []
         for point in case.points:
             claim_texts = [point.claim, *split_sentences(normalize(point.context))]
-            owner_texts.append((_Owner(point.number, None), claim_texts))
+            if claim_is_rival:
+                owner_texts.append((_Owner(point.number, None), claim_texts))
             article_sentences.extend(claim_texts)
             for arg in point.counterarguments:
                 sources = [s for text in arg.source for s in split_sentences(normalize(text))]
@@ -146,34 +160,50 @@ class CaseIndex:
         self._acronyms = acronyms_in(" ".join(t for _, texts in owner_texts for t in texts))
         self._vocabulary = sorted({w for _, texts in owner_texts for t in texts for w in words(normalize(t))})
         self._vocabulary_stems = {stem(w) for w in self._vocabulary}
-        self._spell_cache: dict[str, str] = {}
+        self._term_cache: dict[str, str] = {}
 
         analysed = [
-            (owner, [analyze(normalize(t), self._acronyms).terms for t in texts]) for owner, texts in owner_texts
+            (owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts
         ]
-        self._idf = _inverse_document_frequency(
-            {bare(term) for terms in refs for term in terms} for _, refs in analysed
+        idf = _inverse_document_frequency({bare(term) for terms in refs for term in terms} for _, refs in analysed)
+
+        self._owners = [owner for owner, _ in analysed]
+        references = [(index, terms) for index, (_, refs) in enumerate(analysed) for terms in refs if terms]
+        owners_with_refs = sorted({index for index, _ in references})
+        if owners_with_refs != list(range(len(self._owners))):
+            raise ValueError("every counterargument needs at least one reference with content words")
+        # References are grouped by owner, so an owner's best share is one reduceat.
+        self._owner_starts = np.array(
+            [next(i for i, (owner, _) in enumerate(references) if owner == o) for o in range(len(self._owners))]
         )
-        self._owners: list[_Owner] = []
-        self._references: list[_Reference] = []
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for owner, refs in analysed:
-            owner_index = len(self._owners)
-            self._owners.append(owner)
-            for terms in refs:
-                unique = set(terms)
-                if not unique:
-                    continue
-                ref_index = len(self._references)
-                total = 0.0
-                for term in unique:
-                    weight = self._idf[bare(term)]
-                    postings[term].append((ref_index, weight))
-                    total += weight
-                self._references.append(_Reference(owner_index, total))
-        self._postings = dict(postings)
+        self._term_ids: dict[str, int] = {}
+        rows: list[dict[int, float]] = []
+        for ref_index, (_, terms) in enumerate(references):
+            for term in terms:
+                for signed_term, sign in ((term, 1.0), (flip(term), -1.0)):
+                    term_id = self._term_ids.setdefault(signed_term, len(rows))
+                    if term_id == len(rows):
+                        rows.append({})
+                    rows[term_id][ref_index] = rows[term_id].get(ref_index, 0.0) + sign * idf[bare(term)]
+        self._matrix = np.zeros((len(rows), len(references)))
+        for term_id, row in enumerate(rows):
+            for ref_index, weight in row.items():
+                self._matrix[term_id, ref_index] = weight
+        self._ref_totals = np.array([sum(idf[bare(t)] for t in terms) for _, terms in references])
+
+        self._columns: dict[int, _PointColumns] = {}
+        for point in case.points:
+            mine = [i for i, o in enumerate(self._owners) if o.point == point.number and o.counterargument_id]
+            rivals = [i for i in range(len(self._owners)) if i not in mine]
+            self._columns[point.number] = _PointColumns(
+                tuple(self._owners[i].counterargument_id for i in mine), np.array(mine, dtype=int),
+                np.array(rivals, dtype=int),
+            )
+        # Tokenised as rebuttals are (acronyms expanded), so "U.S." in one and "US" in the other still meet.
         self._article_ngrams = {
-            gram for sentence in article_sentences for gram in _ngrams(words(normalize(sentence)), COPY_NGRAM)
+            gram
+            for sentence in article_sentences
+            for gram in _ngrams(list(self._analyze(normalize(sentence)).words), COPY_NGRAM)
         }
 
     # --- scoring ---------------------------------------------------------------
@@ -194,15 +224,21 @@ class CaseIndex:
         if any(s.stuffing for s in sentences):
             flags.add(FLAG_STUFFING)
 
-        best: dict[str, tuple[tuple[float, int], Match]] = {}
-        for window in _windows([s for s in sentences if not (s.copied or s.stuffing)]):
-            for arg_id, similarity in self._credit(point.number, window).items():
-                # The most similar window wins; on a tie the shorter, so the excerpt is tight.
-                rank = (round(similarity, 6), -len(window))
-                if arg_id not in best or rank > best[arg_id][0]:
-                    best[arg_id] = (rank, Match(arg_id, " ".join(s.text for s in window), similarity))
+        windows = list(_windows([s for s in sentences if not (s.copied or s.stuffing)]))
+        best: dict[str, Match] = {}
+        if windows:
+            mine, rival = self._shares(point.number, windows)
+            credited = (mine >= COVERAGE_THRESHOLD) & (mine > rival[:, None])
+            # Among credited windows the most similar wins; on a tie the shorter, so the excerpt is tight.
+            lengths = np.array([len(w) for w in windows])
+            ranked = np.where(credited, np.round(mine, 6) - lengths[:, None] * 1e-7, -np.inf)
+            for column, arg_id in enumerate(self._columns[point.number].argument_ids):
+                row = int(np.argmax(ranked[:, column]))
+                if credited[row, column]:
+                    window = windows[row]
+                    best[arg_id] = Match(arg_id, " ".join(s.text for s in window), float(mine[row, column]))
 
-        covered = tuple(best[a][1] for a in targets if a in best)
+        covered = tuple(best[a] for a in targets if a in best)
         missed = tuple(a for a in targets if a not in best)
         score = round(100 * len(covered) / len(targets))
         return Coverage(score, covered, missed, frozenset(flags))
@@ -212,52 +248,34 @@ class CaseIndex:
         coverage threshold: for ranking (the ArgKP benchmark), not for verdicts.
 
         A window closer to something other than the counterargument (the claim, another
-        Point) contributes only the margin by which it is closer to the counterargument.
+        Point) contributes nothing to it.
         """
-        point = self.case.point(point_number)
-        best = {arg.id: 0.0 for arg in point.counterarguments}
+        self.case.point(point_number)
+        columns = self._columns[point_number]
         sentences = [self._read_sentence(s) for s in split_sentences(normalize(text))]
-        for window in _windows([s for s in sentences if not s.stuffing]):
-            mine, rival = self._shares(point_number, window)
-            for arg_id, share in mine.items():
-                best[arg_id] = max(best[arg_id], share if share > rival else 0.0)
-        return best
+        windows = list(_windows([s for s in sentences if not s.stuffing]))
+        if not windows:
+            return {arg_id: 0.0 for arg_id in columns.argument_ids}
+        mine, rival = self._shares(point_number, windows)
+        best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
+        return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best)}
 
-    def _credit(self, point_number: int, window: list[_Sentence]) -> dict[str, float]:
-        """Counterarguments of the Point this window covers, with their similarity."""
-        mine, rival = self._shares(point_number, window)
-        return {arg: share for arg, share in mine.items() if share >= COVERAGE_THRESHOLD and share > rival}
-
-    def _shares(self, point_number: int, window: list[_Sentence]) -> tuple[dict[str, float], float]:
-        """The window's share of each of the Point's counterarguments, and its best share of
-        anything else (the hawkish claim, other Points' counterarguments)."""
-        terms = {t for s in window for t in s.analysis.terms}
-        matched: dict[int, float] = defaultdict(float)
-        for term in terms:
-            for ref, weight in self._postings.get(term, ()):
-                matched[ref] += weight
-            for ref, weight in self._postings.get(flip(term), ()):
-                matched[ref] -= weight
-        by_owner: dict[int, float] = {}
-        for ref, weight in matched.items():
-            reference = self._references[ref]
-            share = weight / reference.total_weight
-            if share > by_owner.get(reference.owner, 0.0):
-                by_owner[reference.owner] = share
-
-        rival = 0.0
-        mine: dict[str, float] = {}
-        for owner_index, share in by_owner.items():
-            owner = self._owners[owner_index]
-            if owner.point == point_number and owner.counterargument_id is not None:
-                mine[owner.counterargument_id] = share
-            else:
-                rival = max(rival, share)
-        return mine, rival
+    def _shares(self, point_number: int, windows: list[list[_Sentence]]) -> tuple[np.ndarray, np.ndarray]:
+        """Per window: its share of each of the Point's counterarguments (windows x arguments),
+        and its best share of anything else: the claim, other Points' counterarguments."""
+        overlap = np.empty((len(windows), self._matrix.shape[1]))
+        for row, window in enumerate(windows):
+            ids = {self._term_ids[t] for s in window for t in s.analysis.terms if t in self._term_ids}
+            overlap[row] = self._matrix[list(ids)].sum(axis=0) if ids else 0.0
+        by_owner = np.maximum.reduceat(overlap / self._ref_totals, self._owner_starts, axis=1)
+        np.maximum(by_owner, 0.0, out=by_owner)
+        columns = self._columns[point_number]
+        rival = by_owner[:, columns.rivals].max(axis=1) if len(columns.rivals) else np.zeros(len(windows))
+        return by_owner[:, columns.mine], rival
 
     def _read_sentence(self, text: str) -> _Sentence:
-        analysis = analyze(text, self._acronyms, self._spell)
-        tokens = words(text)
+        analysis = self._analyze(text)
+        tokens = analysis.words
         copied = len(tokens) >= COPY_MIN_WORDS and _share_in(tokens, self._article_ngrams) >= COPY_SHARE
         stuffing = (
             analysis.word_count >= STUFFING_MIN_WORDS
@@ -265,9 +283,12 @@ class CaseIndex:
         )
         return _Sentence(text, analysis, copied, stuffing)
 
-    def _spell(self, word: str) -> str:
-        """A content word, or the case word it is most likely a typo of."""
-        cached = self._spell_cache.get(word)
+    def _analyze(self, text: str) -> Analysis:
+        return analyze(text, self._acronyms, self._term)
+
+    def _term(self, word: str) -> str:
+        """A content word's stem, after mapping a likely typo onto the case's vocabulary."""
+        cached = self._term_cache.get(word)
         if cached is not None:
             return cached
         result = word
@@ -277,10 +298,10 @@ class CaseIndex:
             )
             if found is not None:
                 result = found[0]
-        if len(self._spell_cache) > 50_000:  # bounded: hostile input cannot grow it forever
-            self._spell_cache.clear()
-        self._spell_cache[word] = result
-        return result
+        if len(self._term_cache) > 50_000:  # bounded: hostile input cannot grow it forever
+            self._term_cache.clear()
+        self._term_cache[word] = stem(result)
+        return self._term_cache[word]
 
 
 class Scorer:

@@ -72,21 +72,42 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+def _expand_token(word: str) -> tuple[str, ...]:
+    """One lowercase token as words, contractions expanded ("won't" -> "will", "not")."""
+    expanded = _CONTRACTIONS.get(word)
+    if expanded:
+        return tuple(expanded.split())
+    if word.endswith("n't"):
+        return (word[:-3], "not")
+    if "'" in word:
+        return (word.split("'", 1)[0],)  # "kim's" -> "kim", "they're" -> "they"
+    return (word,)
+
+
 def words(text: str) -> list[str]:
-    """Lowercase word tokens with contractions expanded ("won't" -> "will", "not")."""
-    out: list[str] = []
-    for raw in _WORD.findall(text):
-        word = raw.lower()
-        expanded = _CONTRACTIONS.get(word)
-        if expanded:
-            out.extend(expanded.split())
-        elif word.endswith("n't"):
-            out.extend((word[:-3], "not"))
-        elif "'" in word:
-            out.append(word.split("'", 1)[0])  # "kim's" -> "kim", "they're" -> "they"
+    """Lowercase word tokens with contractions expanded."""
+    return [w for raw in _WORD.findall(text) for w in _token_kinds(raw.lower())[0]]
+
+
+# What a word does in a clause; decided once per distinct token (see _token_kinds).
+_CONTENT, _STOP, _NEGATOR, _BREAKER = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=131072)
+def _token_kinds(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A lowercase token's words and, for each, whether it is content, stop, negator or breaker."""
+    parts = _expand_token(token)
+    kinds = []
+    for word in parts:
+        if word in NEGATORS:
+            kinds.append(_NEGATOR)
+        elif word in _SCOPE_BREAKERS:
+            kinds.append(_BREAKER)
+        elif word in STOP_WORDS or len(word) < 2:
+            kinds.append(_STOP)
         else:
-            out.append(word)
-    return out
+            kinds.append(_CONTENT)
+    return parts, tuple(kinds)
 
 
 @lru_cache(maxsize=65536)
@@ -97,55 +118,60 @@ def stem(word: str) -> str:
 
 @dataclass(frozen=True)
 class Analysis:
-    """The terms of a span of text and the counts the scorer's checks need."""
+    """The terms of a span of text and what the scorer's checks need to know of it."""
 
     terms: tuple[str, ...]
-    word_count: int
+    words: tuple[str, ...]  # every word, lowercase, stop words included
     stop_word_count: int
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
 
 
 def analyze(
     text: str,
     expand: dict[str, tuple[str, ...]] | None = None,
-    spell: Callable[[str], str] | None = None,
+    to_stem: Callable[[str], str] = stem,
 ) -> Analysis:
     """Content terms of normalized ``text``, polarity-marked, in order.
 
     ``expand`` maps an upper-case acronym as written ("NK") to the words it
     stands for; expansion happens before lower-casing so "US" (the country)
-    and "us" (the pronoun) stay apart. ``spell`` may replace a content word
-    (a typo) with a known one before it is stemmed.
+    and "us" (the pronoun) stay apart. ``to_stem`` turns a content word into
+    its term (a scorer passes one that also corrects typos).
     """
     terms: list[str] = []
-    word_count = stop_count = 0
+    all_words: list[str] = []
+    stop_count = 0
     carry = False
     for clause in _CLAUSE.split(text):
         # "At no point, however, have allies lost faith": a negation whose clause
         # ended before it could take an object carries into the next clause.
         negated, carry, after_negator = carry, False, 0
         for raw in _WORD.findall(clause):
-            tokens = expand.get(raw) if expand and raw.isupper() else None
-            for word in tokens or words(raw):
-                word_count += 1
-                if word in NEGATORS:
+            acronym = expand.get(raw) if expand and raw.isupper() else None
+            if acronym:
+                parts, kinds = acronym, (_CONTENT,) * len(acronym)
+            else:
+                parts, kinds = _token_kinds(raw.lower())
+            for word, kind in zip(parts, kinds):
+                all_words.append(word)
+                if kind == _CONTENT:
+                    if negated:
+                        terms.append(NEGATED + to_stem(word))
+                        after_negator += 1
+                    else:
+                        terms.append(to_stem(word))
+                    continue
+                stop_count += 1
+                if kind == _NEGATOR:
                     # A sentence opening "No," is an interjection, not a negation.
-                    negated, after_negator = word_count > 1, 0
-                    stop_count += 1
-                    continue
-                if word in _SCOPE_BREAKERS:
+                    negated, after_negator = len(all_words) > 1, 0
+                elif kind == _BREAKER:
                     negated = False
-                if word in STOP_WORDS or len(word) < 2:
-                    stop_count += 1
-                    continue
-                if spell is not None:
-                    word = spell(word)
-                if negated:
-                    terms.append(NEGATED + stem(word))
-                    after_negator += 1
-                else:
-                    terms.append(stem(word))
         carry = negated and after_negator <= 1
-    return Analysis(tuple(terms), word_count, stop_count)
+    return Analysis(tuple(terms), tuple(all_words), stop_count)
 
 
 def flip(term: str) -> str:

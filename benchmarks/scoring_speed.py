@@ -1,0 +1,146 @@
+"""How fast the scorer is, against the naive rapidfuzz baseline, in one run.
+
+    .venv/bin/python benchmarks/scoring_speed.py [--count 20000] [--graded FILE]
+
+Builds ``--count`` distinct rebuttals (seeded) from the graded development
+rebuttals: sentences recombined across rebuttals of the same Point, with typos
+and filler, so the scorer's caches do not make the run easier than real use.
+Then it scores them
+
+* through ``counterpoint score --jsonl`` (a real process: start-up, case load
+  and index build, JSON in and out, all included);
+* in-process through ``CaseIndex.score``, timing each rebuttal for p50/p99;
+* with the naive baseline: every rebuttal sentence against every article
+  sentence of the Point with rapidfuzz's ``token_set_ratio``, a counterargument
+  covered at 50 or more;
+
+and prints the rates and their ratios. Single-threaded throughout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, utils
+
+from bot.cases import Case, load_case_file
+from bot.config import SHIPPED_CASES_DIR
+from bot.scoring import CaseIndex
+from bot.text import normalize, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GRADED = ROOT.parent / "shared" / "eval" / "dev_rebuttals.jsonl"
+FILLER = ["Thank you, chair.", "Let me be clear.", "I respect my opponent.", "To sum up:", "Honestly,"]
+
+
+def make_rebuttals(graded: Path, count: int, seed: int = 7) -> list[dict]:
+    """``count`` distinct rebuttals recombined from the graded set's sentences."""
+    rng = random.Random(seed)
+    by_point: dict[int, list[str]] = {}
+    for line in graded.read_text("utf-8").splitlines():
+        item = json.loads(line)
+        by_point.setdefault(item["point"], []).extend(split_sentences(normalize(item["text"])))
+    points = sorted(by_point)
+    rebuttals = []
+    for number in range(count):
+        point = rng.choice(points)
+        sentences = rng.sample(by_point[point], k=min(len(by_point[point]), rng.randint(1, 6)))
+        if rng.random() < 0.3:
+            sentences.insert(0, rng.choice(FILLER))
+        text = " ".join(_typo(s, rng) if rng.random() < 0.3 else s for s in sentences)
+        rebuttals.append({"id": f"r{number}", "point": point, "text": f"{text} ({number})"})
+    return rebuttals
+
+
+def _typo(sentence: str, rng: random.Random) -> str:
+    words = sentence.split()
+    i = rng.randrange(len(words))
+    word = words[i]
+    if len(word) > 4:
+        j = rng.randrange(1, len(word) - 1)
+        words[i] = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+    return " ".join(words)
+
+
+class NaiveBaseline:
+    """Each rebuttal sentence against each article sentence, token_set_ratio >= 50 covers."""
+
+    def __init__(self, case: Case):
+        self.sources = {
+            p.number: [(arg.id, utils.default_process(s)) for arg in p.counterarguments for s in arg.source]
+            for p in case.points
+        }
+        self.totals = {p.number: len(p.counterarguments) for p in case.points}
+
+    def score(self, point: int, text: str) -> int:
+        covered = set()
+        for sentence in split_sentences(text):
+            processed = utils.default_process(sentence)
+            for arg_id, source in self.sources[point]:
+                if arg_id not in covered and fuzz.token_set_ratio(processed, source) >= 50:
+                    covered.add(arg_id)
+        return round(100 * len(covered) / self.totals[point])
+
+
+def time_cli(rebuttals: list[dict]) -> float:
+    payload = "".join(json.dumps(r) + "\n" for r in rebuttals)
+    start = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "score", "--case", "north-korea", "--jsonl"],
+        input=payload, capture_output=True, text=True, check=True,
+    )
+    elapsed = time.perf_counter() - start
+    lines = run.stdout.splitlines()
+    assert len(lines) == len(rebuttals) and json.loads(lines[-1])["id"] == rebuttals[-1]["id"]
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--graded", type=Path, default=DEFAULT_GRADED)
+    args = parser.parse_args()
+
+    case = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+    rebuttals = make_rebuttals(args.graded, args.count)
+
+    start = time.perf_counter()
+    index = CaseIndex(case)
+    build_ms = (time.perf_counter() - start) * 1000
+
+    latencies = []
+    start = time.perf_counter()
+    for item in rebuttals:
+        t = time.perf_counter()
+        index.score(item["point"], item["text"])
+        latencies.append(time.perf_counter() - t)
+    in_process = time.perf_counter() - start
+    latencies.sort()
+
+    baseline = NaiveBaseline(case)
+    start = time.perf_counter()
+    for item in rebuttals:
+        baseline.score(item["point"], item["text"])
+    naive = time.perf_counter() - start
+
+    cli = time_cli(rebuttals)
+
+    n = len(rebuttals)
+    print(f"rebuttals: {n:,} (seeded, distinct); one core; Python {sys.version.split()[0]}")
+    print(f"case index built once:            {build_ms:8.1f} ms")
+    print(f"naive baseline (token_set_ratio): {n / naive:8,.0f} rebuttals/s")
+    print(f"scorer, in-process:               {n / in_process:8,.0f} rebuttals/s   ratio to baseline {naive / in_process:.2f}x")
+    print(f"counterpoint score --jsonl:       {n / cli:8,.0f} rebuttals/s   ratio to baseline {naive / cli:.2f}x"
+          "   (whole process: start-up, load, JSON)")
+    print(f"single rebuttal latency:          p50 {latencies[n // 2] * 1e3:.3f} ms, "
+          f"p99 {latencies[int(n * 0.99)] * 1e3:.3f} ms, max {latencies[-1] * 1e3:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()
