@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .cases import Case, Point
-from .text import Analysis, acronyms_in, analyze, bare, flip, normalize, split_sentences, stem, words
+from .text import Analysis, Lexicon, acronyms_in, analyze, bare, flip, normalize, split_sentences, stem, words
 
 FLAG_EMPTY = "empty"
 FLAG_TOO_SHORT = "too_short"
@@ -118,6 +118,7 @@ class _Owner:
 class _Sentence:
     text: str
     analysis: Analysis
+    term_ids: frozenset[int]  # the index's ids of its terms (unknown terms cannot match)
     copied: bool
     stuffing: bool
 
@@ -161,6 +162,7 @@ class CaseIndex:
         self._vocabulary = sorted({w for _, texts in owner_texts for t in texts for w in words(normalize(t))})
         self._vocabulary_stems = {stem(w) for w in self._vocabulary}
         self._term_cache: dict[str, str] = {}
+        self._lexicon = Lexicon(self._acronyms, self._term)
 
         analysed = [
             (owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts
@@ -263,10 +265,17 @@ class CaseIndex:
     def _shares(self, point_number: int, windows: list[list[_Sentence]]) -> tuple[np.ndarray, np.ndarray]:
         """Per window: its share of each of the Point's counterarguments (windows x arguments),
         and its best share of anything else: the claim, other Points' counterarguments."""
-        overlap = np.empty((len(windows), self._matrix.shape[1]))
-        for row, window in enumerate(windows):
-            ids = {self._term_ids[t] for s in window for t in s.analysis.terms if t in self._term_ids}
-            overlap[row] = self._matrix[list(ids)].sum(axis=0) if ids else 0.0
+        window_ids = [frozenset().union(*(s.term_ids for s in window)) for window in windows]
+        present = sorted(frozenset().union(*window_ids))
+        if present:
+            # One product for all windows: (windows x terms present) @ (terms present x references).
+            column = {term_id: j for j, term_id in enumerate(present)}
+            incidence = np.zeros((len(windows), len(present)))
+            for row, ids in enumerate(window_ids):
+                incidence[row, [column[t] for t in ids]] = 1.0
+            overlap = incidence @ self._matrix[present]
+        else:
+            overlap = np.zeros((len(windows), self._matrix.shape[1]))
         by_owner = np.maximum.reduceat(overlap / self._ref_totals, self._owner_starts, axis=1)
         np.maximum(by_owner, 0.0, out=by_owner)
         columns = self._columns[point_number]
@@ -281,10 +290,11 @@ class CaseIndex:
             analysis.word_count >= STUFFING_MIN_WORDS
             and analysis.stop_word_count / analysis.word_count < STUFFING_MAX_STOP_RATIO
         )
-        return _Sentence(text, analysis, copied, stuffing)
+        term_ids = frozenset(self._term_ids[t] for t in analysis.terms if t in self._term_ids)
+        return _Sentence(text, analysis, term_ids, copied, stuffing)
 
     def _analyze(self, text: str) -> Analysis:
-        return analyze(text, self._acronyms, self._term)
+        return analyze(text, self._lexicon)
 
     def _term(self, word: str) -> str:
         """A content word's stem, after mapping a likely typo onto the case's vocabulary."""

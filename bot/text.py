@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 
 #: Prefix of a term whose clause negates it ("not deterred" -> "~deter").
 NEGATED = "~"
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
 STOP_WORDS: frozenset[str] = frozenset(
     line.strip()
@@ -51,7 +51,6 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00]")
 _DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
-_CLAUSE = re.compile(r"[,;:()\[\]\"]| - ")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
@@ -129,48 +128,73 @@ class Analysis:
         return len(self.words)
 
 
-def analyze(
-    text: str,
-    expand: dict[str, tuple[str, ...]] | None = None,
-    to_stem: Callable[[str], str] = stem,
-) -> Analysis:
-    """Content terms of normalized ``text``, polarity-marked, in order.
+class Lexicon:
+    """Turns a raw token into ``(word, kind, term)`` triples, once per distinct token.
 
     ``expand`` maps an upper-case acronym as written ("NK") to the words it
     stands for; expansion happens before lower-casing so "US" (the country)
     and "us" (the pronoun) stay apart. ``to_stem`` turns a content word into
     its term (a scorer passes one that also corrects typos).
     """
-    terms: list[str] = []
-    all_words: list[str] = []
-    stop_count = 0
-    carry = False
-    for clause in _CLAUSE.split(text):
-        # "At no point, however, have allies lost faith": a negation whose clause
-        # ended before it could take an object carries into the next clause.
-        negated, carry, after_negator = carry, False, 0
-        for raw in _WORD.findall(clause):
-            acronym = expand.get(raw) if expand and raw.isupper() else None
+
+    MAX_ENTRIES = 100_000  # bounded, so hostile input cannot grow it without end
+
+    def __init__(self, expand: dict[str, tuple[str, ...]] | None = None, to_stem: Callable[[str], str] = stem):
+        self._expand = expand or {}
+        self._to_stem = to_stem
+        self._cache: dict[str, tuple[tuple[str, int, str], ...]] = {}
+
+    def __call__(self, raw: str) -> tuple[tuple[str, int, str], ...]:
+        entry = self._cache.get(raw)
+        if entry is None:
+            acronym = self._expand.get(raw) if raw.isupper() else None
             if acronym:
                 parts, kinds = acronym, (_CONTENT,) * len(acronym)
             else:
                 parts, kinds = _token_kinds(raw.lower())
-            for word, kind in zip(parts, kinds):
-                all_words.append(word)
-                if kind == _CONTENT:
-                    if negated:
-                        terms.append(NEGATED + to_stem(word))
-                        after_negator += 1
-                    else:
-                        terms.append(to_stem(word))
-                    continue
-                stop_count += 1
-                if kind == _NEGATOR:
-                    # A sentence opening "No," is an interjection, not a negation.
-                    negated, after_negator = len(all_words) > 1, 0
-                elif kind == _BREAKER:
-                    negated = False
-        carry = negated and after_negator <= 1
+            entry = tuple(
+                (word, kind, self._to_stem(word) if kind == _CONTENT else "") for word, kind in zip(parts, kinds)
+            )
+            if len(self._cache) >= self.MAX_ENTRIES:
+                self._cache.clear()
+            self._cache[raw] = entry
+        return entry
+
+
+_PLAIN_LEXICON = Lexicon()
+#: Words, and the punctuation that ends a clause, in one pass.
+_WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|[,;:()\[\]\"]| - ")
+
+
+def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
+    """Content terms of normalized ``text``, polarity-marked, in order."""
+    terms: list[str] = []
+    all_words: list[str] = []
+    stop_count = 0
+    negated = False
+    after_negator = 0
+    for raw in _WORD_OR_CLAUSE_END.findall(text):
+        if not raw:  # a clause ends
+            # "At no point, however, have allies lost faith": a negation whose clause
+            # ended before it could take an object carries into the next clause.
+            negated = negated and after_negator <= 1
+            after_negator = 0
+            continue
+        for word, kind, term in lexicon(raw):
+            all_words.append(word)
+            if kind == _CONTENT:
+                if negated:
+                    terms.append(NEGATED + term)
+                    after_negator += 1
+                else:
+                    terms.append(term)
+                continue
+            stop_count += 1
+            if kind == _NEGATOR:
+                # A sentence opening "No," is an interjection, not a negation.
+                negated, after_negator = len(all_words) > 1, 0
+            elif kind == _BREAKER:
+                negated = False
     return Analysis(tuple(terms), tuple(all_words), stop_count)
 
 
