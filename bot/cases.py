@@ -89,6 +89,8 @@ class Case:
     side: str
     points: tuple[Point, ...]
     version: str
+    #: Groups of names or phrases that mean the same in this case ("Seoul", "South Korea", "SK").
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     def point(self, number: int) -> Point:
         """The Point with this number, or :class:`UnknownPointError`."""
@@ -179,7 +181,16 @@ class _CaseReader:
                 raise self.fail("duplicate Point number", point=point.number, field="number")
             seen_numbers.add(point.number)
             points.append(point)
-        return Case(case_id, title, attribution, side, tuple(points), version)
+        return Case(case_id, title, attribution, side, tuple(points), version, self.read_synonyms(data))
+
+    def read_synonyms(self, data: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+        raw = data.get("synonyms", [])
+        if not isinstance(raw, list) or not all(
+            isinstance(group, list) and len(group) >= 2 and all(isinstance(v, str) and v.strip() for v in group)
+            for group in raw
+        ):
+            raise self.fail("must be a list of groups, each a list of two or more texts", field="synonyms")
+        return tuple(tuple(v.strip() for v in group) for group in raw)
 
     def read_point(self, raw: Any, index: int, seen_ids: set[str]) -> Point:
         if not isinstance(raw, dict):

@@ -32,13 +32,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from .cases import Case, Point
-from .text import Analysis, Lexicon, acronyms_in, analyze, bare, flip, normalize, split_sentences, stem, words
+from .text import Analysis, Lexicon, SynonymMap, acronyms_in, analyze, bare, flip, normalize, split_sentences, stem, words
 
 FLAG_EMPTY = "empty"
 FLAG_TOO_SHORT = "too_short"
@@ -54,7 +54,7 @@ FLAG_MEANINGS = {
 }
 
 #: Weighted share of a reference's terms a window must contain to cover it.
-COVERAGE_THRESHOLD = 0.5
+COVERAGE_THRESHOLD = 0.45
 #: Fewer words than this is flagged too short.
 MIN_WORDS = 6
 #: A sentence this long with almost no function words is a keyword list.
@@ -158,11 +158,13 @@ class CaseIndex:
                 article_sentences.extend(sources)
                 owner_texts.append((_Owner(point.number, arg.id), [*sources, *arg.phrasings, arg.summary]))
 
-        self._acronyms = acronyms_in(" ".join(t for _, texts in owner_texts for t in texts))
-        self._vocabulary = sorted({w for _, texts in owner_texts for t in texts for w in words(normalize(t))})
+        case_texts = [t for _, texts in owner_texts for t in texts] + [m for group in case.synonyms for m in group]
+        self._acronyms = acronyms_in(" ".join(case_texts))
+        self._vocabulary = sorted({w for t in case_texts for w in words(normalize(t))})
         self._vocabulary_stems = {stem(w) for w in self._vocabulary}
         self._term_cache: dict[str, str] = {}
         self._lexicon = Lexicon(self._acronyms, self._term)
+        self._synonyms = SynonymMap(case.synonyms, self._lexicon)
 
         analysed = [
             (owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts
@@ -294,7 +296,10 @@ class CaseIndex:
         return _Sentence(text, analysis, term_ids, copied, stuffing)
 
     def _analyze(self, text: str) -> Analysis:
-        return analyze(text, self._lexicon)
+        analysis = analyze(text, self._lexicon)
+        if self._synonyms:
+            analysis = replace(analysis, terms=self._synonyms.apply(analysis.terms))
+        return analysis
 
     def _term(self, word: str) -> str:
         """A content word's stem, after mapping a likely typo onto the case's vocabulary."""

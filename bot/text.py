@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import Stemmer  # PyStemmer: the Snowball algorithms, compiled
+from lemminflect import getAllLemmas
 
 #: Prefix of a term whose clause negates it ("not deterred" -> "~deter").
 NEGATED = "~"
@@ -29,12 +30,19 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 #: Words that negate what follows them in their clause.
-NEGATORS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without", "lack", "lacks", "lacking"})
+NEGATORS = frozenset({
+    "not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without",
+    "lack", "lacks", "lacking", "lacked",
+    # "stop trusting", "ceased to believe": what follows no longer holds
+    "stop", "stops", "stopped", "cease", "ceases", "ceased",
+})
 #: A negation's scope runs from the negator to the end of its clause ("will not
 #: be deterred from pushing back"); punctuation and these words start a new clause.
 _SCOPE_BREAKERS = frozenset({
     "but", "yet", "although", "though", "because", "while", "whereas", "so",
     "if", "unless", "when", "since", "as", "which", "who", "that",
+    # "not deterred from pushing back": what one is not deterred from still happens.
+    "from",
 })
 
 _CONTRACTIONS = {
@@ -111,8 +119,20 @@ def _token_kinds(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball (Porter2) stem of a lowercase word."""
+    """The term of a lowercase word: the Snowball (Porter2) stem of its lemma.
+
+    Lemmatising first joins what stemming alone cannot: irregular forms
+    ("lost"/"lose", "sought"/"seek", "flew"/"fly").
+    """
+    lemmas = getAllLemmas(word)
+    for part_of_speech in _LEMMA_PREFERENCE:
+        if part_of_speech in lemmas:
+            word = lemmas[part_of_speech][0]
+            break
     return _STEMMER.stemWord(word)
+
+
+_LEMMA_PREFERENCE = ("VERB", "NOUN", "ADJ", "ADV")
 
 
 @dataclass(frozen=True)
@@ -175,9 +195,12 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
     after_negator = 0
     for raw in _WORD_OR_CLAUSE_END.findall(text):
         if not raw:  # a clause ends
-            # "At no point, however, have allies lost faith": a negation whose clause
-            # ended before it could take an object carries into the next clause.
-            negated = negated and after_negator <= 1
+            if negated and after_negator == 0 and len(all_words) == 1:
+                negated = False  # "No, ..." opening a sentence is an interjection, not a negation
+            else:
+                # "At no point, however, have allies lost faith": a negation whose clause
+                # ended before it could take an object carries into the next clause.
+                negated = negated and after_negator <= 1
             after_negator = 0
             continue
         for word, kind, term in lexicon(raw):
@@ -191,11 +214,48 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
                 continue
             stop_count += 1
             if kind == _NEGATOR:
-                # A sentence opening "No," is an interjection, not a negation.
-                negated, after_negator = len(all_words) > 1, 0
+                negated, after_negator = True, 0
             elif kind == _BREAKER:
                 negated = False
     return Analysis(tuple(terms), tuple(all_words), stop_count)
+
+
+class SynonymMap:
+    """Rewrites the terms of synonymous phrases to one shared term.
+
+    Each group is analysed like any text, so "United States" and "US" (an
+    acronym, expanded) and "America" all become the group's one term, with
+    the polarity of the phrase kept.
+    """
+
+    def __init__(self, groups: Iterable[Sequence[str]], lexicon: "Lexicon"):
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for number, group in enumerate(groups):
+            shared = f"={number}"
+            for member in group:
+                phrase = tuple(bare(t) for t in analyze(normalize(member), lexicon).terms)
+                if phrase:
+                    self._phrases.setdefault(phrase, shared)
+        self._longest = max((len(p) for p in self._phrases), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._phrases)
+
+    def apply(self, terms: Sequence[str]) -> tuple[str, ...]:
+        out: list[str] = []
+        i = 0
+        while i < len(terms):
+            for length in range(min(self._longest, len(terms) - i), 0, -1):
+                window = terms[i : i + length]
+                shared = self._phrases.get(tuple(bare(t) for t in window))
+                if shared is not None:
+                    out.append(NEGATED + shared if window[0].startswith(NEGATED) else shared)
+                    i += length
+                    break
+            else:
+                out.append(terms[i])
+                i += 1
+        return tuple(out)
 
 
 def flip(term: str) -> str:
