@@ -142,9 +142,11 @@ class CaseIndex:
     one numpy operation for all references at once.
     """
 
-    def __init__(self, case: Case, *, claim_is_rival: bool = True):
+    def __init__(self, case: Case, *, claim_is_rival: bool = True, background: Iterable[str] = ()):
         """``claim_is_rival=False`` leaves the Points' claims out of the contrast; for
-        benchmarks (ArgKP) whose "claim" is a neutral topic, not a side to avoid."""
+        benchmarks (ArgKP) whose "claim" is a neutral topic, not a side to avoid.
+        ``background`` texts count towards document frequencies only: more text of the
+        same kind makes the IDF weights of a small case less noisy."""
         self.case = case
         article_sentences: list[str] = []
         owner_texts: list[tuple[_Owner, list[str]]] = []
@@ -169,7 +171,9 @@ class CaseIndex:
         analysed = [
             (owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts
         ]
-        idf = _inverse_document_frequency({bare(term) for terms in refs for term in terms} for _, refs in analysed)
+        documents = [{bare(term) for terms in refs for term in terms} for _, refs in analysed]
+        documents += [{bare(t) for t in self._analyze(normalize(text)).terms} for text in background]
+        idf = _inverse_document_frequency(documents)
 
         self._owners = [owner for owner, _ in analysed]
         references = [(index, terms) for index, (_, refs) in enumerate(analysed) for terms in refs if terms]
@@ -263,6 +267,10 @@ class CaseIndex:
         mine, rival = self._shares(point_number, windows)
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
         return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best)}
+
+    def terms(self, text: str) -> frozenset[str]:
+        """The terms of ``text`` as this index reads them (lemmas, synonyms, typos), without polarity."""
+        return frozenset(bare(t) for t in self._analyze(normalize(text)).terms)
 
     def _shares(self, point_number: int, windows: list[list[_Sentence]]) -> tuple[np.ndarray, np.ndarray]:
         """Per window: its share of each of the Point's counterarguments (windows x arguments),
