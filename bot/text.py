@@ -229,31 +229,40 @@ class SynonymMap:
     """
 
     def __init__(self, groups: Iterable[Sequence[str]], lexicon: "Lexicon"):
-        self._phrases: dict[tuple[str, ...], str] = {}
+        phrases: dict[tuple[str, ...], str] = {}
         for number, group in enumerate(groups):
             shared = f"={number}"
             for member in group:
                 phrase = tuple(bare(t) for t in analyze(normalize(member), lexicon).terms)
                 if phrase:
-                    self._phrases.setdefault(phrase, shared)
-        self._longest = max((len(p) for p in self._phrases), default=0)
+                    phrases.setdefault(phrase, shared)
+        # By first term, longest phrase first: most terms start no phrase and cost one lookup.
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, shared in sorted(phrases.items(), key=lambda item: -len(item[0])):
+            self._by_first.setdefault(phrase[0], []).append((phrase, shared))
 
     def __bool__(self) -> bool:
-        return bool(self._phrases)
+        return bool(self._by_first)
 
     def apply(self, terms: Sequence[str]) -> tuple[str, ...]:
         out: list[str] = []
-        i = 0
-        while i < len(terms):
-            for length in range(min(self._longest, len(terms) - i), 0, -1):
-                window = terms[i : i + length]
-                shared = self._phrases.get(tuple(bare(t) for t in window))
-                if shared is not None:
-                    out.append(NEGATED + shared if window[0].startswith(NEGATED) else shared)
-                    i += length
-                    break
+        i, n = 0, len(terms)
+        while i < n:
+            term = terms[i]
+            negated = term.startswith(NEGATED)
+            candidates = self._by_first.get(term[1:] if negated else term)
+            if candidates:
+                for phrase, shared in candidates:
+                    end = i + len(phrase)
+                    if end <= n and all(bare(terms[j]) == phrase[j - i] for j in range(i + 1, end)):
+                        out.append(NEGATED + shared if negated else shared)
+                        i = end
+                        break
+                else:
+                    out.append(term)
+                    i += 1
             else:
-                out.append(terms[i])
+                out.append(term)
                 i += 1
         return tuple(out)
 

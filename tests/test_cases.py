@@ -64,6 +64,8 @@ def test_the_version_changes_with_the_content():
         (lambda t: t.replace("phrasings = [", "phrasings = [3, ", 1),
          "Point 1: field 'counterarguments[1].phrasings': must be a list of non-empty texts"),
         (lambda t: t.replace("[[points]]", "[[points", 1), "not valid TOML"),
+        (lambda t: t.replace('["Japan", "Japanese", "Tokyo"]', '["Japan"]'),
+         "field 'synonyms': must be a list of groups, each a list of two or more texts"),
     ],
 )
 def test_a_malformed_case_names_file_point_and_field(edit, expected):

@@ -100,3 +100,67 @@ def test_the_json_shape(index):
     assert set(data) == {"score", "covered", "missed", "matches", "flags"}
     assert data["covered"] == ["north-korea-is-manageable"]
     assert data["matches"][0]["id"] == "north-korea-is-manageable"
+
+
+# --- the language handling behind it ------------------------------------------------
+
+
+def test_irregular_verb_forms_meet(index):
+    # "lost" and "lose" share no stem; lemmatising first joins them.
+    result = index.score(2, "Neither Seoul nor Tokyo has lost faith in Washington or distanced itself from it.")
+    assert "allies-keep-faith" in result.covered_ids
+
+
+def test_declared_synonyms_count_as_the_same_name(index):
+    with_names = index.score(1, "For years the US has helped Seoul and Tokyo build their military capabilities and coordinate responses to provocations.")
+    with_synonyms = index.score(1, "For years America has helped South Korea and Japan build their military capabilities and coordinate responses to provocations.")
+    assert with_names.covered_ids == with_synonyms.covered_ids == ("allied-capabilities-built",)
+
+
+def test_acronyms_of_the_cases_names_are_understood(index):
+    result = index.score(1, "The QDR says no adversary may escalate its way out of failed conventional aggression.")
+    assert result.covered_ids == ("declared-escalation-policy",)
+
+
+def test_what_one_is_not_deterred_from_still_happens():
+    from bot.text import analyze, normalize
+
+    assert analyze(normalize("The US will not be deterred from pushing back.")).terms == ("~deter", "push", "back")
+
+
+def test_a_sentence_opening_no_comma_is_not_a_negation():
+    from bot.text import analyze, normalize
+
+    assert analyze(normalize("No, the allies trust Washington.")).terms == ("alli", "trust", "washington")
+    assert analyze(normalize("No ally doubts Washington.")).terms == ("~alli", "~doubt", "~washington")
+
+
+def test_a_negation_carries_past_a_short_opening_clause():
+    from bot.text import analyze, normalize
+
+    terms = analyze(normalize("At no point, however, have allies begun to lose faith.")).terms
+    assert "~lose" in terms and "~faith" in terms
+
+
+def test_the_scorer_names_no_case():
+    """Nothing the scorer executes special-cases the shipped article (docstrings may use it as an example)."""
+    import ast
+    from pathlib import Path
+
+    import bot.scoring
+    import bot.text
+
+    for module in (bot.scoring, bot.text):
+        tree = ast.parse(Path(module.__file__).read_text("utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
+        }
+        code_text = " ".join(
+            str(node.value).lower() if isinstance(node, ast.Constant) else getattr(node, "id", getattr(node, "attr", ""))
+            for node in ast.walk(tree)
+            if id(node) not in docstrings and isinstance(node, (ast.Constant, ast.Name, ast.Attribute))
+        )
+        for name in ("korea", "pyongyang", "washington", "quadrennial", "seoul"):
+            assert name not in code_text, f"{module.__name__} names {name}"
