@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cases import Point
-from .scoring import Coverage
+from .scoring import Coverage, Match
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,46 @@ class PracticeSession:
 
 
 @dataclass(frozen=True)
+class NewAttempt:
+    """A scored rebuttal about to be stored."""
+
+    learner_id: str
+    learner_name: str
+    place: Place
+    case_id: str
+    case_version: str
+    point: int
+    text: str
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class CardUpdate:
+    """A (learner, case, Point)'s spaced-repetition state after a review."""
+
+    case_id: str
+    point: int
+    card: str  # the scheduler's card, serialised
+    due: float
+
+
+@dataclass(frozen=True)
+class DuePoint:
+    case_id: str
+    point: int
+    due: float
+
+
+@dataclass(frozen=True)
+class LeaderboardRow:
+    rank: int
+    learner_id: str
+    learner_name: str
+    total: int  # sum over Points of the best coverage in the period
+    attempts: int
+
+
+@dataclass(frozen=True)
 class Attempt:
     """A scored rebuttal, as stored."""
 
@@ -75,6 +115,18 @@ class Attempt:
     covered: tuple[str, ...]
     flags: tuple[str, ...]
     created_at: float
+    #: The matches (excerpt and similarity per covered counterargument), so old feedback
+    #: can be shown again; empty for attempts stored before it was kept.
+    matches: tuple[Match, ...] = ()
+
+    def coverage(self, point: Point) -> Coverage:
+        """The verdict as it was given, for showing an attempt's feedback again."""
+        matched = {m.counterargument_id for m in self.matches}
+        covered = self.matches + tuple(
+            Match(arg_id, "", 0.0) for arg_id in self.covered if arg_id not in matched
+        )
+        missed = tuple(a.id for a in point.counterarguments if a.id not in self.covered)
+        return Coverage(self.score, covered, missed, frozenset(self.flags))
 
 
 @dataclass(frozen=True)

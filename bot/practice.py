@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from dataclasses import dataclass
 
 from .cases import Case, CaseLibrary, Point, UnknownCaseError, UnknownPointError
-from .models import AttemptResult, Learner, Place, PracticeSession
+from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
 from .scoring import Scorer
+from .spaced import review
 from .storage import Storage
 from .text import normalize
 
@@ -65,14 +67,20 @@ class PracticeService:
     async def start(
         self, learner: Learner, place: Place, case_id: str | None = None, point: int | None = None
     ) -> PointPrompt:
-        """Give the learner a Point (chosen, or random) and remember it as their current one."""
+        """Give the learner a Point (chosen, or the next due) and remember it as their current one."""
         case = self.cases.get(case_id) if case_id else self.cases.default
-        if point is None:
-            chosen = self._rng.choice(case.points)
-        else:
-            chosen = case.point(point)
+        chosen = case.point(point) if point is not None else await self._next_point(learner, case)
         session = await self.storage.save_session(learner.id, place, case.id, chosen.number)
         return PointPrompt(case, chosen, session)
+
+    async def _next_point(self, learner: Learner, case: Case, *, avoid: int | None = None) -> Point:
+        """Spaced practice: a Point never tried first, else the one due soonest (overdue ones first)."""
+        candidates = [p for p in case.points if p.number != avoid] or list(case.points)
+        scheduled = {d.point: d.due for d in await self.storage.schedule_of(learner.id, case.id)}
+        fresh = [p for p in candidates if p.number not in scheduled]
+        if fresh:
+            return self._rng.choice(fresh)
+        return min(candidates, key=lambda p: scheduled[p.number])
 
     async def current(self, learner: Learner, place: Place) -> PointPrompt:
         """The learner's current Point in this place, or :class:`NoSessionError`."""
@@ -121,18 +129,14 @@ class PracticeService:
         coverage = await asyncio.to_thread(
             self.scorer.score, prompt.case, prompt.point, rebuttal
         )
-        attempt = await self.storage.record_attempt(
-            learner_id=learner.id,
-            learner_name=learner.name,
-            place=place,
-            case_id=prompt.case.id,
-            case_version=prompt.case.version,
-            point=prompt.point.number,
-            text=rebuttal,
-            score=coverage.score,
-            covered=coverage.covered_ids,
-            flags=tuple(sorted(coverage.flags)),
+        new = NewAttempt(
+            learner.id, learner.name, place, prompt.case.id, prompt.case.version, prompt.point.number,
+            rebuttal, coverage,
         )
+        card, due = review(
+            await self.storage.card(learner.id, prompt.case.id, prompt.point.number), coverage.score, time.time()
+        )
+        attempt = await self.storage.record_attempt(new, CardUpdate(prompt.case.id, prompt.point.number, card, due))
         return AttemptResult(attempt, prompt.point, coverage)
 
     async def hint(self, learner: Learner, place: Place) -> str:
@@ -148,8 +152,7 @@ class PracticeService:
         return await self.current(learner, place)
 
     async def skip(self, learner: Learner, place: Place) -> PointPrompt:
-        """Move on to a different Point of the same case (or the only one again)."""
+        """Move on to a different Point of the same case (or the only one again), the next due first."""
         current = await self.current(learner, place)
-        others = [p for p in current.case.points if p.number != current.point.number]
-        chosen = self._rng.choice(others) if others else current.point
+        chosen = await self._next_point(learner, current.case, avoid=current.point.number)
         return await self.start(learner, place, current.case.id, chosen.number)

@@ -9,14 +9,18 @@ queries are plain comparisons and Discord timestamps are one ``int()`` away.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
 
-from .models import Attempt, Place, PracticeSession
+from .models import Attempt, CardUpdate, DuePoint, LeaderboardRow, NewAttempt, Place, PracticeSession
+from .scoring import Match
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: attempts and current practice sessions
@@ -51,6 +55,37 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (learner_id, scope)
     );
     """,
+    # 2: progress: kept feedback, spaced-repetition cards, privacy, leaderboard seasons
+    """
+    ALTER TABLE attempts ADD COLUMN details TEXT;  -- JSON list of matches: id, excerpt, similarity
+
+    -- Covers the leaderboard query: no table lookups, no full scan.
+    DROP INDEX attempts_by_guild;
+    CREATE INDEX attempts_by_guild ON attempts (guild_id, created_at, learner_id, case_id, point, score);
+
+    CREATE TABLE schedule (
+        learner_id  TEXT    NOT NULL,
+        case_id     TEXT    NOT NULL,
+        point       INTEGER NOT NULL,
+        card        TEXT    NOT NULL,     -- the fsrs card, as JSON
+        due         REAL    NOT NULL,
+        PRIMARY KEY (learner_id, case_id, point)
+    );
+
+    CREATE TABLE learner_settings (
+        learner_id     TEXT    PRIMARY KEY,
+        share_private  INTEGER NOT NULL DEFAULT 0   -- 1: DM practice counts on server leaderboards
+    );
+
+    CREATE TABLE seasons (
+        guild_id    INTEGER NOT NULL,
+        number      INTEGER NOT NULL,
+        started_at  REAL    NOT NULL,
+        ended_at    REAL,                 -- NULL: the current season
+        ended_by    INTEGER,
+        PRIMARY KEY (guild_id, number)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -66,6 +101,25 @@ class Storage:
     def __init__(self, connection: aiosqlite.Connection, path: Path):
         self._db = connection
         self.path = path
+        # One connection is shared by every coroutine: a transaction holds this
+        # lock so no other coroutine's statement lands inside it.
+        self._write_lock = asyncio.Lock()
+
+    async def _write(self, statement: str, params: tuple | dict = ()) -> None:
+        """One write outside a transaction; it waits for any open transaction to finish."""
+        async with self._write_lock:
+            await self._db.execute(statement, params)
+
+    @asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[None]:
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
 
     @classmethod
     async def open(cls, path: Path | str) -> "Storage":
@@ -136,7 +190,7 @@ class Storage:
     async def save_session(self, learner_id: str, place: Place, case_id: str, point: int) -> PracticeSession:
         """Make ``point`` the learner's current Point in the place's scope (replacing any)."""
         started = time.time()
-        await self._db.execute(
+        await self._write(
             """
             INSERT INTO sessions (learner_id, scope, guild_id, channel_id, case_id, point, hints_used, started_at)
             VALUES (?, ?, ?, ?, ?, ?, 0, ?)
@@ -152,57 +206,193 @@ class Storage:
         )
 
     async def count_hint(self, learner_id: str, scope: str) -> None:
-        await self._db.execute(
+        await self._write(
             "UPDATE sessions SET hints_used = hints_used + 1 WHERE learner_id = ? AND scope = ?",
             (learner_id, scope),
         )
 
     async def clear_session(self, learner_id: str, scope: str) -> None:
-        await self._db.execute("DELETE FROM sessions WHERE learner_id = ? AND scope = ?", (learner_id, scope))
+        await self._write("DELETE FROM sessions WHERE learner_id = ? AND scope = ?", (learner_id, scope))
 
     # --- attempts ---------------------------------------------------------------------
 
-    async def record_attempt(
-        self,
-        *,
-        learner_id: str,
-        learner_name: str,
-        place: Place,
-        case_id: str,
-        case_version: str,
-        point: int,
-        text: str,
-        score: int,
-        covered: tuple[str, ...],
-        flags: tuple[str, ...],
-    ) -> Attempt:
+    async def record_attempt(self, new: NewAttempt, card: CardUpdate | None = None) -> Attempt:
+        """Store a scored attempt and, with it in one transaction, the Point's new schedule."""
         created = time.time()
-        cursor = await self._db.execute(
-            """
-            INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version,
-                                  point, text, score, covered, flags, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            (
-                learner_id, learner_name, place.guild_id, place.channel_id, case_id, case_version,
-                point, text, score, json.dumps(list(covered)), json.dumps(list(flags)), created,
-            ),
+        coverage = new.coverage
+        covered = coverage.covered_ids
+        flags = tuple(sorted(coverage.flags))
+        details = json.dumps(
+            [{"id": m.counterargument_id, "excerpt": m.excerpt, "similarity": m.similarity} for m in coverage.covered]
         )
-        attempt_id = cursor.lastrowid
-        await cursor.close()
+        async with self._transaction():
+            cursor = await self._db.execute(
+                """
+                INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version,
+                                      point, text, score, covered, flags, created_at, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
+                    new.case_version, new.point, new.text, coverage.score, json.dumps(list(covered)),
+                    json.dumps(list(flags)), created, details,
+                ),
+            )
+            attempt_id = cursor.lastrowid
+            await cursor.close()
+            if card is not None:
+                await self._db.execute(
+                    """
+                    INSERT INTO schedule (learner_id, case_id, point, card, due) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (learner_id, case_id, point) DO UPDATE SET card = excluded.card, due = excluded.due
+                    """,
+                    (new.learner_id, card.case_id, card.point, card.card, card.due),
+                )
         return Attempt(
-            attempt_id, learner_id, learner_name, place.guild_id, place.channel_id, case_id,
-            case_version, point, text, score, tuple(covered), tuple(flags), created,
+            attempt_id, new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
+            new.case_version, new.point, new.text, coverage.score, covered, flags, created, coverage.covered,
         )
 
-    async def recent_attempts(self, learner_id: str, limit: int = 10) -> list[Attempt]:
-        """The learner's latest attempts, newest first."""
+    async def attempt(self, attempt_id: int) -> Attempt | None:
+        async with self._db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _attempt(row) if row else None
+
+    async def attempts_of(self, learner_id: str, guild_id: int | None, *, limit: int | None = None) -> list[Attempt]:
+        """A learner's attempts, newest first: in one server, or (``guild_id`` None) everywhere."""
+        query = "SELECT * FROM attempts WHERE learner_id = ?"
+        params: list = [learner_id]
+        if guild_id is not None:
+            query += " AND guild_id = ?"
+            params.append(guild_id)
+        query += " ORDER BY created_at DESC, id DESC"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(limit)
+        async with self._db.execute(query, params) as cursor:
+            return [_attempt(row) for row in await cursor.fetchall()]
+
+    # --- spaced repetition ------------------------------------------------------------
+
+    async def card(self, learner_id: str, case_id: str, point: int) -> str | None:
         async with self._db.execute(
-            "SELECT * FROM attempts WHERE learner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-            (learner_id, limit),
+            "SELECT card FROM schedule WHERE learner_id = ? AND case_id = ? AND point = ?",
+            (learner_id, case_id, point),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return row["card"] if row else None
+
+    async def schedule_of(self, learner_id: str, case_id: str | None = None) -> list[DuePoint]:
+        """The learner's scheduled Points, soonest due first."""
+        query, params = "SELECT case_id, point, due FROM schedule WHERE learner_id = ?", [learner_id]
+        if case_id is not None:
+            query += " AND case_id = ?"
+            params.append(case_id)
+        async with self._db.execute(query + " ORDER BY due", params) as cursor:
+            return [DuePoint(r["case_id"], r["point"], r["due"]) for r in await cursor.fetchall()]
+
+    # --- leaderboards, seasons, privacy ---------------------------------------------
+
+    async def leaderboard(self, guild_id: int, since: float) -> list[LeaderboardRow]:
+        """Members ranked by the sum over Points of their best score since ``since``, ties by attempts.
+
+        Counts the server's practice, and the DM practice of members who practise
+        in this server and opted in to sharing it.
+        """
+        async with self._db.execute(
+            """
+            WITH members AS (
+                SELECT DISTINCT learner_id FROM attempts WHERE guild_id = :guild AND created_at >= :since
+            ),
+            sharing AS (
+                SELECT learner_id FROM learner_settings
+                WHERE share_private = 1 AND learner_id IN (SELECT learner_id FROM members)
+            ),
+            counted AS (
+                SELECT learner_id, case_id, point, score FROM attempts
+                WHERE guild_id = :guild AND created_at >= :since
+                UNION ALL
+                SELECT a.learner_id, a.case_id, a.point, a.score FROM attempts AS a JOIN sharing USING (learner_id)
+                WHERE a.guild_id IS NULL AND a.created_at >= :since
+            ),
+            per_point AS (
+                SELECT learner_id, MAX(score) AS best, COUNT(*) AS tries FROM counted
+                GROUP BY learner_id, case_id, point
+            )
+            SELECT learner_id, SUM(best) AS total, SUM(tries) AS attempts,
+                   (SELECT learner_name FROM attempts AS n WHERE n.learner_id = per_point.learner_id
+                    ORDER BY n.created_at DESC LIMIT 1) AS learner_name
+            FROM per_point GROUP BY learner_id
+            ORDER BY total DESC, attempts DESC, learner_id
+            """,
+            {"guild": guild_id, "since": since},
         ) as cursor:
             rows = await cursor.fetchall()
-        return [_attempt(row) for row in rows]
+        return [
+            LeaderboardRow(rank, r["learner_id"], r["learner_name"], r["total"], r["attempts"])
+            for rank, r in enumerate(rows, start=1)
+        ]
+
+    async def season_start(self, guild_id: int) -> float:
+        """When the server's current leaderboard season started (0: it never was reset)."""
+        async with self._db.execute(
+            "SELECT started_at FROM seasons WHERE guild_id = ? AND ended_at IS NULL", (guild_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return row["started_at"] if row else 0.0
+
+    async def start_new_season(self, guild_id: int, moderator_id: int) -> int:
+        """Archive the current season (its attempts stay) and start the next; returns the new number."""
+        now = time.time()
+        async with self._transaction():
+            async with self._db.execute(
+                "SELECT COALESCE(MAX(number), 0) AS last FROM seasons WHERE guild_id = ?", (guild_id,)
+            ) as cursor:
+                last = (await cursor.fetchone())["last"]
+            if last == 0:  # the first season ran from the beginning
+                await self._db.execute(
+                    "INSERT INTO seasons (guild_id, number, started_at) VALUES (?, 1, 0)", (guild_id,)
+                )
+                last = 1
+            await self._db.execute(
+                "UPDATE seasons SET ended_at = ?, ended_by = ? WHERE guild_id = ? AND ended_at IS NULL",
+                (now, moderator_id, guild_id),
+            )
+            await self._db.execute(
+                "INSERT INTO seasons (guild_id, number, started_at) VALUES (?, ?, ?)", (guild_id, last + 1, now)
+            )
+        return last + 1
+
+    async def shares_private(self, learner_id: str) -> bool:
+        async with self._db.execute(
+            "SELECT share_private FROM learner_settings WHERE learner_id = ?", (learner_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return bool(row and row["share_private"])
+
+    async def set_shares_private(self, learner_id: str, share: bool) -> None:
+        await self._write(
+            """
+            INSERT INTO learner_settings (learner_id, share_private) VALUES (?, ?)
+            ON CONFLICT (learner_id) DO UPDATE SET share_private = excluded.share_private
+            """,
+            (learner_id, int(share)),
+        )
+
+    async def forget_learner(self, learner_id: str) -> int:
+        """Delete every row of this learner's, everywhere; returns how many rows went."""
+        removed = 0
+        async with self._transaction():
+            for table in ("attempts", "sessions", "schedule", "learner_settings"):
+                cursor = await self._db.execute(f"DELETE FROM {table} WHERE learner_id = ?", (learner_id,))
+                removed += cursor.rowcount
+                await cursor.close()
+        return removed
+
+    async def explain(self, query: str, params: dict | tuple) -> list[str]:
+        """SQLite's query plan for ``query`` (for tests that guard against full scans)."""
+        async with self._db.execute("EXPLAIN QUERY PLAN " + query, params) as cursor:
+            return [row["detail"] for row in await cursor.fetchall()]
 
     async def count_attempts(self, learner_id: str | None = None) -> int:
         if learner_id is None:
@@ -227,8 +417,10 @@ def _session(row: sqlite3.Row) -> PracticeSession:
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
+    details = json.loads(row["details"]) if row["details"] else []
     return Attempt(
         row["id"], row["learner_id"], row["learner_name"], row["guild_id"], row["channel_id"],
         row["case_id"], row["case_version"], row["point"], row["text"], row["score"],
         tuple(json.loads(row["covered"])), tuple(json.loads(row["flags"])), row["created_at"],
+        tuple(Match(d["id"], d["excerpt"], d["similarity"]) for d in details),
     )

@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from bot.models import Place
+from bot.models import CardUpdate, NewAttempt, Place
+from bot.scoring import Coverage, Match
 from bot.storage import SCHEMA_VERSION, Storage, StorageError
 
 
@@ -17,7 +18,7 @@ async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_p
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"attempts", "sessions"} <= tables
+    assert {"attempts", "sessions", "schedule", "learner_settings", "seasons"} <= tables
 
 
 async def test_a_session_survives_closing_and_reopening(db_path):
@@ -34,14 +35,14 @@ async def test_a_session_survives_closing_and_reopening(db_path):
 
 async def test_an_attempt_is_stored_with_everything_about_it(db_path):
     storage = await Storage.open(db_path)
-    stored = await storage.record_attempt(
-        learner_id="42", learner_name="alice", place=Place(None, 5), case_id="north-korea",
-        case_version="abc", point=1, text="my rebuttal", score=33,
-        covered=("a", "b"), flags=("too_short",),
-    )
-    [read] = await storage.recent_attempts("42")
+    coverage = Coverage(33, (Match("a", "my words", 0.8), Match("b", "more words", 0.6)), ("c",), frozenset({"too_short"}))
+    new = NewAttempt("42", "alice", Place(None, 5), "north-korea", "abc", 1, "my rebuttal", coverage)
+    stored = await storage.record_attempt(new, CardUpdate("north-korea", 1, '{"card": 1}', 123.0))
+    [read] = await storage.attempts_of("42", None)
     assert read == stored
     assert read.guild_id is None and read.covered == ("a", "b") and read.flags == ("too_short",)
+    assert read.matches[0] == Match("a", "my words", 0.8)
+    assert await storage.card("42", "north-korea", 1) == '{"card": 1}'
     await storage.close()
 
 
@@ -63,3 +64,31 @@ async def test_a_database_from_a_newer_version_is_refused(db_path):
 async def test_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StorageError, match="does not exist"):
         await Storage.open(tmp_path / "nowhere" / "counterpoint.db")
+
+
+async def test_a_version_1_database_is_migrated_and_keeps_its_attempts(db_path):
+    from bot.storage import MIGRATIONS
+
+    with sqlite3.connect(db_path) as conn:
+        conn.executescript(MIGRATIONS[0])
+        conn.execute(
+            "INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version, point,"
+            " text, score, covered, flags, created_at) VALUES ('7', 'old', NULL, NULL, 'north-korea', 'v', 1,"
+            " 'old rebuttal', 50, '[\"x\"]', '[]', 1.0)"
+        )
+        conn.execute("PRAGMA user_version = 1")
+    storage = await Storage.open(db_path)
+    assert await storage.schema_version() == SCHEMA_VERSION
+    [old] = await storage.attempts_of("7", None)
+    assert (old.text, old.covered, old.matches) == ("old rebuttal", ("x",), ())
+    await storage.close()
+
+
+async def test_a_failed_transaction_leaves_nothing_behind(db_path):
+    storage = await Storage.open(db_path)
+    coverage = Coverage(0, (), ("a",), frozenset())
+    new = NewAttempt("42", "alice", Place(None, None), "north-korea", "v", 1, "text", coverage)
+    with pytest.raises(sqlite3.IntegrityError):
+        await storage.record_attempt(new, CardUpdate("north-korea", 1, None, 1.0))  # a card may not be NULL
+    assert await storage.count_attempts() == 0
+    await storage.close()
