@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 import textwrap
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -180,6 +181,80 @@ def _default_user() -> str:
         return "me"
 
 
+# --- progress --------------------------------------------------------------------------------
+
+
+def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
+    from .progress import ProgressService, due_label
+
+    cases = CaseLibrary.from_directory(settings.cases_dir)
+    learner = Learner.terminal(args.user or _default_user())
+
+    async def main() -> int:
+        storage = await Storage.open(args.db or settings.db_path)
+        try:
+            service = ProgressService(storage, cases)
+            report = await service.report(learner.id, None)
+            schedule = await service.schedule(learner.id)
+        finally:
+            await storage.close()
+        if report is None:
+            print(f"No practice yet for '{learner.name}'. Start with `counterpoint practice --user {learner.name}`.")
+            return EXIT_OK
+        if args.chart:
+            from .chart import render_progress_chart
+
+            Path(args.chart).write_bytes(render_progress_chart(report))
+        if args.json:
+            print(json.dumps(_report_json(report, schedule), indent=2))
+        else:
+            print(_report_text(report, schedule, due_label))
+            if args.chart:
+                print(f"Chart written to {args.chart}")
+        return EXIT_OK
+
+    return asyncio.run(main())
+
+
+def _report_json(report, schedule) -> dict:
+    return {
+        "learner": report.learner_name,
+        "attempts": report.attempts,
+        "points": [p.__dict__ for p in report.points],
+        "recent_average": round(report.recent_average, 1),
+        "previous_average": None if report.previous_average is None else round(report.previous_average, 1),
+        "trend": None if report.trend is None else round(report.trend, 1),
+        "hit_rates": [
+            {"case_id": r.case_id, "point": r.point, "id": r.counterargument_id, "hits": r.hits,
+             "attempts": r.attempts, "rate": round(r.rate, 3)}
+            for r in report.hit_rates
+        ],
+        "current_streak": report.current_streak,
+        "longest_streak": report.longest_streak,
+        "schedule": [{"case_id": s.case_id, "point": s.point, "due": s.due} for s in schedule],
+    }
+
+
+def _report_text(report, schedule, due_label) -> str:
+    lines = [
+        f"{report.learner_name}: {report.attempts} attempt(s), {len(report.points)} Point(s) practised",
+        f"Streak: {report.current_streak} day(s), longest {report.longest_streak}",
+        f"Average coverage, last {min(report.attempts, 10)}: {report.recent_average:.0f}%"
+        + ("" if report.trend is None else f" ({report.trend:+.0f} vs the 10 before)"),
+    ]
+    for p in report.points:
+        lines.append(f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({p.attempts} tries)")
+    weakest = [r for r in report.hit_rates if r.rate < 1][:3]
+    if weakest:
+        lines.append("You keep missing:")
+        lines.extend(f"  {r.rate:.0%}  {r.summary}" for r in weakest)
+    if schedule:
+        now = time.time()
+        lines.append("Schedule:")
+        lines.extend(f"  {s.case_id} Point {s.point}: {due_label(s.due, now)}" for s in schedule)
+    return "\n".join(lines)
+
+
 # --- scoring without storage --------------------------------------------------------------
 
 
@@ -297,6 +372,13 @@ def build_parser() -> argparse.ArgumentParser:
     practice.add_argument("--user", help="your name for progress tracking (default: your login)")
     practice.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
     practice.set_defaults(func=cmd_practice)
+
+    progress = sub.add_parser("progress", help="your progress: scores, trend, streaks, what is due")
+    progress.add_argument("--user", help="whose progress (default: your login)")
+    progress.add_argument("--json", action="store_true", help="print JSON")
+    progress.add_argument("--chart", help="also write the progress chart as a PNG here")
+    progress.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
+    progress.set_defaults(func=cmd_progress)
 
     score = sub.add_parser("score", help="score rebuttals from stdin and print JSON")
     score.add_argument("--case", help="case id (default: the first case)")

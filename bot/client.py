@@ -16,12 +16,13 @@ from discord.ext import commands
 from .cases import CaseLibrary
 from .config import Settings
 from .practice import USER_ERRORS, PracticeService
+from .progress import ProgressService
 from .scoring import Scorer
 from .storage import Storage
 
 log = logging.getLogger("counterpoint")
 
-EXTENSIONS = ("cogs.practice", "cogs.owner")
+EXTENSIONS = ("cogs.practice", "cogs.progress", "cogs.owner")
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again."
 
@@ -31,6 +32,7 @@ class CounterpointBot(commands.Bot):
 
     storage: Storage
     practice: PracticeService
+    progress: ProgressService
 
     def __init__(self, settings: Settings, cases: CaseLibrary):
         intents = discord.Intents.default()
@@ -59,6 +61,7 @@ class CounterpointBot(commands.Bot):
         self.practice = PracticeService(
             self.cases, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars
         )
+        self.progress = ProgressService(self.storage, self.cases)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 
@@ -101,6 +104,9 @@ def user_message_for(error: BaseException) -> str | None:
         return f"Missing `{original.param.name}`. See `help` for how to use this command."
     if isinstance(original, (commands.BadArgument, commands.BadUnionArgument, app_commands.TransformerError)):
         return f"I could not read that: {original}"
+    if isinstance(original, (commands.MissingPermissions, app_commands.MissingPermissions)):
+        needed = ", ".join(p.replace("_", " ").title() for p in original.missing_permissions)
+        return f"Only moderators can do that (it needs the {needed} permission)."
     if isinstance(original, commands.NotOwner):
         return "Only the bot's owner can do that."
     if isinstance(original, (commands.NoPrivateMessage, app_commands.NoPrivateMessage)):

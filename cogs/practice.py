@@ -20,22 +20,15 @@ from discord.ext import commands
 from bot.cases import ID_PATTERN
 from bot.client import APOLOGY, CounterpointBot, send_ephemeral
 from bot.feedback import explain
-from bot.models import AttemptResult, Learner, Place
+from bot.models import AttemptResult
 from bot.practice import USER_ERRORS, PointPrompt, PracticeService
 
+from .common import learner_of, place_of, send_private
 from .embeds import answer_embed, cases_embed, feedback_embed, point_embed
 
 log = logging.getLogger("counterpoint.practice")
 
 _CASE = ID_PATTERN.pattern.strip("^$")
-
-
-def learner_of(user: discord.abc.User) -> Learner:
-    return Learner.discord(user.id, user.display_name)
-
-
-def place_of(guild: discord.Guild | None, channel: discord.abc.Messageable | None) -> Place:
-    return Place(guild.id if guild else None, getattr(channel, "id", None))
 
 
 def point_view(prompt: PointPrompt) -> discord.ui.View:
@@ -212,13 +205,13 @@ class Practice(commands.Cog):
     async def hint(self, ctx: commands.Context) -> None:
         """A hint towards a counterargument of your current Point (privately)."""
         text = await self.service.hint(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
-        await self._send_private(ctx, content=f"\U0001f4a1 {text}")
+        await send_private(ctx, content=f"\U0001f4a1 {text}")
 
     @commands.hybrid_command(name="answer")
     async def answer(self, ctx: commands.Context) -> None:
         """The article's own counterarguments to your current Point (privately)."""
         prompt = await self.service.answer(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
-        await self._send_private(ctx, embed=answer_embed(prompt.case, prompt.point))
+        await send_private(ctx, embed=answer_embed(prompt.case, prompt.point))
 
     @commands.hybrid_command(name="skip")
     async def skip(self, ctx: commands.Context) -> None:
@@ -254,20 +247,6 @@ class Practice(commands.Cog):
         except Exception:
             log.exception("DM rebuttal from %s failed", message.author.id)
             await message.channel.send(APOLOGY)
-
-    # --- helpers ----------------------------------------------------------------------
-
-    async def _send_private(self, ctx: commands.Context, **kwargs) -> None:
-        """Ephemeral for slash commands; a DM for prefix commands in a server."""
-        if ctx.interaction is not None or ctx.guild is None:
-            await ctx.send(ephemeral=True, **kwargs)
-            return
-        try:
-            await ctx.author.send(**kwargs)
-        except discord.Forbidden:
-            await ctx.reply("I could not DM you; use the slash command to see it privately.")
-            return
-        await ctx.reply("Sent to you privately.")
 
 
 async def setup(bot: CounterpointBot) -> None:

@@ -1,0 +1,245 @@
+"""Progress: what a learner has done, how it is going, and what to practise next.
+
+:class:`ProgressService` serves the Discord cogs and the terminal alike. In a
+server, a learner's progress means their practice in that server; in private
+(DMs, the terminal) it means all of it. Nobody sees another learner's private
+practice.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
+from .models import Attempt, LeaderboardRow
+from .practice import PracticeError
+from .scoring import Coverage
+from .storage import Storage
+
+DAY = 86_400.0
+#: Leaderboard periods and how far back each reaches (None: the whole current season).
+PERIODS: dict[str, float | None] = {"week": 7 * DAY, "month": 30 * DAY, "all": None}
+TREND_WINDOW = 10
+
+
+class UnknownPeriodError(PracticeError):
+    def __init__(self, period: str):
+        super().__init__(f"There is no period '{period}'. Choose one of: {', '.join(PERIODS)}.")
+
+
+class AttemptNotFoundError(PracticeError):
+    def __init__(self, attempt_id: int):
+        super().__init__(f"There is no attempt #{attempt_id} that you can see here.")
+
+
+@dataclass(frozen=True)
+class PointProgress:
+    case_id: str
+    point: int
+    attempts: int
+    best: int
+    latest: int
+
+
+@dataclass(frozen=True)
+class HitRate:
+    """How often the learner's rebuttals to a Point made one of its counterarguments."""
+
+    case_id: str
+    point: int
+    counterargument_id: str
+    summary: str
+    hits: int
+    attempts: int
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One attempt on the chart."""
+
+    created_at: float
+    case_id: str
+    point: int
+    score: int
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    learner_name: str
+    everywhere: bool  # True: all practice; False: this server's
+    attempts: int
+    points: tuple[PointProgress, ...]
+    recent_average: float  # the last TREND_WINDOW attempts
+    previous_average: float | None  # the TREND_WINDOW before those; None if there were none
+    hit_rates: tuple[HitRate, ...]  # weakest first
+    current_streak: int  # days in a row, up to today (or yesterday)
+    longest_streak: int
+    series: tuple[ScorePoint, ...]  # oldest first
+
+    @property
+    def trend(self) -> float | None:
+        return None if self.previous_average is None else self.recent_average - self.previous_average
+
+
+@dataclass(frozen=True)
+class Leaderboard:
+    period: str
+    since: float
+    rows: tuple[LeaderboardRow, ...]
+
+
+@dataclass(frozen=True)
+class ScheduledPoint:
+    case_id: str
+    case_title: str
+    point: int
+    claim: str
+    due: float
+
+
+class ProgressService:
+    def __init__(self, storage: Storage, cases: CaseLibrary):
+        self.storage = storage
+        self.cases = cases
+
+    async def report(self, learner_id: str, guild_id: int | None, *, now: float | None = None) -> ProgressReport | None:
+        """The learner's progress in this server (or everywhere, for ``guild_id`` None); None: no practice yet."""
+        attempts = await self.storage.attempts_of(learner_id, guild_id)
+        if not attempts:
+            return None
+        now = time.time() if now is None else now
+        oldest_first = list(reversed(attempts))
+        recent = attempts[:TREND_WINDOW]
+        previous = attempts[TREND_WINDOW : 2 * TREND_WINDOW]
+        current, longest = streaks({_day(a.created_at) for a in attempts}, _day(now))
+        return ProgressReport(
+            learner_name=attempts[0].learner_name,
+            everywhere=guild_id is None,
+            attempts=len(attempts),
+            points=_per_point(oldest_first),
+            recent_average=_average(recent),
+            previous_average=_average(previous) if previous else None,
+            hit_rates=self._hit_rates(oldest_first),
+            current_streak=current,
+            longest_streak=longest,
+            series=tuple(ScorePoint(a.created_at, a.case_id, a.point, a.score) for a in oldest_first),
+        )
+
+    def _hit_rates(self, attempts: list[Attempt]) -> tuple[HitRate, ...]:
+        rates = []
+        for case_id, number in dict.fromkeys((a.case_id, a.point) for a in attempts):
+            point = self._point(case_id, number)
+            if point is None:
+                continue  # the case was removed since; its numbers still count above
+            tries = [a for a in attempts if (a.case_id, a.point) == (case_id, number)]
+            for arg in point.counterarguments:
+                hits = sum(arg.id in a.covered for a in tries)
+                rates.append(HitRate(case_id, number, arg.id, arg.summary, hits, len(tries)))
+        return tuple(sorted(rates, key=lambda r: (r.rate, r.case_id, r.point)))
+
+    def _point(self, case_id: str, number: int) -> Point | None:
+        try:
+            return self.cases.get(case_id).point(number)
+        except (UnknownCaseError, UnknownPointError):
+            return None
+
+    async def history(self, learner_id: str, guild_id: int | None, count: int = 10) -> list[Attempt]:
+        """The learner's latest attempts here (everywhere, for ``guild_id`` None), newest first."""
+        return await self.storage.attempts_of(learner_id, guild_id, limit=max(1, min(count, 25)))
+
+    async def feedback(self, attempt_id: int, viewer_id: str, guild_id: int | None) -> tuple[Attempt, Point, Coverage]:
+        """One attempt's full feedback, if the viewer may see it: their own anywhere, or another
+        member's made in this server. Private practice stays private."""
+        attempt = await self.storage.attempt(attempt_id)
+        visible = attempt is not None and (
+            attempt.learner_id == viewer_id or (guild_id is not None and attempt.guild_id == guild_id)
+        )
+        point = self._point(attempt.case_id, attempt.point) if visible else None
+        if attempt is None or point is None:
+            raise AttemptNotFoundError(attempt_id)
+        return attempt, point, attempt.coverage(point)
+
+    async def leaderboard(self, guild_id: int, period: str = "all", *, now: float | None = None) -> Leaderboard:
+        if period not in PERIODS:
+            raise UnknownPeriodError(period)
+        now = time.time() if now is None else now
+        since = await self.storage.season_start(guild_id)
+        reach = PERIODS[period]
+        if reach is not None:
+            since = max(since, now - reach)
+        return Leaderboard(period, since, tuple(await self.storage.leaderboard(guild_id, since)))
+
+    async def reset_leaderboard(self, guild_id: int, moderator_id: int) -> int:
+        """Start a new season; the old one is archived, no attempt is deleted. Returns the new season's number."""
+        return await self.storage.start_new_season(guild_id, moderator_id)
+
+    async def schedule(self, learner_id: str) -> list[ScheduledPoint]:
+        """The learner's Points by when they are due, soonest first."""
+        scheduled = []
+        for due in await self.storage.schedule_of(learner_id):
+            point = self._point(due.case_id, due.point)
+            if point is not None:
+                title = self.cases.get(due.case_id).title
+                scheduled.append(ScheduledPoint(due.case_id, title, due.point, point.claim, due.due))
+        return scheduled
+
+    async def shares_private(self, learner_id: str) -> bool:
+        return await self.storage.shares_private(learner_id)
+
+    async def set_shares_private(self, learner_id: str, share: bool) -> None:
+        await self.storage.set_shares_private(learner_id, share)
+
+    async def forget(self, learner_id: str) -> int:
+        """Delete all of the learner's data; returns how many records went."""
+        return await self.storage.forget_learner(learner_id)
+
+
+def _day(timestamp: float) -> int:
+    """The UTC calendar day of a timestamp, as a day number."""
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).date().toordinal()
+
+
+def streaks(days: set[int], today: int) -> tuple[int, int]:
+    """(current, longest) runs of consecutive practice days. The current run may end
+    yesterday: today is not over yet."""
+    longest = run = 0
+    previous = None
+    for day in sorted(days):
+        run = run + 1 if previous is not None and day == previous + 1 else 1
+        longest = max(longest, run)
+        previous = day
+    current = 0
+    day = today if today in days else today - 1
+    while day in days:
+        current += 1
+        day -= 1
+    return current, longest
+
+
+def _average(attempts: list[Attempt]) -> float:
+    return sum(a.score for a in attempts) / len(attempts) if attempts else 0.0
+
+
+def _per_point(oldest_first: list[Attempt]) -> tuple[PointProgress, ...]:
+    by_point: dict[tuple[str, int], list[Attempt]] = {}
+    for attempt in oldest_first:
+        by_point.setdefault((attempt.case_id, attempt.point), []).append(attempt)
+    return tuple(
+        PointProgress(case_id, point, len(tries), max(a.score for a in tries), tries[-1].score)
+        for (case_id, point), tries in sorted(by_point.items())
+    )
+
+
+def due_label(due: float, now: float) -> str:
+    """'due now' or how long until it is due, for the terminal."""
+    if due <= now:
+        return "due now"
+    hours = (due - now) / 3600
+    return f"due in {hours:.0f} h" if hours < 48 else f"due in {hours / 24:.0f} days"
+

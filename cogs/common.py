@@ -1,0 +1,55 @@
+"""Glue shared by the cogs. Not an extension."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.client import APOLOGY, send_ephemeral, user_message_for
+from bot.models import Learner, Place
+
+log = logging.getLogger("counterpoint")
+
+
+def learner_of(user: discord.abc.User) -> Learner:
+    return Learner.discord(user.id, user.display_name)
+
+
+def place_of(guild: discord.Guild | None, channel: discord.abc.Messageable | None) -> Place:
+    return Place(guild.id if guild else None, getattr(channel, "id", None))
+
+
+async def send_private(ctx: commands.Context, **kwargs) -> discord.Message | None:
+    """Ephemeral for slash commands; a DM for prefix commands in a server; as is in DMs."""
+    if ctx.interaction is not None or ctx.guild is None:
+        return await ctx.send(ephemeral=True, **kwargs)
+    try:
+        sent = await ctx.author.send(**kwargs)
+    except discord.Forbidden:
+        await ctx.reply("I could not DM you; use the slash command to see it privately.")
+        return None
+    await ctx.reply("Sent to you privately.")
+    return sent
+
+
+class OnlyFor(discord.ui.View):
+    """A view whose buttons answer only the member it was made for."""
+
+    def __init__(self, owner_id: int, *, timeout: float = 180):
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message("These buttons are not for you.", ephemeral=True)
+            return False
+        return True
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:
+        message = user_message_for(error)
+        if message is None:
+            log.error("View item %s failed", item, exc_info=error)
+            message = APOLOGY
+        await send_ephemeral(interaction, message)
