@@ -91,6 +91,36 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+#: Members ranked by the sum over Points of their best score since :since, ties by
+#: attempts; the server's practice, plus the DM practice of members who practise
+#: here and opted in to sharing it. A constant so tests can check its query plan.
+LEADERBOARD_SQL = """
+WITH members AS (
+    SELECT DISTINCT learner_id FROM attempts WHERE guild_id = :guild AND created_at >= :since
+),
+sharing AS (
+    SELECT learner_id FROM learner_settings
+    WHERE share_private = 1 AND learner_id IN (SELECT learner_id FROM members)
+),
+counted AS (
+    SELECT learner_id, case_id, point, score FROM attempts
+    WHERE guild_id = :guild AND created_at >= :since
+    UNION ALL
+    SELECT a.learner_id, a.case_id, a.point, a.score FROM attempts AS a JOIN sharing USING (learner_id)
+    WHERE a.guild_id IS NULL AND a.created_at >= :since
+),
+per_point AS (
+    SELECT learner_id, MAX(score) AS best, COUNT(*) AS tries FROM counted
+    GROUP BY learner_id, case_id, point
+)
+SELECT learner_id, SUM(best) AS total, SUM(tries) AS attempts,
+       (SELECT learner_name FROM attempts AS n WHERE n.learner_id = per_point.learner_id
+        ORDER BY n.created_at DESC LIMIT 1) AS learner_name
+FROM per_point GROUP BY learner_id
+ORDER BY total DESC, attempts DESC, learner_id
+"""
+
+
 class StorageError(RuntimeError):
     """The database cannot be used; the message says why and what to do."""
 
@@ -300,31 +330,7 @@ class Storage:
         in this server and opted in to sharing it.
         """
         async with self._db.execute(
-            """
-            WITH members AS (
-                SELECT DISTINCT learner_id FROM attempts WHERE guild_id = :guild AND created_at >= :since
-            ),
-            sharing AS (
-                SELECT learner_id FROM learner_settings
-                WHERE share_private = 1 AND learner_id IN (SELECT learner_id FROM members)
-            ),
-            counted AS (
-                SELECT learner_id, case_id, point, score FROM attempts
-                WHERE guild_id = :guild AND created_at >= :since
-                UNION ALL
-                SELECT a.learner_id, a.case_id, a.point, a.score FROM attempts AS a JOIN sharing USING (learner_id)
-                WHERE a.guild_id IS NULL AND a.created_at >= :since
-            ),
-            per_point AS (
-                SELECT learner_id, MAX(score) AS best, COUNT(*) AS tries FROM counted
-                GROUP BY learner_id, case_id, point
-            )
-            SELECT learner_id, SUM(best) AS total, SUM(tries) AS attempts,
-                   (SELECT learner_name FROM attempts AS n WHERE n.learner_id = per_point.learner_id
-                    ORDER BY n.created_at DESC LIMIT 1) AS learner_name
-            FROM per_point GROUP BY learner_id
-            ORDER BY total DESC, attempts DESC, learner_id
-            """,
+            LEADERBOARD_SQL,
             {"guild": guild_id, "since": since},
         ) as cursor:
             rows = await cursor.fetchall()

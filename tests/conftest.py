@@ -6,6 +6,7 @@ product as it runs: the cogs, the services, the scorer, the database.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -81,15 +82,20 @@ def sent_payloads(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """Every message payload the bot builds for Discord's HTTP API, as it would go on the wire.
 
     dpytest builds its fake message from part of the payload and drops the
-    rest (``allowed_mentions`` among it), so the payload is recorded where
-    discord.py builds it; the call itself goes on unchanged.
+    rest (``allowed_mentions`` among it, and the embeds of a message with a
+    file), so the payload is recorded where discord.py builds it; the call
+    itself goes on unchanged.
     """
     payloads: list[dict] = []
     build = discord.abc.handle_message_parameters
 
     def recording_build(*args, **kwargs):
         params = build(*args, **kwargs)
-        payloads.append(dict(params.payload or {}))
+        if params.payload is not None:
+            payloads.append(dict(params.payload))
+        else:  # with files, the payload travels as a multipart part
+            part = next(p for p in params.multipart if p["name"] == "payload_json")
+            payloads.append(json.loads(part["value"]))
         return params
 
     monkeypatch.setattr(discord.abc, "handle_message_parameters", recording_build)

@@ -5,11 +5,51 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass, field
 
 import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
+
+
+# --- interactions ------------------------------------------------------------------
+# dpytest has no interactions. These stand in for Discord's side of one (who
+# pressed, where, and the response channel back); what they drive is real.
+
+
+@dataclass
+class RecordedResponse:
+    sent: list[dict] = field(default_factory=list)
+    modal: discord.ui.Modal | None = None
+
+    edited: dict | None = None
+
+    def is_done(self) -> bool:
+        return bool(self.sent) or self.modal is not None or self.edited is not None
+
+    async def send_message(self, content=None, **kwargs):
+        self.sent.append({"content": content, **kwargs})
+
+    async def edit_message(self, **kwargs):
+        self.edited = kwargs
+
+    async def send_modal(self, modal):
+        self.modal = modal
+
+
+@dataclass
+class PressedBy:
+    """What discord.py hands a component callback: the presser, the place, the client."""
+
+    client: discord.Client
+    user: discord.abc.User
+    guild: discord.Guild | None
+    channel: discord.abc.Messageable
+    response: RecordedResponse = field(default_factory=RecordedResponse)
+    id: int = 1
+    data: dict = field(default_factory=dict)
+
 
 
 def member(index: int) -> discord.Member:

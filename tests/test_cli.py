@@ -87,3 +87,24 @@ def test_the_token_is_redacted_from_log_records(caplog):
     with caplog.at_level(logging.INFO):
         logger.info("connecting with %s", "s3cret.token.value")
     assert "s3cret" not in caplog.text and "[token]" in caplog.text
+
+
+def test_progress_in_the_terminal_prints_text_json_and_a_chart(tmp_path):
+    db = tmp_path / "p.db"
+    counterpoint("practice", "--point", "1", "--user", "sam", "--db", str(db), stdin=f"{A5}\n{A5}\n")
+
+    text = counterpoint("progress", "--user", "sam", "--db", str(db), "--chart", str(tmp_path / "c.png"))
+    assert text.returncode == 0, text.stderr
+    assert "sam: 2 attempt(s), 1 Point(s) practised" in text.stdout
+    assert "north-korea Point 1: best 17%, latest 17% (2 tries)" in text.stdout
+    assert (tmp_path / "c.png").read_bytes().startswith(b"\x89PNG")
+
+    data = json.loads(counterpoint("progress", "--user", "sam", "--db", str(db), "--json").stdout)
+    assert data["attempts"] == 2 and data["current_streak"] == 1
+    assert {r["id"]: r["rate"] for r in data["hit_rates"]}["north-korea-is-manageable"] == 1.0
+    assert data["schedule"][0]["point"] == 1
+
+
+def test_progress_for_someone_without_practice_says_so(tmp_path):
+    run = counterpoint("progress", "--user", "nobody", "--db", str(tmp_path / "p.db"))
+    assert run.returncode == 0 and "No practice yet for 'nobody'" in run.stdout

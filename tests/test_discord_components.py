@@ -8,42 +8,10 @@ recording object; the buttons, modal, services and database are the real ones.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
-
-import discord
-
 from cogs.practice import HintButton, NewPointButton, RebutButton, RebuttalModal
-from support import dm_channel, guild_channel, member
+from support import PressedBy, dm_channel, guild_channel, member
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-
-
-@dataclass
-class RecordedResponse:
-    sent: list[dict] = field(default_factory=list)
-    modal: discord.ui.Modal | None = None
-
-    def is_done(self) -> bool:
-        return bool(self.sent) or self.modal is not None
-
-    async def send_message(self, content=None, **kwargs):
-        self.sent.append({"content": content, **kwargs})
-
-    async def send_modal(self, modal):
-        self.modal = modal
-
-
-@dataclass
-class PressedBy:
-    """What discord.py hands a component callback: the presser, the place, the client."""
-
-    client: discord.Client
-    user: discord.abc.User
-    guild: discord.Guild | None
-    channel: discord.abc.Messageable
-    response: RecordedResponse = field(default_factory=RecordedResponse)
-    id: int = 1
-    data: dict = field(default_factory=dict)
 
 
 def stored_attempts(db_path):

@@ -92,3 +92,23 @@ async def test_a_failed_transaction_leaves_nothing_behind(db_path):
         await storage.record_attempt(new, CardUpdate("north-korea", 1, None, 1.0))  # a card may not be NULL
     assert await storage.count_attempts() == 0
     await storage.close()
+
+
+async def test_progress_and_leaderboard_queries_use_indexes_not_full_scans(db_path):
+    from bot.storage import LEADERBOARD_SQL
+
+    storage = await Storage.open(db_path)
+    plans = {
+        "leaderboard": await storage.explain(LEADERBOARD_SQL, {"guild": 1, "since": 0.0}),
+        "progress": await storage.explain(
+            "SELECT * FROM attempts WHERE learner_id = ? AND guild_id = ? ORDER BY created_at DESC, id DESC", ("1", 1)
+        ),
+        "schedule": await storage.explain("SELECT case_id, point, due FROM schedule WHERE learner_id = ? ORDER BY due", ("1",)),
+    }
+    await storage.close()
+    for name, plan in plans.items():
+        attempts_steps = [step for step in plan if "attempts" in step or "schedule" in step]
+        assert attempts_steps, (name, plan)
+        for step in attempts_steps:
+            # "SCAN attempts" alone would read every row; SEARCH, or a SCAN of a covering index, does not.
+            assert step.startswith("SEARCH") or "COVERING INDEX" in step, (name, step)
