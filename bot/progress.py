@@ -195,6 +195,25 @@ class ProgressService:
     async def set_shares_private(self, learner_id: str, share: bool) -> None:
         await self.storage.set_shares_private(learner_id, share)
 
+    async def export(self, learner_id: str) -> dict:
+        """Everything Counterpoint keeps about the learner, as plain data (for `export-me`)."""
+        attempts = await self.storage.attempts_of(learner_id, None)
+        return {
+            "learner_id": learner_id,
+            "shares_private_practice": await self.storage.shares_private(learner_id),
+            "attempts": [
+                {
+                    "id": a.id, "created_at": a.created_at, "guild_id": a.guild_id, "channel_id": a.channel_id,
+                    "case_id": a.case_id, "case_version": a.case_version, "point": a.point, "text": a.text,
+                    "score": a.score, "covered": list(a.covered), "flags": list(a.flags),
+                }
+                for a in reversed(attempts)
+            ],
+            "schedule": [
+                {"case_id": d.case_id, "point": d.point, "due": d.due} for d in await self.storage.schedule_of(learner_id)
+            ],
+        }
+
     async def forget(self, learner_id: str) -> int:
         """Delete all of the learner's data; returns how many records went."""
         return await self.storage.forget_learner(learner_id)

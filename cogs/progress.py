@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import logging
 import time
 
@@ -233,6 +234,17 @@ class Progress(commands.Cog):
         shared = await self.service.shares_private(learner)
         state = "counts on the leaderboards of servers where you practise" if shared else "stays private"
         await send_private(ctx, content=f"Your DM practice {state}. Change it with `privacy share` or `privacy private`.")
+
+    @commands.hybrid_command(name="export-me")
+    async def export_me(self, ctx: commands.Context) -> None:
+        """A JSON file of everything Counterpoint keeps about you, sent privately."""
+        data = await self.service.export(str(ctx.author.id))
+        payload = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
+        await send_private(
+            ctx,
+            content=f"Your data: {len(data['attempts'])} attempt(s) and {len(data['schedule'])} scheduled Point(s).",
+            file=discord.File(io.BytesIO(payload), filename="counterpoint-data.json"),
+        )
 
     @commands.hybrid_command(name="forget-me")
     async def forget_me(self, ctx: commands.Context) -> None:

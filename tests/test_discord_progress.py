@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import discord
@@ -194,3 +195,26 @@ async def test_forget_me_deletes_every_row_after_confirmation(bot, db_path):
     await confirmation.confirm.callback(press)
     assert "deleted" in press.response.edited["content"]
     assert rows_of(db_path, learner_id) == {"attempts": 0, "sessions": 0, "schedule": 0, "learner_settings": 0}
+
+
+async def test_history_in_dms_covers_all_of_ones_practice(bot):
+    await practise(A5, 1)
+    dm = await dm_channel()
+    await practise(B2, 2, channel=dm)
+    reply = await say("!history", channel=dm)
+    assert reply.embeds[0].description.count("Point ") == 2
+
+
+async def test_the_leaderboard_is_for_servers(bot):
+    reply = await say_expecting_refusal("!leaderboard", channel=await dm_channel())
+    assert "only works in a server" in reply.content
+
+
+async def test_export_me_sends_ones_own_data_privately(bot):
+    await practise(A5, 1)
+    await practise(B2, 2, author=1)
+    reply = await say("!export-me", channel=await dm_channel())
+    [attachment] = reply.attachments
+    data = json.loads(open(attachment.url.removeprefix("file://"), encoding="utf-8").read())
+    assert [a["text"] for a in data["attempts"]] == [A5]
+    assert data["learner_id"] == str(member(0).id) and data["schedule"][0]["point"] == 1
