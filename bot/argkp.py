@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cases import Case, Counterargument, Point
+from .evaluation import tied_runs
 from .scoring import CaseIndex
 
 SPLITS = ("train", "dev", "test")
@@ -145,12 +146,8 @@ def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
     ap = 0.0
     true_pos = false_pos = 0
     previous_recall = 0.0
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
+    for start, end in tied_runs(scores, order):
+        for k in range(start, end + 1):
             if labels[order[k]]:
                 true_pos += 1
             else:
@@ -158,7 +155,6 @@ def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
         recall = true_pos / positives
         ap += (recall - previous_recall) * (true_pos / (true_pos + false_pos))
         previous_recall = recall
-        i = j + 1
     return ap
 
 

@@ -14,7 +14,7 @@ import logging
 import sys
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -157,21 +157,30 @@ async def practice_loop(
     return EXIT_OK
 
 
-def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
+def with_storage(
+    args: argparse.Namespace, settings: Settings,
+    action: Callable[[Storage, CaseLibrary, Learner], Awaitable[int]],
+) -> int:
+    """Run ``action`` for the terminal's learner on the database, closing it however it ends."""
     cases = CaseLibrary.from_directory(settings.cases_dir)
     learner = Learner.terminal(args.user or _default_user())
 
     async def main() -> int:
         storage = await Storage.open(args.db or settings.db_path)
         try:
-            service = PracticeService(cases, storage, max_rebuttal_chars=settings.max_rebuttal_chars)
-            return await practice_loop(
-                service, learner, args.case, args.point, sys.stdin, sys.stdout, sys.stdin.isatty()
-            )
+            return await action(storage, cases, learner)
         finally:
             await storage.close()
 
     return asyncio.run(main())
+
+
+def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
+    async def practise(storage: Storage, cases: CaseLibrary, learner: Learner) -> int:
+        service = PracticeService(cases, storage, max_rebuttal_chars=settings.max_rebuttal_chars)
+        return await practice_loop(service, learner, args.case, args.point, sys.stdin, sys.stdout, sys.stdin.isatty())
+
+    return with_storage(args, settings, practise)
 
 
 def _default_user() -> str:
@@ -187,17 +196,10 @@ def _default_user() -> str:
 def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
     from .progress import ProgressService, due_label
 
-    cases = CaseLibrary.from_directory(settings.cases_dir)
-    learner = Learner.terminal(args.user or _default_user())
-
-    async def main() -> int:
-        storage = await Storage.open(args.db or settings.db_path)
-        try:
-            service = ProgressService(storage, cases)
-            report = await service.report(learner.id, None)
-            schedule = await service.schedule(learner.id)
-        finally:
-            await storage.close()
+    async def show(storage: Storage, cases: CaseLibrary, learner: Learner) -> int:
+        service = ProgressService(storage, cases)
+        report = await service.report(learner.id, None)
+        schedule = await service.schedule(learner.id)
         if report is None:
             print(f"No practice yet for '{learner.name}'. Start with `counterpoint practice --user {learner.name}`.")
             return EXIT_OK
@@ -213,7 +215,7 @@ def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"Chart written to {args.chart}")
         return EXIT_OK
 
-    return asyncio.run(main())
+    return with_storage(args, settings, show)
 
 
 def _report_json(report, schedule) -> dict:

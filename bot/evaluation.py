@@ -9,7 +9,7 @@ adversarial items and among negated ones, and whether every copy was flagged.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,18 +87,24 @@ def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer: Scorer | N
     )
 
 
-def average_ranks(values: Sequence[float]) -> list[float]:
-    """Ranks from 1, ties sharing the average of the ranks they span."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    ranks = [0.0] * len(values)
+def tied_runs(values: Sequence[float], order: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """The (first, last) positions in ``order`` of each run of equal values, in order."""
     start = 0
     while start < len(order):
         end = start
         while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
             end += 1
+        yield start, end
+        start = end + 1
+
+
+def average_ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties sharing the average of the ranks they span."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    for start, end in tied_runs(values, order):
         for position in range(start, end + 1):
             ranks[order[position]] = (start + end) / 2 + 1
-        start = end + 1
     return ranks
 
 
