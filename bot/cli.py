@@ -194,7 +194,7 @@ def _default_user() -> str:
 
 
 def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
-    from .progress import ProgressService, due_label
+    from .progress import ProgressService, report_as_dict, report_as_text
 
     async def show(storage: Storage, cases: CaseLibrary, learner: Learner) -> int:
         service = ProgressService(storage, cases)
@@ -208,53 +208,14 @@ def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
 
             Path(args.chart).write_bytes(render_progress_chart(report))
         if args.json:
-            print(json.dumps(_report_json(report, schedule), indent=2))
+            print(json.dumps(report_as_dict(report, schedule), indent=2))
         else:
-            print(_report_text(report, schedule, due_label))
+            print(report_as_text(report, schedule, time.time()))
             if args.chart:
                 print(f"Chart written to {args.chart}")
         return EXIT_OK
 
     return with_storage(args, settings, show)
-
-
-def _report_json(report, schedule) -> dict:
-    return {
-        "learner": report.learner_name,
-        "attempts": report.attempts,
-        "points": [p.__dict__ for p in report.points],
-        "recent_average": round(report.recent_average, 1),
-        "previous_average": None if report.previous_average is None else round(report.previous_average, 1),
-        "trend": None if report.trend is None else round(report.trend, 1),
-        "hit_rates": [
-            {"case_id": r.case_id, "point": r.point, "id": r.counterargument_id, "hits": r.hits,
-             "attempts": r.attempts, "rate": round(r.rate, 3)}
-            for r in report.hit_rates
-        ],
-        "current_streak": report.current_streak,
-        "longest_streak": report.longest_streak,
-        "schedule": [{"case_id": s.case_id, "point": s.point, "due": s.due} for s in schedule],
-    }
-
-
-def _report_text(report, schedule, due_label) -> str:
-    lines = [
-        f"{report.learner_name}: {report.attempts} attempt(s), {len(report.points)} Point(s) practised",
-        f"Streak: {report.current_streak} day(s), longest {report.longest_streak}",
-        f"Average coverage, last {min(report.attempts, 10)}: {report.recent_average:.0f}%"
-        + ("" if report.trend is None else f" ({report.trend:+.0f} vs the 10 before)"),
-    ]
-    for p in report.points:
-        lines.append(f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({p.attempts} tries)")
-    weakest = [r for r in report.hit_rates if r.rate < 1][:3]
-    if weakest:
-        lines.append("You keep missing:")
-        lines.extend(f"  {r.rate:.0%}  {r.summary}" for r in weakest)
-    if schedule:
-        now = time.time()
-        lines.append("Schedule:")
-        lines.extend(f"  {s.case_id} Point {s.point}: {due_label(s.due, now)}" for s in schedule)
-    return "\n".join(lines)
 
 
 # --- scoring without storage --------------------------------------------------------------

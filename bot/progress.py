@@ -262,3 +262,42 @@ def due_label(due: float, now: float) -> str:
     hours = (due - now) / 3600
     return f"due in {hours:.0f} h" if hours < 48 else f"due in {hours / 24:.0f} days"
 
+
+def report_as_dict(report: ProgressReport, schedule: list[ScheduledPoint]) -> dict:
+    """The report as JSON-ready data (`counterpoint progress --json`)."""
+    return {
+        "learner": report.learner_name,
+        "attempts": report.attempts,
+        "points": [p.__dict__ for p in report.points],
+        "recent_average": round(report.recent_average, 1),
+        "previous_average": None if report.previous_average is None else round(report.previous_average, 1),
+        "trend": None if report.trend is None else round(report.trend, 1),
+        "hit_rates": [
+            {"case_id": r.case_id, "point": r.point, "id": r.counterargument_id, "hits": r.hits,
+             "attempts": r.attempts, "rate": round(r.rate, 3)}
+            for r in report.hit_rates
+        ],
+        "current_streak": report.current_streak,
+        "longest_streak": report.longest_streak,
+        "schedule": [{"case_id": s.case_id, "point": s.point, "due": s.due} for s in schedule],
+    }
+
+
+def report_as_text(report: ProgressReport, schedule: list[ScheduledPoint], now: float) -> str:
+    """The report as terminal text."""
+    lines = [
+        f"{report.learner_name}: {report.attempts} attempt(s), {len(report.points)} Point(s) practised",
+        f"Streak: {report.current_streak} day(s), longest {report.longest_streak}",
+        f"Average coverage, last {min(report.attempts, 10)}: {report.recent_average:.0f}%"
+        + ("" if report.trend is None else f" ({report.trend:+.0f} vs the 10 before)"),
+    ]
+    for p in report.points:
+        lines.append(f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({p.attempts} tries)")
+    weakest = [r for r in report.hit_rates if r.rate < 1][:3]
+    if weakest:
+        lines.append("You keep missing:")
+        lines.extend(f"  {r.rate:.0%}  {r.summary}" for r in weakest)
+    if schedule:
+        lines.append("Schedule:")
+        lines.extend(f"  {s.case_id} Point {s.point}: {due_label(s.due, now)}" for s in schedule)
+    return "\n".join(lines)
