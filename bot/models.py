@@ -136,3 +136,85 @@ class AttemptResult:
     attempt: Attempt
     point: Point
     coverage: Coverage
+
+
+# --- servers and tournaments --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuildSettings:
+    guild_id: int
+    moderator_role_id: int | None = None
+    default_case: str | None = None
+    tournament_rounds: int | None = None
+    tournament_minutes: float | None = None
+
+
+@dataclass(frozen=True)
+class Tournament:
+    id: int
+    guild_id: int
+    channel_id: int
+    name: str
+    case_id: str
+    rounds: int
+    minutes: float
+    state: str  # registration, running, finished, cancelled
+    current_round: int  # 0 before the start
+    point_order: tuple[int, ...]  # the Point of each round
+    shuffle_seed: int | None
+    show_scores: bool
+    late_join: bool
+    created_by: int
+    created_at: float
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in ("registration", "running")
+
+
+@dataclass(frozen=True)
+class Participant:
+    user_id: int
+    name: str
+    joined_at: float
+
+
+@dataclass(frozen=True)
+class TournamentRound:
+    tournament_id: int
+    number: int
+    point: int
+    opened_at: float
+    deadline: float
+    closed_at: float | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class Submission:
+    tournament_id: int
+    round: int
+    user_id: int
+    name: str
+    text: str
+    score: int
+    covered: tuple[str, ...]
+    flags: tuple[str, ...]
+    matches: tuple[Match, ...]
+    submitted_at: float
+    versions: int
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    tournament_id: int
+    round: int
+    user_id: int
+    score: int
+    reason: str
+    moderator_id: int
+    created_at: float

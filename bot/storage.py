@@ -5,6 +5,10 @@ lists the scripts that take the database from one version to the next, and
 :meth:`Storage.open` applies those not yet applied, each in its own
 transaction. Times are Unix seconds (UTC) as REAL, so ordering and range
 queries are plain comparisons and Discord timestamps are one ``int()`` away.
+
+The module is longer than most on purpose: every SQL statement of the project
+is here, so moving to a server database (PostgreSQL) later is one new module
+with the same methods, not a hunt through the code.
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ from pathlib import Path
 
 import aiosqlite
 
-from .models import Attempt, CardUpdate, DuePoint, LeaderboardRow, NewAttempt, Place, PracticeSession
-from .scoring import Match
+from .models import (
+    Adjustment, Attempt, CardUpdate, DuePoint, GuildSettings, LeaderboardRow, NewAttempt, Participant, Place,
+    PracticeSession, Submission, Tournament, TournamentRound,
+)
+from .scoring import Coverage, Match
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: attempts and current practice sessions
@@ -85,6 +92,82 @@ MIGRATIONS: tuple[str, ...] = (
         ended_by    INTEGER,
         PRIMARY KEY (guild_id, number)
     );
+    """,
+    # 3: server settings and tournaments
+    """
+    CREATE TABLE guild_settings (
+        guild_id            INTEGER PRIMARY KEY,
+        moderator_role_id   INTEGER,
+        default_case        TEXT,
+        tournament_rounds   INTEGER,
+        tournament_minutes  REAL
+    );
+
+    CREATE TABLE tournaments (
+        id            INTEGER PRIMARY KEY,
+        guild_id      INTEGER NOT NULL,
+        channel_id    INTEGER NOT NULL,
+        name          TEXT    NOT NULL,
+        case_id       TEXT    NOT NULL,
+        rounds        INTEGER NOT NULL,
+        minutes       REAL    NOT NULL,
+        state         TEXT    NOT NULL,   -- registration, running, finished, cancelled
+        current_round INTEGER NOT NULL DEFAULT 0,
+        point_order   TEXT    NOT NULL,   -- JSON list: the Point of each round
+        shuffle_seed  INTEGER,            -- NULL: Points in the case's order
+        show_scores   INTEGER NOT NULL,   -- 1: a submission's score is shown at once
+        late_join     INTEGER NOT NULL,   -- 1: joining after start is allowed
+        created_by    INTEGER NOT NULL,
+        created_at    REAL    NOT NULL
+    );
+    -- One open tournament per channel, enforced by the database itself.
+    CREATE UNIQUE INDEX tournaments_open_per_channel ON tournaments (channel_id)
+        WHERE state IN ('registration', 'running');
+
+    CREATE TABLE tournament_participants (
+        tournament_id  INTEGER NOT NULL REFERENCES tournaments (id),
+        user_id        INTEGER NOT NULL,
+        name           TEXT    NOT NULL,
+        joined_at      REAL    NOT NULL,
+        PRIMARY KEY (tournament_id, user_id)
+    );
+
+    CREATE TABLE tournament_rounds (
+        tournament_id  INTEGER NOT NULL REFERENCES tournaments (id),
+        number         INTEGER NOT NULL,
+        point          INTEGER NOT NULL,
+        opened_at      REAL    NOT NULL,
+        deadline       REAL    NOT NULL,
+        closed_at      REAL,
+        PRIMARY KEY (tournament_id, number)
+    );
+
+    CREATE TABLE tournament_submissions (
+        tournament_id  INTEGER NOT NULL REFERENCES tournaments (id),
+        round          INTEGER NOT NULL,
+        user_id        INTEGER NOT NULL,
+        name           TEXT    NOT NULL,
+        text           TEXT    NOT NULL,
+        score          INTEGER NOT NULL,
+        covered        TEXT    NOT NULL,
+        flags          TEXT    NOT NULL,
+        details        TEXT    NOT NULL,
+        submitted_at   REAL    NOT NULL,
+        versions       INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (tournament_id, round, user_id)
+    );
+
+    CREATE TABLE score_adjustments (
+        id             INTEGER PRIMARY KEY,
+        tournament_id  INTEGER NOT NULL REFERENCES tournaments (id),
+        round          INTEGER NOT NULL,
+        user_id        INTEGER NOT NULL,
+        score          INTEGER NOT NULL,
+        reason         TEXT    NOT NULL,
+        moderator_id   INTEGER NOT NULL,
+        created_at     REAL    NOT NULL
+    );
+    CREATE INDEX score_adjustments_by_tournament ON score_adjustments (tournament_id, round, user_id);
     """,
 )
 
@@ -252,9 +335,7 @@ class Storage:
         coverage = new.coverage
         covered = coverage.covered_ids
         flags = tuple(sorted(coverage.flags))
-        details = json.dumps(
-            [{"id": m.counterargument_id, "excerpt": m.excerpt, "similarity": m.similarity} for m in coverage.covered]
-        )
+        details = _matches_json(coverage.covered)
         async with self._transaction():
             cursor = await self._db.execute(
                 """
@@ -409,6 +490,230 @@ class Storage:
             (count,) = await cursor.fetchone()
         return count
 
+    # --- server settings ---------------------------------------------------------------
+
+    async def guild_settings(self, guild_id: int) -> GuildSettings:
+        async with self._db.execute("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return GuildSettings(guild_id)
+        return GuildSettings(
+            guild_id, row["moderator_role_id"], row["default_case"], row["tournament_rounds"], row["tournament_minutes"]
+        )
+
+    async def save_guild_settings(self, settings: GuildSettings) -> None:
+        await self._write(
+            """
+            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds, tournament_minutes)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (guild_id) DO UPDATE SET
+                moderator_role_id = excluded.moderator_role_id, default_case = excluded.default_case,
+                tournament_rounds = excluded.tournament_rounds, tournament_minutes = excluded.tournament_minutes
+            """,
+            (settings.guild_id, settings.moderator_role_id, settings.default_case,
+             settings.tournament_rounds, settings.tournament_minutes),
+        )
+
+    # --- tournaments -------------------------------------------------------------------
+
+    async def create_tournament(
+        self, *, guild_id: int, channel_id: int, name: str, case_id: str, rounds: int, minutes: float,
+        point_order: tuple[int, ...], shuffle_seed: int | None, show_scores: bool, late_join: bool, created_by: int,
+    ) -> Tournament | None:
+        """A new tournament in registration; None if the channel already has an open one."""
+        now = time.time()
+        try:
+            async with self._transaction():
+                cursor = await self._db.execute(
+                    """
+                    INSERT INTO tournaments (guild_id, channel_id, name, case_id, rounds, minutes, state, point_order,
+                                             shuffle_seed, show_scores, late_join, created_by, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'registration', ?, ?, ?, ?, ?, ?)
+                    """,
+                    (guild_id, channel_id, name, case_id, rounds, minutes, json.dumps(list(point_order)),
+                     shuffle_seed, int(show_scores), int(late_join), created_by, now),
+                )
+                tournament_id = cursor.lastrowid
+                await cursor.close()
+        except sqlite3.IntegrityError:
+            return None
+        return await self.tournament(tournament_id)
+
+    async def tournament(self, tournament_id: int) -> Tournament | None:
+        async with self._db.execute("SELECT * FROM tournaments WHERE id = ?", (tournament_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _tournament(row) if row else None
+
+    async def open_tournament_in(self, channel_id: int) -> Tournament | None:
+        async with self._db.execute(
+            "SELECT * FROM tournaments WHERE channel_id = ? AND state IN ('registration', 'running')", (channel_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _tournament(row) if row else None
+
+    async def running_tournaments(self) -> list[Tournament]:
+        async with self._db.execute("SELECT * FROM tournaments WHERE state = 'running'") as cursor:
+            return [_tournament(row) for row in await cursor.fetchall()]
+
+    async def tournaments_with_open_round_for(self, user_id: int) -> list[Tournament]:
+        """Running tournaments whose current round is open and which the user takes part in."""
+        async with self._db.execute(
+            """
+            SELECT t.* FROM tournaments AS t
+            JOIN tournament_participants AS p ON p.tournament_id = t.id AND p.user_id = ?
+            JOIN tournament_rounds AS r ON r.tournament_id = t.id AND r.number = t.current_round
+            WHERE t.state = 'running' AND r.closed_at IS NULL
+            """,
+            (user_id,),
+        ) as cursor:
+            return [_tournament(row) for row in await cursor.fetchall()]
+
+    async def set_tournament_state(self, tournament_id: int, state: str, *, expected: str | None = None) -> bool:
+        """Move to ``state`` (only from ``expected``, if given); False if the tournament was not in it."""
+        async with self._write_lock:
+            query, params = "UPDATE tournaments SET state = ? WHERE id = ?", [state, tournament_id]
+            if expected is not None:
+                query += " AND state = ?"
+                params.append(expected)
+            cursor = await self._db.execute(query, params)
+            changed = cursor.rowcount == 1
+            await cursor.close()
+        return changed
+
+    async def add_participant(self, tournament_id: int, user_id: int, name: str) -> bool:
+        """False if already registered."""
+        try:
+            await self._write(
+                "INSERT INTO tournament_participants (tournament_id, user_id, name, joined_at) VALUES (?, ?, ?, ?)",
+                (tournament_id, user_id, name, time.time()),
+            )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    async def remove_participant(self, tournament_id: int, user_id: int) -> bool:
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "DELETE FROM tournament_participants WHERE tournament_id = ? AND user_id = ?", (tournament_id, user_id)
+            )
+            removed = cursor.rowcount == 1
+            await cursor.close()
+        return removed
+
+    async def participants(self, tournament_id: int) -> list[Participant]:
+        async with self._db.execute(
+            "SELECT user_id, name, joined_at FROM tournament_participants WHERE tournament_id = ? ORDER BY joined_at",
+            (tournament_id,),
+        ) as cursor:
+            return [Participant(r["user_id"], r["name"], r["joined_at"]) for r in await cursor.fetchall()]
+
+    async def open_round(self, tournament_id: int, number: int, point: int, opened_at: float, deadline: float,
+                         *, from_state: str) -> bool:
+        """Open round ``number`` (and the tournament's state to running) in one transaction,
+        only if the tournament is in ``from_state`` at ``number - 1``; False otherwise (a race lost)."""
+        async with self._transaction():
+            cursor = await self._db.execute(
+                "UPDATE tournaments SET state = 'running', current_round = ? WHERE id = ? AND state = ? AND current_round = ?",
+                (number, tournament_id, from_state, number - 1),
+            )
+            moved = cursor.rowcount == 1
+            await cursor.close()
+            if moved:
+                await self._db.execute(
+                    "INSERT INTO tournament_rounds (tournament_id, number, point, opened_at, deadline) VALUES (?, ?, ?, ?, ?)",
+                    (tournament_id, number, point, opened_at, deadline),
+                )
+        return moved
+
+    async def close_round(self, tournament_id: int, number: int, closed_at: float) -> bool:
+        """Close an open round; False if it was closed already."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "UPDATE tournament_rounds SET closed_at = ? WHERE tournament_id = ? AND number = ? AND closed_at IS NULL",
+                (closed_at, tournament_id, number),
+            )
+            closed = cursor.rowcount == 1
+            await cursor.close()
+        return closed
+
+    async def round(self, tournament_id: int, number: int) -> TournamentRound | None:
+        async with self._db.execute(
+            "SELECT * FROM tournament_rounds WHERE tournament_id = ? AND number = ?", (tournament_id, number)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _round(row) if row else None
+
+    async def rounds(self, tournament_id: int) -> list[TournamentRound]:
+        async with self._db.execute(
+            "SELECT * FROM tournament_rounds WHERE tournament_id = ? ORDER BY number", (tournament_id,)
+        ) as cursor:
+            return [_round(row) for row in await cursor.fetchall()]
+
+    async def store_submission(
+        self, tournament_id: int, number: int, user_id: int, name: str, text: str, coverage: Coverage,
+        submitted_at: float,
+    ) -> int | None:
+        """Store (or replace) a submission if its round is still open; returns its version, None if closed.
+
+        The round's state is checked inside the same transaction as the write, so
+        a submission racing the round's close is either stored before it or refused.
+        """
+        details = _matches_json(coverage.covered)
+        async with self._transaction():
+            async with self._db.execute(
+                "SELECT deadline, closed_at FROM tournament_rounds WHERE tournament_id = ? AND number = ?",
+                (tournament_id, number),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None or row["closed_at"] is not None or submitted_at > row["deadline"]:
+                return None
+            await self._db.execute(
+                """
+                INSERT INTO tournament_submissions (tournament_id, round, user_id, name, text, score, covered, flags,
+                                                    details, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tournament_id, round, user_id) DO UPDATE SET
+                    name = excluded.name, text = excluded.text, score = excluded.score, covered = excluded.covered,
+                    flags = excluded.flags, details = excluded.details, submitted_at = excluded.submitted_at,
+                    versions = versions + 1
+                """,
+                (tournament_id, number, user_id, name, text, coverage.score, json.dumps(list(coverage.covered_ids)),
+                 json.dumps(sorted(coverage.flags)), details, submitted_at),
+            )
+            async with self._db.execute(
+                "SELECT versions FROM tournament_submissions WHERE tournament_id = ? AND round = ? AND user_id = ?",
+                (tournament_id, number, user_id),
+            ) as cursor:
+                return (await cursor.fetchone())["versions"]
+
+    async def submissions(self, tournament_id: int, number: int | None = None) -> list[Submission]:
+        query, params = "SELECT * FROM tournament_submissions WHERE tournament_id = ?", [tournament_id]
+        if number is not None:
+            query += " AND round = ?"
+            params.append(number)
+        async with self._db.execute(query + " ORDER BY round, submitted_at", params) as cursor:
+            return [_submission(row) for row in await cursor.fetchall()]
+
+    async def add_adjustment(self, adjustment: Adjustment) -> None:
+        await self._write(
+            """
+            INSERT INTO score_adjustments (tournament_id, round, user_id, score, reason, moderator_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            (adjustment.tournament_id, adjustment.round, adjustment.user_id, adjustment.score, adjustment.reason,
+             adjustment.moderator_id, adjustment.created_at),
+        )
+
+    async def adjustments(self, tournament_id: int) -> list[Adjustment]:
+        async with self._db.execute(
+            "SELECT * FROM score_adjustments WHERE tournament_id = ? ORDER BY created_at, id", (tournament_id,)
+        ) as cursor:
+            return [
+                Adjustment(r["tournament_id"], r["round"], r["user_id"], r["score"], r["reason"], r["moderator_id"],
+                           r["created_at"])
+                for r in await cursor.fetchall()
+            ]
+
 
 def _statements(script: str) -> list[str]:
     """Split a migration script into statements (no semicolons inside our DDL strings)."""
@@ -423,10 +728,39 @@ def _session(row: sqlite3.Row) -> PracticeSession:
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
-    details = json.loads(row["details"]) if row["details"] else []
     return Attempt(
         row["id"], row["learner_id"], row["learner_name"], row["guild_id"], row["channel_id"],
         row["case_id"], row["case_version"], row["point"], row["text"], row["score"],
         tuple(json.loads(row["covered"])), tuple(json.loads(row["flags"])), row["created_at"],
-        tuple(Match(d["id"], d["excerpt"], d["similarity"]) for d in details),
+        _matches(row["details"]),
+    )
+
+
+def _matches_json(matches: tuple[Match, ...]) -> str:
+    return json.dumps([{"id": m.counterargument_id, "excerpt": m.excerpt, "similarity": m.similarity} for m in matches])
+
+
+def _matches(details: str | None) -> tuple[Match, ...]:
+    return tuple(Match(d["id"], d["excerpt"], d["similarity"]) for d in json.loads(details or "[]"))
+
+
+def _tournament(row: sqlite3.Row) -> Tournament:
+    return Tournament(
+        row["id"], row["guild_id"], row["channel_id"], row["name"], row["case_id"], row["rounds"], row["minutes"],
+        row["state"], row["current_round"], tuple(json.loads(row["point_order"])), row["shuffle_seed"],
+        bool(row["show_scores"]), bool(row["late_join"]), row["created_by"], row["created_at"],
+    )
+
+
+def _round(row: sqlite3.Row) -> TournamentRound:
+    return TournamentRound(
+        row["tournament_id"], row["number"], row["point"], row["opened_at"], row["deadline"], row["closed_at"]
+    )
+
+
+def _submission(row: sqlite3.Row) -> Submission:
+    return Submission(
+        row["tournament_id"], row["round"], row["user_id"], row["name"], row["text"], row["score"],
+        tuple(json.loads(row["covered"])), tuple(json.loads(row["flags"])),
+        _matches(row["details"]), row["submitted_at"], row["versions"],
     )
