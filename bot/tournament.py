@@ -1,0 +1,410 @@
+"""Timed rebuttal tournaments: registration, rounds with deadlines, private submissions,
+results, standings, adjudication and export.
+
+States: ``registration`` -> ``running`` (rounds open and close one after the
+other) -> ``finished``; ``cancelled`` from either open state. Every change is
+in SQLite before it is acknowledged, and each transition is a conditional
+update, so two moderators racing (two ``start``s) leave one winner and a clear
+message for the other. The clock is injectable so deadlines can be tested.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from .cases import Case, CaseLibrary, Point
+from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
+from .practice import PracticeError, PracticeService
+from .scoring import Coverage
+from .storage import Storage
+
+MAX_ROUNDS = 10
+MIN_MINUTES, MAX_MINUTES = 0.5, 24 * 60
+DEFAULT_MINUTES = 10.0
+MAX_NAME = 80
+
+
+class TournamentError(PracticeError):
+    """A tournament request that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class OpenedRound:
+    tournament: Tournament
+    round: TournamentRound
+    case: Case
+    point: Point
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What a participant is told on submitting. ``coverage`` is None while scores are withheld."""
+
+    tournament: Tournament
+    round: int
+    replaced: bool
+    coverage: Coverage | None
+    point: Point
+
+
+@dataclass(frozen=True)
+class Placing:
+    rank: int
+    user_id: int
+    name: str
+    score: int  # after any adjustment
+    covered: int
+    submitted_after: float  # seconds from the round's opening
+    adjusted: bool
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    tournament: Tournament
+    round: TournamentRound
+    point: Point
+    placings: tuple[Placing, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int
+    user_id: int
+    name: str
+    total: int
+    covered: int
+    time_taken: float  # summed seconds from each round's opening to the submission
+    rounds: int
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What start-up found: rounds closed because their deadline passed while the bot was down,
+    and rounds still open whose timers must be re-armed."""
+
+    closed: tuple[RoundResult, ...]
+    still_open: tuple[tuple[Tournament, TournamentRound], ...]
+
+
+class TournamentService:
+    def __init__(self, storage: Storage, cases: CaseLibrary, practice: PracticeService,
+                 clock: Callable[[], float] = time.time):
+        self.storage = storage
+        self.cases = cases
+        self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
+        self.clock = clock
+
+    # --- setting up -------------------------------------------------------------------
+
+    async def create(
+        self, guild_id: int, channel_id: int, name: str, created_by: int, *, case_id: str | None = None,
+        rounds: int | None = None, minutes: float | None = None, shuffle: bool = False, seed: int | None = None,
+        show_scores: bool = False, late_join: bool = False,
+    ) -> Tournament:
+        name = " ".join((name or "").split())
+        if not name or len(name) > MAX_NAME:
+            raise TournamentError(f"Give the tournament a name of 1 to {MAX_NAME} characters.")
+        settings = await self.storage.guild_settings(guild_id)
+        case = self.cases.get(case_id or settings.default_case or self.cases.default.id)
+        rounds = rounds if rounds is not None else settings.tournament_rounds or len(case.points)
+        minutes = minutes if minutes is not None else settings.tournament_minutes or DEFAULT_MINUTES
+        if not 1 <= rounds <= MAX_ROUNDS:
+            raise TournamentError(f"Rounds must be between 1 and {MAX_ROUNDS}.")
+        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+            raise TournamentError(f"Minutes per round must be between {MIN_MINUTES} and {MAX_MINUTES:.0f}.")
+        if shuffle and seed is None:
+            seed = random.SystemRandom().randrange(2**31)
+        order = point_order(case, rounds, seed if shuffle else None)
+        tournament = await self.storage.create_tournament(
+            guild_id=guild_id, channel_id=channel_id, name=name, case_id=case.id, rounds=rounds, minutes=minutes,
+            point_order=order, shuffle_seed=seed if shuffle else None, show_scores=show_scores,
+            late_join=late_join, created_by=created_by,
+        )
+        if tournament is None:
+            existing = await self.storage.open_tournament_in(channel_id)
+            raise TournamentError(
+                f"This channel already has an open tournament ({existing.name if existing else 'unknown'}). "
+                "End or cancel it first."
+            )
+        return tournament
+
+    async def in_channel(self, channel_id: int) -> Tournament:
+        tournament = await self.storage.open_tournament_in(channel_id)
+        if tournament is None:
+            raise TournamentError("There is no open tournament in this channel. A moderator can `tournament create` one.")
+        return tournament
+
+    async def join(self, tournament: Tournament, user_id: int, name: str) -> int:
+        """Register; returns the participant count."""
+        if tournament.state == "running" and not tournament.late_join:
+            raise TournamentError(f"{tournament.name} has started; it does not take late entries.")
+        if not tournament.is_open:
+            raise TournamentError(f"{tournament.name} is over.")
+        if not await self.storage.add_participant(tournament.id, user_id, name):
+            raise TournamentError(f"You are already in {tournament.name}.")
+        return len(await self.storage.participants(tournament.id))
+
+    async def leave(self, tournament: Tournament, user_id: int) -> int:
+        if tournament.state != "registration":
+            raise TournamentError("You can leave only before the tournament starts.")
+        if not await self.storage.remove_participant(tournament.id, user_id):
+            raise TournamentError(f"You are not in {tournament.name}.")
+        return len(await self.storage.participants(tournament.id))
+
+    async def participants(self, tournament: Tournament) -> list[Participant]:
+        return await self.storage.participants(tournament.id)
+
+    # --- rounds -----------------------------------------------------------------------
+
+    async def start(self, tournament: Tournament) -> OpenedRound:
+        if tournament.state != "registration":
+            raise TournamentError(f"{tournament.name} has already started.")
+        if not await self.storage.participants(tournament.id):
+            raise TournamentError("Nobody has joined yet: a tournament needs at least one participant to start.")
+        opened = await self._open(tournament, 1, from_state="registration")
+        if opened is None:
+            raise TournamentError(f"{tournament.name} has already started.")  # another start won the race
+        return opened
+
+    async def _open(self, tournament: Tournament, number: int, *, from_state: str) -> OpenedRound | None:
+        now = self.clock()
+        point_number = tournament.point_order[number - 1]
+        if not await self.storage.open_round(
+            tournament.id, number, point_number, now, now + tournament.minutes * 60, from_state=from_state
+        ):
+            return None
+        fresh = await self.storage.tournament(tournament.id)
+        case = self.cases.get(tournament.case_id)
+        return OpenedRound(fresh, await self.storage.round(tournament.id, number), case, case.point(point_number))
+
+    async def advance(self, tournament: Tournament) -> tuple[RoundResult | None, OpenedRound | None]:
+        """Close the current round early and open the next; after the last round this ends
+        the tournament (the second value is then None)."""
+        if tournament.state != "running":
+            raise TournamentError(f"{tournament.name} is not running.")
+        result = await self.close_round(tournament, tournament.current_round)
+        if tournament.current_round >= tournament.rounds:
+            await self.storage.set_tournament_state(tournament.id, "finished", expected="running")
+            return result, None
+        opened = await self._open(tournament, tournament.current_round + 1, from_state="running")
+        if opened is None:
+            raise TournamentError("Someone else moved the tournament on at the same moment; nothing more was done.")
+        return result, opened
+
+    async def end(self, tournament: Tournament) -> RoundResult | None:
+        """Close the current round (if open) and finish."""
+        if tournament.state == "registration":
+            raise TournamentError(f"{tournament.name} has not started; `cancel` it instead.")
+        if tournament.state != "running":
+            raise TournamentError(f"{tournament.name} is not running.")
+        result = await self.close_round(tournament, tournament.current_round)
+        await self.storage.set_tournament_state(tournament.id, "finished", expected="running")
+        return result
+
+    async def cancel(self, tournament: Tournament) -> None:
+        if not await self.storage.set_tournament_state(tournament.id, "cancelled", expected=tournament.state):
+            raise TournamentError(f"{tournament.name} changed at the same moment; look again.")
+
+    async def close_round(self, tournament: Tournament, number: int) -> RoundResult | None:
+        """Close round ``number`` and return its results; None if it was already closed."""
+        current = await self.storage.round(tournament.id, number)
+        if current is None or not current.is_open:
+            return None
+        if not await self.storage.close_round(tournament.id, number, self.clock()):
+            return None
+        return await self.results(tournament, number)
+
+    async def close_if_due(self, tournament_id: int, number: int) -> RoundResult | None:
+        """For deadline timers: close the round if its deadline has passed and it is still open."""
+        tournament = await self.storage.tournament(tournament_id)
+        current = await self.storage.round(tournament_id, number)
+        if tournament is None or current is None or not current.is_open or self.clock() < current.deadline:
+            return None
+        return await self.close_round(tournament, number)
+
+    async def recover(self) -> Recovery:
+        """At start: close rounds whose deadline passed while the bot was down; list the open ones."""
+        closed, still_open = [], []
+        for tournament in await self.storage.running_tournaments():
+            current = await self.storage.round(tournament.id, tournament.current_round)
+            if current is None or not current.is_open:
+                continue
+            if self.clock() >= current.deadline:
+                result = await self.close_round(tournament, current.number)
+                if result is not None:
+                    closed.append(result)
+            else:
+                still_open.append((tournament, current))
+        return Recovery(tuple(closed), tuple(still_open))
+
+    # --- submissions ------------------------------------------------------------------
+
+    async def tournament_for_dm(self, user_id: int) -> Tournament | None:
+        """The tournament a plain DM from this user answers: only when exactly one round of theirs is open."""
+        open_rounds = await self.storage.tournaments_with_open_round_for(user_id)
+        return open_rounds[0] if len(open_rounds) == 1 else None
+
+    async def open_for(self, user_id: int) -> list[Tournament]:
+        return await self.storage.tournaments_with_open_round_for(user_id)
+
+    async def submit(self, tournament: Tournament, user_id: int, name: str, text: str) -> Receipt:
+        received = self.clock()  # the deadline is judged by when it arrived, not when scoring finished
+        rebuttal = self.practice.check_rebuttal(text)
+        if tournament.state != "running":
+            raise TournamentError(f"{tournament.name} has no open round.")
+        if user_id not in {p.user_id for p in await self.storage.participants(tournament.id)}:
+            raise TournamentError(f"You are not registered in {tournament.name}.")
+        current = await self.storage.round(tournament.id, tournament.current_round)
+        if current is None or not current.is_open or received > current.deadline:
+            raise TournamentError(
+                f"The deadline for round {tournament.current_round} has passed; your rebuttal was not accepted."
+            )
+        case = self.cases.get(tournament.case_id)
+        point = case.point(current.point)
+        coverage = await asyncio.to_thread(self.practice.scorer.score, case, point, rebuttal)
+        version = await self.storage.store_submission(
+            tournament.id, current.number, user_id, name, rebuttal, coverage, received
+        )
+        if version is None:
+            raise TournamentError(
+                f"The deadline for round {current.number} has passed; your rebuttal was not accepted."
+            )
+        return Receipt(tournament, current.number, version > 1, coverage if tournament.show_scores else None, point)
+
+    async def feedback(self, tournament: Tournament, user_id: int, number: int) -> tuple[Submission, Point, Coverage]:
+        """A participant's own full feedback for a round: once it has closed, or at once if scores are shown."""
+        current = await self._round(tournament, number)
+        if current.is_open and not tournament.show_scores:
+            raise TournamentError(f"Round {number} is still open; feedback comes when it closes.")
+        mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
+        if not mine:
+            raise TournamentError(f"You made no submission in round {number}.")
+        point = self.cases.get(tournament.case_id).point(current.point)
+        submission = mine[0]
+        missed = tuple(a.id for a in point.counterarguments if a.id not in submission.covered)
+        return submission, point, Coverage(submission.score, submission.matches, missed, frozenset(submission.flags))
+
+    async def _round(self, tournament: Tournament, number: int) -> TournamentRound:
+        current = await self.storage.round(tournament.id, number)
+        if current is None:
+            opened = tournament.current_round
+            raise TournamentError(
+                f"{tournament.name} has no round {number}"
+                + (f"; rounds 1 to {opened} have opened." if opened else "; it has not started.")
+            )
+        return current
+
+    # --- results ------------------------------------------------------------------------
+
+    async def results(self, tournament: Tournament, number: int) -> RoundResult:
+        current = await self._round(tournament, number)
+        adjusted = _latest_adjustments(await self.storage.adjustments(tournament.id))
+        placings = sorted(
+            (
+                (adjusted.get((number, s.user_id), s.score), len(s.covered), s.submitted_at - current.opened_at, s)
+                for s in await self.storage.submissions(tournament.id, number)
+            ),
+            key=lambda entry: (-entry[0], -entry[1], entry[2]),
+        )
+        point = self.cases.get(tournament.case_id).point(current.point)
+        return RoundResult(tournament, current, point, tuple(
+            Placing(rank, s.user_id, s.name, score, covered, after, (number, s.user_id) in adjusted)
+            for rank, (score, covered, after, s) in enumerate(placings, start=1)
+        ))
+
+    async def standings(self, tournament: Tournament) -> list[Standing]:
+        """Total coverage over closed rounds; ties by counterarguments covered, then by time taken."""
+        closed = {r.number: r for r in await self.storage.rounds(tournament.id) if not r.is_open}
+        adjusted = _latest_adjustments(await self.storage.adjustments(tournament.id))
+        totals: dict[int, list] = {
+            p.user_id: [p.name, 0, 0, 0.0, 0] for p in await self.storage.participants(tournament.id)
+        }
+        for s in await self.storage.submissions(tournament.id):
+            if s.round not in closed:
+                continue  # an open round's scores are not out yet
+            entry = totals.setdefault(s.user_id, [s.name, 0, 0, 0.0, 0])
+            entry[1] += adjusted.get((s.round, s.user_id), s.score)
+            entry[2] += len(s.covered)
+            entry[3] += s.submitted_at - closed[s.round].opened_at
+            entry[4] += 1
+        ordered = sorted(totals.items(), key=lambda item: (-item[1][1], -item[1][2], item[1][3], item[1][0]))
+        return [
+            Standing(rank, user_id, name, total, covered, taken, rounds)
+            for rank, (user_id, (name, total, covered, taken, rounds)) in enumerate(ordered, start=1)
+        ]
+
+    async def adjust(self, tournament: Tournament, user_id: int, number: int, score: int, reason: str,
+                     moderator_id: int) -> Submission:
+        if not 0 <= score <= 100:
+            raise TournamentError("An adjusted score must be between 0 and 100.")
+        if not reason.strip():
+            raise TournamentError("Give a reason for the adjustment; it is kept in the export.")
+        await self._round(tournament, number)
+        mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
+        if not mine:
+            raise TournamentError(f"That member made no submission in round {number}.")
+        await self.storage.add_adjustment(
+            Adjustment(tournament.id, number, user_id, score, reason.strip(), moderator_id, self.clock())
+        )
+        return mine[0]
+
+    async def export(self, tournament: Tournament) -> tuple[str, str]:
+        """Two CSVs: one row per participant per round, and the final standings."""
+        rounds = {r.number: r for r in await self.storage.rounds(tournament.id)}
+        adjustments = await self.storage.adjustments(tournament.id)
+        latest = _latest_adjustments(adjustments)
+        notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id}: {a.reason}" for a in adjustments}
+        per_round = io.StringIO()
+        writer = csv.writer(per_round)
+        writer.writerow(["user_id", "name", "round", "point", "score", "original_score", "covered", "flags",
+                         "submitted_at", "adjustment"])
+        for s in await self.storage.submissions(tournament.id):
+            writer.writerow([
+                s.user_id, s.name, s.round, rounds[s.round].point, latest.get((s.round, s.user_id), s.score), s.score,
+                " ".join(s.covered), " ".join(s.flags), _iso(s.submitted_at), notes.get((s.round, s.user_id), ""),
+            ])
+        final = io.StringIO()
+        writer = csv.writer(final)
+        writer.writerow(["rank", "user_id", "name", "total", "covered", "rounds", "seconds_taken"])
+        for st in await self.standings(tournament):
+            writer.writerow([st.rank, st.user_id, st.name, st.total, st.covered, st.rounds, round(st.time_taken, 1)])
+        return per_round.getvalue(), final.getvalue()
+
+    # --- server settings ----------------------------------------------------------------
+
+    async def settings(self, guild_id: int) -> GuildSettings:
+        return await self.storage.guild_settings(guild_id)
+
+    async def save_settings(self, settings: GuildSettings) -> None:
+        await self.storage.save_guild_settings(settings)
+
+
+def point_order(case: Case, rounds: int, seed: int | None) -> tuple[int, ...]:
+    """The Point of each round: the case's order, cycling; shuffled per cycle if seeded (reproducibly)."""
+    numbers = [p.number for p in case.points]
+    rng = random.Random(seed) if seed is not None else None
+    order: list[int] = []
+    while len(order) < rounds:
+        cycle = list(numbers)
+        if rng is not None:
+            rng.shuffle(cycle)
+        order.extend(cycle)
+    return tuple(order[:rounds])
+
+
+def _latest_adjustments(adjustments: list[Adjustment]) -> dict[tuple[int, int], int]:
+    latest: dict[tuple[int, int], int] = {}
+    for a in adjustments:  # oldest first: the last one wins
+        latest[(a.round, a.user_id)] = a.score
+    return latest
+
+
+def _iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat(timespec="seconds")
