@@ -17,14 +17,19 @@ from .cases import CaseLibrary
 from .config import Settings
 from .practice import USER_ERRORS, PracticeService
 from .progress import ProgressService
+from .tournament import TournamentService
 from .scoring import Scorer
 from .storage import Storage
 
 log = logging.getLogger("counterpoint")
 
-EXTENSIONS = ("cogs.practice", "cogs.progress", "cogs.owner")
+EXTENSIONS = ("cogs.practice", "cogs.progress", "cogs.tournament", "cogs.settings", "cogs.owner")
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again."
+
+
+class ExplainedCheckFailure(commands.CheckFailure):
+    """A failed check whose message is written for the user (shown as it is)."""
 
 
 class CounterpointBot(commands.Bot):
@@ -33,6 +38,7 @@ class CounterpointBot(commands.Bot):
     storage: Storage
     practice: PracticeService
     progress: ProgressService
+    tournaments: TournamentService
 
     def __init__(self, settings: Settings, cases: CaseLibrary):
         intents = discord.Intents.default()
@@ -62,6 +68,7 @@ class CounterpointBot(commands.Bot):
             self.cases, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars
         )
         self.progress = ProgressService(self.storage, self.cases)
+        self.tournaments = TournamentService(self.storage, self.cases, self.practice)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 
@@ -111,6 +118,8 @@ def user_message_for(error: BaseException) -> str | None:
         return "Only the bot's owner can do that."
     if isinstance(original, (commands.NoPrivateMessage, app_commands.NoPrivateMessage)):
         return "That only works in a server."
+    if isinstance(original, ExplainedCheckFailure):
+        return str(original)
     if isinstance(original, (commands.CheckFailure, app_commands.CheckFailure)):
         return "You are not allowed to do that here."
     if isinstance(original, (commands.CommandOnCooldown, app_commands.CommandOnCooldown)):

@@ -50,8 +50,11 @@ def score_bar(score: int, width: int = 10) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters, with an ellipsis marking the cut."""
-    text = " ".join(text.split())
+    """``text`` cut to ``limit`` characters, with an ellipsis marking the cut.
+
+    Runs of spaces are folded; line breaks are kept (lists stay lists).
+    """
+    text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "\u2026"
 
 

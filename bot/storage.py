@@ -551,6 +551,13 @@ class Storage:
             row = await cursor.fetchone()
         return _tournament(row) if row else None
 
+    async def latest_tournament_in(self, channel_id: int) -> Tournament | None:
+        async with self._db.execute(
+            "SELECT * FROM tournaments WHERE channel_id = ? ORDER BY created_at DESC, id DESC LIMIT 1", (channel_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _tournament(row) if row else None
+
     async def running_tournaments(self) -> list[Tournament]:
         async with self._db.execute("SELECT * FROM tournaments WHERE state = 'running'") as cursor:
             return [_tournament(row) for row in await cursor.fetchall()]

@@ -280,7 +280,7 @@ class TournamentService:
 
     async def feedback(self, tournament: Tournament, user_id: int, number: int) -> tuple[Submission, Point, Coverage]:
         """A participant's own full feedback for a round: once it has closed, or at once if scores are shown."""
-        current = await self._round(tournament, number)
+        current = await self.round_of(tournament, number)
         if current.is_open and not tournament.show_scores:
             raise TournamentError(f"Round {number} is still open; feedback comes when it closes.")
         mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
@@ -291,7 +291,8 @@ class TournamentService:
         missed = tuple(a.id for a in point.counterarguments if a.id not in submission.covered)
         return submission, point, Coverage(submission.score, submission.matches, missed, frozenset(submission.flags))
 
-    async def _round(self, tournament: Tournament, number: int) -> TournamentRound:
+    async def round_of(self, tournament: Tournament, number: int) -> TournamentRound:
+        """Round ``number`` of the tournament, or a message saying which rounds exist."""
         current = await self.storage.round(tournament.id, number)
         if current is None:
             opened = tournament.current_round
@@ -304,7 +305,7 @@ class TournamentService:
     # --- results ------------------------------------------------------------------------
 
     async def results(self, tournament: Tournament, number: int) -> RoundResult:
-        current = await self._round(tournament, number)
+        current = await self.round_of(tournament, number)
         adjusted = _latest_adjustments(await self.storage.adjustments(tournament.id))
         placings = sorted(
             (
@@ -346,7 +347,7 @@ class TournamentService:
             raise TournamentError("An adjusted score must be between 0 and 100.")
         if not reason.strip():
             raise TournamentError("Give a reason for the adjustment; it is kept in the export.")
-        await self._round(tournament, number)
+        await self.round_of(tournament, number)
         mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
         if not mine:
             raise TournamentError(f"That member made no submission in round {number}.")

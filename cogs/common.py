@@ -7,7 +7,7 @@ import logging
 import discord
 from discord.ext import commands
 
-from bot.client import APOLOGY, send_ephemeral, user_message_for
+from bot.client import APOLOGY, ExplainedCheckFailure, send_ephemeral, user_message_for
 from bot.models import Learner, Place
 
 log = logging.getLogger("counterpoint")
@@ -53,3 +53,31 @@ class OnlyFor(discord.ui.View):
             log.error("View item %s failed", item, exc_info=error)
             message = APOLOGY
         await send_ephemeral(interaction, message)
+
+
+async def is_moderator(bot, member: discord.abc.User, guild: discord.Guild | None) -> bool:
+    """Manage Server permission, or the server's configured moderator role."""
+    if guild is None or not isinstance(member, discord.Member):
+        return False
+    if member.guild_permissions.manage_guild:
+        return True
+    settings = await bot.storage.guild_settings(guild.id)
+    return settings.moderator_role_id is not None and any(r.id == settings.moderator_role_id for r in member.roles)
+
+
+class NotModerator(ExplainedCheckFailure):
+    def __init__(self) -> None:
+        super().__init__("Only moderators can do that: members with Manage Server or the server's moderator role.")
+
+
+def moderator_only():
+    """Command check: a server moderator (see :func:`is_moderator`)."""
+
+    async def predicate(ctx: commands.Context) -> bool:
+        if ctx.guild is None:
+            raise commands.NoPrivateMessage()
+        if not await is_moderator(ctx.bot, ctx.author, ctx.guild):
+            raise NotModerator()
+        return True
+
+    return commands.check(predicate)

@@ -233,6 +233,8 @@ class Practice(commands.Cog):
         ctx = await self.bot.get_context(message)
         if ctx.prefix is not None:
             return  # a command (or an attempt at one): the command handler answers it
+        if await self.bot.tournaments.tournament_for_dm(message.author.id) is not None:
+            return  # a tournament submission: the tournament cog takes it
         learner, place = learner_of(message.author), place_of(None, message.channel)
         try:
             if not await self.service.has_session(learner, place):

@@ -68,7 +68,10 @@ async def start_bot(settings: Settings) -> AsyncIterator[BotFactory]:
 
 async def _stop(bot: CounterpointBot) -> None:
     # dpytest's fake gateway has no socket to close, so Bot.close() cannot run
-    # here; what a stop must release that is ours is the database.
+    # here; what a stop must release that is ours: the cogs' tasks (timers) and
+    # the database.
+    for extension in list(bot.extensions):
+        await bot.unload_extension(extension)
     await bot.storage.close()
 
 

@@ -164,3 +164,10 @@ def test_the_scorer_names_no_case():
         )
         for name in ("korea", "pyongyang", "washington", "quadrennial", "seoul"):
             assert name not in code_text, f"{module.__name__} names {name}"
+
+
+def test_shortening_keeps_line_breaks_and_marks_the_cut():
+    from bot.feedback import shorten
+
+    assert shorten("a  b\n\u2022 c   d", 100) == "a b\n\u2022 c d"
+    assert shorten("x" * 10, 5) == "xxxx\u2026"

@@ -1,0 +1,475 @@
+"""Tournaments in Discord: `tournament ...` commands, Join/Leave and Submit buttons,
+the submission modal, deadline timers, and recovery after a restart.
+
+Submissions are private: the round's button opens a modal, `/tournament submit`
+answers ephemerally, and in DMs `tournament submit` (or a plain message while
+the member is in exactly one open round) works too. A prefix submission typed
+in the channel is deleted where the bot may, and its author warned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import APOLOGY, CounterpointBot, send_ephemeral
+from bot.feedback import explain, shorten
+from bot.practice import USER_ERRORS
+from bot.tournament import OpenedRound, Receipt, RoundResult, Standing, TournamentError, TournamentService
+
+from .common import moderator_only, send_private
+from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, feedback_embed
+
+log = logging.getLogger("counterpoint.tournament")
+
+
+# --- embeds --------------------------------------------------------------------------------
+
+
+def registration_embed(name: str, case_title: str, rounds: int, minutes: float, count: int) -> discord.Embed:
+    embed = discord.Embed(title=shorten(f"\U0001f3c6 {name}: registration open", 256), colour=POINT_COLOUR)
+    embed.description = (
+        f"Case: **{case_title}** \u00b7 {rounds} round(s) of {minutes:g} minute(s).\n"
+        "Press **Join** (or `tournament join`). Submissions are private; results come when each round closes."
+    )
+    embed.add_field(name="Participants", value=str(count))
+    return embed
+
+
+def round_embed(opened: OpenedRound) -> discord.Embed:
+    t, r = opened.tournament, opened.round
+    embed = discord.Embed(
+        title=shorten(f"{t.name}: round {r.number} of {t.rounds}", 256),
+        description=shorten(f"Rebut this Point:\n> {opened.point.claim}", DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.add_field(name="Deadline", value=f"<t:{int(r.deadline)}:t> (<t:{int(r.deadline)}:R>)")
+    embed.add_field(name="How to submit", value="Press **Submit rebuttal**, or `/tournament submit`, or DM me.")
+    return embed
+
+
+def results_embed(result: RoundResult) -> discord.Embed:
+    lines = [
+        f"**{p.rank}.** {discord.utils.escape_markdown(p.name)} \u2014 {p.score}%"
+        f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
+        for p in result.placings
+    ] or ["No submissions."]
+    embed = discord.Embed(
+        title=shorten(f"{result.tournament.name}: round {result.round.number} results", 256),
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.set_footer(text=f"Your full feedback: tournament feedback {result.round.number}")
+    return embed
+
+
+def standings_embed(name: str, standings: list[Standing], final: bool) -> discord.Embed:
+    lines = [
+        f"**{s.rank}.** {discord.utils.escape_markdown(s.name)} \u2014 {s.total} ({s.covered} covered, {s.rounds} round(s))"
+        for s in standings
+    ] or ["Nobody yet."]
+    embed = discord.Embed(
+        title=shorten(f"{name}: {'final standings' if final else 'standings'}", 256),
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.set_footer(text="Total coverage over closed rounds; ties: counterarguments covered, then time taken.")
+    return embed
+
+
+def receipt_text(receipt: Receipt) -> str:
+    verb = "replaced your earlier submission" if receipt.replaced else "is in"
+    text = f"Your rebuttal for {receipt.tournament.name}, round {receipt.round}, {verb}."
+    if receipt.coverage is None:
+        return text + " Scores come out when the round closes."
+    return text + f" Score: {receipt.coverage.score}% ({len(receipt.coverage.covered)} covered)."
+
+
+# --- buttons and the modal -----------------------------------------------------------------
+
+
+def _service(interaction: discord.Interaction) -> TournamentService:
+    return interaction.client.tournaments  # type: ignore[attr-defined]
+
+
+async def guarded(interaction: discord.Interaction, action) -> None:
+    try:
+        await action()
+    except USER_ERRORS as error:
+        await send_ephemeral(interaction, str(error))
+    except Exception:
+        log.exception("Tournament component failed")
+        await send_ephemeral(interaction, APOLOGY)
+
+
+class RegistrationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:t(?P<action>join|leave):(?P<id>\d+)"):
+    def __init__(self, action: str, tournament_id: int):
+        super().__init__(discord.ui.Button(
+            label="Join" if action == "join" else "Leave",
+            style=discord.ButtonStyle.success if action == "join" else discord.ButtonStyle.secondary,
+            custom_id=f"cp:t{action}:{tournament_id}",
+        ))
+        self.action, self.tournament_id = action, tournament_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
+        return cls(match["action"], int(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            service = _service(interaction)
+            tournament = await service.storage.tournament(self.tournament_id)
+            if tournament is None or not tournament.is_open:
+                raise TournamentError("That tournament is over.")
+            if self.action == "join":
+                count = await service.join(tournament, interaction.user.id, interaction.user.display_name)
+                message = f"You are in {tournament.name}."
+            else:
+                count = await service.leave(tournament, interaction.user.id)
+                message = f"You have left {tournament.name}."
+            case = service.cases.get(tournament.case_id)
+            await interaction.response.edit_message(
+                embed=registration_embed(tournament.name, case.title, tournament.rounds, tournament.minutes, count)
+            )
+            await interaction.followup.send(message, ephemeral=True)
+
+        await guarded(interaction, action)
+
+
+def registration_view(tournament_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(RegistrationButton("join", tournament_id))
+    view.add_item(RegistrationButton("leave", tournament_id))
+    return view
+
+
+class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
+    def __init__(self, tournament_id: int, round_number: int, max_chars: int):
+        super().__init__(title=f"Round {round_number} rebuttal"[:45])
+        self.tournament_id = tournament_id
+        self.text = discord.ui.TextInput(
+            label="Your rebuttal", style=discord.TextStyle.paragraph, max_length=min(max_chars, 4000)
+        )
+        self.add_item(self.text)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            service = _service(interaction)
+            tournament = await service.storage.tournament(self.tournament_id)
+            if tournament is None:
+                raise TournamentError("That tournament no longer exists.")
+            receipt = await service.submit(tournament, interaction.user.id, interaction.user.display_name, self.text.value)
+            await interaction.response.send_message(receipt_text(receipt), ephemeral=True)
+
+        await guarded(interaction, action)
+
+
+class SubmitButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:tsubmit:(?P<id>\d+):(?P<round>\d+)"):
+    def __init__(self, tournament_id: int, round_number: int):
+        super().__init__(discord.ui.Button(
+            label="Submit rebuttal", style=discord.ButtonStyle.primary, emoji="\u270d\ufe0f",
+            custom_id=f"cp:tsubmit:{tournament_id}:{round_number}",
+        ))
+        self.tournament_id, self.round_number = tournament_id, round_number
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str], /):
+        return cls(int(match["id"]), int(match["round"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        async def action() -> None:
+            max_chars = _service(interaction).practice.max_rebuttal_chars
+            await interaction.response.send_modal(SubmissionModal(self.tournament_id, self.round_number, max_chars))
+
+        await guarded(interaction, action)
+
+
+def round_view(opened: OpenedRound) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(SubmitButton(opened.tournament.id, opened.round.number))
+    return view
+
+
+# --- the cog -----------------------------------------------------------------------------------
+
+
+class Tournaments(commands.Cog):
+    """Timed rebuttal tournaments run by moderators."""
+
+    def __init__(self, bot: CounterpointBot):
+        self.bot = bot
+        self._timers: dict[tuple[int, int], asyncio.Task] = {}
+        self._recovery: asyncio.Task | None = None
+
+    @property
+    def service(self) -> TournamentService:
+        return self.bot.tournaments
+
+    async def cog_load(self) -> None:
+        self._recovery = asyncio.create_task(self._recover_when_ready())
+
+    async def cog_unload(self) -> None:
+        for task in [*self._timers.values(), self._recovery]:
+            if task is not None:
+                task.cancel()
+
+    async def _recover_when_ready(self) -> None:
+        await self.bot.wait_until_ready()
+        await self.recover()
+
+    async def recover(self) -> None:
+        """Close rounds whose deadline passed while the bot was down, say so, and re-arm the rest."""
+        recovery = await self.service.recover()
+        for result in recovery.closed:
+            await self._announce(result, note="The bot was offline at the deadline; only submissions received before it count.")
+        for tournament, open_round in recovery.still_open:
+            self.arm(tournament.id, open_round.number, open_round.deadline)
+
+    def arm(self, tournament_id: int, round_number: int, deadline: float) -> None:
+        """Close the round at its deadline, by itself."""
+        key = (tournament_id, round_number)
+        if key not in self._timers or self._timers[key].done():
+            self._timers[key] = asyncio.create_task(self._close_at(tournament_id, round_number, deadline))
+
+    async def _close_at(self, tournament_id: int, round_number: int, deadline: float) -> None:
+        try:
+            await asyncio.sleep(max(0.0, deadline - self.service.clock()))
+            await self.close_and_announce(tournament_id, round_number)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("Closing round %s of tournament %s failed", round_number, tournament_id)
+        finally:
+            self._timers.pop((tournament_id, round_number), None)
+
+    async def close_and_announce(self, tournament_id: int, round_number: int) -> RoundResult | None:
+        """What a deadline timer does when it fires: close the round if due and post its results."""
+        result = await self.service.close_if_due(tournament_id, round_number)
+        if result is not None:
+            await self._announce(result)
+        return result
+
+    async def _announce(self, result: RoundResult, note: str | None = None) -> None:
+        channel = self.bot.get_channel(result.tournament.channel_id)
+        if channel is None:
+            log.warning("Channel %s of tournament %s is gone", result.tournament.channel_id, result.tournament.id)
+            return
+        await channel.send(content=note, embed=results_embed(result))
+        fresh = await self.service.storage.tournament(result.tournament.id)
+        if fresh.state == "running" and result.round.number >= fresh.rounds:
+            await self.service.end(fresh)  # the last deadline ends the tournament
+            await channel.send(embed=standings_embed(fresh.name, await self.service.standings(fresh), final=True))
+
+    # --- commands ---------------------------------------------------------------------------
+
+    @commands.hybrid_group(name="tournament", fallback="status")
+    async def tournament(self, ctx: commands.Context) -> None:
+        """The open tournament in this channel."""
+        t = await self.service.in_channel(ctx.channel.id)
+        count = len(await self.service.participants(t))
+        state = "registration open" if t.state == "registration" else f"round {t.current_round} of {t.rounds}"
+        await ctx.send(f"**{discord.utils.escape_markdown(t.name)}**: {state}, {count} participant(s).")
+
+    @tournament.command(name="create")
+    @commands.guild_only()
+    @moderator_only()
+    @app_commands.describe(
+        name="The tournament's name", case="Case id (default: the server's)", rounds="Number of rounds",
+        minutes="Minutes per round", shuffle="Shuffle the Points (the seed is kept)",
+        show_scores="Show each submission's score at once", late_join="Allow joining after the start",
+    )
+    async def create(self, ctx: commands.Context, name: str, case: str | None = None, rounds: int | None = None,
+                     minutes: float | None = None, shuffle: bool = False, show_scores: bool = False,
+                     late_join: bool = False) -> None:
+        """Moderators: open a tournament in this channel for registration."""
+        t = await self.service.create(
+            ctx.guild.id, ctx.channel.id, name, ctx.author.id, case_id=case, rounds=rounds, minutes=minutes,
+            shuffle=shuffle, show_scores=show_scores, late_join=late_join,
+        )
+        title = self.bot.cases.get(t.case_id).title
+        await ctx.send(embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id))
+
+    @tournament.command(name="join")
+    @commands.guild_only()
+    async def join(self, ctx: commands.Context) -> None:
+        """Join this channel's tournament."""
+        t = await self.service.in_channel(ctx.channel.id)
+        count = await self.service.join(t, ctx.author.id, ctx.author.display_name)
+        await ctx.send(f"{ctx.author.display_name} joined {t.name} ({count} participant(s)).")
+
+    @tournament.command(name="leave")
+    @commands.guild_only()
+    async def leave(self, ctx: commands.Context) -> None:
+        """Leave this channel's tournament before it starts."""
+        t = await self.service.in_channel(ctx.channel.id)
+        count = await self.service.leave(t, ctx.author.id)
+        await ctx.send(f"{ctx.author.display_name} left {t.name} ({count} participant(s)).")
+
+    @tournament.command(name="start")
+    @commands.guild_only()
+    @moderator_only()
+    async def start(self, ctx: commands.Context) -> None:
+        """Moderators: close registration and open round 1."""
+        opened = await self.service.start(await self.service.in_channel(ctx.channel.id))
+        await self._release(ctx, opened)
+
+    @tournament.command(name="next")
+    @commands.guild_only()
+    @moderator_only()
+    async def next_round(self, ctx: commands.Context) -> None:
+        """Moderators: close the current round now and open the next (after the last: finish)."""
+        t = await self.service.in_channel(ctx.channel.id)
+        result, opened = await self.service.advance(t)
+        if result is not None:
+            await ctx.send(embed=results_embed(result))
+        if opened is None:
+            await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=True))
+        else:
+            await self._release(ctx, opened)
+
+    @tournament.command(name="end")
+    @commands.guild_only()
+    @moderator_only()
+    async def end(self, ctx: commands.Context) -> None:
+        """Moderators: close the current round and post the final standings."""
+        t = await self.service.in_channel(ctx.channel.id)
+        result = await self.service.end(t)
+        if result is not None:
+            await ctx.send(embed=results_embed(result))
+        await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=True))
+
+    @tournament.command(name="cancel")
+    @commands.guild_only()
+    @moderator_only()
+    async def cancel(self, ctx: commands.Context) -> None:
+        """Moderators: stop the tournament; nothing more is scored."""
+        t = await self.service.in_channel(ctx.channel.id)
+        await self.service.cancel(t)
+        await ctx.send(f"{t.name} is cancelled.")
+
+    @tournament.command(name="submit")
+    @app_commands.describe(text="Your rebuttal to the current round's Point")
+    async def submit(self, ctx: commands.Context, *, text: str) -> None:
+        """Submit your rebuttal privately (slash command, or in a DM to me)."""
+        if ctx.guild is not None and ctx.interaction is None:
+            await self._hide_public_submission(ctx)
+        if ctx.guild is None:
+            candidates = await self.service.open_for(ctx.author.id)
+            if len(candidates) != 1:
+                raise TournamentError(
+                    "You have no open round to answer." if not candidates else
+                    "You are in several open rounds: use the Submit button in each tournament's channel."
+                )
+            t = candidates[0]
+        else:
+            t = await self.service.in_channel(ctx.channel.id)
+        receipt = await self.service.submit(t, ctx.author.id, ctx.author.display_name, text)
+        await send_private(ctx, content=receipt_text(receipt))
+
+    async def _hide_public_submission(self, ctx: commands.Context) -> None:
+        try:
+            await ctx.message.delete()
+            warning = "I deleted your rebuttal from the channel so others cannot read it; it was still received."
+        except (discord.Forbidden, discord.NotFound):
+            warning = "Your rebuttal is visible in the channel (I may not delete it); submit privately next time."
+        await ctx.send(f"{ctx.author.mention}: {warning} Use `/tournament submit` or DM me.",
+                       allowed_mentions=discord.AllowedMentions(users=[ctx.author]))
+
+    @tournament.command(name="results")
+    @commands.guild_only()
+    async def results(self, ctx: commands.Context, round_number: int) -> None:
+        """A closed round's ranking."""
+        t = await self.service.in_channel(ctx.channel.id)
+        current = await self.service.round_of(t, round_number)
+        if current.is_open:
+            raise TournamentError(f"Round {round_number} is still open.")
+        await ctx.send(embed=results_embed(await self.service.results(t, round_number)))
+
+    @tournament.command(name="standings")
+    @commands.guild_only()
+    async def standings(self, ctx: commands.Context) -> None:
+        """Cumulative standings over the closed rounds."""
+        t = await self.service.in_channel(ctx.channel.id)
+        await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=False))
+
+    @tournament.command(name="feedback")
+    @commands.guild_only()
+    async def feedback(self, ctx: commands.Context, round_number: int) -> None:
+        """Your own full feedback for a round (privately)."""
+        t = await self.service.in_channel(ctx.channel.id)
+        submission, point, coverage = await self.service.feedback(t, ctx.author.id, round_number)
+        await send_private(ctx, embed=feedback_embed(point, explain(point, coverage), submission.name))
+
+    @tournament.command(name="adjust")
+    @commands.guild_only()
+    @moderator_only()
+    async def adjust(self, ctx: commands.Context, member: discord.Member, round_number: int, score: int, *,
+                     reason: str) -> None:
+        """Moderators: override a score (the original is kept; the change is logged)."""
+        t = await self.service.in_channel(ctx.channel.id)
+        original = await self.service.adjust(t, member.id, round_number, score, reason, ctx.author.id)
+        await ctx.send(
+            f"Round {round_number}: {discord.utils.escape_markdown(original.name)}'s score is now {score}% "
+            f"(was {original.score}%). Reason: {shorten(reason, 200)}"
+        )
+
+    @tournament.command(name="export")
+    @commands.guild_only()
+    @moderator_only()
+    async def export(self, ctx: commands.Context) -> None:
+        """Moderators: CSVs of every submission and of the standings."""
+        t = await self.service.storage.open_tournament_in(ctx.channel.id) or await self._latest_here(ctx)
+        per_round, final = await self.service.export(t)
+        slug = re.sub(r"[^a-z0-9]+", "-", t.name.lower()).strip("-") or "tournament"
+        await ctx.send(
+            content=f"{t.name}: submissions and standings.",
+            files=[
+                discord.File(io.BytesIO(per_round.encode("utf-8")), filename=f"{slug}-rounds.csv"),
+                discord.File(io.BytesIO(final.encode("utf-8")), filename=f"{slug}-standings.csv"),
+            ],
+        )
+
+    async def _latest_here(self, ctx: commands.Context):
+        latest = await self.service.storage.latest_tournament_in(ctx.channel.id)
+        if latest is None:
+            raise TournamentError("This channel has had no tournament.")
+        return latest
+
+    async def _release(self, ctx: commands.Context, opened: OpenedRound) -> None:
+        await ctx.send(embed=round_embed(opened), view=round_view(opened))
+        self.arm(opened.tournament.id, opened.round.number, opened.round.deadline)
+
+    # --- DMs: a plain message while in exactly one open round is a submission ------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is not None:
+            return
+        if (await self.bot.get_context(message)).prefix is not None:
+            return
+        tournament = await self.service.tournament_for_dm(message.author.id)
+        if tournament is None:
+            return
+        try:
+            receipt = await self.service.submit(tournament, message.author.id, message.author.display_name, message.content)
+            await message.channel.send(receipt_text(receipt))
+        except USER_ERRORS as error:
+            await message.channel.send(str(error))
+        except Exception:
+            log.exception("DM tournament submission from %s failed", message.author.id)
+            await message.channel.send(APOLOGY)
+
+
+async def setup(bot: CounterpointBot) -> None:
+    bot.add_dynamic_items(RegistrationButton, SubmitButton)
+    await bot.add_cog(Tournaments(bot))
+
+
+async def teardown(bot: CounterpointBot) -> None:
+    bot.remove_dynamic_items(RegistrationButton, SubmitButton)
