@@ -204,6 +204,21 @@ ORDER BY total DESC, attempts DESC, learner_id
 """
 
 
+#: Insert or replace a tournament submission, only while its round is open and
+#: before its deadline; returns the row's version, or nothing if refused.
+_STORE_SUBMISSION_SQL = """
+INSERT INTO tournament_submissions (tournament_id, round, user_id, name, text, score, covered, flags, details,
+                                    submitted_at)
+SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tournament_rounds
+WHERE tournament_id = ? AND number = ? AND closed_at IS NULL AND deadline >= ?
+ON CONFLICT (tournament_id, round, user_id) DO UPDATE SET
+    name = excluded.name, text = excluded.text, score = excluded.score, covered = excluded.covered,
+    flags = excluded.flags, details = excluded.details, submitted_at = excluded.submitted_at,
+    versions = versions + 1
+RETURNING versions
+"""
+
+
 class StorageError(RuntimeError):
     """The database cannot be used; the message says why and what to do."""
 
@@ -217,6 +232,8 @@ class Storage:
         # One connection is shared by every coroutine: a transaction holds this
         # lock so no other coroutine's statement lands inside it.
         self._write_lock = asyncio.Lock()
+        self._pending_submissions: list[tuple[tuple, asyncio.Future]] = []
+        self._submission_writer: asyncio.Task | None = None
 
     async def _write(self, statement: str, params: tuple | dict = ()) -> None:
         """One write outside a transaction; it waits for any open transaction to finish."""
@@ -660,38 +677,66 @@ class Storage:
         self, tournament_id: int, number: int, user_id: int, name: str, text: str, coverage: Coverage,
         submitted_at: float,
     ) -> int | None:
-        """Store (or replace) a submission if its round is still open; returns its version, None if closed.
+        """Store (or replace) a submission if its round is open and ``submitted_at`` is not past
+        its deadline; returns its version (1, 2, ...), or None if the round had closed.
 
-        The round's state is checked inside the same transaction as the write, so
-        a submission racing the round's close is either stored before it or refused.
+        Submissions arriving together are written in one transaction (group commit),
+        and each is acknowledged only once that transaction has committed: a burst of
+        a whole round's submissions costs a few commits, not one each, and nothing
+        acknowledged can be lost.
         """
-        details = _matches_json(coverage.covered)
-        async with self._transaction():
-            async with self._db.execute(
-                "SELECT deadline, closed_at FROM tournament_rounds WHERE tournament_id = ? AND number = ?",
-                (tournament_id, number),
-            ) as cursor:
-                row = await cursor.fetchone()
-            if row is None or row["closed_at"] is not None or submitted_at > row["deadline"]:
-                return None
-            await self._db.execute(
-                """
-                INSERT INTO tournament_submissions (tournament_id, round, user_id, name, text, score, covered, flags,
-                                                    details, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (tournament_id, round, user_id) DO UPDATE SET
-                    name = excluded.name, text = excluded.text, score = excluded.score, covered = excluded.covered,
-                    flags = excluded.flags, details = excluded.details, submitted_at = excluded.submitted_at,
-                    versions = versions + 1
-                """,
-                (tournament_id, number, user_id, name, text, coverage.score, json.dumps(list(coverage.covered_ids)),
-                 json.dumps(sorted(coverage.flags)), details, submitted_at),
-            )
-            async with self._db.execute(
-                "SELECT versions FROM tournament_submissions WHERE tournament_id = ? AND round = ? AND user_id = ?",
-                (tournament_id, number, user_id),
-            ) as cursor:
-                return (await cursor.fetchone())["versions"]
+        params = (
+            tournament_id, number, user_id, name, text, coverage.score, json.dumps(list(coverage.covered_ids)),
+            json.dumps(sorted(coverage.flags)), _matches_json(coverage.covered), submitted_at,
+            tournament_id, number, submitted_at,
+        )
+        acknowledged: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+        self._pending_submissions.append((params, acknowledged))
+        if self._submission_writer is None or self._submission_writer.done():
+            self._submission_writer = asyncio.create_task(self._write_submissions())
+        return await acknowledged
+
+    async def _write_submissions(self) -> None:
+        while self._pending_submissions:
+            batch, self._pending_submissions = self._pending_submissions, []
+            versions: list[int | None] = []
+            try:
+                async with self._transaction():
+                    for params, _ in batch:
+                        async with self._db.execute(_STORE_SUBMISSION_SQL, params) as cursor:
+                            row = await cursor.fetchone()
+                        versions.append(row["versions"] if row else None)
+            except Exception as error:  # the whole batch rolled back: nobody is told it was stored
+                for _, acknowledged in batch:
+                    if not acknowledged.done():
+                        acknowledged.set_exception(error)
+                continue
+            for (_, acknowledged), version in zip(batch, versions):
+                if not acknowledged.done():
+                    acknowledged.set_result(version)
+
+    async def round_for_submission(
+        self, tournament_id: int, number: int, user_id: int
+    ) -> tuple[TournamentRound | None, bool]:
+        """The round, and whether the user takes part, in one query (submissions are the hot path)."""
+        async with self._db.execute(
+            """
+            SELECT r.*, EXISTS (SELECT 1 FROM tournament_participants AS p
+                                WHERE p.tournament_id = r.tournament_id AND p.user_id = ?) AS registered
+            FROM tournament_rounds AS r WHERE r.tournament_id = ? AND r.number = ?
+            """,
+            (user_id, tournament_id, number),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None, await self._is_participant(tournament_id, user_id)
+        return _round(row), bool(row["registered"])
+
+    async def _is_participant(self, tournament_id: int, user_id: int) -> bool:
+        async with self._db.execute(
+            "SELECT 1 FROM tournament_participants WHERE tournament_id = ? AND user_id = ?", (tournament_id, user_id)
+        ) as cursor:
+            return await cursor.fetchone() is not None
 
     async def submissions(self, tournament_id: int, number: int | None = None) -> list[Submission]:
         query, params = "SELECT * FROM tournament_submissions WHERE tournament_id = ?", [tournament_id]

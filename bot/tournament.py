@@ -259,9 +259,9 @@ class TournamentService:
         rebuttal = self.practice.check_rebuttal(text)
         if tournament.state != "running":
             raise TournamentError(f"{tournament.name} has no open round.")
-        if user_id not in {p.user_id for p in await self.storage.participants(tournament.id)}:
+        current, registered = await self.storage.round_for_submission(tournament.id, tournament.current_round, user_id)
+        if not registered:
             raise TournamentError(f"You are not registered in {tournament.name}.")
-        current = await self.storage.round(tournament.id, tournament.current_round)
         if current is None or not current.is_open or received > current.deadline:
             raise TournamentError(
                 f"The deadline for round {tournament.current_round} has passed; your rebuttal was not accepted."

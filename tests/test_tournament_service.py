@@ -145,3 +145,24 @@ async def test_recovery_closes_rounds_that_ran_out_while_down(service):
     recovery = await service.recover()
     assert [r.round.number for r in recovery.closed] == [1] and not recovery.still_open
     assert [p.name for p in recovery.closed[0].placings] == ["ann"]
+
+
+async def test_concurrent_submissions_are_each_stored_once_and_a_racing_close_refuses_the_rest(service):
+    import asyncio
+
+    players = tuple(f"p{n}" for n in range(40))
+    t, _ = await started(service, players=players)
+    first = await asyncio.gather(*(service.submit(t, n, name, A5) for n, name in enumerate(players, start=1)))
+    assert all(not r.replaced for r in first)
+    again = await asyncio.gather(*(service.submit(t, n, name, B2) for n, name in enumerate(players[:10], start=1)))
+    assert all(r.replaced for r in again)
+    stored = await service.storage.submissions(t.id, 1)
+    assert len(stored) == 40 and sorted(s.versions for s in stored) == [1] * 30 + [2] * 10
+
+    late = [service.submit(t, n, name, A5) for n, name in enumerate(players[:5], start=1)]
+    outcomes = await asyncio.gather(service.close_round(t, 1), *late, return_exceptions=True)
+    refused = [o for o in outcomes[1:] if isinstance(o, TournamentError)]
+    accepted = [o for o in outcomes[1:] if not isinstance(o, Exception)]
+    assert len(refused) + len(accepted) == 5
+    final = {s.user_id: s.versions for s in await service.storage.submissions(t.id, 1)}
+    assert sum(v - (2 if uid <= 10 else 1) for uid, v in final.items()) == len(accepted)  # no ghost writes
