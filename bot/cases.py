@@ -18,17 +18,26 @@ from typing import Any
 
 #: Case and counterargument ids: lowercase slugs, safe in file names, URLs and custom ids.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+#: Limits that keep a case usable in Discord (25 embed fields) and cheap to load.
+MAX_FILE_BYTES = 256 * 1024
+MAX_POINTS = 20
+MAX_COUNTERARGUMENTS = 20
+MAX_TEXT = 1000
+#: Text that would ping people or break an embed when shown.
+_FORBIDDEN = re.compile(r"@everyone|@here|<@[!&]?\d+>|<#\d+>|```")
 
 
 class CaseError(ValueError):
-    """A case file is malformed. ``str()`` names the file, the Point and the field."""
+    """A case file is malformed. ``str()`` names the file (and line, when known), the Point and the field."""
 
-    def __init__(self, source: str, problem: str, *, point: int | None = None, field: str | None = None):
+    def __init__(self, source: str, problem: str, *, point: int | None = None, field: str | None = None,
+                 line: int | None = None):
         self.source = source
         self.problem = problem
         self.point = point
         self.field = field
-        where = [source]
+        self.line = line
+        where = [source if line is None else f"{source}:{line}"]
         if point is not None:
             where.append(f"Point {point}")
         if field is not None:
@@ -115,6 +124,8 @@ def load_case_file(path: Path) -> Case:
 def parse_case(raw: bytes | str, *, source: str = "<case>") -> Case:
     """Parse and validate case TOML. ``source`` names the origin in error messages."""
     data_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    if len(data_bytes) > MAX_FILE_BYTES:
+        raise CaseError(source, f"the file is {len(data_bytes) // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB")
     try:
         data = tomllib.loads(data_bytes.decode("utf-8"))
     except UnicodeDecodeError:
@@ -122,17 +133,38 @@ def parse_case(raw: bytes | str, *, source: str = "<case>") -> Case:
     except tomllib.TOMLDecodeError as exc:
         raise CaseError(source, f"not valid TOML ({exc})") from None
     version = hashlib.sha256(data_bytes).hexdigest()[:12]
-    return _CaseReader(source).read(data, version)
+    return _CaseReader(source, data_bytes.decode("utf-8")).read(data, version)
 
 
 class _CaseReader:
     """Turns the parsed TOML into dataclasses, with errors that say exactly where."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, text: str = ""):
         self.source = source
+        # Line numbers of the [[points]] and [[points.counterarguments]] headers, so
+        # errors can say where; the TOML parser keeps no positions of its own.
+        self._point_lines: list[int] = []
+        self._argument_lines: list[list[int]] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = line.strip().replace(" ", "")
+            if header == "[[points]]":
+                self._point_lines.append(number)
+                self._argument_lines.append([])
+            elif header == "[[points.counterarguments]]" and self._argument_lines:
+                self._argument_lines[-1].append(number)
+        self._point_index = 0
+        self._argument_index = 0
 
     def fail(self, problem: str, *, point: int | None = None, field: str | None = None) -> CaseError:
-        return CaseError(self.source, problem, point=point, field=field)
+        return CaseError(self.source, problem, point=point, field=field, line=self._line())
+
+    def _line(self) -> int | None:
+        if not self._point_index or self._point_index > len(self._point_lines):
+            return None
+        arguments = self._argument_lines[self._point_index - 1]
+        if self._argument_index and self._argument_index <= len(arguments):
+            return arguments[self._argument_index - 1]
+        return self._point_lines[self._point_index - 1]
 
     def text(self, table: dict[str, Any], key: str, *, point: int | None = None, prefix: str = "") -> str:
         name = prefix + key
@@ -141,7 +173,18 @@ class _CaseReader:
         value = table[key]
         if not isinstance(value, str) or not value.strip():
             raise self.fail("must be non-empty text", point=point, field=name)
+        self.check_content(value, point=point, field=name)
         return value.strip()
+
+    def check_content(self, value: str, *, point: int | None, field: str) -> None:
+        if len(value) > MAX_TEXT:
+            raise self.fail(f"is {len(value)} characters; the limit is {MAX_TEXT}", point=point, field=field)
+        found = _FORBIDDEN.search(value)
+        if found:
+            raise self.fail(
+                f"contains '{found.group(0)}', which would ping people or break a Discord message", point=point,
+                field=field,
+            )
 
     def texts(
         self, table: dict[str, Any], key: str, *, point: int, prefix: str, required: bool
@@ -156,6 +199,8 @@ class _CaseReader:
             raise self.fail("must be a list of non-empty texts", point=point, field=name)
         if required and not value:
             raise self.fail("must have at least one entry", point=point, field=name)
+        for entry in value:
+            self.check_content(entry, point=point, field=name)
         return tuple(v.strip() for v in value)
 
     def read(self, data: dict[str, Any], version: str) -> Case:
@@ -171,16 +216,20 @@ class _CaseReader:
         raw_points = data.get("points")
         if not isinstance(raw_points, list) or not raw_points:
             raise self.fail("must have at least one [[points]] table", field="points")
+        if len(raw_points) > MAX_POINTS:
+            raise self.fail(f"has {len(raw_points)} Points; the limit is {MAX_POINTS}", field="points")
 
         points: list[Point] = []
         seen_numbers: set[int] = set()
         seen_ids: set[str] = set()
         for index, raw_point in enumerate(raw_points, start=1):
+            self._point_index, self._argument_index = index, 0
             point = self.read_point(raw_point, index, seen_ids)
             if point.number in seen_numbers:
                 raise self.fail("duplicate Point number", point=point.number, field="number")
             seen_numbers.add(point.number)
             points.append(point)
+        self._point_index = self._argument_index = 0  # later fields are top-level again
         return Case(case_id, title, attribution, side, tuple(points), version, self.read_synonyms(data))
 
     def read_synonyms(self, data: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
@@ -205,8 +254,14 @@ class _CaseReader:
         raw_args = raw.get("counterarguments")
         if not isinstance(raw_args, list) or not raw_args:
             raise self.fail("has no counterarguments", point=number, field="counterarguments")
+        if len(raw_args) > MAX_COUNTERARGUMENTS:
+            raise self.fail(
+                f"has {len(raw_args)} counterarguments; the limit is {MAX_COUNTERARGUMENTS}", point=number,
+                field="counterarguments",
+            )
         arguments = []
         for arg_index, raw_arg in enumerate(raw_args, start=1):
+            self._argument_index = arg_index
             if not isinstance(raw_arg, dict):
                 raise self.fail(f"entry {arg_index} must be a table", point=number, field="counterarguments")
             arguments.append(self.read_counterargument(raw_arg, number, arg_index, seen_ids))

@@ -56,7 +56,7 @@ _CONTRACTIONS = {
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - "})
 _INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00]")
 #: "U.S." and "U.K." become "US" and "UK" so they neither split sentences nor vanish.
-_DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})")
+_DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})(?=\s|$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -66,7 +66,7 @@ def normalize(text: str) -> str:
     """Unicode-normalize, straighten quotes, drop invisible characters, fold dotted acronyms."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _INVISIBLE.sub("", text)
-    return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", "") + " ", text)
+    return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
 def split_sentences(text: str) -> list[str]:
