@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from . import cli_cases
 from .cases import Case, CaseError, CaseLibrary, load_case_file
 from .config import ConfigError, Settings
 from .feedback import explain, render_text
@@ -248,6 +249,8 @@ def cmd_score(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
+    if args.case_file:
+        return load_case_file(Path(args.case_file))
     library = CaseLibrary.from_directory(settings.cases_dir)
     return library.get(args.case) if args.case else library.default
 
@@ -293,32 +296,6 @@ def _eval_argkp(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --- cases ----------------------------------------------------------------------------------
-
-
-def cmd_cases(args: argparse.Namespace, settings: Settings) -> int:
-    if args.action == "validate":
-        case = load_case_file(Path(args.target))
-        count = sum(len(p.counterarguments) for p in case.points)
-        print(f"{args.target}: OK: case '{case.id}', {len(case.points)} Points, {count} counterarguments")
-        return EXIT_OK
-    library = CaseLibrary.from_directory(settings.cases_dir)
-    if args.action == "list":
-        for case in library:
-            print(f"{case.id}\t{case.title}\t{len(case.points)} Points")
-        return EXIT_OK
-    if not args.target:
-        print("cases show needs a case id", file=sys.stderr)
-        return EXIT_USAGE
-    case = library.get(args.target)
-    print(f"{case.title} ({case.id}, version {case.version})\n{case.attribution}")
-    for point in case.points:
-        print(f"\nPoint {point.number}: {point.claim}")
-        for arg in point.counterarguments:
-            print(f"  - {arg.id}: {arg.summary}")
-    return EXIT_OK
-
-
 # --- entry point ------------------------------------------------------------------------------
 
 
@@ -344,7 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     progress.set_defaults(func=cmd_progress)
 
     score = sub.add_parser("score", help="score rebuttals from stdin and print JSON")
-    score.add_argument("--case", help="case id (default: the first case)")
+    which = score.add_mutually_exclusive_group()
+    which.add_argument("--case", help="case id (default: the first case)")
+    which.add_argument("--case-file", help="a case file, e.g. a draft, instead of a shipped case")
     score.add_argument("--point", type=int, help="Point number (with --jsonl: the default for lines without one)")
     score.add_argument("--jsonl", action="store_true", help='read {"id", "point", "text"} objects, one a line')
     score.set_defaults(func=cmd_score)
@@ -359,10 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--verbose", "-v", action="store_true", help="a line per item")
     evaluation.set_defaults(func=cmd_eval)
 
-    cases = sub.add_parser("cases", help="list, show or validate cases")
-    cases.add_argument("action", choices=["list", "show", "validate"])
-    cases.add_argument("target", nargs="?", help="case id (show) or file (validate)")
-    cases.set_defaults(func=cmd_cases)
+    cli_cases.add_commands(sub)
     return parser
 
 
