@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from .cases import CaseLibrary
+from .catalog import CaseCatalog
 from .config import Settings
 from .practice import USER_ERRORS, PracticeService
 from .progress import ProgressService
@@ -36,6 +37,7 @@ class CounterpointBot(commands.Bot):
     """A ``commands.Bot`` carrying Counterpoint's services."""
 
     storage: Storage
+    catalog: CaseCatalog
     practice: PracticeService
     progress: ProgressService
     tournaments: TournamentService
@@ -64,11 +66,12 @@ class CounterpointBot(commands.Bot):
         for case in self.cases:
             self.scorer.index(case)  # matching data built once, before the first rebuttal
         self.storage = await Storage.open(self.settings.db_path)
+        self.catalog = CaseCatalog(self.cases, self.storage)
         self.practice = PracticeService(
-            self.cases, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars
+            self.catalog, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars
         )
-        self.progress = ProgressService(self.storage, self.cases)
-        self.tournaments = TournamentService(self.storage, self.cases, self.practice)
+        self.progress = ProgressService(self.storage, self.catalog)
+        self.tournaments = TournamentService(self.storage, self.catalog, self.practice)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 

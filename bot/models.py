@@ -148,6 +148,9 @@ class GuildSettings:
     default_case: str | None = None
     tournament_rounds: int | None = None
     tournament_minutes: float | None = None
+    practice_channels: tuple[int, ...] = ()  # empty: practice anywhere
+    tournament_show_scores: bool = False
+    leaderboard_enabled: bool = True
 
 
 @dataclass(frozen=True)

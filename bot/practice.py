@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 
 from .cases import Case, CaseLibrary, Point, UnknownCaseError, UnknownPointError
+from .catalog import CaseCatalog
 from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
 from .scoring import Scorer
 from .spaced import review
@@ -51,14 +52,14 @@ class PracticeService:
 
     def __init__(
         self,
-        cases: CaseLibrary,
+        cases: CaseLibrary | CaseCatalog,
         storage: Storage,
         scorer: Scorer | None = None,
         *,
         max_rebuttal_chars: int = 4000,
         rng: random.Random | None = None,
     ):
-        self.cases = cases
+        self.catalog = CaseCatalog.of(cases)
         self.storage = storage
         self.scorer = scorer or Scorer()
         self.max_rebuttal_chars = max_rebuttal_chars
@@ -68,7 +69,10 @@ class PracticeService:
         self, learner: Learner, place: Place, case_id: str | None = None, point: int | None = None
     ) -> PointPrompt:
         """Give the learner a Point (chosen, or the next due) and remember it as their current one."""
-        case = self.cases.get(case_id) if case_id else self.cases.default
+        if case_id:
+            case = await self.catalog.get(case_id, place.guild_id)
+        else:
+            case = await self.catalog.default_for(place.guild_id)
         chosen = case.point(point) if point is not None else await self._next_point(learner, case)
         session = await self.storage.save_session(learner.id, place, case.id, chosen.number)
         return PointPrompt(case, chosen, session)
@@ -88,7 +92,7 @@ class PracticeService:
         if session is None:
             raise NoSessionError()
         try:
-            case = self.cases.get(session.case_id)
+            case = await self.catalog.get(session.case_id, place.guild_id)
             point = case.point(session.point)
         except (UnknownCaseError, UnknownPointError):
             # The case was removed or changed since; the session cannot be answered.

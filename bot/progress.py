@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
+from .catalog import CaseCatalog
 from .models import Attempt, LeaderboardRow
 from .practice import PracticeError
 from .scoring import Coverage
@@ -104,9 +105,9 @@ class ScheduledPoint:
 
 
 class ProgressService:
-    def __init__(self, storage: Storage, cases: CaseLibrary):
+    def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog):
         self.storage = storage
-        self.cases = cases
+        self.catalog = CaseCatalog.of(cases)
 
     async def report(self, learner_id: str, guild_id: int | None, *, now: float | None = None) -> ProgressReport | None:
         """The learner's progress in this server (or everywhere, for ``guild_id`` None); None: no practice yet."""
@@ -125,16 +126,17 @@ class ProgressService:
             points=_per_point(oldest_first),
             recent_average=_average(recent),
             previous_average=_average(previous) if previous else None,
-            hit_rates=self._hit_rates(oldest_first),
+            hit_rates=await self._hit_rates(oldest_first),
             current_streak=current,
             longest_streak=longest,
             series=tuple(ScorePoint(a.created_at, a.case_id, a.point, a.score) for a in oldest_first),
         )
 
-    def _hit_rates(self, attempts: list[Attempt]) -> tuple[HitRate, ...]:
+    async def _hit_rates(self, attempts: list[Attempt]) -> tuple[HitRate, ...]:
         rates = []
+        guild_of = {(a.case_id, a.point): a.guild_id for a in attempts}  # where the case was practised
         for case_id, number in dict.fromkeys((a.case_id, a.point) for a in attempts):
-            point = self._point(case_id, number)
+            point = await self._point(case_id, number, guild_of[(case_id, number)])
             if point is None:
                 continue  # the case was removed since; its numbers still count above
             tries = [a for a in attempts if (a.case_id, a.point) == (case_id, number)]
@@ -143,9 +145,9 @@ class ProgressService:
                 rates.append(HitRate(case_id, number, arg.id, arg.summary, hits, len(tries)))
         return tuple(sorted(rates, key=lambda r: (r.rate, r.case_id, r.point)))
 
-    def _point(self, case_id: str, number: int) -> Point | None:
+    async def _point(self, case_id: str, number: int, guild_id: int | None) -> Point | None:
         try:
-            return self.cases.get(case_id).point(number)
+            return (await self.catalog.get(case_id, guild_id)).point(number)
         except (UnknownCaseError, UnknownPointError):
             return None
 
@@ -160,7 +162,7 @@ class ProgressService:
         visible = attempt is not None and (
             attempt.learner_id == viewer_id or (guild_id is not None and attempt.guild_id == guild_id)
         )
-        point = self._point(attempt.case_id, attempt.point) if visible else None
+        point = await self._point(attempt.case_id, attempt.point, attempt.guild_id) if visible else None
         if attempt is None or point is None:
             raise AttemptNotFoundError(attempt_id)
         return attempt, point, attempt.coverage(point)
@@ -183,9 +185,10 @@ class ProgressService:
         """The learner's Points by when they are due, soonest first."""
         scheduled = []
         for due in await self.storage.schedule_of(learner_id):
-            point = self._point(due.case_id, due.point)
+            # Schedules are kept per learner, not per server: shipped cases resolve here.
+            point = await self._point(due.case_id, due.point, None)
             if point is not None:
-                title = self.cases.get(due.case_id).title
+                title = (await self.catalog.get(due.case_id, None)).title
                 scheduled.append(ScheduledPoint(due.case_id, title, due.point, point.claim, due.due))
         return scheduled
 

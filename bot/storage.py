@@ -169,6 +169,24 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX score_adjustments_by_tournament ON score_adjustments (tournament_id, round, user_id);
     """,
+    # 4: per-server case libraries and more server settings
+    """
+    CREATE TABLE guild_cases (
+        guild_id     INTEGER NOT NULL,
+        case_id      TEXT    NOT NULL,
+        version      TEXT    NOT NULL,
+        toml         TEXT    NOT NULL,
+        uploaded_by  INTEGER NOT NULL,
+        uploaded_at  REAL    NOT NULL,
+        current      INTEGER NOT NULL,   -- 1: the version in use; older ones stay for old attempts
+        PRIMARY KEY (guild_id, case_id, version)
+    );
+    CREATE INDEX guild_cases_current ON guild_cases (guild_id, current);
+
+    ALTER TABLE guild_settings ADD COLUMN practice_channels TEXT;     -- JSON list of channel ids; NULL: anywhere
+    ALTER TABLE guild_settings ADD COLUMN tournament_show_scores INTEGER;
+    ALTER TABLE guild_settings ADD COLUMN leaderboard_enabled INTEGER;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -515,21 +533,64 @@ class Storage:
         if row is None:
             return GuildSettings(guild_id)
         return GuildSettings(
-            guild_id, row["moderator_role_id"], row["default_case"], row["tournament_rounds"], row["tournament_minutes"]
+            guild_id, row["moderator_role_id"], row["default_case"], row["tournament_rounds"], row["tournament_minutes"],
+            tuple(json.loads(row["practice_channels"])) if row["practice_channels"] else (),
+            bool(row["tournament_show_scores"]), row["leaderboard_enabled"] != 0,
         )
 
     async def save_guild_settings(self, settings: GuildSettings) -> None:
         await self._write(
             """
-            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds, tournament_minutes)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds, tournament_minutes,
+                                        practice_channels, tournament_show_scores, leaderboard_enabled)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (guild_id) DO UPDATE SET
                 moderator_role_id = excluded.moderator_role_id, default_case = excluded.default_case,
-                tournament_rounds = excluded.tournament_rounds, tournament_minutes = excluded.tournament_minutes
+                tournament_rounds = excluded.tournament_rounds, tournament_minutes = excluded.tournament_minutes,
+                practice_channels = excluded.practice_channels,
+                tournament_show_scores = excluded.tournament_show_scores,
+                leaderboard_enabled = excluded.leaderboard_enabled
             """,
             (settings.guild_id, settings.moderator_role_id, settings.default_case,
-             settings.tournament_rounds, settings.tournament_minutes),
+             settings.tournament_rounds, settings.tournament_minutes,
+             json.dumps(list(settings.practice_channels)) if settings.practice_channels else None,
+             int(settings.tournament_show_scores), int(settings.leaderboard_enabled)),
         )
+
+    # --- per-server cases ----------------------------------------------------------------
+
+    async def save_guild_case(self, guild_id: int, case_id: str, version: str, toml: str, uploaded_by: int) -> None:
+        """Store an uploaded case as the current version of its id in this server (older ones are kept)."""
+        async with self._transaction():
+            await self._db.execute(
+                "UPDATE guild_cases SET current = 0 WHERE guild_id = ? AND case_id = ?", (guild_id, case_id)
+            )
+            await self._db.execute(
+                """
+                INSERT INTO guild_cases (guild_id, case_id, version, toml, uploaded_by, uploaded_at, current)
+                VALUES (?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT (guild_id, case_id, version) DO UPDATE SET current = 1, uploaded_at = excluded.uploaded_at
+                """,
+                (guild_id, case_id, version, toml, uploaded_by, time.time()),
+            )
+
+    async def guild_cases(self, guild_id: int) -> list[str]:
+        """The TOML of the server's current cases."""
+        async with self._db.execute(
+            "SELECT toml FROM guild_cases WHERE guild_id = ? AND current = 1 ORDER BY case_id", (guild_id,)
+        ) as cursor:
+            return [row["toml"] for row in await cursor.fetchall()]
+
+    async def retire_guild_case(self, guild_id: int, case_id: str) -> bool:
+        """Take a case out of use (its versions stay, for the attempts scored against them)."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "UPDATE guild_cases SET current = 0 WHERE guild_id = ? AND case_id = ? AND current = 1",
+                (guild_id, case_id),
+            )
+            retired = cursor.rowcount > 0
+            await cursor.close()
+        return retired
 
     # --- tournaments -------------------------------------------------------------------
 
@@ -768,8 +829,10 @@ class Storage:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside our DDL strings)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration script into statements: comments dropped, then split at semicolons
+    (our DDL has no string literals holding either)."""
+    code = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
+    return [statement.strip() for statement in code.split(";") if statement.strip()]
 
 
 def _session(row: sqlite3.Row) -> PracticeSession:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .cases import Case, CaseLibrary, Point
+from .catalog import CaseCatalog
 from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
 from .practice import PracticeError, PracticeService
 from .scoring import Coverage
@@ -94,10 +95,10 @@ class Recovery:
 
 
 class TournamentService:
-    def __init__(self, storage: Storage, cases: CaseLibrary, practice: PracticeService,
+    def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog, practice: PracticeService,
                  clock: Callable[[], float] = time.time):
         self.storage = storage
-        self.cases = cases
+        self.catalog = CaseCatalog.of(cases)
         self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
         self.clock = clock
 
@@ -112,7 +113,7 @@ class TournamentService:
         if not name or len(name) > MAX_NAME:
             raise TournamentError(f"Give the tournament a name of 1 to {MAX_NAME} characters.")
         settings = await self.storage.guild_settings(guild_id)
-        case = self.cases.get(case_id or settings.default_case or self.cases.default.id)
+        case = await self.catalog.get(case_id, guild_id) if case_id else await self.catalog.default_for(guild_id)
         rounds = rounds if rounds is not None else settings.tournament_rounds or len(case.points)
         minutes = minutes if minutes is not None else settings.tournament_minutes or DEFAULT_MINUTES
         if not 1 <= rounds <= MAX_ROUNDS:
@@ -181,7 +182,7 @@ class TournamentService:
         ):
             return None
         fresh = await self.storage.tournament(tournament.id)
-        case = self.cases.get(tournament.case_id)
+        case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         return OpenedRound(fresh, await self.storage.round(tournament.id, number), case, case.point(point_number))
 
     async def advance(self, tournament: Tournament) -> tuple[RoundResult | None, OpenedRound | None]:
@@ -266,7 +267,7 @@ class TournamentService:
             raise TournamentError(
                 f"The deadline for round {tournament.current_round} has passed; your rebuttal was not accepted."
             )
-        case = self.cases.get(tournament.case_id)
+        case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         point = case.point(current.point)
         coverage = await asyncio.to_thread(self.practice.scorer.score, case, point, rebuttal)
         version = await self.storage.store_submission(
@@ -286,7 +287,7 @@ class TournamentService:
         mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
         if not mine:
             raise TournamentError(f"You made no submission in round {number}.")
-        point = self.cases.get(tournament.case_id).point(current.point)
+        point = (await self.catalog.get(tournament.case_id, tournament.guild_id)).point(current.point)
         submission = mine[0]
         missed = tuple(a.id for a in point.counterarguments if a.id not in submission.covered)
         return submission, point, Coverage(submission.score, submission.matches, missed, frozenset(submission.flags))
@@ -314,7 +315,7 @@ class TournamentService:
             ),
             key=lambda entry: (-entry[0], -entry[1], entry[2]),
         )
-        point = self.cases.get(tournament.case_id).point(current.point)
+        point = (await self.catalog.get(tournament.case_id, tournament.guild_id)).point(current.point)
         return RoundResult(tournament, current, point, tuple(
             Placing(rank, s.user_id, s.name, score, covered, after, (number, s.user_id) in adjusted)
             for rank, (score, covered, after, s) in enumerate(placings, start=1)

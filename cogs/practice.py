@@ -187,9 +187,10 @@ class Practice(commands.Cog):
 
     @practice.autocomplete("case")
     async def _case_autocomplete(self, interaction: discord.Interaction, current: str):
+        library = await self.bot.catalog.library_for(interaction.guild_id)
         return [
             app_commands.Choice(name=c.title[:100], value=c.id)
-            for c in self.bot.cases
+            for c in library
             if current.lower() in c.id or current.lower() in c.title.lower()
         ][:25]
 
@@ -222,7 +223,7 @@ class Practice(commands.Cog):
     @commands.hybrid_command(name="cases")
     async def cases(self, ctx: commands.Context) -> None:
         """The cases you can practise."""
-        await ctx.send(embed=cases_embed(self.bot.cases))
+        await ctx.send(embed=cases_embed(await self.bot.catalog.library_for(ctx.guild.id if ctx.guild else None)))
 
     # --- DMs: a plain message answers the current Point ------------------------------
 

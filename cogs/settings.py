@@ -27,7 +27,7 @@ class Settings(commands.Cog):
         embed = discord.Embed(title="Server settings", colour=POINT_COLOUR)
         role = f"<@&{current.moderator_role_id}>" if current.moderator_role_id else "none (Manage Server only)"
         embed.add_field(name="Moderator role", value=role, inline=False)
-        embed.add_field(name="Default case", value=current.default_case or self.bot.cases.default.id)
+        embed.add_field(name="Default case", value=(await self.bot.catalog.default_for(ctx.guild.id)).id)
         embed.add_field(name="Tournament rounds", value=str(current.tournament_rounds or "one per Point"))
         embed.add_field(name="Minutes per round", value=str(current.tournament_minutes or 10))
         await ctx.send(embed=embed)

@@ -133,7 +133,7 @@ class RegistrationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"c
             else:
                 count = await service.leave(tournament, interaction.user.id)
                 message = f"You have left {tournament.name}."
-            case = service.cases.get(tournament.case_id)
+            case = await service.catalog.get(tournament.case_id, tournament.guild_id)
             await interaction.response.edit_message(
                 embed=registration_embed(tournament.name, case.title, tournament.rounds, tournament.minutes, count)
             )
@@ -292,7 +292,7 @@ class Tournaments(commands.Cog):
             ctx.guild.id, ctx.channel.id, name, ctx.author.id, case_id=case, rounds=rounds, minutes=minutes,
             shuffle=shuffle, show_scores=show_scores, late_join=late_join,
         )
-        title = self.bot.cases.get(t.case_id).title
+        title = (await self.bot.catalog.get(t.case_id, t.guild_id)).title
         await ctx.send(embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id))
 
     @tournament.command(name="join")

@@ -125,7 +125,7 @@ async def test_non_participants_and_bad_input_are_refused(service):
 
 
 async def test_shuffled_order_is_reproducible_from_its_seed(service):
-    case = service.cases.default
+    case = service.catalog.shipped.default
     assert point_order(case, 4, None) == (1, 2, 1, 2)
     assert point_order(case, 6, 1234) == point_order(case, 6, 1234)
     t = await service.create(1, 10, "Shuffled", created_by=99, rounds=6, shuffle=True, seed=1234)
