@@ -24,7 +24,7 @@ from .storage import Storage
 
 log = logging.getLogger("counterpoint")
 
-EXTENSIONS = ("cogs.practice", "cogs.progress", "cogs.tournament", "cogs.settings", "cogs.owner")
+EXTENSIONS = ("cogs.practice", "cogs.progress", "cogs.tournament", "cogs.cases", "cogs.settings", "cogs.owner")
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again."
 

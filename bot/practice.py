@@ -12,8 +12,8 @@ import random
 import time
 from dataclasses import dataclass
 
-from .cases import Case, CaseLibrary, Point, UnknownCaseError, UnknownPointError
-from .catalog import CaseCatalog
+from .cases import Case, CaseError, CaseLibrary, Point, UnknownCaseError, UnknownPointError
+from .catalog import CaseCatalog, CatalogError
 from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
 from .scoring import Scorer
 from .spaced import review
@@ -34,8 +34,9 @@ class InvalidRebuttalError(PracticeError):
     """The rebuttal was refused before scoring: empty or too long. Nothing is stored."""
 
 
-# Unknown cases and Points are user errors too; front doors catch them alongside PracticeError.
-USER_ERRORS = (PracticeError, UnknownCaseError, UnknownPointError)
+# Unknown cases and Points, malformed uploads and refused library changes are user
+# errors too; front doors catch them alongside PracticeError.
+USER_ERRORS = (PracticeError, UnknownCaseError, UnknownPointError, CaseError, CatalogError)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from bot.cases import ID_PATTERN
 from bot.client import APOLOGY, CounterpointBot, send_ephemeral
 from bot.feedback import explain
 from bot.models import AttemptResult
-from bot.practice import USER_ERRORS, PointPrompt, PracticeService
+from bot.practice import USER_ERRORS, PointPrompt, PracticeError, PracticeService
 
 from .common import learner_of, place_of, send_private
 from .embeds import answer_embed, cases_embed, feedback_embed, point_embed
@@ -182,6 +182,10 @@ class Practice(commands.Cog):
         """Get a Point to rebut."""
         if case is not None and point is None and case.isdigit():
             case, point = None, int(case)  # `!practice 2`: a Point of the default case
+        if ctx.guild is not None:
+            allowed = (await self.bot.storage.guild_settings(ctx.guild.id)).practice_channels
+            if allowed and ctx.channel.id not in allowed:
+                raise PracticeError(f"Practice happens in {' '.join(f'<#{c}>' for c in allowed)} on this server.")
         prompt = await self.service.start(learner_of(ctx.author), place_of(ctx.guild, ctx.channel), case, point)
         await ctx.send(embed=point_embed(prompt.case, prompt.point), view=point_view(prompt))
 

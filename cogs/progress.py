@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.chart import render_progress_chart
 from bot.client import CounterpointBot
 from bot.feedback import explain, shorten
+from bot.practice import PracticeError
 from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService
 
 from .common import OnlyFor, learner_of, send_private
@@ -214,6 +215,8 @@ class Progress(commands.Cog):
     @app_commands.describe(period="week, month or all (this season)")
     async def leaderboard(self, ctx: commands.Context, period: str = "all") -> None:
         """The server's ranking: each member's best coverage summed over Points."""
+        if not (await self.bot.storage.guild_settings(ctx.guild.id)).leaderboard_enabled:
+            raise PracticeError("The leaderboard is turned off on this server.")
         board = await self.service.leaderboard(ctx.guild.id, period.lower())
         view = LeaderboardPages(board) if len(board.rows) > PAGE_SIZE else None
         await ctx.send(embed=leaderboard_embed(board, 0), **({"view": view} if view else {}))

@@ -285,9 +285,11 @@ class Tournaments(commands.Cog):
         show_scores="Show each submission's score at once", late_join="Allow joining after the start",
     )
     async def create(self, ctx: commands.Context, name: str, case: str | None = None, rounds: int | None = None,
-                     minutes: float | None = None, shuffle: bool = False, show_scores: bool = False,
+                     minutes: float | None = None, shuffle: bool = False, show_scores: bool | None = None,
                      late_join: bool = False) -> None:
         """Moderators: open a tournament in this channel for registration."""
+        if show_scores is None:
+            show_scores = (await self.bot.storage.guild_settings(ctx.guild.id)).tournament_show_scores
         t = await self.service.create(
             ctx.guild.id, ctx.channel.id, name, ctx.author.id, case_id=case, rounds=rounds, minutes=minutes,
             shuffle=shuffle, show_scores=show_scores, late_join=late_join,

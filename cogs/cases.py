@@ -1,0 +1,99 @@
+"""A server's case library: moderators upload, remove and choose the default case;
+anyone can list and look at cases (the article's full text only for moderators)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.case_quality import quality_warnings
+from bot.cases import MAX_FILE_BYTES
+from bot.client import CounterpointBot
+from bot.feedback import shorten
+
+from .common import is_moderator, moderator_only, send_private
+from .embeds import FIELD_VALUE_LIMIT, MAX_FIELDS, POINT_COLOUR, answer_embed, cases_embed
+
+MAX_EMBEDS = 10  # per message
+
+
+def case_summary_embed(case) -> discord.Embed:
+    embed = discord.Embed(title=shorten(f"{case.title} ({case.id})", 256), colour=POINT_COLOUR)
+    embed.description = shorten(case.attribution, 4096)
+    for point in case.points[:MAX_FIELDS]:
+        lines = "\n".join(f"\u2022 {arg.summary}" for arg in point.counterarguments)
+        embed.add_field(name=shorten(f"Point {point.number}: {point.claim}", 256), value=shorten(lines, FIELD_VALUE_LIMIT),
+                        inline=False)
+    embed.set_footer(text=f"version {case.version} \u00b7 practise it with `practice {case.id}`")
+    return embed
+
+
+class Cases(commands.Cog):
+    """The cases this server practises."""
+
+    def __init__(self, bot: CounterpointBot):
+        self.bot = bot
+
+    @commands.hybrid_group(name="case", fallback="list")
+    async def case(self, ctx: commands.Context) -> None:
+        """The cases you can practise here."""
+        await ctx.send(embed=cases_embed(await self.bot.catalog.library_for(ctx.guild.id if ctx.guild else None)))
+
+    @case.command(name="upload")
+    @commands.guild_only()
+    @moderator_only()
+    @app_commands.describe(file="A case file (.toml); see `counterpoint cases import` to make one from an article")
+    async def upload(self, ctx: commands.Context, file: discord.Attachment | None = None) -> None:
+        """Moderators: add or replace one of this server's cases from a TOML file."""
+        attachment = file or (ctx.message.attachments[0] if ctx.message and ctx.message.attachments else None)
+        if attachment is None:
+            raise commands.BadArgument("Attach a case file (.toml) to the command.")
+        if attachment.size > MAX_FILE_BYTES:
+            raise commands.BadArgument(f"That file is over {MAX_FILE_BYTES // 1024} KB.")
+        raw = await attachment.read()
+        case = await self.bot.catalog.upload(ctx.guild.id, raw, attachment.filename, ctx.author.id)
+        count = sum(len(p.counterarguments) for p in case.points)
+        message = (f"Case `{case.id}` (version {case.version}) is ready here: {len(case.points)} Points, "
+                   f"{count} counterarguments.")
+        warnings = quality_warnings(case)
+        if warnings:
+            shown = "\n".join(f"\u2022 {shorten(w, 300)}" for w in warnings[:5])
+            more = f"\n\u2026 and {len(warnings) - 5} more" if len(warnings) > 5 else ""
+            message += f"\n{len(warnings)} warning(s) to fix before students use it:\n{shown}{more}"
+        await ctx.send(shorten(message, 2000))
+
+    @case.command(name="remove")
+    @commands.guild_only()
+    @moderator_only()
+    async def remove(self, ctx: commands.Context, case_id: str) -> None:
+        """Moderators: take one of this server's cases out of use (past attempts keep it)."""
+        await self.bot.catalog.remove(ctx.guild.id, case_id)
+        await ctx.send(f"Case `{case_id}` is no longer available here.")
+
+    @case.command(name="show")
+    async def show(self, ctx: commands.Context, case_id: str) -> None:
+        """A case's Points and the summaries of its counterarguments (moderators also get the full text)."""
+        case = await self.bot.catalog.get(case_id, ctx.guild.id if ctx.guild else None)
+        if ctx.guild is not None and await is_moderator(self.bot, ctx.author, ctx.guild):
+            embeds = [answer_embed(case, point) for point in case.points[:MAX_EMBEDS]]
+            await send_private(ctx, content=f"The full text of `{case.id}` (moderators only):", embeds=embeds)
+            return
+        await ctx.send(embed=case_summary_embed(case))
+
+    @case.command(name="default")
+    @commands.guild_only()
+    @moderator_only()
+    async def default(self, ctx: commands.Context, case_id: str) -> None:
+        """Moderators: the case `practice` and `tournament create` use when none is named."""
+        case = await self.bot.catalog.get(case_id, ctx.guild.id)
+        settings = await self.bot.storage.guild_settings(ctx.guild.id)
+        await self.bot.storage.save_guild_settings(replace(settings, default_case=case.id))
+        await ctx.send(f"The default case here is now `{case.id}` ({case.title}).")
+
+
+async def setup(bot: CounterpointBot) -> None:
+    await bot.add_cog(Cases(bot))
+
