@@ -12,7 +12,6 @@ together, or both apart). Then both cases score the graded rebuttals.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 import discord
 from discord.ext import commands
 
 from bot.client import APOLOGY, ExplainedCheckFailure, send_ephemeral, user_message_for
 from bot.models import Learner, Place
+from bot.practice import USER_ERRORS
 
 log = logging.getLogger("counterpoint")
 
@@ -19,6 +21,28 @@ def learner_of(user: discord.abc.User) -> Learner:
 
 def place_of(guild: discord.Guild | None, channel: discord.abc.Messageable | None) -> Place:
     return Place(guild.id if guild else None, getattr(channel, "id", None))
+
+
+async def guarded(interaction: discord.Interaction, action: Callable[[], Awaitable[None]]) -> None:
+    """Run a component's action: user errors become private replies, bugs an apology and a log entry."""
+    try:
+        await action()
+    except USER_ERRORS as error:
+        await send_ephemeral(interaction, str(error))
+    except Exception:
+        log.exception("Component %s failed", interaction.data.get("custom_id") if interaction.data else None)
+        await send_ephemeral(interaction, APOLOGY)
+
+
+async def guarded_reply(message: discord.Message, action: Callable[[], Awaitable[None]]) -> None:
+    """Run the handling of a plain message (a DM): user errors are answered, bugs apologised for and logged."""
+    try:
+        await action()
+    except USER_ERRORS as error:
+        await message.channel.send(str(error))
+    except Exception:
+        log.exception("Handling a message from %s failed", message.author.id)
+        await message.channel.send(APOLOGY)
 
 
 async def send_private(ctx: commands.Context, **kwargs) -> discord.Message | None:

@@ -9,24 +9,20 @@ as the rebuttal.
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Awaitable, Callable
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.cases import ID_PATTERN
-from bot.client import APOLOGY, CounterpointBot, send_ephemeral
+from bot.client import CounterpointBot, send_ephemeral
 from bot.feedback import explain
 from bot.models import AttemptResult
-from bot.practice import USER_ERRORS, PointPrompt, PracticeError, PracticeService
+from bot.practice import PointPrompt, PracticeError, PracticeService
 
-from .common import learner_of, place_of, send_private
+from .common import guarded, guarded_reply, learner_of, place_of, send_private
 from .embeds import answer_embed, cases_embed, feedback_embed, point_embed
-
-log = logging.getLogger("counterpoint.practice")
 
 _CASE = ID_PATTERN.pattern.strip("^$")
 
@@ -42,17 +38,6 @@ def point_view(prompt: PointPrompt) -> discord.ui.View:
 
 def result_embed(result: AttemptResult, author: str) -> discord.Embed:
     return feedback_embed(result.point, explain(result.point, result.coverage), author)
-
-
-async def guarded(interaction: discord.Interaction, action: Callable[[], Awaitable[None]]) -> None:
-    """Run a component's action; user errors become private replies, bugs an apology and a log entry."""
-    try:
-        await action()
-    except USER_ERRORS as error:
-        await send_ephemeral(interaction, str(error))
-    except Exception:
-        log.exception("Component %s failed", interaction.data.get("custom_id") if interaction.data else None)
-        await send_ephemeral(interaction, APOLOGY)
 
 
 def _service(interaction: discord.Interaction) -> PracticeService:
@@ -241,19 +226,15 @@ class Practice(commands.Cog):
         if await self.bot.tournaments.tournament_for_dm(message.author.id) is not None:
             return  # a tournament submission: the tournament cog takes it
         learner, place = learner_of(message.author), place_of(None, message.channel)
-        try:
+
+        async def answer() -> None:
             if not await self.service.has_session(learner, place):
-                await message.channel.send(
-                    "Hi! Send `practice` to get a Point; then just type your rebuttal here."
-                )
+                await message.channel.send("Hi! Send `practice` to get a Point; then just type your rebuttal here.")
                 return
             result = await self.service.submit(learner, place, message.content)
             await message.channel.send(embed=result_embed(result, message.author.display_name))
-        except USER_ERRORS as error:
-            await message.channel.send(str(error))
-        except Exception:
-            log.exception("DM rebuttal from %s failed", message.author.id)
-            await message.channel.send(APOLOGY)
+
+        await guarded_reply(message, answer)
 
 
 async def setup(bot: CounterpointBot) -> None:

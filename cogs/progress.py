@@ -23,7 +23,7 @@ from bot.feedback import explain, shorten
 from bot.practice import PracticeError
 from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService
 
-from .common import OnlyFor, learner_of, send_private
+from .common import OnlyFor, send_private
 from .embeds import FIELD_VALUE_LIMIT, POINT_COLOUR, feedback_embed
 
 log = logging.getLogger("counterpoint.progress")

@@ -18,12 +18,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import APOLOGY, CounterpointBot, send_ephemeral
+from bot.client import CounterpointBot
 from bot.feedback import explain, shorten
-from bot.practice import USER_ERRORS
 from bot.tournament import OpenedRound, Receipt, RoundResult, Standing, TournamentError, TournamentService
 
-from .common import moderator_only, send_private
+from .common import guarded, guarded_reply, moderator_only, send_private
 from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, feedback_embed
 
 log = logging.getLogger("counterpoint.tournament")
@@ -96,16 +95,6 @@ def receipt_text(receipt: Receipt) -> str:
 
 def _service(interaction: discord.Interaction) -> TournamentService:
     return interaction.client.tournaments  # type: ignore[attr-defined]
-
-
-async def guarded(interaction: discord.Interaction, action) -> None:
-    try:
-        await action()
-    except USER_ERRORS as error:
-        await send_ephemeral(interaction, str(error))
-    except Exception:
-        log.exception("Tournament component failed")
-        await send_ephemeral(interaction, APOLOGY)
 
 
 class RegistrationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:t(?P<action>join|leave):(?P<id>\d+)"):
@@ -458,14 +447,12 @@ class Tournaments(commands.Cog):
         tournament = await self.service.tournament_for_dm(message.author.id)
         if tournament is None:
             return
-        try:
+
+        async def take() -> None:
             receipt = await self.service.submit(tournament, message.author.id, message.author.display_name, message.content)
             await message.channel.send(receipt_text(receipt))
-        except USER_ERRORS as error:
-            await message.channel.send(str(error))
-        except Exception:
-            log.exception("DM tournament submission from %s failed", message.author.id)
-            await message.channel.send(APOLOGY)
+
+        await guarded_reply(message, take)
 
 
 async def setup(bot: CounterpointBot) -> None:
