@@ -163,7 +163,8 @@ class Practice(commands.Cog):
 
     @commands.hybrid_command(name="practice")
     @app_commands.describe(case="Case id (see /cases); default: the first case", point="Point number; default: random")
-    async def practice(self, ctx: commands.Context, case: str | None = None, point: int | None = None) -> None:
+    async def practice(self, ctx: commands.Context, case: str | None = None,
+                       point: commands.Range[int, 1, 1000] | None = None) -> None:
         """Get a Point to rebut."""
         if case is not None and point is None and case.isdigit():
             case, point = None, int(case)  # `!practice 2`: a Point of the default case

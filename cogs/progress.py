@@ -161,7 +161,8 @@ class Progress(commands.Cog):
 
     @commands.hybrid_command(name="history")
     @app_commands.describe(member="Whose attempts (default: yours)", count="How many (1-25, default 10)")
-    async def history(self, ctx: commands.Context, member: discord.Member | None = None, count: int = 10) -> None:
+    async def history(self, ctx: commands.Context, member: discord.Member | None = None,
+                      count: commands.Range[int, 1, 25] = 10) -> None:
         """Your latest attempts; pick one to see its full feedback again."""
         target = self._target(ctx, member)
         attempts = await self.service.history(str(target.id), ctx.guild.id if ctx.guild else None, count)
@@ -186,7 +187,7 @@ class Progress(commands.Cog):
 
     @commands.hybrid_command(name="feedback")
     @app_commands.describe(attempt="The attempt's number, from `history`")
-    async def feedback(self, ctx: commands.Context, attempt: int) -> None:
+    async def feedback(self, ctx: commands.Context, attempt: commands.Range[int, 1, 2**62]) -> None:
         """One attempt's full feedback, again."""
         stored, point, coverage = await self.service.feedback(
             attempt, str(ctx.author.id), ctx.guild.id if ctx.guild else None

@@ -78,7 +78,8 @@ class Settings(commands.Cog):
 
     @settings.command(name="tournament")
     @moderator_only()
-    async def tournament(self, ctx: commands.Context, rounds: int, minutes: float) -> None:
+    async def tournament(self, ctx: commands.Context, rounds: commands.Range[int, 1, 100],
+                         minutes: commands.Range[float, 0, 100_000]) -> None:
         """Default rounds and minutes per round for new tournaments."""
         if not 1 <= rounds <= MAX_ROUNDS or not MIN_MINUTES <= minutes <= MAX_MINUTES:
             raise commands.BadArgument(

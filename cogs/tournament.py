@@ -273,8 +273,9 @@ class Tournaments(commands.Cog):
         minutes="Minutes per round", shuffle="Shuffle the Points (the seed is kept)",
         show_scores="Show each submission's score at once", late_join="Allow joining after the start",
     )
-    async def create(self, ctx: commands.Context, name: str, case: str | None = None, rounds: int | None = None,
-                     minutes: float | None = None, shuffle: bool = False, show_scores: bool | None = None,
+    async def create(self, ctx: commands.Context, name: str, case: str | None = None,
+                     rounds: commands.Range[int, 1, 100] | None = None,
+                     minutes: commands.Range[float, 0, 100_000] | None = None, shuffle: bool = False, show_scores: bool | None = None,
                      late_join: bool = False) -> None:
         """Moderators: open a tournament in this channel for registration."""
         if show_scores is None:
@@ -364,17 +365,18 @@ class Tournaments(commands.Cog):
         await send_private(ctx, content=receipt_text(receipt))
 
     async def _hide_public_submission(self, ctx: commands.Context) -> None:
+        """A rebuttal typed in the channel: remove it so others cannot read it (where allowed), and say so.
+        Whether it was accepted is told to the author privately, by the submission itself."""
         try:
             await ctx.message.delete()
-            warning = "I deleted your rebuttal from the channel so others cannot read it; it was still received."
+            warning = "I deleted your rebuttal from the channel so others cannot read it."
         except (discord.Forbidden, discord.NotFound):
-            warning = "Your rebuttal is visible in the channel (I may not delete it); submit privately next time."
-        await ctx.send(f"{ctx.author.mention}: {warning} Use `/tournament submit` or DM me.",
-                       allowed_mentions=discord.AllowedMentions(users=[ctx.author]))
+            warning = "your rebuttal is visible in the channel (I may not delete messages here)."
+        await ctx.send(f"{ctx.author.display_name}: {warning} Submit privately: `/tournament submit`, or DM me.")
 
     @tournament.command(name="results")
     @commands.guild_only()
-    async def results(self, ctx: commands.Context, round_number: int) -> None:
+    async def results(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
         """A closed round's ranking."""
         t = await self.service.in_channel(ctx.channel.id)
         current = await self.service.round_of(t, round_number)
@@ -391,7 +393,7 @@ class Tournaments(commands.Cog):
 
     @tournament.command(name="feedback")
     @commands.guild_only()
-    async def feedback(self, ctx: commands.Context, round_number: int) -> None:
+    async def feedback(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
         """Your own full feedback for a round (privately)."""
         t = await self.service.in_channel(ctx.channel.id)
         submission, point, coverage = await self.service.feedback(t, ctx.author.id, round_number)
@@ -400,8 +402,8 @@ class Tournaments(commands.Cog):
     @tournament.command(name="adjust")
     @commands.guild_only()
     @moderator_only()
-    async def adjust(self, ctx: commands.Context, member: discord.Member, round_number: int, score: int, *,
-                     reason: str) -> None:
+    async def adjust(self, ctx: commands.Context, member: discord.Member, round_number: commands.Range[int, 1, 100],
+                     score: commands.Range[int, 0, 100], *, reason: str) -> None:
         """Moderators: override a score (the original is kept; the change is logged)."""
         t = await self.service.in_channel(ctx.channel.id)
         original = await self.service.adjust(t, member.id, round_number, score, reason, ctx.author.id)

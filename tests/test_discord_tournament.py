@@ -210,3 +210,16 @@ async def test_killing_the_bot_mid_round_loses_no_accepted_submission(start_bot,
     announcement = dpytest.get_message()
     assert "offline at the deadline" in announcement.content
     assert len(announcement.embeds[0].description.splitlines()) == 3
+
+
+async def test_a_rebuttal_typed_in_the_channel_is_deleted_and_its_author_warned(club):
+    await say('!tournament create "Open cup"')
+    await say("!tournament join", author=1)
+    await say("!tournament start")
+    await dpytest.message(f"!tournament submit {A5}", member=member(1))
+    warning = dpytest.get_message()
+    assert "I deleted your rebuttal" in warning.content and "<@" not in warning.content
+    receipt = dpytest.get_message()
+    assert receipt.channel.id == (await dm_channel(1)).id and "round 1, is in" in receipt.content
+    history = [m async for m in guild_channel().history(limit=20)]
+    assert not any(A5 in (m.content or "") for m in history)  # the rebuttal is gone from the channel
