@@ -68,7 +68,8 @@ class CounterpointBot(commands.Bot):
         self.storage = await Storage.open(self.settings.db_path)
         self.catalog = CaseCatalog(self.cases, self.storage)
         self.practice = PracticeService(
-            self.catalog, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars
+            self.catalog, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars,
+            rebut_rate=self.settings.rebut_rate, practice_rate=self.settings.practice_rate,
         )
         self.progress = ProgressService(self.storage, self.catalog)
         self.tournaments = TournamentService(self.storage, self.catalog, self.practice)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
+from .ratelimit import parse_rate
+
 #: Where the shipped cases live: `data/cases` beside the packages.
 SHIPPED_CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "cases"
 
@@ -33,6 +35,9 @@ class Settings:
     owner_ids: frozenset[int] = frozenset()
     max_rebuttal_chars: int = 4000
     log_level: str = "INFO"
+    #: Per-user limits (uses, seconds) on rebuttals and on new Points.
+    rebut_rate: tuple[int, float] = (6, 60.0)
+    practice_rate: tuple[int, float] = (12, 60.0)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> "Settings":
@@ -51,6 +56,11 @@ class Settings:
             max_chars = int(env.get("MAX_REBUTTAL_CHARS", cls.max_rebuttal_chars))
         except ValueError:
             raise ConfigError("MAX_REBUTTAL_CHARS must be a whole number") from None
+        try:
+            rebut_rate = parse_rate(env.get("REBUT_RATE") or "6/60")
+            practice_rate = parse_rate(env.get("PRACTICE_RATE") or "12/60")
+        except ValueError as error:
+            raise ConfigError(f"REBUT_RATE / PRACTICE_RATE: {error}") from None
         return cls(
             token=(env.get("DISCORD_TOKEN") or "").strip() or None,
             db_path=Path(env.get("COUNTERPOINT_DB") or cls.db_path),
@@ -60,4 +70,6 @@ class Settings:
             owner_ids=owner_ids,
             max_rebuttal_chars=max_chars,
             log_level=(env.get("LOG_LEVEL") or cls.log_level).upper(),
+            rebut_rate=rebut_rate,
+            practice_rate=practice_rate,
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .cases import Case, CaseError, CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog, CatalogError
 from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
+from .ratelimit import RateLimiter
 from .scoring import Scorer
 from .spaced import review
 from .storage import Storage
@@ -28,6 +29,12 @@ class PracticeError(Exception):
 class NoSessionError(PracticeError):
     def __init__(self) -> None:
         super().__init__("You have no Point to answer yet. Start with `practice`.")
+
+
+class SlowDownError(PracticeError):
+    def __init__(self, retry_after: float):
+        self.retry_after = retry_after
+        super().__init__(f"Slow down a little: you can do that again in {max(1, round(retry_after))}s.")
 
 
 class InvalidRebuttalError(PracticeError):
@@ -59,17 +66,29 @@ class PracticeService:
         *,
         max_rebuttal_chars: int = 4000,
         rng: random.Random | None = None,
+        rebut_rate: tuple[int, float] | None = None,
+        practice_rate: tuple[int, float] | None = None,
     ):
         self.catalog = CaseCatalog.of(cases)
         self.storage = storage
         self.scorer = scorer or Scorer()
         self.max_rebuttal_chars = max_rebuttal_chars
         self._rng = rng or random.Random()
+        # None: unlimited (the terminal); the bot passes its configured rates.
+        self._rebut_limit = RateLimiter(*rebut_rate) if rebut_rate else None
+        self._practice_limit = RateLimiter(*practice_rate) if practice_rate else None
+
+    def _throttle(self, limiter: RateLimiter | None, learner: Learner) -> None:
+        if limiter is not None:
+            wait = limiter.retry_after(learner.id)
+            if wait:
+                raise SlowDownError(wait)
 
     async def start(
         self, learner: Learner, place: Place, case_id: str | None = None, point: int | None = None
     ) -> PointPrompt:
         """Give the learner a Point (chosen, or the next due) and remember it as their current one."""
+        self._throttle(self._practice_limit, learner)
         if case_id:
             case = await self.catalog.get(case_id, place.guild_id)
         else:
@@ -129,6 +148,7 @@ class PracticeService:
         The session stays open, so the learner may try the same Point again.
         """
         rebuttal = self.check_rebuttal(text)
+        self._throttle(self._rebut_limit, learner)
         prompt = await self.current(learner, place)
         # Scoring is CPU work; off the event loop so one long rebuttal never stalls other users.
         coverage = await asyncio.to_thread(

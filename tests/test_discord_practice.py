@@ -189,3 +189,16 @@ async def test_an_unexpected_failure_apologises_logs_and_keeps_serving(bot, db_p
     reply = await say(f"!rebut {A1_PARAPHRASE}", author=0)
     assert "1 of 6" in reply.embeds[0].description
     assert len(attempts(db_path)) == 1
+
+
+async def test_a_flooding_member_is_slowed_down_politely_and_others_are_not(start_bot, db_path):
+    await start_bot(rebut_rate=(3, 60.0))
+    await say("!practice north-korea 1")
+    for _ in range(3):
+        await say(f"!rebut {A1_PARAPHRASE}")
+    reply = await say_expecting_refusal(f"!rebut {A1_PARAPHRASE}")
+    assert reply.content.startswith("Slow down a little: you can do that again in")
+    assert len(attempts(db_path)) == 3  # the refused one is not stored
+
+    await say("!practice north-korea 1", author=1)
+    assert "1 of 6" in (await say(f"!rebut {A1_PARAPHRASE}", author=1)).embeds[0].description

@@ -130,9 +130,11 @@ COMMANDS = ["practice", "rebut", "hint", "answer", "skip", "history", "feedback"
             "progress", "due", "case show", "tournament results", "tournament submit", "settings channels"]
 
 
-async def test_hostile_arguments_to_every_command_never_crash_or_ping(bot, sent_payloads, caplog):
+async def test_hostile_arguments_to_every_command_never_crash_or_ping(start_bot, sent_payloads, caplog):
     import discord.ext.test as dpytest
     from discord.ext import commands
+
+    await start_bot(rebut_rate=(10_000, 1.0), practice_rate=(10_000, 1.0))  # this test floods on purpose
 
     from support import guild_channel
 
