@@ -11,6 +11,7 @@ import asyncio
 import getpass
 import json
 import logging
+import signal
 import sys
 import textwrap
 import time
@@ -18,7 +19,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import cli_cases
+from . import cli_cases, cli_db
 from .cases import Case, CaseError, CaseLibrary, load_case_file
 from .config import ConfigError, Settings
 from .feedback import explain, render_text
@@ -67,12 +68,40 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
-    from .client import create_bot  # discord.py is imported only for the commands that need it
+    import discord  # imported only for the commands that need it
+
+    from .client import create_bot
 
     configure_logging(settings)
-    bot = create_bot(settings)
-    bot.run(settings.token, log_handler=None)
+    bot = create_bot(settings)  # a malformed case file stops us here, before connecting
+    asyncio.run(_check_database(settings))  # so does an unusable database: no silent fresh start
+
+    async def serve() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signal_number, stop.set)
+        async with bot:
+            running = asyncio.create_task(bot.start(settings.token))
+            stopping = asyncio.create_task(stop.wait())
+            await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if stop.is_set():
+                logging.getLogger("counterpoint").info("Stopping: finishing work in flight, closing the database")
+                await bot.close()
+            stopping.cancel()
+            await running
+
+    try:
+        asyncio.run(serve())
+    except discord.LoginFailure:
+        print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
+
+
+async def _check_database(settings: Settings) -> None:
+    storage = await Storage.open(settings.db_path)
+    await storage.close()
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
@@ -339,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.set_defaults(func=cmd_eval)
 
     cli_cases.add_commands(sub)
+    cli_db.add_commands(sub)
     return parser
 
 

@@ -77,7 +77,11 @@ class CounterpointBot(commands.Bot):
             await self.load_extension(extension)
 
     async def close(self) -> None:
+        """Stop cleanly: disconnect, stop the cogs' timers (deadlines are stored and re-armed at
+        the next start), let writes in flight finish, close the database."""
         await super().close()
+        for extension in list(self.extensions):
+            await self.unload_extension(extension)
         storage = getattr(self, "storage", None)
         if storage is not None:
             await storage.close()

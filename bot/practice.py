@@ -18,7 +18,7 @@ from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, Pract
 from .ratelimit import RateLimiter
 from .scoring import Scorer
 from .spaced import review
-from .storage import Storage
+from .storage import Storage, StorageUnavailableError
 from .text import normalize
 
 
@@ -43,7 +43,7 @@ class InvalidRebuttalError(PracticeError):
 
 # Unknown cases and Points, malformed uploads and refused library changes are user
 # errors too; front doors catch them alongside PracticeError.
-USER_ERRORS = (PracticeError, UnknownCaseError, UnknownPointError, CaseError, CatalogError)
+USER_ERRORS = (PracticeError, UnknownCaseError, UnknownPointError, CaseError, CatalogError, StorageUnavailableError)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import AsyncIterator
@@ -22,6 +23,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
+
+log = logging.getLogger("counterpoint.storage")
 
 from .models import (
     Adjustment, Attempt, CardUpdate, DuePoint, GuildSettings, LeaderboardRow, NewAttempt, Participant, Place,
@@ -241,12 +244,55 @@ class StorageError(RuntimeError):
     """The database cannot be used; the message says why and what to do."""
 
 
+class StorageUnavailableError(StorageError):
+    """A write could not be made now (the database is locked by another program, or the disk
+    is full); nothing was written. The message is for the user; the cause is logged."""
+
+
+def _unavailable(error: sqlite3.OperationalError) -> Exception:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        log.warning("Database busy: %s", error)
+        return StorageUnavailableError("The database is busy right now; nothing was saved. Please try again in a moment.")
+    if "full" in text:
+        log.error("Database cannot grow: %s", error)
+        return StorageUnavailableError("Counterpoint cannot save anything right now (its disk is full); nothing was "
+                                       "saved. The bot's operator has been told in the log.")
+    return error
+
+
+def backup_database(source: Path, destination: Path) -> None:
+    """Copy a live database consistently (SQLite's online backup; safe while the bot runs)."""
+    if not source.exists():
+        raise StorageError(f"There is no database at {source}.")
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(destination) as dst:
+        src.backup(dst)
+
+
+def check_database(path: Path) -> list[str]:
+    """Problems found in the database file (empty: it is sound): integrity, and the schema version."""
+    if not path.exists():
+        return [f"There is no database at {path}."]
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        return [f"{path} is not a readable SQLite database ({error})."]
+    if version > SCHEMA_VERSION:
+        problems.append(f"schema version {version} is newer than this Counterpoint's ({SCHEMA_VERSION})")
+    elif version < SCHEMA_VERSION:
+        problems.append(f"schema version {version}: it will be migrated to {SCHEMA_VERSION} at the next start")
+    return problems
+
+
 class Storage:
     """The project's one door to SQLite. Open with :meth:`open`, close with :meth:`close`."""
 
-    def __init__(self, connection: aiosqlite.Connection, path: Path):
+    def __init__(self, connection: aiosqlite.Connection, path: Path, busy_timeout_ms: int = 5000):
         self._db = connection
         self.path = path
+        self._busy_timeout_ms = busy_timeout_ms
         # One connection is shared by every coroutine: a transaction holds this
         # lock so no other coroutine's statement lands inside it.
         self._write_lock = asyncio.Lock()
@@ -256,22 +302,40 @@ class Storage:
     async def _write(self, statement: str, params: tuple | dict = ()) -> None:
         """One write outside a transaction; it waits for any open transaction to finish."""
         async with self._write_lock:
-            await self._db.execute(statement, params)
+            try:
+                await self._db.execute(statement, params)
+            except sqlite3.OperationalError as error:
+                raise _unavailable(error) from error
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[None]:
+        """One transaction; a busy or full database becomes :class:`StorageUnavailableError`
+        and the transaction leaves nothing behind."""
         async with self._write_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise _unavailable(error) from error
             try:
                 yield
-            except BaseException:
-                await self._db.execute("ROLLBACK")
+                await self._db.execute("COMMIT")
+            except BaseException as error:
+                await self._rollback()
+                if isinstance(error, sqlite3.OperationalError):
+                    raise _unavailable(error) from error
                 raise
-            await self._db.execute("COMMIT")
+
+    async def _rollback(self) -> None:
+        try:
+            await self._db.execute("ROLLBACK")
+        except sqlite3.OperationalError:
+            pass  # SQLite already rolled back (it does on a full disk)
 
     @classmethod
-    async def open(cls, path: Path | str) -> "Storage":
-        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+    async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> "Storage":
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+        A write waits up to ``busy_timeout_ms`` for another program's lock before it is refused."""
         path = Path(path)
         if path.parent and not path.parent.exists():
             raise StorageError(f"The folder for the database does not exist: {path.parent}")
@@ -280,7 +344,7 @@ class Storage:
         except sqlite3.Error as exc:
             raise StorageError(f"Cannot open the database {path}: {exc}") from exc
         connection.row_factory = sqlite3.Row
-        storage = cls(connection, path)
+        storage = cls(connection, path, busy_timeout_ms)
         try:
             await storage._prepare()
         except sqlite3.DatabaseError as exc:
@@ -295,7 +359,7 @@ class Storage:
         return storage
 
     async def _prepare(self) -> None:
-        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.execute("PRAGMA synchronous = NORMAL")
         await self._db.execute("PRAGMA foreign_keys = ON")
@@ -319,6 +383,9 @@ class Storage:
                 raise
 
     async def close(self) -> None:
+        """Finish the submissions being written, then close the database cleanly."""
+        if self._submission_writer is not None and not self._submission_writer.done():
+            await asyncio.shield(self._submission_writer)
         await self._db.close()
 
     async def schema_version(self) -> int:
