@@ -36,7 +36,8 @@ def rating_for(score: int) -> Rating:
 
 def review(card_json: str | None, score: int, when: float) -> tuple[str, float]:
     """The card after a review with this score at ``when`` (Unix seconds): (serialised card, due)."""
-    card = Card.from_dict(json.loads(card_json)) if card_json else Card()
+    # An explicit id: without one, fsrs sleeps a millisecond (blocking the event loop) to keep ids unique.
+    card = Card.from_dict(json.loads(card_json)) if card_json else Card(card_id=int(when * 1000))
     moment = datetime.fromtimestamp(when, tz=timezone.utc)
     card, _ = SCHEDULER.review_card(card, rating_for(score), moment)
     return json.dumps(card.to_dict()), card.due.timestamp()

@@ -18,13 +18,16 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 
 log = logging.getLogger("counterpoint.storage")
+T = TypeVar("T")
+CACHE_ENTRIES = 100_000
 
 from .models import (
     Adjustment, Attempt, CardUpdate, DuePoint, GuildSettings, LeaderboardRow, NewAttempt, Participant, Place,
@@ -240,6 +243,17 @@ RETURNING versions
 """
 
 
+_INSERT_ATTEMPT_SQL = """
+INSERT INTO attempts (id, learner_id, learner_name, guild_id, channel_id, case_id, case_version, point, text, score,
+                      covered, flags, created_at, details)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_UPSERT_SCHEDULE_SQL = """
+INSERT INTO schedule (learner_id, case_id, point, card, due) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (learner_id, case_id, point) DO UPDATE SET card = excluded.card, due = excluded.due
+"""
+
+
 class StorageError(RuntimeError):
     """The database cannot be used; the message says why and what to do."""
 
@@ -296,8 +310,30 @@ class Storage:
         # One connection is shared by every coroutine: a transaction holds this
         # lock so no other coroutine's statement lands inside it.
         self._write_lock = asyncio.Lock()
-        self._pending_submissions: list[tuple[tuple, asyncio.Future]] = []
-        self._submission_writer: asyncio.Task | None = None
+        self._pending_jobs: list[tuple[Callable, asyncio.Future, bool]] = []
+        self._pending_attempts: list[tuple[tuple, tuple | None, asyncio.Future]] = []
+        self._attempt_writer: asyncio.Task | None = None
+        self._next_attempt_id: int | None = None
+        # Write-through caches of what every rebuttal reads: current sessions and cards.
+        # All writes to them go through this class, and one process owns the database
+        # (see README), so they cannot go stale.
+        self._sessions: dict[tuple[str, str], PracticeSession | None] = {}
+        self._cards: dict[tuple[str, str, int], str | None] = {}
+        self._batch_writer: asyncio.Task | None = None
+
+    @staticmethod
+    def _remember(cache: dict, key, value) -> None:
+        if len(cache) >= CACHE_ENTRIES:
+            cache.clear()  # crude but bounded; a miss only costs a query
+        cache[key] = value
+
+    async def _first(self, query: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
+        """The first row of a query, in one trip to the database thread."""
+        return await _fetch(self._db, query, params, one=True)
+
+    async def _all(self, query: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+        """All rows of a query, in one trip to the database thread (a cursor costs three)."""
+        return await _fetch(self._db, query, params, one=False)
 
     async def _write(self, statement: str, params: tuple | dict = ()) -> None:
         """One write outside a transaction; it waits for any open transaction to finish."""
@@ -363,8 +399,7 @@ class Storage:
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.execute("PRAGMA synchronous = NORMAL")
         await self._db.execute("PRAGMA foreign_keys = ON")
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            (version,) = await cursor.fetchone()
+        (version,) = await self._first("PRAGMA user_version")
         if version > SCHEMA_VERSION:
             raise StorageError(
                 f"{self.path} has schema version {version}, newer than this Counterpoint "
@@ -383,24 +418,28 @@ class Storage:
                 raise
 
     async def close(self) -> None:
-        """Finish the submissions being written, then close the database cleanly."""
-        if self._submission_writer is not None and not self._submission_writer.done():
-            await asyncio.shield(self._submission_writer)
+        """Finish the writes in flight, then close the database cleanly."""
+        for writer in (self._batch_writer, self._attempt_writer):
+            if writer is not None and not writer.done():
+                await asyncio.shield(writer)
         await self._db.close()
 
     async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            (version,) = await cursor.fetchone()
+        (version,) = await self._first("PRAGMA user_version")
         return version
 
     # --- practice sessions ---------------------------------------------------------
 
     async def get_session(self, learner_id: str, scope: str) -> PracticeSession | None:
-        async with self._db.execute(
+        key = (learner_id, scope)
+        if key in self._sessions:
+            return self._sessions[key]
+        row = await self._first(
             "SELECT * FROM sessions WHERE learner_id = ? AND scope = ?", (learner_id, scope)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return _session(row) if row else None
+        )
+        session = _session(row) if row else None
+        self._remember(self._sessions, key, session)
+        return session
 
     async def save_session(self, learner_id: str, place: Place, case_id: str, point: int) -> PracticeSession:
         """Make ``point`` the learner's current Point in the place's scope (replacing any)."""
@@ -416,59 +455,56 @@ class Storage:
             """,
             (learner_id, place.scope, place.guild_id, place.channel_id, case_id, point, started),
         )
-        return PracticeSession(
-            learner_id, place.scope, place.guild_id, place.channel_id, case_id, point, 0, started
-        )
+        session = PracticeSession(learner_id, place.scope, place.guild_id, place.channel_id, case_id, point, 0, started)
+        self._remember(self._sessions, (learner_id, place.scope), session)
+        return session
 
     async def count_hint(self, learner_id: str, scope: str) -> None:
         await self._write(
             "UPDATE sessions SET hints_used = hints_used + 1 WHERE learner_id = ? AND scope = ?",
             (learner_id, scope),
         )
+        self._sessions.pop((learner_id, scope), None)  # read afresh next time
 
     async def clear_session(self, learner_id: str, scope: str) -> None:
         await self._write("DELETE FROM sessions WHERE learner_id = ? AND scope = ?", (learner_id, scope))
+        self._sessions[(learner_id, scope)] = None
 
     # --- attempts ---------------------------------------------------------------------
 
     async def record_attempt(self, new: NewAttempt, card: CardUpdate | None = None) -> Attempt:
-        """Store a scored attempt and, with it in one transaction, the Point's new schedule."""
+        """Store a scored attempt and, in the same transaction, the Point's new schedule (group-committed;
+        returns once committed)."""
         created = time.time()
         coverage = new.coverage
         covered = coverage.covered_ids
         flags = tuple(sorted(coverage.flags))
         details = _matches_json(coverage.covered)
-        async with self._transaction():
-            cursor = await self._db.execute(
-                """
-                INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version,
-                                      point, text, score, covered, flags, created_at, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                (
-                    new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
-                    new.case_version, new.point, new.text, coverage.score, json.dumps(list(covered)),
-                    json.dumps(list(flags)), created, details,
-                ),
-            )
-            attempt_id = cursor.lastrowid
-            await cursor.close()
-            if card is not None:
-                await self._db.execute(
-                    """
-                    INSERT INTO schedule (learner_id, case_id, point, card, due) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (learner_id, case_id, point) DO UPDATE SET card = excluded.card, due = excluded.due
-                    """,
-                    (new.learner_id, card.case_id, card.point, card.card, card.due),
-                )
+
+        if self._next_attempt_id is None:
+            last = await self._first("SELECT COALESCE(MAX(id), 0) AS last FROM attempts")
+            self._next_attempt_id = last["last"] + 1
+        attempt_id, self._next_attempt_id = self._next_attempt_id, self._next_attempt_id + 1
+        row = (
+            attempt_id, new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
+            new.case_version, new.point, new.text, coverage.score, json.dumps(list(covered)),
+            json.dumps(list(flags)), created, details,
+        )
+        schedule = (new.learner_id, card.case_id, card.point, card.card, card.due) if card is not None else None
+        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._pending_attempts.append((row, schedule, done))
+        if self._attempt_writer is None or self._attempt_writer.done():
+            self._attempt_writer = asyncio.create_task(self._write_attempts())
+        attempt_id = await done  # the id stored (a new one if another process took ours)
+        if card is not None:
+            self._remember(self._cards, (new.learner_id, card.case_id, card.point), card.card)
         return Attempt(
             attempt_id, new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
             new.case_version, new.point, new.text, coverage.score, covered, flags, created, coverage.covered,
         )
 
     async def attempt(self, attempt_id: int) -> Attempt | None:
-        async with self._db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._first("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
         return _attempt(row) if row else None
 
     async def attempts_of(self, learner_id: str, guild_id: int | None, *, limit: int | None = None) -> list[Attempt]:
@@ -482,17 +518,23 @@ class Storage:
         if limit is not None:
             query += " LIMIT ?"
             params.append(limit)
-        async with self._db.execute(query, params) as cursor:
-            return [_attempt(row) for row in await cursor.fetchall()]
+        return [_attempt(row) for row in await self._all(query, params)]
 
     # --- spaced repetition ------------------------------------------------------------
 
     async def card(self, learner_id: str, case_id: str, point: int) -> str | None:
-        async with self._db.execute(
+        key = (learner_id, case_id, point)
+        if key in self._cards:
+            return self._cards[key]
+        stored = await self._card(learner_id, case_id, point)
+        self._remember(self._cards, key, stored)
+        return stored
+
+    async def _card(self, learner_id: str, case_id: str, point: int) -> str | None:
+        row = await self._first(
             "SELECT card FROM schedule WHERE learner_id = ? AND case_id = ? AND point = ?",
             (learner_id, case_id, point),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return row["card"] if row else None
 
     async def schedule_of(self, learner_id: str, case_id: str | None = None) -> list[DuePoint]:
@@ -501,8 +543,7 @@ class Storage:
         if case_id is not None:
             query += " AND case_id = ?"
             params.append(case_id)
-        async with self._db.execute(query + " ORDER BY due", params) as cursor:
-            return [DuePoint(r["case_id"], r["point"], r["due"]) for r in await cursor.fetchall()]
+        return [DuePoint(r["case_id"], r["point"], r["due"]) for r in await self._all(query + " ORDER BY due", params)]
 
     # --- leaderboards, seasons, privacy ---------------------------------------------
 
@@ -512,11 +553,10 @@ class Storage:
         Counts the server's practice, and the DM practice of members who practise
         in this server and opted in to sharing it.
         """
-        async with self._db.execute(
+        rows = await self._all(
             LEADERBOARD_SQL,
             {"guild": guild_id, "since": since},
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [
             LeaderboardRow(rank, r["learner_id"], r["learner_name"], r["total"], r["attempts"])
             for rank, r in enumerate(rows, start=1)
@@ -524,20 +564,18 @@ class Storage:
 
     async def season_start(self, guild_id: int) -> float:
         """When the server's current leaderboard season started (0: it never was reset)."""
-        async with self._db.execute(
+        row = await self._first(
             "SELECT started_at FROM seasons WHERE guild_id = ? AND ended_at IS NULL", (guild_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return row["started_at"] if row else 0.0
 
     async def start_new_season(self, guild_id: int, moderator_id: int) -> int:
         """Archive the current season (its attempts stay) and start the next; returns the new number."""
         now = time.time()
         async with self._transaction():
-            async with self._db.execute(
+            last = (await self._first(
                 "SELECT COALESCE(MAX(number), 0) AS last FROM seasons WHERE guild_id = ?", (guild_id,)
-            ) as cursor:
-                last = (await cursor.fetchone())["last"]
+            ))["last"]
             if last == 0:  # the first season ran from the beginning
                 await self._db.execute(
                     "INSERT INTO seasons (guild_id, number, started_at) VALUES (?, 1, 0)", (guild_id,)
@@ -553,10 +591,9 @@ class Storage:
         return last + 1
 
     async def shares_private(self, learner_id: str) -> bool:
-        async with self._db.execute(
+        row = await self._first(
             "SELECT share_private FROM learner_settings WHERE learner_id = ?", (learner_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return bool(row and row["share_private"])
 
     async def set_shares_private(self, learner_id: str, share: bool) -> None:
@@ -569,7 +606,10 @@ class Storage:
         )
 
     async def forget_learner(self, learner_id: str) -> int:
-        """Delete every row of this learner's, everywhere; returns how many rows went."""
+        """Delete every row of this learner's, everywhere (and what is cached of them); returns how many rows went."""
+        for cache in (self._sessions, self._cards):
+            for key in [k for k in cache if k[0] == learner_id]:
+                del cache[key]
         removed = 0
         async with self._transaction():
             for table in ("attempts", "sessions", "schedule", "learner_settings"):
@@ -580,23 +620,20 @@ class Storage:
 
     async def explain(self, query: str, params: dict | tuple) -> list[str]:
         """SQLite's query plan for ``query`` (for tests that guard against full scans)."""
-        async with self._db.execute("EXPLAIN QUERY PLAN " + query, params) as cursor:
-            return [row["detail"] for row in await cursor.fetchall()]
+        return [row["detail"] for row in await self._all("EXPLAIN QUERY PLAN " + query, params)]
 
     async def count_attempts(self, learner_id: str | None = None) -> int:
         if learner_id is None:
             query, params = "SELECT COUNT(*) FROM attempts", ()
         else:
             query, params = "SELECT COUNT(*) FROM attempts WHERE learner_id = ?", (learner_id,)
-        async with self._db.execute(query, params) as cursor:
-            (count,) = await cursor.fetchone()
+        (count,) = await self._first(query, params)
         return count
 
     # --- server settings ---------------------------------------------------------------
 
     async def guild_settings(self, guild_id: int) -> GuildSettings:
-        async with self._db.execute("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._first("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,))
         if row is None:
             return GuildSettings(guild_id)
         return GuildSettings(
@@ -643,10 +680,9 @@ class Storage:
 
     async def guild_cases(self, guild_id: int) -> list[str]:
         """The TOML of the server's current cases."""
-        async with self._db.execute(
+        return [row["toml"] for row in await self._all(
             "SELECT toml FROM guild_cases WHERE guild_id = ? AND current = 1 ORDER BY case_id", (guild_id,)
-        ) as cursor:
-            return [row["toml"] for row in await cursor.fetchall()]
+        )]
 
     async def retire_guild_case(self, guild_id: int, case_id: str) -> bool:
         """Take a case out of use (its versions stay, for the attempts scored against them)."""
@@ -685,31 +721,27 @@ class Storage:
         return await self.tournament(tournament_id)
 
     async def tournament(self, tournament_id: int) -> Tournament | None:
-        async with self._db.execute("SELECT * FROM tournaments WHERE id = ?", (tournament_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._first("SELECT * FROM tournaments WHERE id = ?", (tournament_id,))
         return _tournament(row) if row else None
 
     async def open_tournament_in(self, channel_id: int) -> Tournament | None:
-        async with self._db.execute(
+        row = await self._first(
             "SELECT * FROM tournaments WHERE channel_id = ? AND state IN ('registration', 'running')", (channel_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _tournament(row) if row else None
 
     async def latest_tournament_in(self, channel_id: int) -> Tournament | None:
-        async with self._db.execute(
+        row = await self._first(
             "SELECT * FROM tournaments WHERE channel_id = ? ORDER BY created_at DESC, id DESC LIMIT 1", (channel_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _tournament(row) if row else None
 
     async def running_tournaments(self) -> list[Tournament]:
-        async with self._db.execute("SELECT * FROM tournaments WHERE state = 'running'") as cursor:
-            return [_tournament(row) for row in await cursor.fetchall()]
+        return [_tournament(row) for row in await self._all("SELECT * FROM tournaments WHERE state = 'running'")]
 
     async def tournaments_with_open_round_for(self, user_id: int) -> list[Tournament]:
         """Running tournaments whose current round is open and which the user takes part in."""
-        async with self._db.execute(
+        return [_tournament(row) for row in await self._all(
             """
             SELECT t.* FROM tournaments AS t
             JOIN tournament_participants AS p ON p.tournament_id = t.id AND p.user_id = ?
@@ -717,8 +749,7 @@ class Storage:
             WHERE t.state = 'running' AND r.closed_at IS NULL
             """,
             (user_id,),
-        ) as cursor:
-            return [_tournament(row) for row in await cursor.fetchall()]
+        )]
 
     async def set_tournament_state(self, tournament_id: int, state: str, *, expected: str | None = None) -> bool:
         """Move to ``state`` (only from ``expected``, if given); False if the tournament was not in it."""
@@ -753,11 +784,10 @@ class Storage:
         return removed
 
     async def participants(self, tournament_id: int) -> list[Participant]:
-        async with self._db.execute(
+        return [Participant(r["user_id"], r["name"], r["joined_at"]) for r in await self._all(
             "SELECT user_id, name, joined_at FROM tournament_participants WHERE tournament_id = ? ORDER BY joined_at",
             (tournament_id,),
-        ) as cursor:
-            return [Participant(r["user_id"], r["name"], r["joined_at"]) for r in await cursor.fetchall()]
+        )]
 
     async def open_round(self, tournament_id: int, number: int, point: int, opened_at: float, deadline: float,
                          *, from_state: str) -> bool:
@@ -789,90 +819,156 @@ class Storage:
         return closed
 
     async def round(self, tournament_id: int, number: int) -> TournamentRound | None:
-        async with self._db.execute(
+        row = await self._first(
             "SELECT * FROM tournament_rounds WHERE tournament_id = ? AND number = ?", (tournament_id, number)
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return _round(row) if row else None
 
     async def rounds(self, tournament_id: int) -> list[TournamentRound]:
-        async with self._db.execute(
+        return [_round(row) for row in await self._all(
             "SELECT * FROM tournament_rounds WHERE tournament_id = ? ORDER BY number", (tournament_id,)
-        ) as cursor:
-            return [_round(row) for row in await cursor.fetchall()]
+        )]
 
     async def store_submission(
         self, tournament_id: int, number: int, user_id: int, name: str, text: str, coverage: Coverage,
         submitted_at: float,
     ) -> int | None:
         """Store (or replace) a submission if its round is open and ``submitted_at`` is not past
-        its deadline; returns its version (1, 2, ...), or None if the round had closed.
-
-        Submissions arriving together are written in one transaction (group commit),
-        and each is acknowledged only once that transaction has committed: a burst of
-        a whole round's submissions costs a few commits, not one each, and nothing
-        acknowledged can be lost.
-        """
+        its deadline; returns its version (1, 2, ...), or None if the round had closed."""
         params = (
             tournament_id, number, user_id, name, text, coverage.score, json.dumps(list(coverage.covered_ids)),
             json.dumps(sorted(coverage.flags)), _matches_json(coverage.covered), submitted_at,
             tournament_id, number, submitted_at,
         )
-        acknowledged: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
-        self._pending_submissions.append((params, acknowledged))
-        if self._submission_writer is None or self._submission_writer.done():
-            self._submission_writer = asyncio.create_task(self._write_submissions())
-        return await acknowledged
 
-    async def _write_submissions(self) -> None:
-        while self._pending_submissions:
-            batch, self._pending_submissions = self._pending_submissions, []
-            versions: list[int | None] = []
+        async def job(db: aiosqlite.Connection) -> int | None:
+            row = await _fetch(db, _STORE_SUBMISSION_SQL, params, one=True)
+            return row["versions"] if row else None
+
+        return await self._batched(job, atomic=False)  # one statement: atomic by itself
+
+    async def _write_attempts(self) -> None:
+        """Group commit for attempts: a whole batch is two statements (ids are assigned here, as
+        one process owns the database). If the batch fails, each attempt is retried alone, so a
+        bad one fails by itself and the others are still stored."""
+        while self._pending_attempts:
+            batch, self._pending_attempts = self._pending_attempts, []
+            outcomes: list[int | Exception]
+            try:
+                await self._insert_attempts(batch)
+                outcomes = [row[0] for row, _, _ in batch]
+            except StorageUnavailableError as error:
+                outcomes = [error] * len(batch)
+            except Exception:
+                outcomes = [await self._insert_one_attempt(item) for item in batch]
+            for (_, _, done), outcome in zip(batch, outcomes):
+                if done.done():
+                    continue
+                if isinstance(outcome, Exception):
+                    done.set_exception(outcome)
+                else:
+                    done.set_result(outcome)
+
+    async def _insert_one_attempt(self, item: tuple) -> int | Exception:
+        """One attempt alone: its stored id, or the error that refused it. If another process
+        (the terminal, say) took its id, it gets the next free one."""
+        row, schedule, done = item
+        for _ in range(3):
+            try:
+                await self._insert_attempts([(row, schedule, done)])
+                return row[0]
+            except sqlite3.IntegrityError as error:
+                if "attempts.id" not in str(error):
+                    return error
+                last = await self._first("SELECT COALESCE(MAX(id), 0) AS last FROM attempts")
+                self._next_attempt_id = max(self._next_attempt_id or 0, last["last"] + 1)
+                row = (self._next_attempt_id, *row[1:])
+                self._next_attempt_id += 1
+            except Exception as error:
+                return error
+        return StorageUnavailableError("The database is too busy with other writers; nothing was saved.")
+
+    async def _insert_attempts(self, batch: list) -> None:
+        async with self._transaction():
+            await self._db.executemany(_INSERT_ATTEMPT_SQL, [row for row, _, _ in batch])
+            schedules = [schedule for _, schedule, _ in batch if schedule is not None]
+            if schedules:
+                await self._db.executemany(_UPSERT_SCHEDULE_SQL, schedules)
+
+    async def _batched(self, job: Callable[[aiosqlite.Connection], Awaitable[T]], *, atomic: bool) -> T:
+        """Run ``job`` in the next group commit and return its result once that has committed.
+
+        Writes arriving together share one transaction: a burst costs a few commits, not
+        one each. A job of several statements runs ``atomic`` in its own savepoint, so one
+        that fails is undone alone (a single statement is undone alone by SQLite itself);
+        only its caller sees the error, and nobody is told "stored" before the commit.
+        """
+        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._pending_jobs.append((job, done, atomic))
+        if self._batch_writer is None or self._batch_writer.done():
+            self._batch_writer = asyncio.create_task(self._write_batches())
+        return await done
+
+    async def _write_batches(self) -> None:
+        while self._pending_jobs:
+            batch, self._pending_jobs = self._pending_jobs, []
+            outcomes: list[tuple[bool, object]] = []
             try:
                 async with self._transaction():
-                    for params, _ in batch:
-                        async with self._db.execute(_STORE_SUBMISSION_SQL, params) as cursor:
-                            row = await cursor.fetchone()
-                        versions.append(row["versions"] if row else None)
-            except Exception as error:  # the whole batch rolled back: nobody is told it was stored
-                for _, acknowledged in batch:
-                    if not acknowledged.done():
-                        acknowledged.set_exception(error)
+                    for job, _, atomic in batch:
+                        if atomic:
+                            await self._db.execute("SAVEPOINT job")
+                        try:
+                            outcomes.append((True, await job(self._db)))
+                            if atomic:
+                                await self._db.execute("RELEASE job")
+                        except sqlite3.OperationalError:
+                            raise  # busy or full: the whole batch fails, below
+                        except Exception as error:
+                            if atomic:
+                                await self._db.execute("ROLLBACK TO job")
+                                await self._db.execute("RELEASE job")
+                            outcomes.append((False, error))
+            except Exception as error:  # the transaction rolled back: nobody's write was stored
+                for _, done, _ in batch:
+                    if not done.done():
+                        done.set_exception(error)
                 continue
-            for (_, acknowledged), version in zip(batch, versions):
-                if not acknowledged.done():
-                    acknowledged.set_result(version)
+            for (_, done, _), (ok, value) in zip(batch, outcomes):
+                if done.done():
+                    continue
+                if ok:
+                    done.set_result(value)
+                else:
+                    done.set_exception(value)
 
     async def round_for_submission(
         self, tournament_id: int, number: int, user_id: int
     ) -> tuple[TournamentRound | None, bool]:
         """The round, and whether the user takes part, in one query (submissions are the hot path)."""
-        async with self._db.execute(
+        row = await self._first(
             """
             SELECT r.*, EXISTS (SELECT 1 FROM tournament_participants AS p
                                 WHERE p.tournament_id = r.tournament_id AND p.user_id = ?) AS registered
             FROM tournament_rounds AS r WHERE r.tournament_id = ? AND r.number = ?
             """,
             (user_id, tournament_id, number),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None:
             return None, await self._is_participant(tournament_id, user_id)
         return _round(row), bool(row["registered"])
 
     async def _is_participant(self, tournament_id: int, user_id: int) -> bool:
-        async with self._db.execute(
+        return await self._first(
             "SELECT 1 FROM tournament_participants WHERE tournament_id = ? AND user_id = ?", (tournament_id, user_id)
-        ) as cursor:
-            return await cursor.fetchone() is not None
+        ) is not None
 
     async def submissions(self, tournament_id: int, number: int | None = None) -> list[Submission]:
         query, params = "SELECT * FROM tournament_submissions WHERE tournament_id = ?", [tournament_id]
         if number is not None:
             query += " AND round = ?"
             params.append(number)
-        async with self._db.execute(query + " ORDER BY round, submitted_at", params) as cursor:
-            return [_submission(row) for row in await cursor.fetchall()]
+        return [_submission(row) for row in await self._all(query + " ORDER BY round, submitted_at", params)]
 
     async def add_adjustment(self, adjustment: Adjustment) -> None:
         await self._write(
@@ -885,14 +981,18 @@ class Storage:
         )
 
     async def adjustments(self, tournament_id: int) -> list[Adjustment]:
-        async with self._db.execute(
+        return [
+            Adjustment(r["tournament_id"], r["round"], r["user_id"], r["score"], r["reason"], r["moderator_id"],
+                       r["created_at"])
+            for r in await self._all(
             "SELECT * FROM score_adjustments WHERE tournament_id = ? ORDER BY created_at, id", (tournament_id,)
-        ) as cursor:
-            return [
-                Adjustment(r["tournament_id"], r["round"], r["user_id"], r["score"], r["reason"], r["moderator_id"],
-                           r["created_at"])
-                for r in await cursor.fetchall()
-            ]
+        )
+        ]
+
+
+async def _fetch(db: aiosqlite.Connection, query: str, params: tuple | list | dict = (), *, one: bool):
+    rows = await db.execute_fetchall(query, params)
+    return (rows[0] if rows else None) if one else list(rows)
 
 
 def _statements(script: str) -> list[str]:

@@ -10,7 +10,6 @@ message for the other. The clock is injectable so deadlines can be tested.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import random
@@ -269,7 +268,7 @@ class TournamentService:
             )
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         point = case.point(current.point)
-        coverage = await asyncio.to_thread(self.practice.scorer.score, case, point, rebuttal)
+        coverage = self.practice.scorer.score(case, point, rebuttal)  # on the loop: see PracticeService.submit
         version = await self.storage.store_submission(
             tournament.id, current.number, user_id, name, rebuttal, coverage, received
         )

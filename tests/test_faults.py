@@ -8,8 +8,6 @@ import asyncio
 import logging
 import sqlite3
 
-import pytest
-
 from support import counterpoint, say, say_expecting_refusal
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."

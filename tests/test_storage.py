@@ -112,3 +112,19 @@ async def test_progress_and_leaderboard_queries_use_indexes_not_full_scans(db_pa
         for step in attempts_steps:
             # "SCAN attempts" alone would read every row; SEARCH, or a SCAN of a covering index, does not.
             assert step.startswith("SEARCH") or "COVERING INDEX" in step, (name, step)
+
+
+async def test_an_attempt_id_taken_by_another_process_is_replaced_not_lost(db_path):
+    storage = await Storage.open(db_path)
+    coverage = Coverage(17, (), ("a",), frozenset())
+    first = await storage.record_attempt(NewAttempt("1", "a", Place(), "north-korea", "v", 1, "one", coverage))
+    with sqlite3.connect(db_path) as other:  # e.g. the terminal, writing the next id meanwhile
+        other.execute(
+            "INSERT INTO attempts (id, learner_id, learner_name, case_id, case_version, point, text, score, covered,"
+            " flags, created_at) VALUES (?, '2', 'b', 'north-korea', 'v', 1, 'two', 0, '[]', '[]', 0)",
+            (first.id + 1,),
+        )
+    second = await storage.record_attempt(NewAttempt("1", "a", Place(), "north-korea", "v", 1, "three", coverage))
+    assert second.id == first.id + 2
+    assert [a.text for a in await storage.attempts_of("1", None)] == ["three", "one"]
+    await storage.close()
