@@ -110,3 +110,31 @@ async def test_closing_storage_finishes_the_writes_in_flight(db_path):
     await storage.close()  # as a SIGTERM would: after the work in flight
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM tournament_submissions").fetchone()[0] == 30
+
+
+async def test_a_reply_lost_to_a_dropped_connection_leaves_the_rebuttal_stored(bot, db_path, monkeypatch, caplog):
+    import discord
+    import discord.ext.test as dpytest
+    from discord.ext import commands
+
+    await say("!practice north-korea 1")
+    original = bot.http.send_message
+    calls = {"n": 0}
+
+    async def dropping_send(channel_id, *, params):  # Discord unreachable for the next two sends
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            raise discord.HTTPException(type("Response", (), {"status": 503, "reason": "unreachable"})(), "gone")
+        return await original(channel_id, params=params)
+
+    monkeypatch.setattr(bot.http, "send_message", dropping_send)
+    with caplog.at_level(logging.WARNING):
+        try:
+            await dpytest.message(f"!rebut {A5}")
+        except commands.CommandError:
+            pass
+    assert count_attempts(db_path) == 1  # stored before the reply was attempted
+    assert "Command rebut failed" in caplog.text  # the log has it
+    monkeypatch.undo()
+    history = await say("!history")  # the connection is back: the attempt is there to see
+    assert "**17%**" in history.embeds[0].description
