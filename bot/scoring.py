@@ -30,7 +30,7 @@ How a rebuttal is scored, and why:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -328,16 +328,25 @@ class CaseIndex:
 
 
 class Scorer:
-    """Scores rebuttals for any number of cases, preparing each case once."""
+    """Scores rebuttals for any number of cases, preparing each case (version) once.
 
-    def __init__(self) -> None:
-        self._indexes: dict[tuple[str, str], CaseIndex] = {}
+    Keeps the ``capacity`` most recently used indexes: servers upload new
+    versions, and an old version no longer used should not stay in memory.
+    """
+
+    def __init__(self, capacity: int = 256) -> None:
+        self.capacity = capacity
+        self._indexes: OrderedDict[tuple[str, str], CaseIndex] = OrderedDict()
 
     def index(self, case: Case) -> CaseIndex:
         key = (case.id, case.version)
         index = self._indexes.get(key)
         if index is None:
             index = self._indexes[key] = CaseIndex(case)
+            while len(self._indexes) > self.capacity:
+                self._indexes.popitem(last=False)
+        else:
+            self._indexes.move_to_end(key)
         return index
 
     def score(self, case: Case, point: Point | int, text: str) -> Coverage:

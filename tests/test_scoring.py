@@ -171,3 +171,17 @@ def test_shortening_keeps_line_breaks_and_marks_the_cut():
 
     assert shorten("a  b\n\u2022 c   d", 100) == "a b\n\u2022 c d"
     assert shorten("x" * 10, 5) == "xxxx\u2026"
+
+
+def test_the_scorer_keeps_a_bounded_number_of_case_versions():
+    from dataclasses import replace
+
+    from bot.scoring import Scorer
+
+    case = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+    scorer = Scorer(capacity=2)
+    first = scorer.index(case)
+    scorer.index(replace(case, version="v2"))
+    assert scorer.index(case) is first  # used again: kept
+    scorer.index(replace(case, version="v3"))  # evicts v2, the least recently used
+    assert scorer.index(case) is first and len(scorer._indexes) == 2
