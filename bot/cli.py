@@ -100,6 +100,11 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _check_database(settings: Settings) -> None:
+    if not Path(settings.db_path).exists():
+        # Not silent: a wrong COUNTERPOINT_DB would otherwise look like everyone's progress vanished.
+        logging.getLogger("counterpoint").warning(
+            "No database at %s: starting a new, empty one", Path(settings.db_path).resolve()
+        )
     storage = await Storage.open(settings.db_path)
     await storage.close()
 

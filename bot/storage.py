@@ -375,9 +375,6 @@ class Storage:
         path = Path(path)
         if path.parent and not path.parent.exists():
             raise StorageError(f"The folder for the database does not exist: {path.parent}")
-        if not path.exists():
-            # Not silent: a wrong COUNTERPOINT_DB would otherwise look like everyone's progress vanished.
-            log.warning("No database at %s: starting a new, empty one", path.resolve())
         try:
             connection = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
