@@ -59,7 +59,7 @@ async def user(number: int, practice: PracticeService, progress: ProgressService
     cycle = 0
     while time.perf_counter() < until:
         start = time.perf_counter()
-        prompt = await practice.start(learner, place)
+        await practice.start(learner, place)
         run.latencies["practice"].append(time.perf_counter() - start)
         await asyncio.sleep(rng.expovariate(1 / think))
         if time.perf_counter() >= until:
@@ -76,7 +76,6 @@ async def user(number: int, practice: PracticeService, progress: ProgressService
             start = time.perf_counter()
             await progress.report(learner.id, place.guild_id)
             run.latencies["progress"].append(time.perf_counter() - start)
-        del prompt
 
 
 FLOOD_PER_SECOND = 50  # far more than Discord lets one member send

@@ -18,15 +18,13 @@ import json
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TypeVar
 
 import aiosqlite
 
 log = logging.getLogger("counterpoint.storage")
-T = TypeVar("T")
 CACHE_ENTRIES = 100_000
 
 from .models import (
@@ -310,7 +308,7 @@ class Storage:
         # One connection is shared by every coroutine: a transaction holds this
         # lock so no other coroutine's statement lands inside it.
         self._write_lock = asyncio.Lock()
-        self._pending_jobs: list[tuple[Callable, asyncio.Future, bool]] = []
+        self._pending_statements: list[tuple[str, tuple, asyncio.Future]] = []
         self._pending_attempts: list[tuple[tuple, tuple | None, asyncio.Future]] = []
         self._attempt_writer: asyncio.Task | None = None
         self._next_attempt_id: int | None = None
@@ -841,11 +839,8 @@ class Storage:
             tournament_id, number, submitted_at,
         )
 
-        async def job(db: aiosqlite.Connection) -> int | None:
-            row = await _fetch(db, _STORE_SUBMISSION_SQL, params, one=True)
-            return row["versions"] if row else None
-
-        return await self._batched(job, atomic=False)  # one statement: atomic by itself
+        rows = await self._batched(_STORE_SUBMISSION_SQL, params)
+        return rows[0]["versions"] if rows else None
 
     async def _write_attempts(self) -> None:
         """Group commit for attempts: a whole batch is two statements (ids are assigned here, as
@@ -895,52 +890,45 @@ class Storage:
             if schedules:
                 await self._db.executemany(_UPSERT_SCHEDULE_SQL, schedules)
 
-    async def _batched(self, job: Callable[[aiosqlite.Connection], Awaitable[T]], *, atomic: bool) -> T:
-        """Run ``job`` in the next group commit and return its result once that has committed.
+    async def _batched(self, statement: str, params: tuple) -> list[sqlite3.Row]:
+        """Run one statement in the next group commit; its rows once that has committed.
 
-        Writes arriving together share one transaction: a burst costs a few commits, not
-        one each. A job of several statements runs ``atomic`` in its own savepoint, so one
-        that fails is undone alone (a single statement is undone alone by SQLite itself);
-        only its caller sees the error, and nobody is told "stored" before the commit.
+        Statements arriving together share one transaction: a burst costs a few commits,
+        not one each. A statement that fails is undone alone (SQLite undoes a failed
+        statement by itself) and only its caller sees the error; nobody is told "stored"
+        before the commit.
         """
-        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        self._pending_jobs.append((job, done, atomic))
+        done: asyncio.Future[list[sqlite3.Row]] = asyncio.get_running_loop().create_future()
+        self._pending_statements.append((statement, params, done))
         if self._batch_writer is None or self._batch_writer.done():
             self._batch_writer = asyncio.create_task(self._write_batches())
         return await done
 
     async def _write_batches(self) -> None:
-        while self._pending_jobs:
-            batch, self._pending_jobs = self._pending_jobs, []
-            outcomes: list[tuple[bool, object]] = []
+        while self._pending_statements:
+            batch, self._pending_statements = self._pending_statements, []
+            outcomes: list[list[sqlite3.Row] | Exception] = []
             try:
                 async with self._transaction():
-                    for job, _, atomic in batch:
-                        if atomic:
-                            await self._db.execute("SAVEPOINT job")
+                    for statement, params, _ in batch:
                         try:
-                            outcomes.append((True, await job(self._db)))
-                            if atomic:
-                                await self._db.execute("RELEASE job")
+                            outcomes.append(list(await self._db.execute_fetchall(statement, params)))
                         except sqlite3.OperationalError:
                             raise  # busy or full: the whole batch fails, below
                         except Exception as error:
-                            if atomic:
-                                await self._db.execute("ROLLBACK TO job")
-                                await self._db.execute("RELEASE job")
-                            outcomes.append((False, error))
+                            outcomes.append(error)
             except Exception as error:  # the transaction rolled back: nobody's write was stored
-                for _, done, _ in batch:
+                for _, _, done in batch:
                     if not done.done():
                         done.set_exception(error)
                 continue
-            for (_, done, _), (ok, value) in zip(batch, outcomes):
+            for (_, _, done), outcome in zip(batch, outcomes):
                 if done.done():
                     continue
-                if ok:
-                    done.set_result(value)
+                if isinstance(outcome, Exception):
+                    done.set_exception(outcome)
                 else:
-                    done.set_exception(value)
+                    done.set_result(outcome)
 
     async def round_for_submission(
         self, tournament_id: int, number: int, user_id: int
