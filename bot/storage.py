@@ -856,13 +856,7 @@ class Storage:
                 outcomes = [error] * len(batch)
             except Exception:
                 outcomes = [await self._insert_one_attempt(item) for item in batch]
-            for (_, _, done), outcome in zip(batch, outcomes):
-                if done.done():
-                    continue
-                if isinstance(outcome, Exception):
-                    done.set_exception(outcome)
-                else:
-                    done.set_result(outcome)
+            _settle([done for _, _, done in batch], outcomes)
 
     async def _insert_one_attempt(self, item: tuple) -> int | Exception:
         """One attempt alone: its stored id, or the error that refused it. If another process
@@ -918,17 +912,8 @@ class Storage:
                         except Exception as error:
                             outcomes.append(error)
             except Exception as error:  # the transaction rolled back: nobody's write was stored
-                for _, _, done in batch:
-                    if not done.done():
-                        done.set_exception(error)
-                continue
-            for (_, _, done), outcome in zip(batch, outcomes):
-                if done.done():
-                    continue
-                if isinstance(outcome, Exception):
-                    done.set_exception(outcome)
-                else:
-                    done.set_result(outcome)
+                outcomes = [error] * len(batch)
+            _settle([done for _, _, done in batch], outcomes)
 
     async def round_for_submission(
         self, tournament_id: int, number: int, user_id: int
@@ -976,6 +961,17 @@ class Storage:
             "SELECT * FROM score_adjustments WHERE tournament_id = ? ORDER BY created_at, id", (tournament_id,)
         )
         ]
+
+
+def _settle(waiting: list[asyncio.Future], outcomes: list) -> None:
+    """Give each caller of a group commit its outcome: a result, or the exception that refused it."""
+    for done, outcome in zip(waiting, outcomes):
+        if done.done():
+            continue
+        if isinstance(outcome, Exception):
+            done.set_exception(outcome)
+        else:
+            done.set_result(outcome)
 
 
 async def _fetch(db: aiosqlite.Connection, query: str, params: tuple | list | dict = (), *, one: bool):
