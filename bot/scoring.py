@@ -15,8 +15,9 @@ How a rebuttal is scored, and why:
   words in the rebuttal neither help nor hurt, so padding is neutral). Terms are
   Snowball stems, typos are mapped to the case's vocabulary with rapidfuzz,
   and acronyms of the case's names ("QDR") are expanded.
-* A term found with the opposite polarity ("will back down" against "will not
-  back down") counts *against* the reference, so reversed claims lose credit.
+* A window that says the opposite of a counterargument (a word its references
+  negate, stated plainly, or the reverse: "will back down" against "will not
+  back down") earns nothing for it, however many other words it shares.
 * Contrast: a window earns credit for a counterargument only if it is closer
   to it than to the hawkish claim itself or to another Point's
   counterarguments, so agreeing with the Point or rebutting the wrong one
@@ -38,7 +39,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .cases import Case, Point
-from .text import Analysis, Lexicon, SynonymMap, acronyms_in, analyze, bare, flip, normalize, split_sentences, stem, words
+from .text import (
+    IN_SCOPE, NEGATED, Analysis, Lexicon, SynonymMap, acronyms_in, agreeing, analyze, bare, conflicting, normalize, polarity,
+    split_sentences, stem, words,
+)
 
 FLAG_EMPTY = "empty"
 FLAG_TOO_SHORT = "too_short"
@@ -184,21 +188,7 @@ class CaseIndex:
         self._owner_starts = np.array(
             [next(i for i, (owner, _) in enumerate(references) if owner == o) for o in range(len(self._owners))]
         )
-        self._term_ids: dict[str, int] = {}
-        rows: list[dict[int, float]] = []
-        for ref_index, (_, terms) in enumerate(references):
-            for term in terms:
-                for signed_term, sign in ((term, 1.0), (flip(term), -1.0)):
-                    term_id = self._term_ids.setdefault(signed_term, len(rows))
-                    if term_id == len(rows):
-                        rows.append({})
-                    rows[term_id][ref_index] = rows[term_id].get(ref_index, 0.0) + sign * idf[bare(term)]
-        self._matrix = np.zeros((len(rows), len(references)))
-        for term_id, row in enumerate(rows):
-            for ref_index, weight in row.items():
-                self._matrix[term_id, ref_index] = weight
-        self._ref_totals = np.array([sum(idf[bare(t)] for t in terms) for _, terms in references])
-
+        self._build_matrices(references, idf)
         self._columns: dict[int, _PointColumns] = {}
         for point in case.points:
             mine = [i for i, o in enumerate(self._owners) if o.point == point.number and o.counterargument_id]
@@ -213,6 +203,42 @@ class CaseIndex:
             for sentence in article_sentences
             for gram in _ngrams(list(self._analyze(normalize(sentence)).words), COPY_NGRAM)
         }
+
+    def _build_matrices(self, references: list[tuple[int, set[str]]], idf: dict[str, float]) -> None:
+        """The term x reference weights and the term x owner conflicts.
+
+        Every stem of the references gets a row per polarity mark, so a rebuttal's
+        term finds its row by a dictionary lookup. A row weighs a reference by the
+        stem's IDF when the marks agree (see :func:`agreeing`); a row *conflicts*
+        with an owner whose references say the stem with the opposite polarity and
+        never with this one.
+        """
+        ref_marks: list[dict[str, set[str]]] = []
+        owner_marks: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for owner, terms in references:
+            marks: dict[str, set[str]] = defaultdict(set)
+            for term in terms:
+                mark, stem_ = polarity(term)
+                marks[stem_].add(mark)
+                owner_marks[owner][stem_].add(mark)
+            ref_marks.append(marks)
+        stems = sorted({stem_ for marks in ref_marks for stem_ in marks})
+        self._term_ids = {mark + stem_: i for i, (stem_, mark) in enumerate(
+            (stem_, mark) for stem_ in stems for mark in ("", NEGATED, IN_SCOPE)
+        )}
+        self._matrix = np.zeros((len(self._term_ids), len(references)))
+        self._conflicts = np.zeros((len(self._term_ids), len(self._owners)))
+        for ref_index, marks in enumerate(ref_marks):
+            for stem_, found in marks.items():
+                for mark in ("", NEGATED, IN_SCOPE):
+                    if any(agreeing(mark, other) for other in found):
+                        self._matrix[self._term_ids[mark + stem_], ref_index] = idf[stem_]
+        for owner, marks in owner_marks.items():
+            for stem_, found in marks.items():
+                for mark in ("", NEGATED):
+                    if mark not in found and any(conflicting(mark, other) for other in found):
+                        self._conflicts[self._term_ids[mark + stem_], owner] = 1.0
+        self._ref_totals = np.array([sum(idf[stem_] for stem_ in marks) for marks in ref_marks])
 
     # --- scoring ---------------------------------------------------------------
 
@@ -284,10 +310,14 @@ class CaseIndex:
             for row, ids in enumerate(window_ids):
                 incidence[row, [column[t] for t in ids]] = 1.0
             overlap = incidence @ self._matrix[present]
+            conflicted = (incidence @ self._conflicts[present]) > 0
         else:
             overlap = np.zeros((len(windows), self._matrix.shape[1]))
-        by_owner = np.maximum.reduceat(overlap / self._ref_totals, self._owner_starts, axis=1)
-        np.maximum(by_owner, 0.0, out=by_owner)
+            conflicted = np.zeros((len(windows), len(self._owners)), dtype=bool)
+        # A window with a stem both plain and in scope counts it twice: never past the whole reference.
+        shares = np.minimum(overlap / self._ref_totals, 1.0)
+        by_owner = np.maximum.reduceat(shares, self._owner_starts, axis=1)
+        by_owner[conflicted] = 0.0
         columns = self._columns[point_number]
         rival = by_owner[:, columns.rivals].max(axis=1) if len(columns.rivals) else np.zeros(len(windows))
         return by_owner[:, columns.mine], rival
@@ -386,3 +416,4 @@ def _share_in(tokens: list[str], ngrams: set[tuple[str, ...]]) -> float:
             for j in range(i, i + COPY_NGRAM):
                 inside[j] = True
     return sum(inside) / len(tokens) if tokens else 0.0
+

@@ -2,8 +2,16 @@
 
 Everything here is general English processing; nothing names a case. The
 scorer compares *terms*: Snowball stems of content words, each marked with
-the polarity of its clause, so that "will not back down" and "will back down"
-share the stem but not the meaning.
+its polarity, so that "will not back down" and "will back down" share the stem
+but not the meaning.
+
+Polarity has three values. A negation governs its predicate: the first word
+after it that can be a verb or an adjective outside a noun phrase (and the
+first after each "or"/"and" that coordinates with it). That word is *negated*:
+"~back"; in "won't let an enemy escalate", "~escal", not "~enemi". The rest of
+the negation's clause is *in scope* ("^crisi"): whether "in an escalating
+crisis" is itself negated is a matter of reading, so such a word matches a
+negated one and is never held to contradict a plain one. The rest is plain.
 """
 
 from __future__ import annotations
@@ -18,8 +26,10 @@ from pathlib import Path
 import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 from lemminflect import getAllLemmas
 
-#: Prefix of a term whose clause negates it ("not deterred" -> "~deter").
+#: Prefix of a term a negation governs ("not deterred" -> "~deter").
 NEGATED = "~"
+#: Prefix of a term later in a negation's clause ("not deterred in a crisis" -> "^crisi").
+IN_SCOPE = "^"
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -43,6 +53,23 @@ _SCOPE_BREAKERS = frozenset({
     "if", "unless", "when", "since", "as", "which", "who", "that",
     # "not deterred from pushing back": what one is not deterred from still happens.
     "from",
+})
+
+#: Coordinators that give a negation another governed word: "not lost faith or distanced".
+_COORDINATORS = frozenset({"or", "and"})
+#: Words that open a noun phrase: no negation governs the words inside it ("no regional ally").
+_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "some", "any", "every", "each", "no", "such", "all", "both", "many", "much", "several", "few", "whose",
+    "neither", "either",
+})
+#: Two-word negators: "strengthen rather than reverse", "instead of splitting them".
+_PHRASAL_NEGATORS = {("rather", "than"), ("instead", "of")}
+_PHRASAL_NEGATOR_STARTS = frozenset(first for first, _ in _PHRASAL_NEGATORS)
+#: After "and", one of these starts a clause of its own: "will not be deterred and will back down".
+_AUXILIARIES = frozenset({
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did",
 })
 
 _CONTRACTIONS = {
@@ -97,7 +124,11 @@ def words(text: str) -> list[str]:
 
 
 # What a word does in a clause; decided once per distinct token (see _token_kinds).
-_CONTENT, _STOP, _NEGATOR, _BREAKER = 0, 1, 2, 3
+# Content words come in three kinds, by the parts of speech lemminflect knows for them:
+# _VERBAL can be a verb (or is unknown: likely a misspelt one), _ADJECTIVE only an
+# adjective, _NOMINAL neither (a noun, an adverb, a name).
+_VERBAL, _STOP, _NEGATOR, _BREAKER, _NOMINAL, _ADJECTIVE = 0, 1, 2, 3, 4, 5
+_CONTENT_KINDS = frozenset({_VERBAL, _NOMINAL, _ADJECTIVE})
 
 
 @lru_cache(maxsize=131072)
@@ -113,7 +144,11 @@ def _token_kinds(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         elif word in STOP_WORDS or len(word) < 2:
             kinds.append(_STOP)
         else:
-            kinds.append(_CONTENT)
+            lemmas = getAllLemmas(word)
+            if not lemmas or "VERB" in lemmas:
+                kinds.append(_VERBAL)
+            else:
+                kinds.append(_ADJECTIVE if "ADJ" in lemmas else _NOMINAL)
     return parts, tuple(kinds)
 
 
@@ -169,11 +204,17 @@ class Lexicon:
         if entry is None:
             acronym = self._expand.get(raw) if raw.isupper() else None
             if acronym:
-                parts, kinds = acronym, (_CONTENT,) * len(acronym)
+                parts, kinds = acronym, (_NOMINAL,) * len(acronym)
             else:
                 parts, kinds = _token_kinds(raw.lower())
+                if raw[:1].isupper():  # a capitalised word no dictionary knows is a name, not a misspelt verb
+                    kinds = tuple(
+                        _NOMINAL if kind == _VERBAL and not getAllLemmas(word) else kind
+                        for word, kind in zip(parts, kinds)
+                    )
             entry = tuple(
-                (word, kind, self._to_stem(word) if kind == _CONTENT else "") for word, kind in zip(parts, kinds)
+                (word, kind, self._to_stem(word) if kind in _CONTENT_KINDS else "")
+                for word, kind in zip(parts, kinds)
             )
             if len(self._cache) >= self.MAX_ENTRIES:
                 self._cache.clear()
@@ -183,41 +224,104 @@ class Lexicon:
 
 _PLAIN_LEXICON = Lexicon()
 #: Words, and the punctuation that ends a clause, in one pass.
-_WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|[,;:()\[\]\"]| - ")
+_WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|([,;:()\[\]\"]| - )")
 
 
 def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
-    """Content terms of normalized ``text``, polarity-marked, in order."""
-    terms: list[str] = []
-    all_words: list[str] = []
-    stop_count = 0
-    negated = False
-    after_negator = 0
-    for raw in _WORD_OR_CLAUSE_END.findall(text):
-        if not raw:  # a clause ends
-            if negated and after_negator == 0 and len(all_words) == 1:
-                negated = False  # "No, ..." opening a sentence is an interjection, not a negation
+    """Content terms of normalized ``text``, polarity-marked (see the module docstring), in order."""
+    stream: list[tuple[str, int, str] | str] = []  # a str: the punctuation that ends a clause
+    for raw, clause_end in _WORD_OR_CLAUSE_END.findall(text):
+        if raw:
+            stream.extend(lexicon(raw))
+        else:
+            stream.append(clause_end)
+    tokens = [item for item in stream if type(item) is tuple]
+    if any(kind == _NEGATOR for _, kind, _ in tokens) or any(w in _PHRASAL_NEGATOR_STARTS for w, _, _ in tokens):
+        return _Negations(stream).analysis()
+    # Most sentences negate nothing: every term is plain.
+    terms = tuple(term for _, kind, term in tokens if kind in _CONTENT_KINDS)
+    return Analysis(terms, tuple(word for word, _, _ in tokens), len(tokens) - len(terms))
+
+
+class _Negations:
+    """One reading of a text, tracking which words each negation governs.
+
+    A negation governs the next predicate: a word that can be a verb, or an
+    adjective used as one ("not credible"), outside a noun phrase ("no regional
+    ally has lost faith" governs "lost"). Without a parser these are heuristics
+    over lemminflect's parts of speech; they only need to read a rebuttal and a
+    reference the same way.
+    """
+
+    def __init__(self, stream: list[tuple[str, int, str] | str]):
+        self.stream = stream
+        self.terms: list[str] = []
+        self.words: list[str] = []
+        self.stop_count = 0
+        self.in_scope = False  # inside a negation's clause
+        self.awaiting = False  # the negation has yet to govern a predicate
+        self.inverted = False  # fronted ("At no point, have allies begun..."): the subject comes first
+        self.in_noun_phrase = False
+        self.after_and = False
+
+    def analysis(self) -> Analysis:
+        for position, item in enumerate(self.stream):
+            if isinstance(item, str):
+                self._end_clause(item)
             else:
-                # "At no point, however, have allies lost faith": a negation whose clause
-                # ended before it could take an object carries into the next clause.
-                negated = negated and after_negator <= 1
-            after_negator = 0
-            continue
-        for word, kind, term in lexicon(raw):
-            all_words.append(word)
-            if kind == _CONTENT:
-                if negated:
-                    terms.append(NEGATED + term)
-                    after_negator += 1
-                else:
-                    terms.append(term)
-                continue
-            stop_count += 1
-            if kind == _NEGATOR:
-                negated, after_negator = True, 0
-            elif kind == _BREAKER:
-                negated = False
-    return Analysis(tuple(terms), tuple(all_words), stop_count)
+                self._read(position, *item)
+        return Analysis(tuple(self.terms), tuple(self.words), self.stop_count)
+
+    def _end_clause(self, punctuation: str) -> None:
+        if self.in_scope and self.awaiting and len(self.words) == 1:
+            self.in_scope = False  # "No, ..." opening a sentence is an interjection, not a negation
+        elif self.in_scope and self.awaiting and punctuation == ",":
+            # "At no point, however, have allies begun...": a negation that has governed
+            # nothing yet carries past a comma (not past "it will not: America keeps...").
+            self.inverted = True
+        else:
+            self.in_scope = False
+        self.in_noun_phrase = self.after_and = False
+
+    def _read(self, position: int, word: str, kind: int, term: str) -> None:
+        previous = self.words[-1] if self.words else ""
+        self.words.append(word)
+        if self.after_and and word in _AUXILIARIES:
+            self.in_scope = self.awaiting = False
+        self.after_and = False
+        if kind in _CONTENT_KINDS:
+            self.terms.append(self._mark(position, kind) + term)
+            return
+        self.stop_count += 1
+        if kind == _NEGATOR or (previous, word) in _PHRASAL_NEGATORS:
+            self.in_scope = self.awaiting = True
+            self.inverted = False
+        elif kind == _BREAKER:
+            self.in_scope = self.awaiting = False
+        elif self.in_scope and word in _COORDINATORS:
+            self.awaiting = True
+            self.after_and = word == "and"
+        self.in_noun_phrase = word in _DETERMINERS
+
+    def _mark(self, position: int, kind: int) -> str:
+        following = self._kind_at(position + 1)
+        inside_noun_phrase = self.in_noun_phrase or (kind == _ADJECTIVE and following in _CONTENT_KINDS)
+        # A phrase goes on through adjectives and nouns ("a failed conventional attack"),
+        # not into a verb ("no ally doubts").
+        self.in_noun_phrase = inside_noun_phrase and (kind == _ADJECTIVE or following in (_NOMINAL, _ADJECTIVE))
+        if not self.in_scope:
+            return ""
+        if not self.awaiting or inside_noun_phrase or kind == _NOMINAL:
+            return IN_SCOPE
+        if self.inverted:  # this is the inverted subject; the verb comes next
+            self.inverted = False
+            return IN_SCOPE
+        self.awaiting = False
+        return NEGATED
+
+    def _kind_at(self, position: int) -> int | None:
+        item = self.stream[position] if position < len(self.stream) else ""
+        return None if isinstance(item, str) else item[1]
 
 
 class SynonymMap:
@@ -249,13 +353,13 @@ class SynonymMap:
         i, n = 0, len(terms)
         while i < n:
             term = terms[i]
-            negated = term.startswith(NEGATED)
-            candidates = self._by_first.get(term[1:] if negated else term)
+            mark, stem_ = polarity(term)
+            candidates = self._by_first.get(stem_)
             if candidates:
                 for phrase, shared in candidates:
                     end = i + len(phrase)
                     if end <= n and all(bare(terms[j]) == phrase[j - i] for j in range(i + 1, end)):
-                        out.append(NEGATED + shared if negated else shared)
+                        out.append(mark + shared)
                         i = end
                         break
                 else:
@@ -267,14 +371,30 @@ class SynonymMap:
         return tuple(out)
 
 
-def flip(term: str) -> str:
-    """The same stem with the opposite polarity."""
-    return term[1:] if term.startswith(NEGATED) else NEGATED + term
+def polarity(term: str) -> tuple[str, str]:
+    """``(mark, stem)``: the mark is ``NEGATED``, ``IN_SCOPE`` or "" (plain)."""
+    if term[:1] in (NEGATED, IN_SCOPE):
+        return term[0], term[1:]
+    return "", term
 
 
 def bare(term: str) -> str:
     """The stem without its polarity mark."""
-    return term[1:] if term.startswith(NEGATED) else term
+    return polarity(term)[1]
+
+
+def agreeing(mark_a: str, mark_b: str) -> bool:
+    """Whether two marks of one stem say the same thing: equal, or both under a negation.
+
+    Plain against in-scope neither agrees nor conflicts: "drive the allies apart"
+    shares no meaning with "do not pull the allies apart" through "allies".
+    """
+    return mark_a == mark_b or {mark_a, mark_b} == {NEGATED, IN_SCOPE}
+
+
+def conflicting(mark_a: str, mark_b: str) -> bool:
+    """Whether two marks of one stem say opposite things: governed by a negation against plain."""
+    return {mark_a, mark_b} == {NEGATED, ""}
 
 
 _ACRONYM_PHRASE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")

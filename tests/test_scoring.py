@@ -132,14 +132,44 @@ def test_a_sentence_opening_no_comma_is_not_a_negation():
     from bot.text import analyze, normalize
 
     assert analyze(normalize("No, the allies trust Washington.")).terms == ("alli", "trust", "washington")
-    assert analyze(normalize("No ally doubts Washington.")).terms == ("~alli", "~doubt", "~washington")
+    assert analyze(normalize("No ally doubts Washington.")).terms == ("^alli", "~doubt", "^washington")
 
 
 def test_a_negation_carries_past_a_short_opening_clause():
     from bot.text import analyze, normalize
 
     terms = analyze(normalize("At no point, however, have allies begun to lose faith.")).terms
-    assert "~lose" in terms and "~faith" in terms
+    # Fronted, so subject and verb swap: the negation governs "begun", and the rest is in its scope.
+    assert terms == ("^point", "^alli", "~begin", "^lose", "^faith")
+
+
+def test_a_negation_governs_the_predicate_not_the_noun_before_it():
+    from bot.text import analyze, normalize
+
+    assert analyze(normalize("It won't let an enemy escalate.")).terms == ("^enemi", "~escal")
+    assert analyze(normalize("No regional ally has lost faith.")).terms == ("^region", "^alli", "~lose", "^faith")
+    assert analyze(normalize("They strengthen rather than reverse it.")).terms == ("strengthen", "~revers")
+
+
+def test_a_negation_stops_at_a_colon_and_at_and_with_a_new_verb():
+    from bot.text import analyze, normalize
+
+    assert analyze(normalize("It will not: America keeps pushing back.")).terms == ("america", "keep", "push", "back")
+    terms = analyze(normalize("The US will not be deterred and will back down.")).terms
+    assert "~deter" in terms and "back" in terms
+
+
+def test_words_after_the_predicate_match_whatever_the_punctuation(index):
+    # The article puts a comma before "even if its homeland is at stake"; a rebuttal need not.
+    result = index.score(1, "Kim would miscalculate: the US will not back down in an escalating crisis even with its homeland at stake.")
+    assert "us-will-not-back-down" in result.covered_ids
+
+
+def test_saying_the_opposite_of_one_phrasing_forfeits_the_counterargument(index):
+    # "worked" is in one of the counterargument's phrasings only; denying it still counts against all.
+    result = index.score(1, "Extended deterrence has never worked against Russia or China, which can strike the US homeland.")
+    assert "extended-deterrence-history" not in result.covered_ids
+    assert "extended-deterrence-history" in index.score(1, "Extended deterrence has worked against Russia and China, which can strike the US homeland.").covered_ids
 
 
 def test_the_scorer_names_no_case():
