@@ -58,7 +58,7 @@ FLAG_MEANINGS = {
 }
 
 #: Weighted share of a reference's terms a window must contain to cover it.
-COVERAGE_THRESHOLD = 0.45
+COVERAGE_THRESHOLD = 0.42
 #: Fewer words than this is flagged too short.
 MIN_WORDS = 6
 #: A sentence this long with almost no function words is a keyword list.
