@@ -45,6 +45,19 @@ def test_a_reversed_claim_earns_nothing(index):
     assert index.score(1, "Washington will be deterred and will back down in a crisis if its homeland is at stake.").score == 0
 
 
+@pytest.mark.parametrize("point, text", [
+    (1, "Washington has not worked with Seoul or Tokyo on their military capabilities."),
+    (1, "North Korea will match the forces of Russia and China and has plenty of strategic depth."),
+    (1, "The 2014 Quadrennial Defense Review allows adversaries to escalate their way out of failed conventional aggression."),
+    (2, "No new military capabilities were deployed and there has been no dialogue on deterrence or assurance."),
+    (2, "After the ICBM test, no US bombers flew with South Korean or Japanese fighter jets."),
+    (2, "The ICBM will reverse the trend rather than reinforce it."),
+    (2, "The allies have not sought stronger security guarantees or tighter alliance relationships."),
+])
+def test_denying_a_counterargument_in_its_own_words_earns_nothing(index, point, text):
+    assert index.score(point, text).covered == ()
+
+
 def test_agreeing_with_the_point_earns_nothing(index):
     text = "With ICBMs Kim can threaten American cities, so he will be more aggressive and Washington will be deterred from intervening."
     assert index.score(1, text).score == 0
