@@ -11,7 +11,8 @@ Then it scores them
   and index build, JSON in and out, all included);
 * in-process through ``CaseIndex.score``, timing each rebuttal for p50/p99;
 * with the naive baseline of issue 3: every rebuttal sentence against every
-  sentence of the article with rapidfuzz's ``token_set_ratio``; a
+  sentence of the article with rapidfuzz's ``token_set_ratio`` (batched with
+  ``process.cdist``, its fastest form, so the baseline is not a straw man); a
   counterargument of the Point is covered when one of its source sentences
   matches at 50 or more (the article is ``--article``; without it, the
   sentences the case holds);
@@ -29,7 +30,8 @@ import sys
 import time
 from pathlib import Path
 
-from rapidfuzz import fuzz, utils
+import numpy as np
+from rapidfuzz import fuzz, process, utils
 
 from bot.cases import Case, load_case_file
 from bot.config import SHIPPED_CASES_DIR
@@ -100,12 +102,15 @@ class NaiveBaseline:
         return variant
 
     def score(self, point: int, text: str) -> int:
-        covered = set()
-        for sentence in split_sentences(text):
-            processed = utils.default_process(sentence)
-            for article_sentence, owner in zip(self.sentences, self.owner):
-                if fuzz.token_set_ratio(processed, article_sentence) >= 50 and owner and owner[0] == point:
-                    covered.add(owner[1])
+        sentences = [utils.default_process(s) for s in split_sentences(text)]
+        if not sentences:
+            return 0
+        # rapidfuzz's batch comparison in C: the fastest way to run this rule.
+        matches = process.cdist(sentences, self.sentences, scorer=fuzz.token_set_ratio, score_cutoff=50)
+        covered = {
+            self.owner[column][1] for column in np.flatnonzero(matches.any(axis=0))
+            if self.owner[column] and self.owner[column][0] == point
+        }
         return round(100 * len(covered) / self.totals[point])
 
 

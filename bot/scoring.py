@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -239,6 +239,8 @@ class CaseIndex:
                     if mark not in found and any(conflicting(mark, other) for other in found):
                         self._conflicts[self._term_ids[mark + stem_], owner] = 1.0
         self._ref_totals = np.array([sum(idf[stem_] for stem_ in marks) for marks in ref_marks])
+        # Shares and conflicts in one product: each reference's column pre-divided by its total weight.
+        self._shares_and_conflicts = np.hstack([self._matrix / self._ref_totals, self._conflicts])
 
     # --- scoring ---------------------------------------------------------------
 
@@ -266,11 +268,12 @@ class CaseIndex:
             # Among credited windows the most similar wins; on a tie the shorter, so the excerpt is tight.
             lengths = np.array([len(w) for w in windows])
             ranked = np.where(credited, np.round(mine, 6) - lengths[:, None] * 1e-7, -np.inf)
-            for column, arg_id in enumerate(self._columns[point.number].argument_ids):
-                row = int(np.argmax(ranked[:, column]))
-                if credited[row, column]:
-                    window = windows[row]
-                    best[arg_id] = Match(arg_id, " ".join(s.text for s in window), float(mine[row, column]))
+            best_rows = ranked.argmax(axis=0)
+            argument_ids = self._columns[point.number].argument_ids
+            for column in np.flatnonzero(credited.any(axis=0)).tolist():
+                row = int(best_rows[column])
+                arg_id = argument_ids[column]
+                best[arg_id] = Match(arg_id, " ".join(s.text for s in windows[row]), float(mine[row, column]))
 
         covered = tuple(best[a] for a in targets if a in best)
         missed = tuple(a for a in targets if a not in best)
@@ -301,21 +304,21 @@ class CaseIndex:
     def _shares(self, point_number: int, windows: list[list[_Sentence]]) -> tuple[np.ndarray, np.ndarray]:
         """Per window: its share of each of the Point's counterarguments (windows x arguments),
         and its best share of anything else: the claim, other Points' counterarguments."""
-        window_ids = [frozenset().union(*(s.term_ids for s in window)) for window in windows]
-        present = sorted(frozenset().union(*window_ids))
-        if present:
+        window_ids = [window[0].term_ids.union(*(s.term_ids for s in window[1:])) for window in windows]
+        term_ids = [term_id for ids in window_ids for term_id in ids]
+        if term_ids:
             # One product for all windows: (windows x terms present) @ (terms present x references).
-            column = {term_id: j for j, term_id in enumerate(present)}
+            present = np.array(sorted(set(term_ids)))
+            rows = np.repeat(np.arange(len(windows)), [len(ids) for ids in window_ids])
             incidence = np.zeros((len(windows), len(present)))
-            for row, ids in enumerate(window_ids):
-                incidence[row, [column[t] for t in ids]] = 1.0
-            overlap = incidence @ self._matrix[present]
-            conflicted = (incidence @ self._conflicts[present]) > 0
+            incidence[rows, np.searchsorted(present, term_ids)] = 1.0
+            product = incidence @ self._shares_and_conflicts[present]
         else:
-            overlap = np.zeros((len(windows), self._matrix.shape[1]))
-            conflicted = np.zeros((len(windows), len(self._owners)), dtype=bool)
+            product = np.zeros((len(windows), self._shares_and_conflicts.shape[1]))
+        references = self._matrix.shape[1]
+        conflicted = product[:, references:] > 0
         # A window with a stem both plain and in scope counts it twice: never past the whole reference.
-        shares = np.minimum(overlap / self._ref_totals, 1.0)
+        shares = np.minimum(product[:, :references], 1.0)
         by_owner = np.maximum.reduceat(shares, self._owner_starts, axis=1)
         by_owner[conflicted] = 0.0
         columns = self._columns[point_number]
@@ -336,7 +339,7 @@ class CaseIndex:
     def _analyze(self, text: str) -> Analysis:
         analysis = analyze(text, self._lexicon)
         if self._synonyms:
-            analysis = replace(analysis, terms=self._synonyms.apply(analysis.terms))
+            analysis = Analysis(self._synonyms.apply(analysis.terms), analysis.words, analysis.stop_word_count)
         return analysis
 
     def _term(self, word: str) -> str:
@@ -345,7 +348,7 @@ class CaseIndex:
         if cached is not None:
             return cached
         result = word
-        if len(word) >= SPELL_MIN_LENGTH and stem(word) not in self._vocabulary_stems:
+        if len(word) >= SPELL_MIN_LENGTH and word.isalpha() and stem(word) not in self._vocabulary_stems:
             found = process.extractOne(
                 word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=SPELL_MIN_SIMILARITY
             )

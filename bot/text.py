@@ -91,8 +91,9 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 def normalize(text: str) -> str:
     """Unicode-normalize, straighten quotes, drop invisible characters, fold dotted acronyms."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _INVISIBLE.sub("", text)
+    if not text.isascii() or "\x00" in text:  # plain ASCII has nothing to fold, straighten or drop
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = _INVISIBLE.sub("", text)
     return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
@@ -143,6 +144,8 @@ def _token_kinds(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
             kinds.append(_BREAKER)
         elif word in STOP_WORDS or len(word) < 2:
             kinds.append(_STOP)
+        elif word.isdigit():  # a number: content, never a predicate
+            kinds.append(_NOMINAL)
         else:
             lemmas = getAllLemmas(word)
             if not lemmas or "VERB" in lemmas:
@@ -183,8 +186,18 @@ class Analysis:
         return len(self.words)
 
 
+@dataclass(frozen=True)
+class LexiconEntry:
+    """What one raw token is: its words as ``(word, kind, term)`` triples, and digests of them."""
+
+    triples: tuple[tuple[str, int, str], ...]
+    words: tuple[str, ...]
+    terms: tuple[str, ...]  # the content words' terms, plain
+    negates: bool  # starts a negation: the sentence needs scoping
+
+
 class Lexicon:
-    """Turns a raw token into ``(word, kind, term)`` triples, once per distinct token.
+    """Reads each distinct raw token once into a :class:`LexiconEntry`.
 
     ``expand`` maps an upper-case acronym as written ("NK") to the words it
     stands for; expansion happens before lower-casing so "US" (the country)
@@ -197,29 +210,36 @@ class Lexicon:
     def __init__(self, expand: dict[str, tuple[str, ...]] | None = None, to_stem: Callable[[str], str] = stem):
         self._expand = expand or {}
         self._to_stem = to_stem
-        self._cache: dict[str, tuple[tuple[str, int, str], ...]] = {}
+        self.entries: dict[str, LexiconEntry] = {}
 
-    def __call__(self, raw: str) -> tuple[tuple[str, int, str], ...]:
-        entry = self._cache.get(raw)
+    def __call__(self, raw: str) -> LexiconEntry:
+        entry = self.entries.get(raw)
         if entry is None:
-            acronym = self._expand.get(raw) if raw.isupper() else None
-            if acronym:
-                parts, kinds = acronym, (_NOMINAL,) * len(acronym)
-            else:
-                parts, kinds = _token_kinds(raw.lower())
-                if raw[:1].isupper():  # a capitalised word no dictionary knows is a name, not a misspelt verb
-                    kinds = tuple(
-                        _NOMINAL if kind == _VERBAL and not getAllLemmas(word) else kind
-                        for word, kind in zip(parts, kinds)
-                    )
-            entry = tuple(
-                (word, kind, self._to_stem(word) if kind in _CONTENT_KINDS else "")
-                for word, kind in zip(parts, kinds)
-            )
-            if len(self._cache) >= self.MAX_ENTRIES:
-                self._cache.clear()
-            self._cache[raw] = entry
+            entry = self._read(raw)
+            if len(self.entries) >= self.MAX_ENTRIES:
+                self.entries.clear()
+            self.entries[raw] = entry
         return entry
+
+    def _read(self, raw: str) -> LexiconEntry:
+        acronym = self._expand.get(raw) if raw.isupper() else None
+        if acronym:
+            parts, kinds = acronym, (_NOMINAL,) * len(acronym)
+        else:
+            parts, kinds = _token_kinds(raw.lower())
+            if raw[:1].isupper():  # a capitalised word no dictionary knows is a name, not a misspelt verb
+                kinds = tuple(
+                    _NOMINAL if kind == _VERBAL and not getAllLemmas(word) else kind for word, kind in zip(parts, kinds)
+                )
+        triples = tuple(
+            (word, kind, self._to_stem(word) if kind in _CONTENT_KINDS else "") for word, kind in zip(parts, kinds)
+        )
+        return LexiconEntry(
+            triples,
+            words=tuple(parts),
+            terms=tuple(term for _, kind, term in triples if kind in _CONTENT_KINDS),
+            negates=any(kind == _NEGATOR or word in _PHRASAL_NEGATOR_STARTS for word, kind, _ in triples),
+        )
 
 
 _PLAIN_LEXICON = Lexicon()
@@ -229,18 +249,29 @@ _WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|([,;:()\[\]\"]|
 
 def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
     """Content terms of normalized ``text``, polarity-marked (see the module docstring), in order."""
-    stream: list[tuple[str, int, str] | str] = []  # a str: the punctuation that ends a clause
+    # The hot loop of scoring: cached entries are fetched without a call, and a sentence
+    # that negates nothing (most) is finished from the entries' digests.
+    cached = lexicon.entries.get
+    stream: list[LexiconEntry | str] = []  # a str: the punctuation that ends a clause
+    words: list[str] = []
+    terms: list[str] = []
+    first_negation = None  # (position in stream, words before, terms before)
     for raw, clause_end in _WORD_OR_CLAUSE_END.findall(text):
         if raw:
-            stream.extend(lexicon(raw))
+            entry = cached(raw) or lexicon(raw)
+            if entry.negates and first_negation is None:
+                first_negation = (len(stream), len(words), len(terms))
+            stream.append(entry)
+            words.extend(entry.words)
+            terms.extend(entry.terms)
         else:
             stream.append(clause_end)
-    tokens = [item for item in stream if type(item) is tuple]
-    if any(kind == _NEGATOR for _, kind, _ in tokens) or any(w in _PHRASAL_NEGATOR_STARTS for w, _, _ in tokens):
-        return _Negations(stream).analysis()
-    # Most sentences negate nothing: every term is plain.
-    terms = tuple(term for _, kind, term in tokens if kind in _CONTENT_KINDS)
-    return Analysis(terms, tuple(word for word, _, _ in tokens), len(tokens) - len(terms))
+    if first_negation is not None:
+        # Words before the first negation are plain; read the rest for what each negation governs.
+        position, words_before, terms_before = first_negation
+        rest = [part for item in stream[position:] for part in ((item,) if isinstance(item, str) else item.triples)]
+        terms[terms_before:] = _Negations(rest, at_sentence_start=words_before == 0).marked_terms()
+    return Analysis(tuple(terms), tuple(words), len(words) - len(terms))
 
 
 class _Negations:
@@ -253,27 +284,27 @@ class _Negations:
     reference the same way.
     """
 
-    def __init__(self, stream: list[tuple[str, int, str] | str]):
+    def __init__(self, stream: list[tuple[str, int, str] | str], *, at_sentence_start: bool):
         self.stream = stream
+        self.at_sentence_start = at_sentence_start
         self.terms: list[str] = []
         self.words: list[str] = []
-        self.stop_count = 0
         self.in_scope = False  # inside a negation's clause
         self.awaiting = False  # the negation has yet to govern a predicate
         self.inverted = False  # fronted ("At no point, have allies begun..."): the subject comes first
         self.in_noun_phrase = False
         self.after_and = False
 
-    def analysis(self) -> Analysis:
+    def marked_terms(self) -> list[str]:
         for position, item in enumerate(self.stream):
             if isinstance(item, str):
                 self._end_clause(item)
             else:
                 self._read(position, *item)
-        return Analysis(tuple(self.terms), tuple(self.words), self.stop_count)
+        return self.terms
 
     def _end_clause(self, punctuation: str) -> None:
-        if self.in_scope and self.awaiting and len(self.words) == 1:
+        if self.in_scope and self.awaiting and self.at_sentence_start and len(self.words) == 1:
             self.in_scope = False  # "No, ..." opening a sentence is an interjection, not a negation
         elif self.in_scope and self.awaiting and punctuation == ",":
             # "At no point, however, have allies begun...": a negation that has governed
@@ -292,7 +323,6 @@ class _Negations:
         if kind in _CONTENT_KINDS:
             self.terms.append(self._mark(position, kind) + term)
             return
-        self.stop_count += 1
         if kind == _NEGATOR or (previous, word) in _PHRASAL_NEGATORS:
             self.in_scope = self.awaiting = True
             self.inverted = False
@@ -344,30 +374,28 @@ class SynonymMap:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, shared in sorted(phrases.items(), key=lambda item: -len(item[0])):
             self._by_first.setdefault(phrase[0], []).append((phrase, shared))
+        self._starts = frozenset(mark + first for first in self._by_first for mark in ("", NEGATED, IN_SCOPE))
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
     def apply(self, terms: Sequence[str]) -> tuple[str, ...]:
+        starts = self._starts
+        if starts.isdisjoint(terms):  # most sentences name nothing a group holds
+            return tuple(terms)
         out: list[str] = []
         i, n = 0, len(terms)
         while i < n:
             term = terms[i]
-            mark, stem_ = polarity(term)
-            candidates = self._by_first.get(stem_)
-            if candidates:
-                for phrase, shared in candidates:
-                    end = i + len(phrase)
-                    if end <= n and all(bare(terms[j]) == phrase[j - i] for j in range(i + 1, end)):
-                        out.append(mark + shared)
-                        i = end
+            i += 1
+            if term in starts:
+                mark, first = polarity(term)
+                for phrase, shared in self._by_first[first]:
+                    end = i - 1 + len(phrase)
+                    if end <= n and all(bare(terms[j]) == phrase[j - i + 1] for j in range(i, end)):
+                        term, i = mark + shared, end
                         break
-                else:
-                    out.append(term)
-                    i += 1
-            else:
-                out.append(term)
-                i += 1
+            out.append(term)
         return tuple(out)
 
 
