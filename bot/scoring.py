@@ -72,6 +72,7 @@ COPY_SHARE = 0.75
 #: Typo correction: words at least this long are matched to the case's vocabulary.
 SPELL_MIN_LENGTH = 5
 SPELL_MIN_SIMILARITY = 80
+SPELL_LENGTH_SLACK = 2
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,11 @@ class CaseIndex:
         self._acronyms = acronyms_in(" ".join(case_texts))
         self._vocabulary = sorted({w for t in case_texts for w in words(normalize(t))})
         self._vocabulary_stems = {stem(w) for w in self._vocabulary}
+        # Typo candidates by length: a slip adds, drops or swaps a letter or two.
+        self._vocabulary_by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._vocabulary:
+            for length in range(len(word) - SPELL_LENGTH_SLACK, len(word) + SPELL_LENGTH_SLACK + 1):
+                self._vocabulary_by_length[length].append(word)
         self._term_cache: dict[str, str] = {}
         self._lexicon = Lexicon(self._acronyms, self._term)
         self._synonyms = SynonymMap(case.synonyms, self._lexicon)
@@ -350,7 +356,8 @@ class CaseIndex:
         result = word
         if len(word) >= SPELL_MIN_LENGTH and word.isalpha() and stem(word) not in self._vocabulary_stems:
             found = process.extractOne(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=SPELL_MIN_SIMILARITY
+                word, self._vocabulary_by_length.get(len(word), ()), scorer=fuzz.ratio,
+                score_cutoff=SPELL_MIN_SIMILARITY
             )
             if found is not None:
                 result = found[0]
