@@ -273,7 +273,7 @@ class CaseIndex:
             credited = (mine >= COVERAGE_THRESHOLD) & (mine > rival[:, None])
             # Among credited windows the most similar wins; on a tie the shorter, so the excerpt is tight.
             lengths = np.array([len(w) for w in windows])
-            ranked = np.where(credited, np.round(mine, 6) - lengths[:, None] * 1e-7, -np.inf)
+            ranked = np.where(credited, mine.round(6) - lengths[:, None] * 1e-7, -np.inf)
             best_rows = ranked.argmax(axis=0)
             argument_ids = self._columns[point.number].argument_ids
             for column in np.flatnonzero(credited.any(axis=0)).tolist():

@@ -162,6 +162,8 @@ def stem(word: str) -> str:
     Lemmatising first joins what stemming alone cannot: irregular forms
     ("lost"/"lose", "sought"/"seek", "flew"/"fly").
     """
+    if word.isdigit():
+        return word
     lemmas = getAllLemmas(word)
     for part_of_speech in _LEMMA_PREFERENCE:
         if part_of_speech in lemmas:
