@@ -130,11 +130,13 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 
 # --- terminal practice -----------------------------------------------------------------
 
-TERMINAL_HELP = """Type your rebuttal on one line and press Enter. Commands:
+TERMINAL_HELP = """Type your rebuttal on one line and press Enter. Commands (the slash is optional):
   /hint    a hint towards a counterargument you have not made
   /answer  the article's own counterarguments
   /skip    another Point
-  /quit    stop (end of input does too)"""
+  /quit    stop (/exit and end of input do too)"""
+#: A line that is only one of these words is a command, slash or not: no rebuttal is one word.
+TERMINAL_COMMANDS = frozenset({"quit", "exit", "help", "hint", "answer", "skip"})
 
 
 def _print_point(prompt: PointPrompt, out: TextIO) -> None:
@@ -170,17 +172,19 @@ async def practice_loop(
         line = line.strip()
         if not line:
             continue
-        command = line.lower()
+        command = line.lower().removeprefix("/")
+        if command not in TERMINAL_COMMANDS:
+            command = ""
         try:
-            if command in ("/quit", "/exit"):
+            if command in ("quit", "exit"):
                 break
-            elif command == "/help":
+            elif command == "help":
                 out.write(TERMINAL_HELP + "\n")
-            elif command == "/hint":
+            elif command == "hint":
                 out.write(f"Hint: {await service.hint(learner, place)}\n")
-            elif command == "/answer":
+            elif command == "answer":
                 _print_answer(await service.answer(learner, place), out)
-            elif command == "/skip":
+            elif command == "skip":
                 prompt = await service.skip(learner, place)
                 _print_point(prompt, out)
             else:

@@ -33,6 +33,16 @@ def test_practice_uses_counterpoint_db_by_default(tmp_path):
     assert (tmp_path / "x.db").exists()
 
 
+def test_a_bare_command_word_is_a_command_not_a_rebuttal(tmp_path):
+    db = tmp_path / "p.db"
+    run = counterpoint("practice", "--point", "1", "--db", str(db), stdin=f"hint\n{A5}\nquit\n{A5}\n")
+    assert run.returncode == 0, run.stderr
+    assert "Hint:" in run.stdout
+    assert run.stdout.count("Score:") == 1  # "quit" ended it; the line after was never read
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1
+
+
 def test_practice_refuses_an_oversized_line_and_keeps_going(tmp_path):
     db = tmp_path / "p.db"
     run = counterpoint("practice", "--point", "1", "--db", str(db), stdin="x" * 5000 + f"\n{A5}\n")
