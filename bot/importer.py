@@ -23,7 +23,8 @@ import tomllib
 from dataclasses import dataclass
 
 from .cases import ID_PATTERN, Case, parse_case
-from .text import analyze, bare, normalize, split_sentences
+from .negation import bare
+from .text import analyze, normalize, split_sentences
 
 #: What the importer expects, shown when an article has none of it.
 EXPECTED_STRUCTURES = """Counterpoint recognises articles structured like one of these:

@@ -39,10 +39,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .cases import Case, Point
-from .text import (
-    IN_SCOPE, NEGATED, Analysis, Lexicon, SynonymMap, acronyms_in, agreeing, analyze, bare, conflicting, normalize, polarity,
-    split_sentences, stem, words,
-)
+from .negation import MARKS, NEGATED, agreeing, bare, conflicting, polarity
+from .text import Analysis, Lexicon, SynonymMap, acronyms_in, analyze, normalize, split_sentences, stem, words
 
 FLAG_EMPTY = "empty"
 FLAG_TOO_SHORT = "too_short"
@@ -230,13 +228,13 @@ class CaseIndex:
             ref_marks.append(marks)
         stems = sorted({stem_ for marks in ref_marks for stem_ in marks})
         self._term_ids = {mark + stem_: i for i, (stem_, mark) in enumerate(
-            (stem_, mark) for stem_ in stems for mark in ("", NEGATED, IN_SCOPE)
+            (stem_, mark) for stem_ in stems for mark in MARKS
         )}
         self._matrix = np.zeros((len(self._term_ids), len(references)))
         self._conflicts = np.zeros((len(self._term_ids), len(self._owners)))
         for ref_index, marks in enumerate(ref_marks):
             for stem_, found in marks.items():
-                for mark in ("", NEGATED, IN_SCOPE):
+                for mark in MARKS:
                     if any(agreeing(mark, other) for other in found):
                         self._matrix[self._term_ids[mark + stem_], ref_index] = idf[stem_]
         for owner, marks in owner_marks.items():

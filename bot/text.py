@@ -1,17 +1,9 @@
-"""Language tools for the scorer: sentences, tokens, stems, stop words and negation.
+"""Language tools for the scorer: sentences, tokens, stems, stop words, synonyms.
 
 Everything here is general English processing; nothing names a case. The
 scorer compares *terms*: Snowball stems of content words, each marked with
-its polarity, so that "will not back down" and "will back down" share the stem
-but not the meaning.
-
-Polarity has three values. A negation governs its predicate: the first word
-after it that can be a verb or an adjective outside a noun phrase (and the
-first after each "or"/"and" that coordinates with it). That word is *negated*:
-"~back"; in "won't let an enemy escalate", "~escal", not "~enemi". The rest of
-the negation's clause is *in scope* ("^crisi"): whether "in an escalating
-crisis" is itself negated is a matter of reading, so such a word matches a
-negated one and is never held to contradict a plain one. The rest is plain.
+its polarity (see :mod:`bot.negation`), so that "will not back down" and "will
+back down" share the stem but not the meaning.
 """
 
 from __future__ import annotations
@@ -26,10 +18,10 @@ from pathlib import Path
 import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 from lemminflect import getAllLemmas
 
-#: Prefix of a term a negation governs ("not deterred" -> "~deter").
-NEGATED = "~"
-#: Prefix of a term later in a negation's clause ("not deterred in a crisis" -> "^crisi").
-IN_SCOPE = "^"
+from .negation import (
+    ADJECTIVE, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL, PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP,
+    VERBAL, NegationReader, bare, polarity,
+)
 
 _STEMMER = Stemmer.Stemmer("english")
 
@@ -38,39 +30,6 @@ STOP_WORDS: frozenset[str] = frozenset(
     for line in (Path(__file__).parent / "resources" / "stopwords_en.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
-
-#: Words that negate what follows them in their clause.
-NEGATORS = frozenset({
-    "not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without",
-    "lack", "lacks", "lacking", "lacked",
-    # "stop trusting", "ceased to believe": what follows no longer holds
-    "stop", "stops", "stopped", "cease", "ceases", "ceased",
-})
-#: A negation's scope runs from the negator to the end of its clause ("will not
-#: be deterred from pushing back"); punctuation and these words start a new clause.
-_SCOPE_BREAKERS = frozenset({
-    "but", "yet", "although", "though", "because", "while", "whereas", "so",
-    "if", "unless", "when", "since", "as", "which", "who", "that",
-    # "not deterred from pushing back": what one is not deterred from still happens.
-    "from",
-})
-
-#: Coordinators that give a negation another governed word: "not lost faith or distanced".
-_COORDINATORS = frozenset({"or", "and"})
-#: Words that open a noun phrase: no negation governs the words inside it ("no regional ally").
-_DETERMINERS = frozenset({
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-    "some", "any", "every", "each", "no", "such", "all", "both", "many", "much", "several", "few", "whose",
-    "neither", "either",
-})
-#: Two-word negators: "strengthen rather than reverse", "instead of splitting them".
-_PHRASAL_NEGATORS = {("rather", "than"), ("instead", "of")}
-_PHRASAL_NEGATOR_STARTS = frozenset(first for first, _ in _PHRASAL_NEGATORS)
-#: After "and", one of these starts a clause of its own: "will not be deterred and will back down".
-_AUXILIARIES = frozenset({
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-    "is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did",
-})
 
 _CONTRACTIONS = {
     "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
@@ -124,14 +83,6 @@ def words(text: str) -> list[str]:
     return [w for raw in _WORD.findall(text) for w in _token_kinds(raw.lower())[0]]
 
 
-# What a word does in a clause; decided once per distinct token (see _token_kinds).
-# Content words come in three kinds, by the parts of speech lemminflect knows for them:
-# _VERBAL can be a verb (or is unknown: likely a misspelt one), _ADJECTIVE only an
-# adjective, _NOMINAL neither (a noun, an adverb, a name).
-_VERBAL, _STOP, _NEGATOR, _BREAKER, _NOMINAL, _ADJECTIVE = 0, 1, 2, 3, 4, 5
-_CONTENT_KINDS = frozenset({_VERBAL, _NOMINAL, _ADJECTIVE})
-
-
 @lru_cache(maxsize=131072)
 def _token_kinds(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """A lowercase token's words and, for each, whether it is content, stop, negator or breaker."""
@@ -139,19 +90,19 @@ def _token_kinds(token: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     kinds = []
     for word in parts:
         if word in NEGATORS:
-            kinds.append(_NEGATOR)
-        elif word in _SCOPE_BREAKERS:
-            kinds.append(_BREAKER)
+            kinds.append(NEGATOR)
+        elif word in SCOPE_BREAKERS:
+            kinds.append(BREAKER)
         elif word in STOP_WORDS or len(word) < 2:
-            kinds.append(_STOP)
+            kinds.append(STOP)
         elif word.isdigit():  # a number: content, never a predicate
-            kinds.append(_NOMINAL)
+            kinds.append(NOMINAL)
         else:
             lemmas = getAllLemmas(word)
             if not lemmas or "VERB" in lemmas:
-                kinds.append(_VERBAL)
+                kinds.append(VERBAL)
             else:
-                kinds.append(_ADJECTIVE if "ADJ" in lemmas else _NOMINAL)
+                kinds.append(ADJECTIVE if "ADJ" in lemmas else NOMINAL)
     return parts, tuple(kinds)
 
 
@@ -226,21 +177,21 @@ class Lexicon:
     def _read(self, raw: str) -> LexiconEntry:
         acronym = self._expand.get(raw) if raw.isupper() else None
         if acronym:
-            parts, kinds = acronym, (_NOMINAL,) * len(acronym)
+            parts, kinds = acronym, (NOMINAL,) * len(acronym)
         else:
             parts, kinds = _token_kinds(raw.lower())
             if raw[:1].isupper():  # a capitalised word no dictionary knows is a name, not a misspelt verb
                 kinds = tuple(
-                    _NOMINAL if kind == _VERBAL and not getAllLemmas(word) else kind for word, kind in zip(parts, kinds)
+                    NOMINAL if kind == VERBAL and not getAllLemmas(word) else kind for word, kind in zip(parts, kinds)
                 )
         triples = tuple(
-            (word, kind, self._to_stem(word) if kind in _CONTENT_KINDS else "") for word, kind in zip(parts, kinds)
+            (word, kind, self._to_stem(word) if kind in CONTENT_KINDS else "") for word, kind in zip(parts, kinds)
         )
         return LexiconEntry(
             triples,
             words=tuple(parts),
-            terms=tuple(term for _, kind, term in triples if kind in _CONTENT_KINDS),
-            negates=any(kind == _NEGATOR or word in _PHRASAL_NEGATOR_STARTS for word, kind, _ in triples),
+            terms=tuple(term for _, kind, term in triples if kind in CONTENT_KINDS),
+            negates=any(kind == NEGATOR or word in PHRASAL_NEGATOR_STARTS for word, kind, _ in triples),
         )
 
 
@@ -272,88 +223,8 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
         # Words before the first negation are plain; read the rest for what each negation governs.
         position, words_before, terms_before = first_negation
         rest = [part for item in stream[position:] for part in ((item,) if isinstance(item, str) else item.triples)]
-        terms[terms_before:] = _Negations(rest, at_sentence_start=words_before == 0).marked_terms()
+        terms[terms_before:] = NegationReader(rest, at_sentence_start=words_before == 0).marked_terms()
     return Analysis(tuple(terms), tuple(words), len(words) - len(terms))
-
-
-class _Negations:
-    """One reading of a text, tracking which words each negation governs.
-
-    A negation governs the next predicate: a word that can be a verb, or an
-    adjective used as one ("not credible"), outside a noun phrase ("no regional
-    ally has lost faith" governs "lost"). Without a parser these are heuristics
-    over lemminflect's parts of speech; they only need to read a rebuttal and a
-    reference the same way.
-    """
-
-    def __init__(self, stream: list[tuple[str, int, str] | str], *, at_sentence_start: bool):
-        self.stream = stream
-        self.at_sentence_start = at_sentence_start
-        self.terms: list[str] = []
-        self.words: list[str] = []
-        self.in_scope = False  # inside a negation's clause
-        self.awaiting = False  # the negation has yet to govern a predicate
-        self.inverted = False  # fronted ("At no point, have allies begun..."): the subject comes first
-        self.in_noun_phrase = False
-        self.after_and = False
-
-    def marked_terms(self) -> list[str]:
-        for position, item in enumerate(self.stream):
-            if isinstance(item, str):
-                self._end_clause(item)
-            else:
-                self._read(position, *item)
-        return self.terms
-
-    def _end_clause(self, punctuation: str) -> None:
-        if self.in_scope and self.awaiting and self.at_sentence_start and len(self.words) == 1:
-            self.in_scope = False  # "No, ..." opening a sentence is an interjection, not a negation
-        elif self.in_scope and self.awaiting and punctuation == ",":
-            # "At no point, however, have allies begun...": a negation that has governed
-            # nothing yet carries past a comma (not past "it will not: America keeps...").
-            self.inverted = True
-        else:
-            self.in_scope = False
-        self.in_noun_phrase = self.after_and = False
-
-    def _read(self, position: int, word: str, kind: int, term: str) -> None:
-        previous = self.words[-1] if self.words else ""
-        self.words.append(word)
-        if self.after_and and word in _AUXILIARIES:
-            self.in_scope = self.awaiting = False
-        self.after_and = False
-        if kind in _CONTENT_KINDS:
-            self.terms.append(self._mark(position, kind) + term)
-            return
-        if kind == _NEGATOR or (previous, word) in _PHRASAL_NEGATORS:
-            self.in_scope = self.awaiting = True
-            self.inverted = False
-        elif kind == _BREAKER:
-            self.in_scope = self.awaiting = False
-        elif self.in_scope and word in _COORDINATORS:
-            self.awaiting = True
-            self.after_and = word == "and"
-        self.in_noun_phrase = word in _DETERMINERS
-
-    def _mark(self, position: int, kind: int) -> str:
-        following = self._kind_at(position + 1)
-        inside_noun_phrase = self.in_noun_phrase or (kind == _ADJECTIVE and following in _CONTENT_KINDS)
-        # A phrase goes on through adjectives and nouns ("a failed conventional attack"),
-        # not into a verb ("no ally doubts").
-        self.in_noun_phrase = inside_noun_phrase and (kind == _ADJECTIVE or following in (_NOMINAL, _ADJECTIVE))
-        if not self.in_scope:
-            return ""
-        if not self.awaiting or inside_noun_phrase or kind == _NOMINAL:
-            return IN_SCOPE
-        if self.inverted:  # this is the inverted subject; the verb comes next
-            self.inverted = False
-            return IN_SCOPE
-        self.awaiting = False
-        return NEGATED
-
-    def _kind_at(self, position: int) -> int | None:
-        item = self.stream[position] if position < len(self.stream) else ""
-        return None if isinstance(item, str) else item[1]
 
 
 class SynonymMap:
@@ -376,7 +247,7 @@ class SynonymMap:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, shared in sorted(phrases.items(), key=lambda item: -len(item[0])):
             self._by_first.setdefault(phrase[0], []).append((phrase, shared))
-        self._starts = frozenset(mark + first for first in self._by_first for mark in ("", NEGATED, IN_SCOPE))
+        self._starts = frozenset(mark + first for first in self._by_first for mark in MARKS)
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -399,32 +270,6 @@ class SynonymMap:
                         break
             out.append(term)
         return tuple(out)
-
-
-def polarity(term: str) -> tuple[str, str]:
-    """``(mark, stem)``: the mark is ``NEGATED``, ``IN_SCOPE`` or "" (plain)."""
-    if term[:1] in (NEGATED, IN_SCOPE):
-        return term[0], term[1:]
-    return "", term
-
-
-def bare(term: str) -> str:
-    """The stem without its polarity mark."""
-    return polarity(term)[1]
-
-
-def agreeing(mark_a: str, mark_b: str) -> bool:
-    """Whether two marks of one stem say the same thing: equal, or both under a negation.
-
-    Plain against in-scope neither agrees nor conflicts: "drive the allies apart"
-    shares no meaning with "do not pull the allies apart" through "allies".
-    """
-    return mark_a == mark_b or {mark_a, mark_b} == {NEGATED, IN_SCOPE}
-
-
-def conflicting(mark_a: str, mark_b: str) -> bool:
-    """Whether two marks of one stem say opposite things: governed by a negation against plain."""
-    return {mark_a, mark_b} == {NEGATED, ""}
 
 
 _ACRONYM_PHRASE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
