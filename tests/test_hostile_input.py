@@ -160,3 +160,15 @@ async def test_hostile_arguments_to_every_command_never_crash_or_ping(start_bot,
     # and the bot still serves
     reply = await say("!practice north-korea 1")
     assert reply.embeds[0].title == "Point 1: rebut this"
+
+
+def test_the_lexicon_stays_bounded_under_endless_new_words(monkeypatch):
+    from bot.text import Lexicon, analyze
+
+    monkeypatch.setattr(Lexicon, "MAX_ENTRIES", 100)
+    lexicon = Lexicon()
+    for n in range(1_000):
+        analyze(f"Qwv{n} will not xkcd{n} the allies", lexicon)
+    assert len(lexicon.entries) <= 100
+    # Still reads correctly after being emptied many times.
+    assert analyze("Washington will not back down", lexicon).terms == ("washington", "~back")
