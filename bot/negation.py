@@ -15,6 +15,8 @@ case.
 
 from __future__ import annotations
 
+import re
+
 #: Prefix of a term a negation governs ("not deterred" -> "~deter").
 NEGATED = "~"
 #: Prefix of a term later in a negation's clause ("not deterred in a crisis" -> "^crisi").
@@ -62,6 +64,16 @@ AUXILIARIES = frozenset({
 VERBAL, STOP, NEGATOR, BREAKER, NOMINAL, ADJECTIVE = 0, 1, 2, 3, 4, 5
 CONTENT_KINDS = frozenset({VERBAL, NOMINAL, ADJECTIVE})
 
+
+
+#: "Hasn't the US deterred Russia for decades?": a question opened by a negated auxiliary
+#: expects the answer yes, so it asserts what it seems to deny.
+_NEGATIVE_QUESTION = re.compile(r"^\W*[A-Za-z]+(?:n't|nt)\b.*\?\W*$", re.DOTALL)
+
+
+def is_negative_question(sentence: str) -> bool:
+    """Whether ``sentence`` is a question opened by a negated auxiliary ("Isn't it...?")."""
+    return bool(_NEGATIVE_QUESTION.match(sentence))
 
 
 class NegationReader:

@@ -20,7 +20,7 @@ from lemminflect import getAllLemmas
 
 from .negation import (
     ADJECTIVE, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL, PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP,
-    VERBAL, NegationReader, bare, polarity,
+    VERBAL, NegationReader, bare, is_negative_question, polarity,
 )
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -148,6 +148,11 @@ class LexiconEntry:
     terms: tuple[str, ...]  # the content words' terms, plain
     negates: bool  # starts a negation: the sentence needs scoping
 
+    def without_negation(self) -> "LexiconEntry":
+        """The same words with the negation dropped ("Hasn't" opening a question)."""
+        triples = tuple((word, STOP if kind == NEGATOR else kind, term) for word, kind, term in self.triples)
+        return LexiconEntry(triples, self.words, self.terms, negates=False)
+
 
 class Lexicon:
     """Reads each distinct raw token once into a :class:`LexiconEntry`.
@@ -209,9 +214,12 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
     words: list[str] = []
     terms: list[str] = []
     first_negation = None  # (position in stream, words before, terms before)
+    question_asserts = is_negative_question(text)
     for raw, clause_end in _WORD_OR_CLAUSE_END.findall(text):
         if raw:
             entry = cached(raw) or lexicon(raw)
+            if question_asserts and not words:
+                entry = entry.without_negation()
             if entry.negates and first_negation is None:
                 first_negation = (len(stream), len(words), len(terms))
             stream.append(entry)
