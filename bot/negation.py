@@ -29,8 +29,15 @@ NEGATORS = frozenset({
     "not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without",
     "lack", "lacks", "lacking", "lacked",
     # "stop trusting", "ceased to believe": what follows no longer holds
-    "stop", "stops", "stopped", "cease", "ceases", "ceased",
+    "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased",
+    "prevent", "prevents", "prevented", "preventing",
+    # "denies any adversary an escape": the escape does not happen
+    "deny", "denies", "denied", "denying",
 })
+#: Negators that take "from": "stop adversaries from escalating" governs "escalating", and
+#: one that comes while an earlier negation waits for its predicate cancels it ("nothing to
+#: stop them from escalating", "never stopped trusting": they escalate, they trust).
+PREVENTERS = frozenset({"stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented", "preventing"})
 #: A negation's scope runs from the negator to the end of its clause ("will not
 #: be deterred from pushing back"); punctuation and these words start a new clause.
 SCOPE_BREAKERS = frozenset({
@@ -91,6 +98,7 @@ class NegationReader:
         self.inverted = False  # fronted ("At no point, have allies begun..."): the subject comes first
         self.in_noun_phrase = False
         self.after_and = False
+        self.preventing = False  # a negation by "stop"/"prevent": its "from" governs again
 
     def marked_terms(self) -> list[str]:
         for position, item in enumerate(self.stream):
@@ -120,9 +128,14 @@ class NegationReader:
         if kind in CONTENT_KINDS:
             self.terms.append(self._mark(position, kind) + term)
             return
-        if kind == NEGATOR or (previous, word) in PHRASAL_NEGATORS:
+        if word in PREVENTERS and self.in_scope and self.awaiting:
+            self.in_scope = self.awaiting = self.preventing = False  # two negations make a yes
+        elif kind == NEGATOR or (previous, word) in PHRASAL_NEGATORS:
             self.in_scope = self.awaiting = True
             self.inverted = False
+            self.preventing = word in PREVENTERS
+        elif word == "from" and self.in_scope and self.preventing:
+            self.awaiting = True
         elif kind == BREAKER:
             self.in_scope = self.awaiting = False
         elif self.in_scope and word in COORDINATORS:

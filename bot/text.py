@@ -202,7 +202,9 @@ class Lexicon:
 
 _PLAIN_LEXICON = Lexicon()
 #: Words, and the punctuation that ends a clause, in one pass.
-_WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|([,;:()\[\]\"]| - )")
+#: Quotation marks are not among them: a quote sits inside its clause ('will not allow
+#: adversaries to "escalate their way out"').
+_WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|([,;:()\[\]]| - )")
 
 
 def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:

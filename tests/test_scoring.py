@@ -164,6 +164,21 @@ def test_a_negation_governs_the_predicate_not_the_noun_before_it():
     assert analyze(normalize("They strengthen rather than reverse it.")).terms == ("strengthen", "~revers")
 
 
+def test_stopping_something_from_happening_negates_it_and_two_negations_make_a_yes():
+    from bot.text import analyze, normalize
+
+    assert "~use" in analyze(normalize("Washington stops an enemy from using escalation.")).terms
+    assert analyze(normalize("Allies never stopped trusting Washington.")).terms == ("alli", "trust", "washington")
+    assert "escal" in analyze(normalize("The QDR does nothing to stop adversaries from escalating.")).terms
+
+
+def test_a_negative_question_asserts_and_a_quote_stays_in_its_clause():
+    from bot.text import analyze, normalize
+
+    assert analyze(normalize("Hasn't Washington deterred Russia for decades?")).terms == ("washington", "deter", "russia", "decad")
+    assert "~escal" in analyze(normalize('It will not let adversaries "escalate their way out".')).terms
+
+
 def test_a_negation_stops_at_a_colon_and_at_and_with_a_new_verb():
     from bot.text import analyze, normalize
 
