@@ -35,11 +35,15 @@ BotFactory = Callable[..., Awaitable[CounterpointBot]]
 
 
 @pytest_asyncio.fixture
-async def start_bot(settings: Settings) -> AsyncIterator[BotFactory]:
+async def start_bot(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[BotFactory]:
     """Builds a bot through ``create_bot`` and connects it to dpytest's fake Discord.
 
     Call it again to simulate a restart on the same database.
     """
+    # dpytest saves every attachment the bot sends to ./dpytest_N.dat: keep them out of the checkout.
+    monkeypatch.chdir(tmp_path)
     started: list[CounterpointBot] = []
 
     async def start(**overrides) -> CounterpointBot:
