@@ -148,6 +148,13 @@ class LexiconEntry:
     terms: tuple[str, ...]  # the content words' terms, plain
     negates: bool  # starts a negation: the sentence needs scoping
 
+    def with_particle(self, particle: str) -> "LexiconEntry":
+        """The same words with the last verb joined to its particle: "back" + "down"."""
+        word, kind, term = self.triples[-1]
+        joined = f"{term}_{particle}"
+        triples = (*self.triples[:-1], (word, kind, joined))
+        return LexiconEntry(triples, self.words, (*self.terms[:-1], joined), self.negates)
+
     def without_negation(self) -> "LexiconEntry":
         """The same words with the negation dropped ("Hasn't" opening a question)."""
         triples = tuple((word, STOP if kind == NEGATOR else kind, term) for word, kind, term in self.triples)
@@ -207,6 +214,25 @@ _PLAIN_LEXICON = Lexicon()
 _WORD_OR_CLAUSE_END = re.compile(r"([A-Za-z0-9]+(?:'[A-Za-z]+)?)|([,;:()\[\]]| - )")
 
 
+#: Particles that turn a verb into another one: "back down" is not "push back", "scared off"
+#: is not "scared". ("up" mostly intensifies, "build up" is "build"; "out of" is a preposition.)
+_PARTICLES = frozenset({"down", "off", "out"})
+
+
+def _join_particles(stream: list[LexiconEntry | str]) -> list[LexiconEntry | str]:
+    joined = list(stream)
+    for i in range(1, len(joined)):
+        item, before = joined[i], joined[i - 1]
+        if isinstance(item, str) or isinstance(before, str) or item.words[0] not in _PARTICLES or len(item.words) > 1:
+            continue
+        after = joined[i + 1] if i + 1 < len(joined) else ""
+        if not isinstance(after, str) and after.words[:1] == ("of",):
+            continue
+        if before.triples and before.triples[-1][1] == VERBAL:
+            joined[i - 1] = before.with_particle(item.words[0])
+    return joined
+
+
 def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
     """Content terms of normalized ``text``, polarity-marked (see the module docstring), in order."""
     # The hot loop of scoring: cached entries are fetched without a call, and a sentence
@@ -229,6 +255,9 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
             terms.extend(entry.terms)
         else:
             stream.append(clause_end)
+    if not _PARTICLES.isdisjoint(words):
+        stream = _join_particles(stream)
+        terms = [term for item in stream if not isinstance(item, str) for term in item.terms]
     if first_negation is not None:
         # Words before the first negation are plain; read the rest for what each negation governs.
         position, words_before, terms_before = first_negation

@@ -53,6 +53,9 @@ def test_a_reversed_claim_earns_nothing(index):
     (2, "After the ICBM test, no US bombers flew with South Korean or Japanese fighter jets."),
     (2, "The ICBM will reverse the trend rather than reinforce it."),
     (2, "The allies have not sought stronger security guarantees or tighter alliance relationships."),
+    # "back" is also in the counterargument's "pushing back": only "back down" says the opposite.
+    (1, "Washington will back down in a crisis once its own cities are at risk."),
+    (1, "Kim is right to expect that the United States will back down in an escalating crisis."),
 ])
 def test_denying_a_counterargument_in_its_own_words_earns_nothing(index, point, text):
     assert index.score(point, text).covered == ()
@@ -172,6 +175,15 @@ def test_stopping_something_from_happening_negates_it_and_two_negations_make_a_y
     assert "escal" in analyze(normalize("The QDR does nothing to stop adversaries from escalating.")).terms
 
 
+def test_a_particle_makes_another_verb():
+    from bot.text import analyze, normalize
+
+    assert analyze(normalize("They will not back down.")).terms == ("~back_down",)
+    assert analyze(normalize("They keep pushing back.")).terms == ("keep", "push", "back")
+    assert analyze(normalize("They escalate out of trouble and build up forces.")).terms == (
+        "escal", "troubl", "build", "forc")
+
+
 def test_a_negative_question_asserts_and_a_quote_stays_in_its_clause():
     from bot.text import analyze, normalize
 
@@ -184,7 +196,7 @@ def test_a_negation_stops_at_a_colon_and_at_and_with_a_new_verb():
 
     assert analyze(normalize("It will not: America keeps pushing back.")).terms == ("america", "keep", "push", "back")
     terms = analyze(normalize("The US will not be deterred and will back down.")).terms
-    assert "~deter" in terms and "back" in terms
+    assert "~deter" in terms and "back_down" in terms
 
 
 def test_words_after_the_predicate_match_whatever_the_punctuation(index):
