@@ -23,6 +23,20 @@ NEGATED = "~"
 IN_SCOPE = "^"
 #: Every polarity mark; plain is the empty one.
 MARKS = ("", NEGATED, IN_SCOPE)
+#: Prefix of a term in a belief the writer reports ("Kim thinks the US will fold"): it is
+#: no claim of the writer's, so it neither matches nor contradicts anything.
+ATTRIBUTED = "'"
+#: Verbs of belief whose clause is reported, not asserted: "Kim is wrong if he thinks ...",
+#: "Kim is betting that Washington will blink, but ...". ("says" is not among them: "the
+#: QDR says ..." is usually cited in support.)
+BELIEF_VERBS = frozenset({
+    "think", "thinks", "thought", "thinking", "believe", "believes", "believed", "believing",
+    "assume", "assumes", "assumed", "assuming", "expect", "expects", "expected", "expecting",
+    "bet", "bets", "betting", "hope", "hopes", "hoped", "hoping", "imagine", "imagines", "imagined",
+    "suppose", "supposes", "supposed",
+})
+#: Words that end a reported belief: the writer speaks again.
+BELIEF_ENDS = frozenset({"but", "yet", "however", "although", "though", "whereas", "because"})
 
 #: Words that negate what follows them in their clause.
 NEGATORS = frozenset({
@@ -81,6 +95,36 @@ _NEGATIVE_QUESTION = re.compile(r"^\W*[A-Za-z]+(?:n't|nt)\b.*\?\W*$", re.DOTALL)
 def is_negative_question(sentence: str) -> bool:
     """Whether ``sentence`` is a question opened by a negated auxiliary ("Isn't it...?")."""
     return bool(_NEGATIVE_QUESTION.match(sentence))
+
+
+def attributed_positions(stream: list) -> set[int]:
+    """Indexes (among the content terms of ``stream``) of the terms inside a reported belief.
+
+    ``stream`` holds entries with ``words`` and ``terms`` and clause-ending punctuation
+    as strings; a belief runs from its verb to the end of the clause or a word of
+    :data:`BELIEF_ENDS`.
+    """
+    positions: set[int] = set()
+    reporting = False
+    index = 0
+    recent: list[str] = []  # the last few words, for who holds the belief
+    for item in stream:
+        if isinstance(item, str):
+            reporting = False
+            continue
+        if reporting and item.words[0] in BELIEF_ENDS:
+            reporting = False
+        if reporting:
+            positions.update(range(index, index + len(item.terms)))
+        index += len(item.terms)
+        # "I think ...", "we really believe ...": the writer's own belief is a claim.
+        if item.words[-1] in BELIEF_VERBS and not _FIRST_PERSON.intersection(recent[-2:]):
+            reporting = True
+        recent.extend(item.words)
+    return positions
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
 
 
 class NegationReader:
@@ -165,8 +209,8 @@ class NegationReader:
 
 
 def polarity(term: str) -> tuple[str, str]:
-    """``(mark, stem)``: the mark is ``NEGATED``, ``IN_SCOPE`` or "" (plain)."""
-    if term[:1] in (NEGATED, IN_SCOPE):
+    """``(mark, stem)``: the mark is ``NEGATED``, ``IN_SCOPE``, ``ATTRIBUTED`` or "" (plain)."""
+    if term[:1] in (NEGATED, IN_SCOPE, ATTRIBUTED):
         return term[0], term[1:]
     return "", term
 

@@ -19,6 +19,7 @@ import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 from lemminflect import getAllLemmas
 
 from .negation import (
+    ATTRIBUTED, BELIEF_VERBS, attributed_positions,
     ADJECTIVE, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL, PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP,
     VERBAL, NegationReader, bare, is_negative_question, polarity,
 )
@@ -147,18 +148,19 @@ class LexiconEntry:
     words: tuple[str, ...]
     terms: tuple[str, ...]  # the content words' terms, plain
     negates: bool  # starts a negation: the sentence needs scoping
+    reports: bool  # a verb of belief: what follows may be reported, not asserted
 
     def with_particle(self, particle: str) -> "LexiconEntry":
         """The same words with the last verb joined to its particle: "back" + "down"."""
         word, kind, term = self.triples[-1]
         joined = f"{term}_{particle}"
         triples = (*self.triples[:-1], (word, kind, joined))
-        return LexiconEntry(triples, self.words, (*self.terms[:-1], joined), self.negates)
+        return LexiconEntry(triples, self.words, (*self.terms[:-1], joined), self.negates, self.reports)
 
     def without_negation(self) -> "LexiconEntry":
         """The same words with the negation dropped ("Hasn't" opening a question)."""
         triples = tuple((word, STOP if kind == NEGATOR else kind, term) for word, kind, term in self.triples)
-        return LexiconEntry(triples, self.words, self.terms, negates=False)
+        return LexiconEntry(triples, self.words, self.terms, negates=False, reports=self.reports)
 
 
 class Lexicon:
@@ -204,6 +206,7 @@ class Lexicon:
             words=tuple(parts),
             terms=tuple(term for _, kind, term in triples if kind in CONTENT_KINDS),
             negates=any(kind == NEGATOR or word in PHRASAL_NEGATOR_STARTS for word, kind, _ in triples),
+            reports=parts[-1] in BELIEF_VERBS if parts else False,
         )
 
 
@@ -242,6 +245,7 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
     words: list[str] = []
     terms: list[str] = []
     first_negation = None  # (position in stream, words before, terms before)
+    reports = False
     question_asserts = is_negative_question(text)
     for raw, clause_end in _WORD_OR_CLAUSE_END.findall(text):
         if raw:
@@ -253,6 +257,7 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
             stream.append(entry)
             words.extend(entry.words)
             terms.extend(entry.terms)
+            reports = reports or entry.reports
         else:
             stream.append(clause_end)
     if not _PARTICLES.isdisjoint(words):
@@ -263,6 +268,9 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
         position, words_before, terms_before = first_negation
         rest = [part for item in stream[position:] for part in ((item,) if isinstance(item, str) else item.triples)]
         terms[terms_before:] = NegationReader(rest, at_sentence_start=words_before == 0).marked_terms()
+    if reports:
+        for index in attributed_positions(stream):
+            terms[index] = ATTRIBUTED + bare(terms[index])
     return Analysis(tuple(terms), tuple(words), len(words) - len(terms))
 
 

@@ -175,6 +175,16 @@ def test_stopping_something_from_happening_negates_it_and_two_negations_make_a_y
     assert "escal" in analyze(normalize("The QDR does nothing to stop adversaries from escalating.")).terms
 
 
+def test_a_belief_the_writer_reports_is_no_claim_of_theirs():
+    from bot.text import analyze, normalize
+
+    # Kim's belief neither earns nor forfeits anything; the writer's reply does.
+    terms = analyze(normalize("Kim is betting that Washington will blink, but America keeps pushing back.")).terms
+    assert terms == ("kim", "bet", "'washington", "'blink", "america", "keep", "push", "back")
+    # The writer's own belief is a claim.
+    assert analyze(normalize("I think the allies trust Washington.")).terms == ("alli", "trust", "washington")
+
+
 def test_a_particle_makes_another_verb():
     from bot.text import analyze, normalize
 
