@@ -230,21 +230,23 @@ class CaseIndex:
         self._term_ids = {mark + stem_: i for i, (stem_, mark) in enumerate(
             (stem_, mark) for stem_ in stems for mark in MARKS
         )}
-        self._matrix = np.zeros((len(self._term_ids), len(references)))
-        self._conflicts = np.zeros((len(self._term_ids), len(self._owners)))
+        weights = np.zeros((len(self._term_ids), len(references)))
+        conflicts = np.zeros((len(self._term_ids), len(self._owners)))
         for ref_index, marks in enumerate(ref_marks):
             for stem_, found in marks.items():
                 for mark in MARKS:
                     if any(agreeing(mark, other) for other in found):
-                        self._matrix[self._term_ids[mark + stem_], ref_index] = idf[stem_]
+                        weights[self._term_ids[mark + stem_], ref_index] = idf[stem_]
         for owner, marks in owner_marks.items():
             for stem_, found in marks.items():
                 for mark in ("", NEGATED):
                     if mark not in found and any(conflicting(mark, other) for other in found):
-                        self._conflicts[self._term_ids[mark + stem_], owner] = 1.0
-        self._ref_totals = np.array([sum(idf[stem_] for stem_ in marks) for marks in ref_marks])
-        # Shares and conflicts in one product: each reference's column pre-divided by its total weight.
-        self._shares_and_conflicts = np.hstack([self._matrix / self._ref_totals, self._conflicts])
+                        conflicts[self._term_ids[mark + stem_], owner] = 1.0
+        ref_totals = np.array([sum(idf[stem_] for stem_ in marks) for marks in ref_marks])
+        # Shares and conflicts in one product: each reference's column pre-divided by its total
+        # weight, then one column per owner that a term contradicts.
+        self._reference_count = len(references)
+        self._shares_and_conflicts = np.hstack([weights / ref_totals, conflicts])
 
     # --- scoring ---------------------------------------------------------------
 
@@ -319,7 +321,7 @@ class CaseIndex:
             product = incidence @ self._shares_and_conflicts[present]
         else:
             product = np.zeros((len(windows), self._shares_and_conflicts.shape[1]))
-        references = self._matrix.shape[1]
+        references = self._reference_count
         conflicted = product[:, references:] > 0
         # A window with a stem both plain and in scope counts it twice: never past the whole reference.
         shares = np.minimum(product[:, :references], 1.0)
