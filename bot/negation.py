@@ -37,21 +37,22 @@ BELIEF_VERBS = frozenset({
 })
 #: Words that end a reported belief: the writer speaks again.
 BELIEF_ENDS = frozenset({"but", "yet", "however", "although", "though", "whereas", "because"})
+#: "I think ...", "we really believe ...": the writer's own belief is a claim.
+_FIRST_PERSON = frozenset({"i", "we"})
 
-#: Words that negate what follows them in their clause.
-NEGATORS = frozenset({
-    "not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without",
-    "lack", "lacks", "lacking", "lacked",
-    # "stop trusting", "ceased to believe": what follows no longer holds
-    "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased",
-    "prevent", "prevents", "prevented", "preventing",
-    # "denies any adversary an escape": the escape does not happen
-    "deny", "denies", "denied", "denying",
-})
 #: Negators that take "from": "stop adversaries from escalating" governs "escalating", and
 #: one that comes while an earlier negation waits for its predicate cancels it ("nothing to
 #: stop them from escalating", "never stopped trusting": they escalate, they trust).
 PREVENTERS = frozenset({"stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented", "preventing"})
+#: Words that negate what follows them in their clause.
+NEGATORS = PREVENTERS | frozenset({
+    "not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without",
+    "lack", "lacks", "lacking", "lacked",
+    # "ceased to believe": what follows no longer holds
+    "cease", "ceases", "ceased",
+    # "denies any adversary an escape": the escape does not happen
+    "deny", "denies", "denied", "denying",
+})
 #: A negation's scope runs from the negator to the end of its clause ("will not
 #: be deterred from pushing back"); punctuation and these words start a new clause.
 SCOPE_BREAKERS = frozenset({
@@ -86,7 +87,6 @@ VERBAL, STOP, NEGATOR, BREAKER, NOMINAL, ADJECTIVE = 0, 1, 2, 3, 4, 5
 CONTENT_KINDS = frozenset({VERBAL, NOMINAL, ADJECTIVE})
 
 
-
 #: "Hasn't the US deterred Russia for decades?": a question opened by a negated auxiliary
 #: expects the answer yes, so it asserts what it seems to deny.
 _NEGATIVE_QUESTION = re.compile(r"^\W*[A-Za-z]+(?:n't|nt)\b.*\?\W*$", re.DOTALL)
@@ -117,14 +117,10 @@ def attributed_positions(stream: list) -> set[int]:
         if reporting:
             positions.update(range(index, index + len(item.terms)))
         index += len(item.terms)
-        # "I think ...", "we really believe ...": the writer's own belief is a claim.
         if item.words[-1] in BELIEF_VERBS and not _FIRST_PERSON.intersection(recent[-2:]):
             reporting = True
         recent.extend(item.words)
     return positions
-
-
-_FIRST_PERSON = frozenset({"i", "we"})
 
 
 class NegationReader:

@@ -19,9 +19,9 @@ import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 from lemminflect import getAllLemmas
 
 from .negation import (
-    ATTRIBUTED, BELIEF_VERBS, attributed_positions,
-    ADJECTIVE, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL, PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP,
-    VERBAL, NegationReader, bare, is_negative_question, polarity,
+    ADJECTIVE, ATTRIBUTED, BELIEF_VERBS, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL,
+    PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP, VERBAL, NegationReader, attributed_positions, bare,
+    is_negative_question, polarity,
 )
 
 _STEMMER = Stemmer.Stemmer("english")
