@@ -1,0 +1,98 @@
+"""Labelled (rebuttal text, reference) pairs for training the judge.
+
+Three labels, the judge's classes:
+
+* ``NEITHER`` (0): the text does not make the reference's point;
+* ``MAKES`` (1): it makes it, in any words;
+* ``OPPOSITE`` (2): it asserts the reverse.
+
+Sources, none of them an evaluation set of the bot:
+
+* ArgKP-2021 **train** (IBM, CDLA-Sharing 1.0): labelled argument / key point
+  pairs give MAKES and NEITHER; a key point of the *other* stance on the same
+  topic, paired with an argument, gives OPPOSITE (an argument for one side
+  against a reason of the other side).
+* The hand-written mini cases in ``training/data/minicases_*.jsonl``: for each
+  counterargument, paraphrases (MAKES), reversals (OPPOSITE), a near miss and
+  the siblings' paraphrases (NEITHER: the hard negatives that competing
+  counterarguments of one Point need), and for the Point's claim, agreeing
+  sentences (MAKES) and the counterarguments' paraphrases (OPPOSITE).
+
+Pure Python and the standard library only, so it runs wherever training does.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+NEITHER, MAKES, OPPOSITE = 0, 1, 2
+LABELS = ("neither", "makes", "opposite")
+
+Pair = tuple[str, str, int]
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def argkp_pairs(directory: Path, split: str, rng: random.Random, opposite_per_argument: int = 1) -> list[Pair]:
+    """The split's labelled pairs, plus ``opposite_per_argument`` other-stance key points per argument."""
+    arguments = {r["arg_id"]: r for r in _csv(directory / f"arguments_{split}.csv")}
+    key_points = {r["key_point_id"]: r for r in _csv(directory / f"key_points_{split}.csv")}
+    by_group: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for kp in key_points.values():
+        by_group[(kp["topic"], kp["stance"])].append(kp["key_point"])
+    pairs: list[Pair] = []
+    for row in _csv(directory / f"labels_{split}.csv"):
+        arg, kp = arguments[row["arg_id"]], key_points[row["key_point_id"]]
+        pairs.append((arg["argument"], kp["key_point"], MAKES if row["label"] == "1" else NEITHER))
+    for arg in arguments.values():
+        other = "-1" if arg["stance"] == "1" else "1"
+        candidates = by_group.get((arg["topic"], other), [])
+        for kp in rng.sample(candidates, min(opposite_per_argument, len(candidates))):
+            pairs.append((arg["argument"], kp, OPPOSITE))
+    return pairs
+
+
+def minicase_pairs(case: dict) -> Iterable[Pair]:
+    """Every labelled pair one hand-written mini case gives."""
+    arguments = case["counterarguments"]
+    claim = case["claim"]
+    for i, arg in enumerate(arguments):
+        reference = arg["reference"]
+        for text in arg["makes"]:
+            yield text, reference, MAKES
+            yield text, claim, OPPOSITE
+            for j, sibling in enumerate(arguments):
+                if j != i:
+                    yield text, sibling["reference"], NEITHER
+        for text in arg["opposite"]:
+            yield text, reference, OPPOSITE
+        for text in arg.get("near_miss", []):
+            yield text, reference, NEITHER
+        # The reference itself against its siblings: distinct reasons stay distinct.
+        for j, sibling in enumerate(arguments):
+            if j != i:
+                yield reference, sibling["reference"], NEITHER
+    for text in case.get("agree", []):
+        yield text, claim, MAKES
+        for arg in arguments:
+            yield text, arg["reference"], NEITHER
+    for text in case.get("new_reasons", []):
+        for arg in arguments:
+            yield text, arg["reference"], NEITHER
+
+
+def read_minicases(paths: Iterable[Path]) -> list[dict]:
+    cases = []
+    for path in paths:
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                cases.append(json.loads(line))
+    return cases

@@ -1,0 +1,166 @@
+"""Fine-tune the judge: a MiniLM cross-encoder that reads (rebuttal sentence,
+counterargument reference) and answers neither / makes / opposite.
+
+Development-time only (torch, transformers); the bot runs the exported ONNX
+file with onnxruntime. Runs on a GPU in about a minute, or on CPU in under an
+hour:
+
+    python training/train_judge.py --base MODEL_DIR --argkp ../shared/argkp \\
+        --minicases training/data/minicases_*.jsonl --out build/judge
+
+``MODEL_DIR`` holds sentence-transformers/all-MiniLM-L6-v2 (config.json,
+vocab.txt, model weights); see training/README.md for where it comes from.
+Prints ArgKP-2021 *dev* mAP after each epoch (train is trained on; test is
+never read here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import torch
+from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pairs import MAKES, argkp_pairs, minicase_pairs, read_minicases  # noqa: E402
+
+MAX_LENGTH = 96
+
+
+def build_model(base: Path, layers: int) -> BertForSequenceClassification:
+    config = BertConfig.from_pretrained(base)
+    config.num_hidden_layers = layers
+    config.num_labels = 3
+    # Unused weights (the pooler, layers past ``layers``) are dropped with a warning.
+    return BertForSequenceClassification.from_pretrained(base, config=config, dtype=torch.float32)
+
+
+def batches(pairs, size, rng):
+    order = list(range(len(pairs)))
+    rng.shuffle(order)
+    for start in range(0, len(order), size):
+        yield [pairs[i] for i in order[start : start + size]]
+
+
+@torch.no_grad()
+def predict_makes(model, tokenizer, pairs, device, size=256) -> list[float]:
+    model.eval()
+    out: list[float] = []
+    for start in range(0, len(pairs), size):
+        chunk = pairs[start : start + size]
+        enc = tokenizer([a for a, _ in chunk], [b for _, b in chunk], truncation=True, max_length=MAX_LENGTH,
+                        padding=True, return_tensors="pt").to(device)
+        probs = model(**enc).logits.float().softmax(-1)
+        out.extend(probs[:, MAKES].tolist())
+    model.train()
+    return out
+
+
+def argkp_map(model, tokenizer, directory: Path, split: str, device) -> float:
+    """Strict mAP on an ArgKP split, as bot/argkp.py computes it (P(makes) as the score)."""
+    import csv
+
+    from sklearn.metrics import average_precision_score
+
+    read = lambda name: list(csv.DictReader((directory / f"{name}_{split}.csv").open(encoding="utf-8")))  # noqa: E731
+    arguments, key_points = read("arguments"), read("key_points")
+    labels = {(r["arg_id"], r["key_point_id"]): int(r["label"]) for r in read("labels")}
+    by_group = defaultdict(list)
+    for kp in key_points:
+        by_group[(kp["topic"], kp["stance"])].append(kp)
+    jobs = [(arg, kp) for arg in arguments for kp in by_group[(arg["topic"], arg["stance"])]]
+    scores = predict_makes(model, tokenizer, [(a["argument"], k["key_point"]) for a, k in jobs], device)
+    best: dict[str, tuple[float, str]] = {}
+    for (arg, kp), score in zip(jobs, scores):
+        if arg["arg_id"] not in best or score > best[arg["arg_id"]][0]:
+            best[arg["arg_id"]] = (score, kp["key_point_id"])
+    groups = defaultdict(list)
+    for arg in arguments:
+        score, kp_id = best.get(arg["arg_id"], (0.0, None))
+        groups[(arg["topic"], arg["stance"])].append((score, labels.get((arg["arg_id"], kp_id), 0)))
+    aps = []
+    for rows in groups.values():
+        kept = sorted(rows, key=lambda r: -r[0])[: int(len(rows) * 0.5)]
+        y = [r[1] for r in kept]
+        aps.append(average_precision_score(y, [r[0] for r in kept]) if any(y) else 0.0)
+    return sum(aps) / len(aps)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", type=Path, required=True)
+    parser.add_argument("--argkp", type=Path, required=True)
+    parser.add_argument("--minicases", type=Path, nargs="*", default=[])
+    parser.add_argument("--minicase-repeat", type=int, default=2, help="times the mini cases' pairs are seen per epoch")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--layers", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--lr", type=float, default=4e-5)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--limit", type=int, default=0, help="train on this many pairs only (a smoke test)")
+    args = parser.parse_args()
+
+    rng = random.Random(args.seed)
+    torch.manual_seed(args.seed)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    tokenizer = AutoTokenizer.from_pretrained(args.base)
+    model = build_model(args.base, args.layers).to(device)
+    # The word embeddings stay as released: the bot's file is then the base's
+    # embeddings plus small trained layers, and rare words keep their meaning.
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+
+    pairs = argkp_pairs(args.argkp, "train", rng)
+    synthetic = [p for case in read_minicases(args.minicases) for p in minicase_pairs(case)]
+    pairs += synthetic * args.minicase_repeat
+    if args.limit:
+        pairs = rng.sample(pairs, args.limit)
+    counts = [sum(1 for p in pairs if p[2] == c) for c in range(3)]
+    print(f"pairs: {len(pairs)} (argkp {len(pairs) - len(synthetic) * args.minicase_repeat}, "
+          f"synthetic {len(synthetic)} x{args.minicase_repeat}); by class {counts}", flush=True)
+
+    steps = args.epochs * ((len(pairs) + args.batch - 1) // args.batch)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, s / (0.1 * steps)) * max(0.0, (steps - s) / (0.9 * steps))
+    )
+    model.train()
+    started = time.time()
+    for epoch in range(1, args.epochs + 1):
+        total = 0.0
+        for batch in batches(pairs, args.batch, rng):
+            enc = tokenizer([a for a, _, _ in batch], [b for _, b, _ in batch], truncation=True,
+                            max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
+            labels = torch.tensor([label for _, _, label in batch], device=device)
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+                loss = model(**enc, labels=labels).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            total += loss.item() * len(batch)
+        dev = argkp_map(model, tokenizer, args.argkp, "dev", device)
+        print(f"epoch {epoch}: loss {total / len(pairs):.4f}  ArgKP dev mAP strict {dev:.3f}  "
+              f"({time.time() - started:.0f} s)", flush=True)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(args.out)
+    tokenizer.save_pretrained(args.out)
+    # The trained weights alone, in half precision: what a GPU machine sends back
+    # (merge_trained.py puts them onto the base's word embeddings again).
+    from safetensors.torch import save_file
+
+    trained = {k: v.detach().half().contiguous().cpu() for k, v in model.state_dict().items()
+               if "word_embeddings" not in k}
+    save_file(trained, args.out / "trained.safetensors")
+    print(f"saved to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
