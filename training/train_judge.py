@@ -61,6 +61,25 @@ def predict_makes(model, tokenizer, pairs, device, size=256) -> list[float]:
     return out
 
 
+@torch.no_grad()
+def held_out_report(model, tokenizer, pairs, device) -> str:
+    """Accuracy and per-class recall on the held-out mini cases' pairs."""
+    if not pairs:
+        return ""
+    model.eval()
+    predicted = []
+    for start in range(0, len(pairs), 256):
+        chunk = pairs[start : start + 256]
+        enc = tokenizer([a for a, _, _ in chunk], [b for _, b, _ in chunk], truncation=True, max_length=MAX_LENGTH,
+                        padding=True, return_tensors="pt").to(device)
+        predicted.extend(model(**enc).logits.argmax(-1).tolist())
+    model.train()
+    gold = [label for _, _, label in pairs]
+    recall = [sum(p == g == c for p, g in zip(predicted, gold)) / max(1, gold.count(c)) for c in range(3)]
+    accuracy = sum(p == g for p, g in zip(predicted, gold)) / len(gold)
+    return f"held-out acc {accuracy:.3f} recall n/m/o {recall[0]:.2f}/{recall[1]:.2f}/{recall[2]:.2f}"
+
+
 def argkp_map(model, tokenizer, directory: Path, split: str, device) -> float:
     """Strict mAP on an ArgKP split, as bot/argkp.py computes it (P(makes) as the score)."""
     import csv
@@ -103,6 +122,8 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=4e-5)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--holdout", type=float, default=0.1, help="share of mini cases kept out, for the report")
+    parser.add_argument("--no-argkp-opposite", action="store_true", help="no other-stance key points as OPPOSITE")
     parser.add_argument("--limit", type=int, default=0, help="train on this many pairs only (a smoke test)")
     args = parser.parse_args()
 
@@ -115,14 +136,18 @@ def main() -> None:
     # embeddings plus small trained layers, and rare words keep their meaning.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
 
-    pairs = argkp_pairs(args.argkp, "train", rng)
-    synthetic = [p for case in read_minicases(args.minicases) for p in minicase_pairs(case)]
+    pairs = argkp_pairs(args.argkp, "train", rng, opposite_per_argument=0 if args.no_argkp_opposite else 1)
+    minicases = read_minicases(args.minicases)
+    random.Random(0).shuffle(minicases)  # the same held-out cases whatever the seed
+    kept = int(len(minicases) * args.holdout)
+    held_out = [p for case in minicases[:kept] for p in minicase_pairs(case)]
+    synthetic = [p for case in minicases[kept:] for p in minicase_pairs(case)]
     pairs += synthetic * args.minicase_repeat
     if args.limit:
         pairs = rng.sample(pairs, args.limit)
     counts = [sum(1 for p in pairs if p[2] == c) for c in range(3)]
-    print(f"pairs: {len(pairs)} (argkp {len(pairs) - len(synthetic) * args.minicase_repeat}, "
-          f"synthetic {len(synthetic)} x{args.minicase_repeat}); by class {counts}", flush=True)
+    print(f"pairs: {len(pairs)} (synthetic {len(synthetic)} x{args.minicase_repeat}, the rest ArgKP; "
+          f"{len(held_out)} held out); by class {counts}", flush=True)
 
     steps = args.epochs * ((len(pairs) + args.batch - 1) // args.batch)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -147,7 +172,7 @@ def main() -> None:
             total += loss.item() * len(batch)
         dev = argkp_map(model, tokenizer, args.argkp, "dev", device)
         print(f"epoch {epoch}: loss {total / len(pairs):.4f}  ArgKP dev mAP strict {dev:.3f}  "
-              f"({time.time() - started:.0f} s)", flush=True)
+              f"{held_out_report(model, tokenizer, held_out, device)}  ({time.time() - started:.0f} s)", flush=True)
 
     args.out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(args.out)
