@@ -241,10 +241,12 @@ RETURNING versions
 """
 
 
+#: The database assigns the id (``attempts.id`` is the rowid): several processes may write at once.
 _INSERT_ATTEMPT_SQL = """
-INSERT INTO attempts (id, learner_id, learner_name, guild_id, channel_id, case_id, case_version, point, text, score,
+INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version, point, text, score,
                       covered, flags, created_at, details)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING id
 """
 _UPSERT_SCHEDULE_SQL = """
 INSERT INTO schedule (learner_id, case_id, point, card, due) VALUES (?, ?, ?, ?, ?)
@@ -311,9 +313,8 @@ class Storage:
         self._pending_statements: list[tuple[str, tuple, asyncio.Future]] = []
         self._pending_attempts: list[tuple[tuple, tuple | None, asyncio.Future]] = []
         self._attempt_writer: asyncio.Task | None = None
-        self._next_attempt_id: int | None = None
         # Write-through caches of what every rebuttal reads: current sessions and cards.
-        # All writes to them go through this class, and one process owns the database
+        # All writes to them go through this class, and one bot writes a member's rows
         # (see README), so they cannot go stale.
         self._sessions: dict[tuple[str, str], PracticeSession | None] = {}
         self._cards: dict[tuple[str, str, int], str | None] = {}
@@ -407,6 +408,10 @@ class Storage:
             # executescript would commit on its own; one explicit transaction per step instead.
             await self._db.execute("BEGIN IMMEDIATE")
             try:
+                (current,) = await self._first("PRAGMA user_version")
+                if current > number:  # another process took this step meanwhile
+                    await self._db.execute("COMMIT")
+                    continue
                 for statement in _statements(MIGRATIONS[number]):
                     await self._db.execute(statement)
                 await self._db.execute(f"PRAGMA user_version = {number + 1}")
@@ -479,12 +484,8 @@ class Storage:
         flags = tuple(sorted(coverage.flags))
         details = _matches_json(coverage.covered)
 
-        if self._next_attempt_id is None:
-            last = await self._first("SELECT COALESCE(MAX(id), 0) AS last FROM attempts")
-            self._next_attempt_id = last["last"] + 1
-        attempt_id, self._next_attempt_id = self._next_attempt_id, self._next_attempt_id + 1
         row = (
-            attempt_id, new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
+            new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
             new.case_version, new.point, new.text, coverage.score, json.dumps(list(covered)),
             json.dumps(list(flags)), created, details,
         )
@@ -493,7 +494,7 @@ class Storage:
         self._pending_attempts.append((row, schedule, done))
         if self._attempt_writer is None or self._attempt_writer.done():
             self._attempt_writer = asyncio.create_task(self._write_attempts())
-        attempt_id = await done  # the id stored (a new one if another process took ours)
+        attempt_id = await done  # the id the database gave it
         if card is not None:
             self._remember(self._cards, (new.learner_id, card.case_id, card.point), card.card)
         return Attempt(
@@ -843,15 +844,15 @@ class Storage:
         return rows[0]["versions"] if rows else None
 
     async def _write_attempts(self) -> None:
-        """Group commit for attempts: a whole batch is two statements (ids are assigned here, as
-        one process owns the database). If the batch fails, each attempt is retried alone, so a
-        bad one fails by itself and the others are still stored."""
+        """Group commit for attempts: a whole batch is one transaction, and each attempt's id is
+        the one the database gave it (INSERT ... RETURNING), so other processes writing to the
+        same file cannot collide with it. If the batch fails, each attempt is retried alone, so
+        a bad one fails by itself and the others are still stored."""
         while self._pending_attempts:
             batch, self._pending_attempts = self._pending_attempts, []
             outcomes: list[int | Exception]
             try:
-                await self._insert_attempts(batch)
-                outcomes = [row[0] for row, _, _ in batch]
+                outcomes = list(await self._insert_attempts(batch))
             except StorageUnavailableError as error:
                 outcomes = [error] * len(batch)
             except Exception:
@@ -859,30 +860,24 @@ class Storage:
             _settle([done for _, _, done in batch], outcomes)
 
     async def _insert_one_attempt(self, item: tuple) -> int | Exception:
-        """One attempt alone: its stored id, or the error that refused it. If another process
-        (the terminal, say) took its id, it gets the next free one."""
-        row, schedule, done = item
-        for _ in range(3):
-            try:
-                await self._insert_attempts([(row, schedule, done)])
-                return row[0]
-            except sqlite3.IntegrityError as error:
-                if "attempts.id" not in str(error):
-                    return error
-                last = await self._first("SELECT COALESCE(MAX(id), 0) AS last FROM attempts")
-                self._next_attempt_id = max(self._next_attempt_id or 0, last["last"] + 1)
-                row = (self._next_attempt_id, *row[1:])
-                self._next_attempt_id += 1
-            except Exception as error:
-                return error
-        return StorageUnavailableError("The database is too busy with other writers; nothing was saved.")
+        """One attempt alone: its stored id, or the error that refused it."""
+        try:
+            [attempt_id] = await self._insert_attempts([item])
+        except Exception as error:
+            return error
+        return attempt_id
 
-    async def _insert_attempts(self, batch: list) -> None:
+    async def _insert_attempts(self, batch: list) -> list[int]:
+        """Insert a batch of attempts (and their schedules) in one transaction; their ids, in order."""
+        ids = []
         async with self._transaction():
-            await self._db.executemany(_INSERT_ATTEMPT_SQL, [row for row, _, _ in batch])
+            for row, _, _ in batch:
+                [(attempt_id,)] = await self._db.execute_fetchall(_INSERT_ATTEMPT_SQL, row)
+                ids.append(attempt_id)
             schedules = [schedule for _, schedule, _ in batch if schedule is not None]
             if schedules:
                 await self._db.executemany(_UPSERT_SCHEDULE_SQL, schedules)
+        return ids
 
     async def _batched(self, statement: str, params: tuple) -> list[sqlite3.Row]:
         """Run one statement in the next group commit; its rows once that has committed.
