@@ -2,9 +2,11 @@
 
 The schema version is SQLite's ``PRAGMA user_version``; :data:`MIGRATIONS`
 lists the scripts that take the database from one version to the next, and
-:meth:`Storage.open` applies those not yet applied, each in its own
-transaction. Times are Unix seconds (UTC) as REAL, so ordering and range
-queries are plain comparisons and Discord timestamps are one ``int()`` away.
+:meth:`Storage.open` applies those not yet applied, in one transaction. Our
+files carry :data:`APPLICATION_ID`; a file without it is opened only if it is
+empty or one of ours from before the mark, and anything else is left untouched.
+Times are Unix seconds (UTC) as REAL, so ordering and range queries are plain
+comparisons and Discord timestamps are one ``int()`` away.
 
 The module is longer than most on purpose: every SQL statement of the project
 is here, so moving to a server database (PostgreSQL) later is one new module
@@ -14,6 +16,7 @@ with the same methods, not a hunt through the code.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import sqlite3
@@ -195,6 +198,10 @@ MIGRATIONS: tuple[str, ...] = (
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
+#: ``PRAGMA application_id`` of every Counterpoint database ("CPnt" in ASCII), set when it is
+#: created: SQLite files of other programs are told apart by it, and never changed.
+APPLICATION_ID = 0x43506E74
+
 
 #: Members ranked by the sum over Points of their best score since :since, ties by
 #: attempts; the server's practice, plus the DM practice of members who practise
@@ -241,10 +248,12 @@ RETURNING versions
 """
 
 
+#: The database assigns the id (``attempts.id`` is the rowid): several processes may write at once.
 _INSERT_ATTEMPT_SQL = """
-INSERT INTO attempts (id, learner_id, learner_name, guild_id, channel_id, case_id, case_version, point, text, score,
+INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version, point, text, score,
                       covered, flags, created_at, details)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING id
 """
 _UPSERT_SCHEDULE_SQL = """
 INSERT INTO schedule (learner_id, case_id, point, card, due) VALUES (?, ?, ?, ?, ?)
@@ -270,6 +279,10 @@ def _unavailable(error: sqlite3.OperationalError) -> Exception:
         log.error("Database cannot grow: %s", error)
         return StorageUnavailableError("Counterpoint cannot save anything right now (its disk is full); nothing was "
                                        "saved. The bot's operator has been told in the log.")
+    if "readonly" in text or "disk i/o error" in text:
+        log.error("Database cannot be written: %s", error)
+        return StorageUnavailableError("Counterpoint cannot save anything right now (its database file cannot be "
+                                       "written); nothing was saved. The bot's operator has been told in the log.")
     return error
 
 
@@ -282,20 +295,150 @@ def backup_database(source: Path, destination: Path) -> None:
 
 
 def check_database(path: Path) -> list[str]:
-    """Problems found in the database file (empty: it is sound): integrity, and the schema version."""
+    """Problems found in the database file (empty: it is sound): integrity, whether it is a
+    Counterpoint database at all, and the schema version."""
     if not path.exists():
         return [f"There is no database at {path}."]
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            version, _ = _identify(conn, path)
+    except StorageError as error:
+        return [str(error)]
     except sqlite3.DatabaseError as error:
         return [f"{path} is not a readable SQLite database ({error})."]
-    if version > SCHEMA_VERSION:
-        problems.append(f"schema version {version} is newer than this Counterpoint's ({SCHEMA_VERSION})")
-    elif version < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION:
         problems.append(f"schema version {version}: it will be migrated to {SCHEMA_VERSION} at the next start")
     return problems
+
+
+@functools.cache
+def _our_tables(version: int) -> dict[str, tuple[str, ...]]:
+    """The tables (and their columns) of a Counterpoint database at schema ``version``."""
+    with sqlite3.connect(":memory:") as conn:
+        for script in MIGRATIONS[:version]:
+            for statement in _statements(script):
+                conn.execute(statement)
+        return _tables(conn)
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    names = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    )]
+    return {name: tuple(row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,)))
+            for name in names}
+
+
+def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
+    """Whether the open file is ours, by reading it only: its schema version, and whether it
+    carries our mark. Raises :class:`StorageError` for another program's file or a newer schema.
+
+    Ours: a file with our mark; a new or empty one (no schema at all); or one of ours from
+    before the mark (no mark, our schema version, exactly our tables of that version)."""
+    (application_id,) = conn.execute("PRAGMA application_id").fetchone()
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if application_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{path} has schema version {version}, newer than this Counterpoint "
+                f"understands ({SCHEMA_VERSION}). Upgrade Counterpoint."
+            )
+        return version, True
+    if application_id != 0:
+        raise _not_ours(path, f"it is marked as another program's (application_id {application_id:#010x})")
+    (objects,) = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    if objects == 0 and version == 0:
+        return 0, False
+    tables = _tables(conn)
+    if 1 <= version <= SCHEMA_VERSION and tables == _our_tables(version):
+        return version, False
+    strangers = sorted(set(tables) - set(_our_tables(SCHEMA_VERSION)))
+    if strangers:
+        shown = ", ".join(repr(name) for name in strangers[:5]) + (", ..." if len(strangers) > 5 else "")
+        raise _not_ours(path, f"it holds tables Counterpoint never creates ({shown})")
+    raise _not_ours(path, f"it has no Counterpoint mark, and its schema (version {version}) is not one of ours")
+
+
+def _not_ours(path: Path, reason: str) -> StorageError:
+    return StorageError(
+        f"{path} is not a Counterpoint database: {reason}. Nothing was changed; point COUNTERPOINT_DB "
+        "(or --db) at a Counterpoint database or at a new file."
+    )
+
+
+def _open_error(path: Path, error: sqlite3.Error) -> StorageError:
+    """What is wrong, for the user, when a database file cannot be opened or prepared."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_READONLY"):
+        return StorageError(
+            f"{path} is read-only here: Counterpoint must be able to write to the file and to its folder "
+            "(SQLite keeps its journal beside the file). Nothing was changed; check their permissions, "
+            "or point COUNTERPOINT_DB elsewhere."
+        )
+    if name == "SQLITE_FULL":
+        return StorageError(
+            f"Cannot write to {path}: the disk is full. Nothing was changed; free some space and start again."
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return StorageError(
+            f"Cannot write to {path}: the disk refused the write ({error}); it may be full or failing. "
+            "Nothing was changed; free some space or check the disk, and start again."
+        )
+    if name.startswith("SQLITE_CANTOPEN"):
+        if path.exists():
+            return StorageError(f"Cannot open {path}: this user may not read and write it (check its permissions "
+                                "and its folder's). Nothing was changed.")
+        return StorageError(f"Cannot create {path}: this user may not write to its folder {path.parent} "
+                            "(check its permissions), or point COUNTERPOINT_DB elsewhere.")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StorageError(f"{path} is locked by another program ({error}). Nothing was changed; "
+                            "try again when it is done.")
+    return StorageError(
+        f"{path} is not a usable Counterpoint database ({error}). "
+        "Nothing was changed; move the file aside or point COUNTERPOINT_DB elsewhere."
+    )
+
+
+def _connect_file(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A plain connection for preparing the file (a seam for tests that make the disk "full")."""
+    return sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+
+
+def _prepare_file(path: Path, busy_timeout_ms: int) -> None:
+    """Make ``path`` a current Counterpoint database, or refuse it untouched.
+
+    It is read first: a file that is not ours is refused before anything is written. Then,
+    under the write lock (another process may be creating it at this very moment), it is
+    read again, marked if it is not yet, and migrated, all in one transaction: a full disk
+    or a crash leaves it as it was. Last, it is switched to WAL."""
+    try:
+        conn = _connect_file(path, busy_timeout_ms)
+    except sqlite3.Error as error:
+        raise _open_error(path, error) from error
+    try:
+        _identify(conn, path)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version, _ = _identify(conn, path)
+            # Marks it if it is not yet; written always, so that a file this user may not
+            # write is found out here (SQLite opens it read-only without saying so).
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]):
+                    conn.execute(statement)
+            if version != SCHEMA_VERSION:
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:  # SQLite has rolled back by itself after some errors (a full disk)
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as error:
+        raise _open_error(path, error) from error
+    finally:
+        conn.close()
 
 
 class Storage:
@@ -311,9 +454,8 @@ class Storage:
         self._pending_statements: list[tuple[str, tuple, asyncio.Future]] = []
         self._pending_attempts: list[tuple[tuple, tuple | None, asyncio.Future]] = []
         self._attempt_writer: asyncio.Task | None = None
-        self._next_attempt_id: int | None = None
         # Write-through caches of what every rebuttal reads: current sessions and cards.
-        # All writes to them go through this class, and one process owns the database
+        # All writes to them go through this class, and one bot writes a member's rows
         # (see README), so they cannot go stale.
         self._sessions: dict[tuple[str, str], PracticeSession | None] = {}
         self._cards: dict[tuple[str, str, int], str | None] = {}
@@ -369,51 +511,32 @@ class Storage:
     async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> "Storage":
         """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
-        A write waits up to ``busy_timeout_ms`` for another program's lock before it is refused."""
+        A file that is not a Counterpoint database, or cannot be written, is refused with a
+        :class:`StorageError` saying why, and left as it was. A write waits up to
+        ``busy_timeout_ms`` for another program's lock before it is refused."""
         path = Path(path)
         if path.parent and not path.parent.exists():
             raise StorageError(f"The folder for the database does not exist: {path.parent}")
+        if path.exists() and not path.is_file():
+            raise StorageError(f"{path} is not a file. Point COUNTERPOINT_DB (or --db) at a database file.")
+        await asyncio.to_thread(_prepare_file, path, busy_timeout_ms)
         try:
             connection = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StorageError(f"Cannot open the database {path}: {exc}") from exc
+            raise _open_error(path, exc) from exc
         connection.row_factory = sqlite3.Row
         storage = cls(connection, path, busy_timeout_ms)
         try:
-            await storage._prepare()
-        except sqlite3.DatabaseError as exc:
+            await connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            await connection.execute("PRAGMA synchronous = NORMAL")
+            await connection.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
             await connection.close()
-            raise StorageError(
-                f"{path} is not a usable Counterpoint database ({exc}). "
-                "Nothing was changed; move the file aside or point COUNTERPOINT_DB elsewhere."
-            ) from exc
+            raise _open_error(path, exc) from exc
         except BaseException:
             await connection.close()
             raise
         return storage
-
-    async def _prepare(self) -> None:
-        await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
-        await self._db.execute("PRAGMA journal_mode = WAL")
-        await self._db.execute("PRAGMA synchronous = NORMAL")
-        await self._db.execute("PRAGMA foreign_keys = ON")
-        (version,) = await self._first("PRAGMA user_version")
-        if version > SCHEMA_VERSION:
-            raise StorageError(
-                f"{self.path} has schema version {version}, newer than this Counterpoint "
-                f"understands ({SCHEMA_VERSION}). Upgrade Counterpoint."
-            )
-        for number in range(version, SCHEMA_VERSION):
-            # executescript would commit on its own; one explicit transaction per step instead.
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _statements(MIGRATIONS[number]):
-                    await self._db.execute(statement)
-                await self._db.execute(f"PRAGMA user_version = {number + 1}")
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
 
     async def close(self) -> None:
         """Finish the writes in flight, then close the database cleanly."""
@@ -479,12 +602,8 @@ class Storage:
         flags = tuple(sorted(coverage.flags))
         details = _matches_json(coverage.covered)
 
-        if self._next_attempt_id is None:
-            last = await self._first("SELECT COALESCE(MAX(id), 0) AS last FROM attempts")
-            self._next_attempt_id = last["last"] + 1
-        attempt_id, self._next_attempt_id = self._next_attempt_id, self._next_attempt_id + 1
         row = (
-            attempt_id, new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
+            new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
             new.case_version, new.point, new.text, coverage.score, json.dumps(list(covered)),
             json.dumps(list(flags)), created, details,
         )
@@ -493,7 +612,7 @@ class Storage:
         self._pending_attempts.append((row, schedule, done))
         if self._attempt_writer is None or self._attempt_writer.done():
             self._attempt_writer = asyncio.create_task(self._write_attempts())
-        attempt_id = await done  # the id stored (a new one if another process took ours)
+        attempt_id = await done  # the id the database gave it
         if card is not None:
             self._remember(self._cards, (new.learner_id, card.case_id, card.point), card.card)
         return Attempt(
@@ -843,15 +962,15 @@ class Storage:
         return rows[0]["versions"] if rows else None
 
     async def _write_attempts(self) -> None:
-        """Group commit for attempts: a whole batch is two statements (ids are assigned here, as
-        one process owns the database). If the batch fails, each attempt is retried alone, so a
-        bad one fails by itself and the others are still stored."""
+        """Group commit for attempts: a whole batch is one transaction, and each attempt's id is
+        the one the database gave it (INSERT ... RETURNING), so other processes writing to the
+        same file cannot collide with it. If the batch fails, each attempt is retried alone, so
+        a bad one fails by itself and the others are still stored."""
         while self._pending_attempts:
             batch, self._pending_attempts = self._pending_attempts, []
             outcomes: list[int | Exception]
             try:
-                await self._insert_attempts(batch)
-                outcomes = [row[0] for row, _, _ in batch]
+                outcomes = list(await self._insert_attempts(batch))
             except StorageUnavailableError as error:
                 outcomes = [error] * len(batch)
             except Exception:
@@ -859,30 +978,24 @@ class Storage:
             _settle([done for _, _, done in batch], outcomes)
 
     async def _insert_one_attempt(self, item: tuple) -> int | Exception:
-        """One attempt alone: its stored id, or the error that refused it. If another process
-        (the terminal, say) took its id, it gets the next free one."""
-        row, schedule, done = item
-        for _ in range(3):
-            try:
-                await self._insert_attempts([(row, schedule, done)])
-                return row[0]
-            except sqlite3.IntegrityError as error:
-                if "attempts.id" not in str(error):
-                    return error
-                last = await self._first("SELECT COALESCE(MAX(id), 0) AS last FROM attempts")
-                self._next_attempt_id = max(self._next_attempt_id or 0, last["last"] + 1)
-                row = (self._next_attempt_id, *row[1:])
-                self._next_attempt_id += 1
-            except Exception as error:
-                return error
-        return StorageUnavailableError("The database is too busy with other writers; nothing was saved.")
+        """One attempt alone: its stored id, or the error that refused it."""
+        try:
+            [attempt_id] = await self._insert_attempts([item])
+        except Exception as error:
+            return error
+        return attempt_id
 
-    async def _insert_attempts(self, batch: list) -> None:
+    async def _insert_attempts(self, batch: list) -> list[int]:
+        """Insert a batch of attempts (and their schedules) in one transaction; their ids, in order."""
+        ids = []
         async with self._transaction():
-            await self._db.executemany(_INSERT_ATTEMPT_SQL, [row for row, _, _ in batch])
+            for row, _, _ in batch:
+                [(attempt_id,)] = await self._db.execute_fetchall(_INSERT_ATTEMPT_SQL, row)
+                ids.append(attempt_id)
             schedules = [schedule for _, schedule, _ in batch if schedule is not None]
             if schedules:
                 await self._db.executemany(_UPSERT_SCHEDULE_SQL, schedules)
+        return ids
 
     async def _batched(self, statement: str, params: tuple) -> list[sqlite3.Row]:
         """Run one statement in the next group commit; its rows once that has committed.

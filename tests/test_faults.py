@@ -8,6 +8,8 @@ import asyncio
 import logging
 import sqlite3
 
+import pytest
+
 from support import counterpoint, say, say_expecting_refusal
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
@@ -90,26 +92,51 @@ def test_db_backup_and_check(tmp_path):
     assert run.returncode == 1 and "not a readable SQLite database" in run.stdout
 
 
-async def test_closing_storage_finishes_the_writes_in_flight(db_path):
+@pytest.mark.parametrize("kind", ["tournament submissions", "practice attempts"])  # two write paths
+async def test_closing_storage_finishes_the_writes_in_flight(db_path, kind):
     from bot.cases import CaseLibrary
     from bot.config import SHIPPED_CASES_DIR
+    from bot.models import Learner, Place
     from bot.practice import PracticeService
     from bot.storage import Storage
     from bot.tournament import TournamentService
 
     storage = await Storage.open(db_path)
     cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
-    service = TournamentService(storage, cases, PracticeService(cases, storage))
+    practice = PracticeService(cases, storage)
+    service = TournamentService(storage, cases, practice)
     t = await service.create(1, 1, "Stop cup", created_by=1)
-    for user in range(1, 31):
+    learners = [Learner.terminal(f"l{n}") for n in range(30)]
+    for user, learner in zip(range(1, 31), learners):
         await service.join(t, user, f"u{user}")
+        await practice.start(learner, Place(), "north-korea", 1)
     t = (await service.start(t)).tournament
-    submissions = [asyncio.create_task(service.submit(t, user, f"u{user}", A5)) for user in range(1, 31)]
-    await asyncio.sleep(0.01)  # some are being written now
-    await asyncio.gather(*submissions)
-    await storage.close()  # as a SIGTERM would: after the work in flight
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM tournament_submissions").fetchone()[0] == 30
+
+    queued = []  # the writes handed to storage
+
+    def counted(method):
+        async def wrapper(*args, **kwargs):
+            queued.append(method.__name__)  # both queue their write before their first await
+            return await method(*args, **kwargs)
+        return wrapper
+
+    if kind == "tournament submissions":
+        storage._batched = counted(storage._batched)
+        writes = [asyncio.create_task(service.submit(t, user, f"u{user}", A5)) for user in range(1, 31)]
+    else:
+        storage.record_attempt = counted(storage.record_attempt)
+        writes = [asyncio.create_task(practice.submit(learner, Place(), A5)) for learner in learners]
+    while len(queued) < 30:
+        await asyncio.sleep(0)
+    assert not all(write.done() for write in writes)  # some are still in flight: close must wait for them
+    await storage.close()  # as a SIGTERM would: all 30 are queued, and not all written yet
+    results = await asyncio.gather(*writes, return_exceptions=True)
+    assert not [r for r in results if isinstance(r, BaseException)]  # each was told "stored"...
+    with sqlite3.connect(db_path) as conn:  # ...and is
+        assert conn.execute("SELECT COUNT(*) FROM tournament_submissions").fetchone()[0] == (
+            30 if kind == "tournament submissions" else 0)
+        assert conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == (
+            30 if kind == "practice attempts" else 0)
 
 
 async def test_a_reply_lost_to_a_dropped_connection_leaves_the_rebuttal_stored(bot, db_path, monkeypatch, caplog):

@@ -54,11 +54,16 @@ async def test_a_file_that_is_not_a_database_is_refused_and_left_alone(db_path):
     assert db_path.read_bytes() == before
 
 
-async def test_a_database_from_a_newer_version_is_refused(db_path):
-    with sqlite3.connect(db_path) as conn:
+async def test_a_database_from_a_newer_version_is_refused_untouched(db_path):
+    from bot.storage import APPLICATION_ID
+
+    with sqlite3.connect(db_path) as conn:  # a newer Counterpoint's database carries our mark
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = db_path.read_bytes()
     with pytest.raises(StorageError, match="Upgrade Counterpoint"):
         await Storage.open(db_path)
+    assert db_path.read_bytes() == before
 
 
 async def test_a_missing_folder_is_a_clear_error(tmp_path):
