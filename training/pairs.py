@@ -52,7 +52,11 @@ def argkp_pairs(directory: Path, split: str, rng: random.Random, opposite_per_ar
     for row in _csv(directory / f"labels_{split}.csv"):
         arg, kp = arguments[row["arg_id"]], key_points[row["key_point_id"]]
         pairs.append((arg["argument"], kp["key_point"], MAKES if row["label"] == "1" else NEITHER))
+    topics = sorted({kp["topic"] for kp in key_points.values()})
     for arg in arguments.values():
+        # A key point of another topic: NEITHER, the judge's answer off topic.
+        elsewhere = rng.choice([t for t in topics if t != arg["topic"]])
+        pairs.append((arg["argument"], rng.choice(by_group[(elsewhere, rng.choice(("1", "-1")))] or ["-"]), NEITHER))
         other = "-1" if arg["stance"] == "1" else "1"
         candidates = by_group.get((arg["topic"], other), [])
         for kp in rng.sample(candidates, min(opposite_per_argument, len(candidates))):
@@ -87,6 +91,42 @@ def minicase_pairs(case: dict) -> Iterable[Pair]:
     for text in case.get("new_reasons", []):
         for arg in arguments:
             yield text, arg["reference"], NEITHER
+
+
+def off_topic_pairs(cases: list[dict], rng: random.Random, per_case: int = 12) -> list[Pair]:
+    """Sentences of one mini case against references of another: NEITHER.
+
+    Without them the judge only ever sees on-topic pairs, and what it answers
+    for a sentence about something else entirely is anyone's guess.
+    """
+    pairs: list[Pair] = []
+    for i, case in enumerate(cases):
+        texts = [t for arg in case["counterarguments"] for t in (*arg["makes"], *arg["opposite"])]
+        for _ in range(per_case):
+            j = rng.randrange(len(cases) - 1)
+            other = cases[j + 1 if j >= i else j]
+            reference = rng.choice([*(a["reference"] for a in other["counterarguments"]), other["claim"]])
+            pairs.append((rng.choice(texts), reference, NEITHER))
+    return pairs
+
+
+def compound_pairs(cases: list[dict], rng: random.Random) -> list[Pair]:
+    """Two claims in one sentence, as students write them: each part is judged on its own.
+
+    "<reverses A>, and <makes B>" says the OPPOSITE of A and MAKES B.
+    """
+    pairs: list[Pair] = []
+    for case in cases:
+        arguments = case["counterarguments"]
+        for i, first in enumerate(arguments):
+            second = arguments[(i + 1) % len(arguments)]
+            for left_kind, left_label in (("opposite", OPPOSITE), ("makes", MAKES)):
+                left = rng.choice(first[left_kind]).rstrip(".!?")
+                right = rng.choice(second["makes"])
+                sentence = f"{left}, and {right[0].lower()}{right[1:]}"
+                pairs.append((sentence, first["reference"], left_label))
+                pairs.append((sentence, second["reference"], MAKES))
+    return pairs
 
 
 def read_minicases(paths: Iterable[Path]) -> list[dict]:

@@ -27,7 +27,7 @@ import torch
 from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pairs import MAKES, argkp_pairs, minicase_pairs, read_minicases  # noqa: E402
+from pairs import MAKES, argkp_pairs, compound_pairs, minicase_pairs, off_topic_pairs, read_minicases  # noqa: E402
 
 MAX_LENGTH = 96
 
@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--holdout", type=float, default=0.1, help="share of mini cases kept out, for the report")
     parser.add_argument("--no-argkp-opposite", action="store_true", help="no other-stance key points as OPPOSITE")
+    parser.add_argument("--label-smoothing", type=float, default=0.1, help="keeps the probabilities calibrated")
     parser.add_argument("--limit", type=int, default=0, help="train on this many pairs only (a smoke test)")
     args = parser.parse_args()
 
@@ -142,6 +143,7 @@ def main() -> None:
     kept = int(len(minicases) * args.holdout)
     held_out = [p for case in minicases[:kept] for p in minicase_pairs(case)]
     synthetic = [p for case in minicases[kept:] for p in minicase_pairs(case)]
+    synthetic += off_topic_pairs(minicases[kept:], rng) + compound_pairs(minicases[kept:], rng)
     pairs += synthetic * args.minicase_repeat
     if args.limit:
         pairs = rng.sample(pairs, args.limit)
@@ -163,7 +165,8 @@ def main() -> None:
                             max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
             labels = torch.tensor([label for _, _, label in batch], device=device)
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
-                loss = model(**enc, labels=labels).loss
+                logits = model(**enc).logits
+                loss = torch.nn.functional.cross_entropy(logits.float(), labels, label_smoothing=args.label_smoothing)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
