@@ -363,7 +363,7 @@ class TournamentService:
         latest = _latest_adjustments(adjustments)
         notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id}: {a.reason}" for a in adjustments}
         per_round = io.StringIO()
-        writer = csv.writer(per_round)
+        writer = _SafeWriter(per_round)
         writer.writerow(["user_id", "name", "round", "point", "score", "original_score", "covered", "flags",
                          "submitted_at", "adjustment"])
         for s in await self.storage.submissions(tournament.id):
@@ -372,7 +372,7 @@ class TournamentService:
                 " ".join(s.covered), " ".join(s.flags), _iso(s.submitted_at), notes.get((s.round, s.user_id), ""),
             ])
         final = io.StringIO()
-        writer = csv.writer(final)
+        writer = _SafeWriter(final)
         writer.writerow(["rank", "user_id", "name", "total", "covered", "rounds", "seconds_taken"])
         for st in await self.standings(tournament):
             writer.writerow([st.rank, st.user_id, st.name, st.total, st.covered, st.rounds, round(st.time_taken, 1)])
@@ -398,6 +398,28 @@ def point_order(case: Case, rounds: int, seed: int | None) -> tuple[int, ...]:
             rng.shuffle(cycle)
         order.extend(cycle)
     return tuple(order[:rounds])
+
+
+#: What a spreadsheet takes as the start of a formula (OWASP CSV injection), tab and CR included.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A text cell a spreadsheet will not run: one starting like a formula gets a leading quote
+    (OWASP's advice). Numbers are left alone (a negative number is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """``csv.writer`` whose every text cell goes through :func:`csv_safe`."""
+
+    def __init__(self, stream: io.StringIO):
+        self._writer = csv.writer(stream)
+
+    def writerow(self, row: list) -> None:
+        self._writer.writerow([csv_safe(cell) for cell in row])
 
 
 def _latest_adjustments(adjustments: list[Adjustment]) -> dict[tuple[int, int], int]:

@@ -1,0 +1,75 @@
+"""Tournament integrity through the real bot: rounds named by submissions, no answers
+during a round, a rate limit on submissions, and exports a spreadsheet cannot run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+
+from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
+
+A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
+B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
+
+
+@pytest.fixture(autouse=True)
+def files_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # dpytest writes sent attachments to the working folder
+
+
+def add_member(name: str) -> discord.Member:
+    guild = guild_channel().guild
+    user = dpytest.backend.make_user(name, "0009")
+    added = dpytest.backend.make_member(user, guild)
+    dpytest.get_config().members.append(added)
+    return added
+
+
+@pytest.fixture
+async def club(start_bot):
+    """Member 0 (alice) moderates; bob (1) and two more members play."""
+    bot = await start_bot()
+    role = dpytest.backend.make_role("Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value)
+    await dpytest.add_role(member(0), role)
+    return bot
+
+
+def read_csv(attachment) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(open(attachment.url.removeprefix("file://"), encoding="utf-8").read())))
+
+
+# --- CSV export ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["=1+2", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
+def test_a_cell_that_starts_like_a_formula_is_quoted(raw):
+    from bot.tournament import csv_safe
+
+    assert csv_safe(raw) == "'" + raw
+    assert csv_safe("plain name") == "plain name" and csv_safe(-3) == -3
+
+
+async def test_exported_names_and_reasons_cannot_become_formulas(club):
+    add_member('=HYPERLINK("http://evil.example","x")')  # member 2
+    add_member("@SUM(1+1)")  # member 3
+    await say('!tournament create "Formula cup" north-korea 1 5')
+    for player in (2, 3):
+        await say("!tournament join", author=player)
+    await say("!tournament start")
+    for player in (2, 3):
+        await say(f"!tournament submit {A5}", author=player, channel=await dm_channel(player))
+    await say(f"!tournament adjust <@{member(3).id}> 1 50 -2+3 looked fine")
+    await say("!tournament end")
+    dpytest.get_message()  # the final standings
+
+    export = await say("!tournament export")
+    rounds_file, standings_file = export.attachments
+    cells = [cell for row in read_csv(rounds_file) + read_csv(standings_file) for cell in row]
+    names = [cell for cell in cells if "HYPERLINK" in cell or "SUM(" in cell]
+    assert len(names) == 4 and all(cell.startswith("'") for cell in names)
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
