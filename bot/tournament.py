@@ -254,29 +254,41 @@ class TournamentService:
     async def open_for(self, user_id: int) -> list[Tournament]:
         return await self.storage.tournaments_with_open_round_for(user_id)
 
-    async def submit(self, tournament: Tournament, user_id: int, name: str, text: str) -> Receipt:
+    async def submit(self, tournament: Tournament, user_id: int, name: str, text: str,
+                     round_number: int | None = None) -> Receipt:
+        """Score and store a rebuttal for round ``round_number`` (default: the round open now).
+
+        A submission names its round: one made for a round that has closed since (a submit window
+        opened before ``tournament next``) is refused, never filed under the next round."""
         received = self.clock()  # the deadline is judged by when it arrived, not when scoring finished
         rebuttal = self.practice.check_rebuttal(text)
-        if tournament.state != "running":
+        number = round_number if round_number is not None else tournament.current_round
+        if tournament.state != "running" and round_number is None:
             raise TournamentError(f"{tournament.name} has no open round.")
-        current, registered = await self.storage.round_for_submission(tournament.id, tournament.current_round, user_id)
+        current, registered = await self.storage.round_for_submission(tournament.id, number, user_id)
         if not registered:
             raise TournamentError(f"You are not registered in {tournament.name}.")
-        if current is None or not current.is_open or received > current.deadline:
-            raise TournamentError(
-                f"The deadline for round {tournament.current_round} has passed; your rebuttal was not accepted."
-            )
+        if tournament.state != "running" or current is None or not current.is_open or received > current.deadline:
+            raise TournamentError(_closed_message(tournament, number))
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         point = case.point(current.point)
         coverage = self.practice.scorer.score(case, point, rebuttal)  # on the loop: see PracticeService.submit
         version = await self.storage.store_submission(
             tournament.id, current.number, user_id, name, rebuttal, coverage, received
         )
-        if version is None:
-            raise TournamentError(
-                f"The deadline for round {current.number} has passed; your rebuttal was not accepted."
-            )
+        if version is None:  # closed while it was being scored: the store checks the named round again
+            raise TournamentError(_closed_message(await self.storage.tournament(tournament.id) or tournament, number))
         return Receipt(tournament, current.number, version > 1, coverage if tournament.show_scores else None, point)
+
+    async def open_round_named(self, tournament_id: int, number: int) -> Tournament:
+        """The tournament, if its round ``number`` is still open (for a Submit button pressed late)."""
+        tournament = await self.storage.tournament(tournament_id)
+        if tournament is None:
+            raise TournamentError("That tournament no longer exists.")
+        current = await self.storage.round(tournament_id, number)
+        if tournament.state != "running" or current is None or not current.is_open or self.clock() > current.deadline:
+            raise TournamentError(_closed_message(tournament, number))
+        return tournament
 
     async def feedback(self, tournament: Tournament, user_id: int, number: int) -> tuple[Submission, Point, Coverage]:
         """A participant's own full feedback for a round: once it has closed, or at once if scores are shown."""
@@ -420,6 +432,14 @@ class _SafeWriter:
 
     def writerow(self, row: list) -> None:
         self._writer.writerow([csv_safe(cell) for cell in row])
+
+
+def _closed_message(tournament: Tournament, number: int) -> str:
+    """Why a submission for round ``number`` was refused: its round is over (and what is open now)."""
+    if tournament.state == "running" and tournament.current_round > number:
+        return (f"Round {number} of {tournament.name} has closed; your rebuttal was not accepted. "
+                f"Round {tournament.current_round} is open now: submit to it with its own button.")
+    return f"The deadline for round {number} has passed; your rebuttal was not accepted."
 
 
 def _latest_adjustments(adjustments: list[Adjustment]) -> dict[tuple[int, int], int]:

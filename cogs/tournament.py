@@ -141,7 +141,7 @@ def registration_view(tournament_id: int) -> discord.ui.View:
 class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
     def __init__(self, tournament_id: int, round_number: int, max_chars: int):
         super().__init__(title=f"Round {round_number} rebuttal"[:45])
-        self.tournament_id = tournament_id
+        self.tournament_id, self.round_number = tournament_id, round_number  # the round it answers, and no other
         self.text = discord.ui.TextInput(
             label="Your rebuttal", style=discord.TextStyle.paragraph, max_length=min(max_chars, 4000)
         )
@@ -153,7 +153,9 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
             tournament = await service.storage.tournament(self.tournament_id)
             if tournament is None:
                 raise TournamentError("That tournament no longer exists.")
-            receipt = await service.submit(tournament, interaction.user.id, interaction.user.display_name, self.text.value)
+            receipt = await service.submit(
+                tournament, interaction.user.id, interaction.user.display_name, self.text.value, self.round_number
+            )
             await interaction.response.send_message(receipt_text(receipt), ephemeral=True)
 
         await guarded(interaction, action)
@@ -173,7 +175,9 @@ class SubmitButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:tsub
 
     async def callback(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
-            max_chars = _service(interaction).practice.max_rebuttal_chars
+            service = _service(interaction)
+            await service.open_round_named(self.tournament_id, self.round_number)  # a button of a past round says so
+            max_chars = service.practice.max_rebuttal_chars
             await interaction.response.send_modal(SubmissionModal(self.tournament_id, self.round_number, max_chars))
 
         await guarded(interaction, action)

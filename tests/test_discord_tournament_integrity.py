@@ -73,3 +73,46 @@ async def test_exported_names_and_reasons_cannot_become_formulas(club):
     names = [cell for cell in cells if "HYPERLINK" in cell or "SUM(" in cell]
     assert len(names) == 4 and all(cell.startswith("'") for cell in names)
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+# --- a submission names its round -----------------------------------------------------------
+
+
+def submissions(db_path) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT round, user_id FROM tournament_submissions ORDER BY round, user_id").fetchall()
+
+
+async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(club, db_path):
+    from cogs.tournament import SubmitButton
+
+    await say('!tournament create "Stale cup" north-korea 2 5')
+    await say("!tournament join", author=1)
+    await say("!tournament start")
+    tournament = await club.tournaments.in_channel(guild_channel().id)
+    opened = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    await SubmitButton(tournament.id, 1).callback(opened)  # bob opens round 1's window...
+    modal = opened.response.modal
+    assert modal is not None
+
+    await say("!tournament next")  # ...the moderator moves on to round 2...
+    dpytest.get_message()  # round 2's Point
+    modal.text._value = A5
+    sent = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    await modal.on_submit(sent)  # ...and bob sends the old window
+    [reply] = sent.response.sent
+    assert reply["ephemeral"] is True
+    assert "Round 1 of Stale cup has closed" in reply["content"] and "Round 2 is open now" in reply["content"]
+    assert submissions(db_path) == []  # stored nowhere: not as round 2, not as round 1
+
+    late_press = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    await SubmitButton(tournament.id, 1).callback(late_press)  # round 1's button, pressed now
+    assert late_press.response.modal is None and "Round 1 of Stale cup has closed" in late_press.response.sent[0]["content"]
+
+    current = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    await SubmitButton(tournament.id, 2).callback(current)
+    current.response.modal.text._value = B2
+    answered = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    await current.response.modal.on_submit(answered)
+    assert "round 2, is in" in answered.response.sent[0]["content"]
+    assert submissions(db_path) == [(2, member(1).id)]
