@@ -21,7 +21,8 @@ from datetime import datetime, timezone
 from .cases import Case, CaseLibrary, Point
 from .catalog import CaseCatalog
 from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
-from .practice import PracticeError, PracticeService
+from .practice import PracticeError, PracticeService, SlowDownError
+from .ratelimit import RateLimiter
 from .scoring import Coverage
 from .storage import Storage
 
@@ -95,11 +96,13 @@ class Recovery:
 
 class TournamentService:
     def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog, practice: PracticeService,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, submit_rate: tuple[int, float] | None = None):
         self.storage = storage
         self.catalog = CaseCatalog.of(cases)
         self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
         self.clock = clock
+        # Submissions per member, like rebuttals (None: unlimited; the bot passes REBUT_RATE).
+        self._submit_limit = RateLimiter(*submit_rate) if submit_rate else None
 
     # --- setting up -------------------------------------------------------------------
 
@@ -261,6 +264,10 @@ class TournamentService:
         A submission names its round: one made for a round that has closed since (a submit window
         opened before ``tournament next``) is refused, never filed under the next round."""
         received = self.clock()  # the deadline is judged by when it arrived, not when scoring finished
+        if self._submit_limit is not None:  # first: a refused flood costs next to nothing
+            wait = self._submit_limit.retry_after(str(user_id))
+            if wait:
+                raise SlowDownError(wait)
         rebuttal = self.practice.check_rebuttal(text)
         number = round_number if round_number is not None else tournament.current_round
         if tournament.state != "running" and round_number is None:

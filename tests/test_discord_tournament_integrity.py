@@ -116,3 +116,50 @@ async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(
     await current.response.modal.on_submit(answered)
     assert "round 2, is in" in answered.response.sent[0]["content"]
     assert submissions(db_path) == [(2, member(1).id)]
+
+
+# --- no answers during a round; a rate limit on submissions ------------------------------------
+
+
+async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_answers(club):
+    from cogs.practice import HintButton
+
+    dm = await dm_channel(1)
+    assert "Point 1" in (await say("!practice north-korea 1", author=1, channel=dm)).embeds[0].title  # before the round
+    await say("!practice north-korea 1", author=1)  # and in the server
+    await say('!tournament create "Quiet cup" north-korea 2 5')
+    await say("!tournament join", author=1)
+    assert "round 1 of 2" in (await say("!tournament start")).embeds[0].title  # round 1 is on Point 1
+
+    for command in ("!answer", "!hint", f"!rebut {A5}", "!practice north-korea 1"):
+        for channel in (dm, None):
+            refusal = await say_expecting_refusal(command, author=1, channel=channel)
+            assert "You are in Quiet cup, whose open round is on Point 1" in refusal.content, command
+            assert not refusal.embeds
+    press = PressedBy(club, member(1), None, dm)
+    await HintButton("north-korea", 1).callback(press)  # the button under the old Point, too
+    assert "whose open round is on Point 1" in press.response.sent[0]["content"]
+    assert "Point 2" in (await say("!practice north-korea", author=1, channel=dm)).embeds[0].title  # another Point is fine
+    assert "Point 2" in (await say("!skip", author=1)).embeds[0].title
+    assert "Point 1" in (await say("!practice north-korea 1", author=0)).embeds[0].title  # alice is not in it
+
+    await say("!tournament next")  # round 1 closes; round 2 is on Point 2
+    await dpytest.empty_queue()
+    assert "Point 1" in (await say("!practice north-korea 1", author=1, channel=dm)).embeds[0].title
+    assert "How the article answers Point 1" in (await say("!answer", author=1, channel=dm)).embeds[0].title
+    assert "open round is on Point 2" in (await say_expecting_refusal("!practice north-korea 2", author=1)).content
+
+
+async def test_tournament_submissions_are_rate_limited_like_rebuttals(club, db_path):
+    await say('!tournament create "Flood cup" north-korea 1 5')
+    await say("!tournament join", author=1)
+    await say("!tournament start")
+    dm = await dm_channel(1)
+    for _ in range(6):  # REBUT_RATE: 6 a minute
+        assert "round 1" in (await say(f"!tournament submit {A5}", author=1, channel=dm)).content
+    refusal = await say_expecting_refusal(f"!tournament submit {B2}", author=1, channel=dm)
+    assert "Slow down" in refusal.content
+    refusal = await say(B2, author=1, channel=dm)  # a plain DM is a submission too
+    assert "Slow down" in refusal.content
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT versions, text FROM tournament_submissions").fetchall() == [(6, A5)]
