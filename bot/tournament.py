@@ -380,7 +380,8 @@ class TournamentService:
         rounds = {r.number: r for r in await self.storage.rounds(tournament.id)}
         adjustments = await self.storage.adjustments(tournament.id)
         latest = _latest_adjustments(adjustments)
-        notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id}: {a.reason}" for a in adjustments}
+        notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id or 'a forgotten moderator'}: {a.reason}"
+                 for a in adjustments}
         per_round = io.StringIO()
         writer = _SafeWriter(per_round)
         writer.writerow(["user_id", "name", "round", "point", "score", "original_score", "covered", "flags",

@@ -255,7 +255,8 @@ class Progress(commands.Cog):
         """Delete everything Counterpoint keeps about you (asks first)."""
         await send_private(
             ctx,
-            content="This deletes all your attempts, schedules, sessions and settings, everywhere. It cannot be undone.",
+            content=("This deletes all your attempts, schedules, sessions and settings, and your tournament entries "
+                     "and submissions, everywhere. It cannot be undone."),
             view=ForgetConfirmation(ctx.author.id, self.service),
         )
 
