@@ -21,10 +21,11 @@ from bot.chart import render_progress_chart
 from bot.client import CounterpointBot
 from bot.feedback import explain, shorten
 from bot.practice import PracticeError
-from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService
+from bot.models import Attempt
+from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService, ScheduledPoint
 
 from .common import OnlyFor, send_private
-from .embeds import FIELD_VALUE_LIMIT, POINT_COLOUR, feedback_embed
+from .embeds import DESCRIPTION_LIMIT, FIELD_VALUE_LIMIT, POINT_COLOUR, TITLE_LIMIT, feedback_embed, fit_embed
 
 log = logging.getLogger("counterpoint.progress")
 PAGE_SIZE = 10
@@ -50,7 +51,7 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
     if weakest:
         lines = "\n".join(f"{r.rate:.0%} \u00b7 {r.summary}" for r in weakest)
         embed.add_field(name="You keep missing", value=shorten(lines, FIELD_VALUE_LIMIT), inline=False)
-    return embed
+    return fit_embed(embed)
 
 
 def leaderboard_embed(board: Leaderboard, page: int) -> discord.Embed:
@@ -62,7 +63,31 @@ def leaderboard_embed(board: Leaderboard, page: int) -> discord.Embed:
         for r in rows
     ) or "No practice in this period yet."
     embed.set_footer(text=f"Page {page + 1}/{pages} \u00b7 score: sum over Points of each member's best coverage")
-    return embed
+    return fit_embed(embed)
+
+
+def history_embed(name: str, attempts: list[Attempt]) -> discord.Embed:
+    lines = [
+        f"`#{a.id}` <t:{int(a.created_at)}:R> \u00b7 {a.case_id} Point {a.point} \u00b7 **{a.score}%**"
+        for a in attempts
+    ]
+    return fit_embed(discord.Embed(
+        title=shorten(f"{name}'s latest attempts", TITLE_LIMIT),
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT - 70)
+        + "\n\nSee one again with `feedback <number>` or the menu below.",
+        colour=POINT_COLOUR,
+    ))
+
+
+def schedule_embed(scheduled: list[ScheduledPoint], now: float) -> discord.Embed:
+    lines = [
+        f"{'**due now**' if s.due <= now else f'<t:{int(s.due)}:R>'} \u00b7 {s.case_id} Point {s.point}: "
+        f"{shorten(s.claim, 80)}"
+        for s in scheduled[:20]
+    ]
+    embed = discord.Embed(title="Your practice schedule", description="\n".join(lines), colour=POINT_COLOUR)
+    embed.set_footer(text="`practice` with no Point picks the one due first.")
+    return fit_embed(embed)
 
 
 class LeaderboardPages(discord.ui.View):
@@ -169,15 +194,7 @@ class Progress(commands.Cog):
         if not attempts:
             await ctx.send("No attempts to show yet. Start with `practice`.")
             return
-        lines = [
-            f"`#{a.id}` <t:{int(a.created_at)}:R> \u00b7 {a.case_id} Point {a.point} \u00b7 **{a.score}%**"
-            for a in attempts
-        ]
-        embed = discord.Embed(
-            title=shorten(f"{target.display_name}'s latest attempts", 256),
-            description="\n".join(lines) + "\n\nSee one again with `feedback <number>` or the menu below.",
-            colour=POINT_COLOUR,
-        )
+        embed = history_embed(target.display_name, attempts)
         options = [
             discord.SelectOption(label=f"#{a.id} \u00b7 Point {a.point} \u00b7 {a.score}%", value=str(a.id),
                                  description=shorten(a.text, 100))
@@ -201,14 +218,7 @@ class Progress(commands.Cog):
         if not scheduled:
             await send_private(ctx, content="Nothing is scheduled yet: every Point you practise is scheduled by how well it went.")
             return
-        now = time.time()
-        lines = [
-            f"{'**due now**' if s.due <= now else f'<t:{int(s.due)}:R>'} \u00b7 {s.case_id} Point {s.point}: "
-            f"{shorten(s.claim, 80)}"
-            for s in scheduled[:20]
-        ]
-        embed = discord.Embed(title="Your practice schedule", description="\n".join(lines), colour=POINT_COLOUR)
-        embed.set_footer(text="`practice` with no Point picks the one due first.")
+        embed = schedule_embed(scheduled, time.time())
         await send_private(ctx, embed=embed)
 
     @commands.hybrid_command(name="leaderboard")
