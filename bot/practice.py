@@ -103,7 +103,7 @@ class PracticeService:
             case = await self.catalog.get(case_id, place.guild_id)
         else:
             case = await self.catalog.default_for(place.guild_id)
-        locked = await self._locked_points(learner, case)
+        locked = await self.locked_points(learner, case.id)
         if point is not None and point in locked:
             raise RoundInProgressError(locked[point], point)
         chosen = case.point(point) if point is not None else await self._next_point(learner, case, locked=locked)
@@ -150,23 +150,28 @@ class PracticeService:
     async def has_session(self, learner: Learner, place: Place) -> bool:
         return await self.storage.get_session(learner.id, place.scope) is not None
 
-    async def _locked_points(self, learner: Learner, case: Case) -> dict[int, str]:
-        """The Points of ``case`` that an open tournament round of the learner's is on, with the
+    async def locked_points(self, learner: Learner, case_id: str) -> dict[int, str]:
+        """The Points of the case that an open tournament round of the learner's is on, with the
         tournament's name: while the round runs, practising them would show its answers."""
         if not learner.id.isdigit():
             return {}  # the terminal: not a Discord member, in no tournament
         return {
             t.point_order[t.current_round - 1]: t.name
             for t in await self.storage.tournaments_with_open_round_for(int(learner.id))
-            if t.case_id == case.id
+            if t.case_id == case_id
         }
 
     async def _unlocked(self, learner: Learner, prompt: PointPrompt) -> PointPrompt:
         """``prompt``, unless its Point is locked by an open tournament round (:class:`RoundInProgressError`)."""
-        locked = await self._locked_points(learner, prompt.case)
-        if prompt.point.number in locked:
-            raise RoundInProgressError(locked[prompt.point.number], prompt.point.number)
+        await self.ensure_unlocked(learner, prompt.case.id, prompt.point.number)
         return prompt
+
+    async def ensure_unlocked(self, learner: Learner, case_id: str, point: int) -> None:
+        """:class:`RoundInProgressError` if an open tournament round of the learner's is on this Point
+        (for anything that would show its counterarguments: past feedback, a case's summaries)."""
+        locked = await self.locked_points(learner, case_id)
+        if point in locked:
+            raise RoundInProgressError(locked[point], point)
 
     def check_rebuttal(self, text: str) -> str:
         """The rebuttal, stripped, or :class:`InvalidRebuttalError` saying what is wrong."""
@@ -218,6 +223,6 @@ class PracticeService:
         """Move on to a different Point of the same case (or the only one again), the next due first."""
         current = await self.current(learner, place)
         chosen = await self._next_point(
-            learner, current.case, avoid=current.point.number, locked=await self._locked_points(learner, current.case)
+            learner, current.case, avoid=current.point.number, locked=await self.locked_points(learner, current.case.id)
         )
         return await self.start(learner, place, current.case.id, chosen.number)

@@ -254,6 +254,14 @@ class TournamentService:
         open_rounds = await self.storage.tournaments_with_open_round_for(user_id)
         return open_rounds[0] if len(open_rounds) == 1 else None
 
+    async def points_in_play(self, guild_id: int | None, case_id: str) -> dict[int, str]:
+        """The Points of a case that running tournaments of this server are on now, with their names:
+        their counterarguments are not shown in the server until the round closes."""
+        return {
+            t.point_order[t.current_round - 1]: t.name for t in await self.storage.running_tournaments()
+            if t.guild_id == guild_id and t.case_id == case_id and t.current_round
+        }
+
     async def open_for(self, user_id: int) -> list[Tournament]:
         return await self.storage.tournaments_with_open_round_for(user_id)
 

@@ -24,7 +24,7 @@ from bot.practice import PracticeError
 from bot.models import Attempt
 from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService, ScheduledPoint
 
-from .common import OnlyFor, send_private
+from .common import OnlyFor, learner_of, send_private
 from .embeds import DESCRIPTION_LIMIT, FIELD_VALUE_LIMIT, POINT_COLOUR, TITLE_LIMIT, feedback_embed, fit_embed
 
 log = logging.getLogger("counterpoint.progress")
@@ -131,6 +131,9 @@ class AttemptPicker(OnlyFor):
         attempt, point, coverage = await self.service.feedback(
             int(select.values[0]), str(interaction.user.id), interaction.guild.id if interaction.guild else None
         )
+        await interaction.client.practice.ensure_unlocked(  # type: ignore[attr-defined]
+            learner_of(interaction.user), attempt.case_id, attempt.point
+        )
         embed = feedback_embed(point, explain(point, coverage), attempt.learner_name)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
@@ -209,6 +212,7 @@ class Progress(commands.Cog):
         stored, point, coverage = await self.service.feedback(
             attempt, str(ctx.author.id), ctx.guild.id if ctx.guild else None
         )
+        await self.bot.practice.ensure_unlocked(learner_of(ctx.author), stored.case_id, stored.point)
         await ctx.send(embed=feedback_embed(point, explain(point, coverage), stored.learner_name))
 
     @commands.hybrid_command(name="due")

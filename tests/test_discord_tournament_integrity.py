@@ -126,6 +126,8 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
 
     dm = await dm_channel(1)
     assert "Point 1" in (await say("!practice north-korea 1", author=1, channel=dm)).embeds[0].title  # before the round
+    await say(f"!rebut {A5}", author=1, channel=dm)
+    [earlier] = await club.storage.attempts_of(str(member(1).id), None)
     await say("!practice north-korea 1", author=1)  # and in the server
     await say('!tournament create "Quiet cup" north-korea 2 5')
     await say("!tournament join", author=1)
@@ -136,6 +138,14 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
             refusal = await say_expecting_refusal(command, author=1, channel=channel)
             assert "You are in Quiet cup, whose open round is on Point 1" in refusal.content, command
             assert not refusal.embeds
+    refusal = await say_expecting_refusal(f"!feedback {earlier.id}", author=1, channel=dm)  # past feedback too
+    assert "whose open round is on Point 1" in refusal.content and not refusal.embeds
+    for channel in (dm, None):  # the case's summaries: not the round's Point
+        fields = {f.name.split(":")[0]: f.value for f in (await say("!case show north-korea", author=1, channel=channel)).embeds[0].fields}
+        assert fields["Point 1"] == "Hidden while a round of Quiet cup is on this Point." and "\u2022" in fields["Point 2"]
+    add_member("cleo")  # not in the tournament: in this server she cannot post the round's answers either
+    shown = await say("!case show north-korea", author=2)
+    assert "Hidden while a round of Quiet cup" in shown.embeds[0].fields[0].value
     press = PressedBy(club, member(1), None, dm)
     await HintButton("north-korea", 1).callback(press)  # the button under the old Point, too
     assert "whose open round is on Point 1" in press.response.sent[0]["content"]
@@ -147,6 +157,7 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     await dpytest.empty_queue()
     assert "Point 1" in (await say("!practice north-korea 1", author=1, channel=dm)).embeds[0].title
     assert "How the article answers Point 1" in (await say("!answer", author=1, channel=dm)).embeds[0].title
+    assert (await say(f"!feedback {earlier.id}", author=1, channel=dm)).embeds
     assert "open round is on Point 2" in (await say_expecting_refusal("!practice north-korea 2", author=1)).content
 
 
