@@ -150,16 +150,17 @@ class PracticeService:
     async def has_session(self, learner: Learner, place: Place) -> bool:
         return await self.storage.get_session(learner.id, place.scope) is not None
 
-    async def locked_points(self, learner: Learner, case_id: str) -> dict[int, str]:
-        """The Points of the case that an open tournament round of the learner's is on, with the
-        tournament's name: while the round runs, practising them would show its answers."""
+    async def locked_points(self, learner: Learner, case_id: str | None = None) -> dict:
+        """The Points that an open tournament round of the learner's is on, with the tournament's
+        name: while the round runs, practising them would show its answers. By Point number for
+        one case; by (case id, Point number) with ``case_id`` None."""
         if not learner.id.isdigit():
             return {}  # the terminal: not a Discord member, in no tournament
-        return {
-            t.point_order[t.current_round - 1]: t.name
-            for t in await self.storage.tournaments_with_open_round_for(int(learner.id))
-            if t.case_id == case_id
-        }
+        rounds = [(t.case_id, t.point_order[t.current_round - 1], t.name)
+                  for t in await self.storage.tournaments_with_open_round_for(int(learner.id))]
+        if case_id is None:
+            return {(case, point): name for case, point, name in rounds}
+        return {point: name for case, point, name in rounds if case == case_id}
 
     async def _unlocked(self, learner: Learner, prompt: PointPrompt) -> PointPrompt:
         """``prompt``, unless its Point is locked by an open tournament round (:class:`RoundInProgressError`)."""

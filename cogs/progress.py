@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import time
+from dataclasses import replace
 
 import discord
 from discord import app_commands
@@ -182,6 +183,8 @@ class Progress(commands.Cog):
             whose = "You have" if target.id == ctx.author.id else f"{target.display_name} has"
             await ctx.send(f"{whose} no practice {'here ' if ctx.guild else ''}yet. Start with `practice`.")
             return
+        locked = await self.bot.practice.locked_points(learner_of(ctx.author))  # no summaries of a round's Point
+        report = replace(report, hit_rates=tuple(h for h in report.hit_rates if (h.case_id, h.point) not in locked))
         png = await asyncio.to_thread(render_progress_chart, report)
         embed = progress_embed(report)
         embed.set_image(url="attachment://progress.png")

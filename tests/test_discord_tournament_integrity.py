@@ -121,7 +121,7 @@ async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(
 # --- no answers during a round; a rate limit on submissions ------------------------------------
 
 
-async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_answers(club):
+async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_answers(club, sent_payloads):
     from cogs.practice import HintButton
 
     dm = await dm_channel(1)
@@ -143,6 +143,9 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     for channel in (dm, None):  # the case's summaries: not the round's Point
         fields = {f.name.split(":")[0]: f.value for f in (await say("!case show north-korea", author=1, channel=channel)).embeds[0].fields}
         assert fields["Point 1"] == "Hidden while a round of Quiet cup is on this Point." and "\u2022" in fields["Point 2"]
+    await say("!progress", author=1, channel=dm)
+    fields = [f["name"] for f in sent_payloads[-1]["embeds"][0]["fields"]]
+    assert "Attempts" in fields and "You keep missing" not in fields  # its summaries would be Point 1's
     add_member("cleo")  # not in the tournament: in this server she cannot post the round's answers either
     shown = await say("!case show north-korea", author=2)
     assert "Hidden while a round of Quiet cup" in shown.embeds[0].fields[0].value
