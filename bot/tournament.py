@@ -10,13 +10,10 @@ message for the other. The clock is injectable so deadlines can be tested.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from .cases import Case, CaseLibrary, Point
 from .catalog import CaseCatalog
@@ -25,6 +22,7 @@ from .practice import PracticeError, PracticeService, SlowDownError
 from .ratelimit import RateLimiter
 from .scoring import Coverage
 from .storage import Storage
+from .tournament_export import export_csv
 
 MAX_ROUNDS = 10
 MIN_MINUTES, MAX_MINUTES = 0.5, 24 * 60
@@ -385,26 +383,10 @@ class TournamentService:
 
     async def export(self, tournament: Tournament) -> tuple[str, str]:
         """Two CSVs: one row per participant per round, and the final standings."""
-        rounds = {r.number: r for r in await self.storage.rounds(tournament.id)}
+        rounds = {r.number: r.point for r in await self.storage.rounds(tournament.id)}
         adjustments = await self.storage.adjustments(tournament.id)
-        latest = _latest_adjustments(adjustments)
-        notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id or 'a forgotten moderator'}: {a.reason}"
-                 for a in adjustments}
-        per_round = io.StringIO()
-        writer = _SafeWriter(per_round)
-        writer.writerow(["user_id", "name", "round", "point", "score", "original_score", "covered", "flags",
-                         "submitted_at", "adjustment"])
-        for s in await self.storage.submissions(tournament.id):
-            writer.writerow([
-                s.user_id, s.name, s.round, rounds[s.round].point, latest.get((s.round, s.user_id), s.score), s.score,
-                " ".join(s.covered), " ".join(s.flags), _iso(s.submitted_at), notes.get((s.round, s.user_id), ""),
-            ])
-        final = io.StringIO()
-        writer = _SafeWriter(final)
-        writer.writerow(["rank", "user_id", "name", "total", "covered", "rounds", "seconds_taken"])
-        for st in await self.standings(tournament):
-            writer.writerow([st.rank, st.user_id, st.name, st.total, st.covered, st.rounds, round(st.time_taken, 1)])
-        return per_round.getvalue(), final.getvalue()
+        return export_csv(rounds, adjustments, _latest_adjustments(adjustments),
+                          await self.storage.submissions(tournament.id), await self.standings(tournament))
 
     # --- server settings ----------------------------------------------------------------
 
@@ -428,28 +410,6 @@ def point_order(case: Case, rounds: int, seed: int | None) -> tuple[int, ...]:
     return tuple(order[:rounds])
 
 
-#: What a spreadsheet takes as the start of a formula (OWASP CSV injection), tab and CR included.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: object) -> object:
-    """A text cell a spreadsheet will not run: one starting like a formula gets a leading quote
-    (OWASP's advice). Numbers are left alone (a negative number is a number, not a formula)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class _SafeWriter:
-    """``csv.writer`` whose every text cell goes through :func:`csv_safe`."""
-
-    def __init__(self, stream: io.StringIO):
-        self._writer = csv.writer(stream)
-
-    def writerow(self, row: list) -> None:
-        self._writer.writerow([csv_safe(cell) for cell in row])
-
-
 def _closed_message(tournament: Tournament, number: int) -> str:
     """Why a submission for round ``number`` was refused: its round is over (and what is open now)."""
     if tournament.state == "running" and tournament.current_round > number:
@@ -463,7 +423,3 @@ def _latest_adjustments(adjustments: list[Adjustment]) -> dict[tuple[int, int], 
     for a in adjustments:  # oldest first: the last one wins
         latest[(a.round, a.user_id)] = a.score
     return latest
-
-
-def _iso(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat(timespec="seconds")

@@ -48,7 +48,7 @@ def read_csv(attachment) -> list[list[str]]:
 
 @pytest.mark.parametrize("raw", ["=1+2", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])
 def test_a_cell_that_starts_like_a_formula_is_quoted(raw):
-    from bot.tournament import csv_safe
+    from bot.tournament_export import csv_safe
 
     assert csv_safe(raw) == "'" + raw
     assert csv_safe("plain name") == "plain name" and csv_safe(-3) == -3
