@@ -72,7 +72,9 @@ class CounterpointBot(commands.Bot):
             rebut_rate=self.settings.rebut_rate, practice_rate=self.settings.practice_rate,
         )
         self.progress = ProgressService(self.storage, self.catalog)
-        self.tournaments = TournamentService(self.storage, self.catalog, self.practice)
+        self.tournaments = TournamentService(
+            self.storage, self.catalog, self.practice, submit_rate=self.settings.rebut_rate
+        )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 

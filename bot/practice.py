@@ -36,6 +36,17 @@ class SlowDownError(PracticeError):
         super().__init__(f"Slow down a little: you can do that again in {max(1, round(retry_after))}s.")
 
 
+class RoundInProgressError(PracticeError):
+    """The Point is the one a tournament round of the learner's is on: no practice, hints or answers for it
+    until the round closes."""
+
+    def __init__(self, tournament: str, point: int):
+        super().__init__(
+            f"You are in {tournament}, whose open round is on Point {point}: practice, hints and answers "
+            "for that Point wait until the round closes."
+        )
+
+
 class InvalidRebuttalError(PracticeError):
     """The rebuttal was refused before scoring: empty or too long. Nothing is stored."""
 
@@ -92,13 +103,23 @@ class PracticeService:
             case = await self.catalog.get(case_id, place.guild_id)
         else:
             case = await self.catalog.default_for(place.guild_id)
-        chosen = case.point(point) if point is not None else await self._next_point(learner, case)
+        locked = await self.locked_points(learner, case.id)
+        if point is not None and point in locked:
+            raise RoundInProgressError(locked[point], point)
+        chosen = case.point(point) if point is not None else await self._next_point(learner, case, locked=locked)
         session = await self.storage.save_session(learner.id, place, case.id, chosen.number)
         return PointPrompt(case, chosen, session)
 
-    async def _next_point(self, learner: Learner, case: Case, *, avoid: int | None = None) -> Point:
-        """Spaced practice: a Point never tried first, else the one due soonest (overdue ones first)."""
-        candidates = [p for p in case.points if p.number != avoid] or list(case.points)
+    async def _next_point(self, learner: Learner, case: Case, *, avoid: int | None = None,
+                          locked: dict[int, str] | None = None) -> Point:
+        """Spaced practice: a Point never tried first, else the one due soonest (overdue ones first);
+        never one a tournament round of the learner's is on (``locked``)."""
+        locked = locked or {}
+        open_points = [p for p in case.points if p.number not in locked]
+        if not open_points:
+            number, tournament = next(iter(locked.items()))
+            raise RoundInProgressError(tournament, number)
+        candidates = [p for p in open_points if p.number != avoid] or open_points
         scheduled = {d.point: d.due for d in await self.storage.schedule_of(learner.id, case.id)}
         fresh = [p for p in candidates if p.number not in scheduled]
         if fresh:
@@ -129,6 +150,30 @@ class PracticeService:
     async def has_session(self, learner: Learner, place: Place) -> bool:
         return await self.storage.get_session(learner.id, place.scope) is not None
 
+    async def locked_points(self, learner: Learner, case_id: str | None = None) -> dict:
+        """The Points that an open tournament round of the learner's is on, with the tournament's
+        name: while the round runs, practising them would show its answers. By Point number for
+        one case; by (case id, Point number) with ``case_id`` None."""
+        if not learner.id.isdigit():
+            return {}  # the terminal: not a Discord member, in no tournament
+        rounds = [(t.case_id, t.point_order[t.current_round - 1], t.name)
+                  for t in await self.storage.tournaments_with_open_round_for(int(learner.id))]
+        if case_id is None:
+            return {(case, point): name for case, point, name in rounds}
+        return {point: name for case, point, name in rounds if case == case_id}
+
+    async def _unlocked(self, learner: Learner, prompt: PointPrompt) -> PointPrompt:
+        """``prompt``, unless its Point is locked by an open tournament round (:class:`RoundInProgressError`)."""
+        await self.ensure_unlocked(learner, prompt.case.id, prompt.point.number)
+        return prompt
+
+    async def ensure_unlocked(self, learner: Learner, case_id: str, point: int) -> None:
+        """:class:`RoundInProgressError` if an open tournament round of the learner's is on this Point
+        (for anything that would show its counterarguments: past feedback, a case's summaries)."""
+        locked = await self.locked_points(learner, case_id)
+        if point in locked:
+            raise RoundInProgressError(locked[point], point)
+
     def check_rebuttal(self, text: str) -> str:
         """The rebuttal, stripped, or :class:`InvalidRebuttalError` saying what is wrong."""
         stripped = (text or "").strip()
@@ -148,7 +193,7 @@ class PracticeService:
         """
         self._throttle(self._rebut_limit, learner)  # first: a refused flood costs next to nothing
         rebuttal = self.check_rebuttal(text)
-        prompt = await self.current(learner, place)
+        prompt = await self._unlocked(learner, await self.current(learner, place))
         # Scored on the event loop: about 0.3 ms (a few ms for 4,000 characters). In a worker
         # thread it would hold the GIL against the database thread and slow everyone (measured:
         # benchmarks/load.py).
@@ -165,7 +210,7 @@ class PracticeService:
 
     async def hint(self, learner: Learner, place: Place) -> str:
         """A hint towards the next counterargument, cycling through them one per call."""
-        prompt = await self.current(learner, place)
+        prompt = await self._unlocked(learner, await self.current(learner, place))
         arguments = prompt.point.counterarguments
         hint = arguments[prompt.session.hints_used % len(arguments)].hint
         await self.storage.count_hint(learner.id, place.scope)
@@ -173,10 +218,12 @@ class PracticeService:
 
     async def answer(self, learner: Learner, place: Place) -> PointPrompt:
         """The current Point, for showing the article's full counterarguments."""
-        return await self.current(learner, place)
+        return await self._unlocked(learner, await self.current(learner, place))
 
     async def skip(self, learner: Learner, place: Place) -> PointPrompt:
         """Move on to a different Point of the same case (or the only one again), the next due first."""
         current = await self.current(learner, place)
-        chosen = await self._next_point(learner, current.case, avoid=current.point.number)
+        chosen = await self._next_point(
+            learner, current.case, avoid=current.point.number, locked=await self.locked_points(learner, current.case.id)
+        )
         return await self.start(learner, place, current.case.id, chosen.number)

@@ -215,6 +215,7 @@ class ProgressService:
             "schedule": [
                 {"case_id": d.case_id, "point": d.point, "due": d.due} for d in await self.storage.schedule_of(learner_id)
             ],
+            **(await self.storage.member_records(int(learner_id)) if learner_id.isdigit() else {}),
         }
 
     async def forget(self, learner_id: str) -> int:

@@ -248,6 +248,41 @@ RETURNING versions
 """
 
 
+#: What forgetting a member does beyond the learner_id tables. Their own rows go: tournament
+#: entries, submissions, and adjustments of their scores. What they did for a server as its
+#: moderator stays for the others' sake, with the author unnamed (0): tournaments created,
+#: other members' adjustments, season resets, uploaded cases.
+_FORGET_MEMBER_SQL = (
+    "DELETE FROM tournament_submissions WHERE user_id = :id",
+    "DELETE FROM tournament_participants WHERE user_id = :id",
+    "DELETE FROM score_adjustments WHERE user_id = :id",
+    "UPDATE score_adjustments SET moderator_id = 0 WHERE moderator_id = :id",
+    "UPDATE tournaments SET created_by = 0 WHERE created_by = :id",
+    "UPDATE seasons SET ended_by = NULL WHERE ended_by = :id",
+    "UPDATE guild_cases SET uploaded_by = 0 WHERE uploaded_by = :id",
+)
+
+#: The tournament rows naming a member, for `export-me` (others' ids left out).
+_MEMBER_RECORDS_SQL = {
+    "tournaments_entered": """
+        SELECT p.tournament_id, t.name AS tournament, t.guild_id, p.name AS your_name, p.joined_at
+        FROM tournament_participants AS p JOIN tournaments AS t ON t.id = p.tournament_id
+        WHERE p.user_id = :id ORDER BY p.joined_at""",
+    "tournament_submissions": """
+        SELECT tournament_id, round, name AS your_name, text, score, covered, flags, submitted_at, versions
+        FROM tournament_submissions WHERE user_id = :id ORDER BY submitted_at""",
+    "score_adjustments_of_yours": """
+        SELECT tournament_id, round, score, reason, created_at FROM score_adjustments
+        WHERE user_id = :id ORDER BY created_at""",
+    "tournaments_created": "SELECT id, guild_id, name, created_at FROM tournaments WHERE created_by = :id",
+    "score_adjustments_made": """
+        SELECT tournament_id, round, score, reason, created_at FROM score_adjustments
+        WHERE moderator_id = :id ORDER BY created_at""",
+    "seasons_ended": "SELECT guild_id, number, ended_at FROM seasons WHERE ended_by = :id",
+    "cases_uploaded": "SELECT guild_id, case_id, version, uploaded_at FROM guild_cases WHERE uploaded_by = :id",
+}
+
+
 #: The database assigns the id (``attempts.id`` is the rowid): several processes may write at once.
 _INSERT_ATTEMPT_SQL = """
 INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version, point, text, score,
@@ -733,7 +768,22 @@ class Storage:
                 cursor = await self._db.execute(f"DELETE FROM {table} WHERE learner_id = ?", (learner_id,))
                 removed += cursor.rowcount
                 await cursor.close()
+            if learner_id.isdigit():  # a Discord member: tournaments know them by their numeric id
+                for statement in _FORGET_MEMBER_SQL:
+                    cursor = await self._db.execute(statement, {"id": int(learner_id)})
+                    removed += cursor.rowcount if statement.startswith("DELETE") else 0
+                    await cursor.close()
         return removed
+
+    async def member_records(self, user_id: int) -> dict[str, list[dict]]:
+        """Every tournament row that names this member, as plain data (for `export-me`)."""
+        records = {
+            name: [dict(row) for row in await self._all(query, {"id": user_id})]
+            for name, query in _MEMBER_RECORDS_SQL.items()
+        }
+        for row in records["tournament_submissions"]:
+            row["covered"], row["flags"] = json.loads(row["covered"]), json.loads(row["flags"])
+        return records
 
     async def explain(self, query: str, params: dict | tuple) -> list[str]:
         """SQLite's query plan for ``query`` (for tests that guard against full scans)."""

@@ -10,20 +10,19 @@ message for the other. The clock is injectable so deadlines can be tested.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from .cases import Case, CaseLibrary, Point
 from .catalog import CaseCatalog
 from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
-from .practice import PracticeError, PracticeService
+from .practice import PracticeError, PracticeService, SlowDownError
+from .ratelimit import RateLimiter
 from .scoring import Coverage
 from .storage import Storage
+from .tournament_export import export_csv
 
 MAX_ROUNDS = 10
 MIN_MINUTES, MAX_MINUTES = 0.5, 24 * 60
@@ -95,11 +94,13 @@ class Recovery:
 
 class TournamentService:
     def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog, practice: PracticeService,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, submit_rate: tuple[int, float] | None = None):
         self.storage = storage
         self.catalog = CaseCatalog.of(cases)
         self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
         self.clock = clock
+        # Submissions per member, like rebuttals (None: unlimited; the bot passes REBUT_RATE).
+        self._submit_limit = RateLimiter(*submit_rate) if submit_rate else None
 
     # --- setting up -------------------------------------------------------------------
 
@@ -251,32 +252,56 @@ class TournamentService:
         open_rounds = await self.storage.tournaments_with_open_round_for(user_id)
         return open_rounds[0] if len(open_rounds) == 1 else None
 
+    async def points_in_play(self, guild_id: int | None, case_id: str) -> dict[int, str]:
+        """The Points of a case that running tournaments of this server are on now, with their names:
+        their counterarguments are not shown in the server until the round closes."""
+        return {
+            t.point_order[t.current_round - 1]: t.name for t in await self.storage.running_tournaments()
+            if t.guild_id == guild_id and t.case_id == case_id and t.current_round
+        }
+
     async def open_for(self, user_id: int) -> list[Tournament]:
         return await self.storage.tournaments_with_open_round_for(user_id)
 
-    async def submit(self, tournament: Tournament, user_id: int, name: str, text: str) -> Receipt:
+    async def submit(self, tournament: Tournament, user_id: int, name: str, text: str,
+                     round_number: int | None = None) -> Receipt:
+        """Score and store a rebuttal for round ``round_number`` (default: the round open now).
+
+        A submission names its round: one made for a round that has closed since (a submit window
+        opened before ``tournament next``) is refused, never filed under the next round."""
         received = self.clock()  # the deadline is judged by when it arrived, not when scoring finished
+        if self._submit_limit is not None:  # first: a refused flood costs next to nothing
+            wait = self._submit_limit.retry_after(str(user_id))
+            if wait:
+                raise SlowDownError(wait)
         rebuttal = self.practice.check_rebuttal(text)
-        if tournament.state != "running":
+        number = round_number if round_number is not None else tournament.current_round
+        if tournament.state != "running" and round_number is None:
             raise TournamentError(f"{tournament.name} has no open round.")
-        current, registered = await self.storage.round_for_submission(tournament.id, tournament.current_round, user_id)
+        current, registered = await self.storage.round_for_submission(tournament.id, number, user_id)
         if not registered:
             raise TournamentError(f"You are not registered in {tournament.name}.")
-        if current is None or not current.is_open or received > current.deadline:
-            raise TournamentError(
-                f"The deadline for round {tournament.current_round} has passed; your rebuttal was not accepted."
-            )
+        if tournament.state != "running" or current is None or not current.is_open or received > current.deadline:
+            raise TournamentError(_closed_message(tournament, number))
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         point = case.point(current.point)
         coverage = self.practice.scorer.score(case, point, rebuttal)  # on the loop: see PracticeService.submit
         version = await self.storage.store_submission(
             tournament.id, current.number, user_id, name, rebuttal, coverage, received
         )
-        if version is None:
-            raise TournamentError(
-                f"The deadline for round {current.number} has passed; your rebuttal was not accepted."
-            )
+        if version is None:  # closed while it was being scored: the store checks the named round again
+            raise TournamentError(_closed_message(await self.storage.tournament(tournament.id) or tournament, number))
         return Receipt(tournament, current.number, version > 1, coverage if tournament.show_scores else None, point)
+
+    async def open_round_named(self, tournament_id: int, number: int) -> Tournament:
+        """The tournament, if its round ``number`` is still open (for a Submit button pressed late)."""
+        tournament = await self.storage.tournament(tournament_id)
+        if tournament is None:
+            raise TournamentError("That tournament no longer exists.")
+        current = await self.storage.round(tournament_id, number)
+        if tournament.state != "running" or current is None or not current.is_open or self.clock() > current.deadline:
+            raise TournamentError(_closed_message(tournament, number))
+        return tournament
 
     async def feedback(self, tournament: Tournament, user_id: int, number: int) -> tuple[Submission, Point, Coverage]:
         """A participant's own full feedback for a round: once it has closed, or at once if scores are shown."""
@@ -358,25 +383,10 @@ class TournamentService:
 
     async def export(self, tournament: Tournament) -> tuple[str, str]:
         """Two CSVs: one row per participant per round, and the final standings."""
-        rounds = {r.number: r for r in await self.storage.rounds(tournament.id)}
+        rounds = {r.number: r.point for r in await self.storage.rounds(tournament.id)}
         adjustments = await self.storage.adjustments(tournament.id)
-        latest = _latest_adjustments(adjustments)
-        notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id}: {a.reason}" for a in adjustments}
-        per_round = io.StringIO()
-        writer = csv.writer(per_round)
-        writer.writerow(["user_id", "name", "round", "point", "score", "original_score", "covered", "flags",
-                         "submitted_at", "adjustment"])
-        for s in await self.storage.submissions(tournament.id):
-            writer.writerow([
-                s.user_id, s.name, s.round, rounds[s.round].point, latest.get((s.round, s.user_id), s.score), s.score,
-                " ".join(s.covered), " ".join(s.flags), _iso(s.submitted_at), notes.get((s.round, s.user_id), ""),
-            ])
-        final = io.StringIO()
-        writer = csv.writer(final)
-        writer.writerow(["rank", "user_id", "name", "total", "covered", "rounds", "seconds_taken"])
-        for st in await self.standings(tournament):
-            writer.writerow([st.rank, st.user_id, st.name, st.total, st.covered, st.rounds, round(st.time_taken, 1)])
-        return per_round.getvalue(), final.getvalue()
+        return export_csv(rounds, adjustments, _latest_adjustments(adjustments),
+                          await self.storage.submissions(tournament.id), await self.standings(tournament))
 
     # --- server settings ----------------------------------------------------------------
 
@@ -400,12 +410,16 @@ def point_order(case: Case, rounds: int, seed: int | None) -> tuple[int, ...]:
     return tuple(order[:rounds])
 
 
+def _closed_message(tournament: Tournament, number: int) -> str:
+    """Why a submission for round ``number`` was refused: its round is over (and what is open now)."""
+    if tournament.state == "running" and tournament.current_round > number:
+        return (f"Round {number} of {tournament.name} has closed; your rebuttal was not accepted. "
+                f"Round {tournament.current_round} is open now: submit to it with its own button.")
+    return f"The deadline for round {number} has passed; your rebuttal was not accepted."
+
+
 def _latest_adjustments(adjustments: list[Adjustment]) -> dict[tuple[int, int], int]:
     latest: dict[tuple[int, int], int] = {}
     for a in adjustments:  # oldest first: the last one wins
         latest[(a.round, a.user_id)] = a.score
     return latest
-
-
-def _iso(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat(timespec="seconds")

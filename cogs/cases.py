@@ -14,21 +14,25 @@ from bot.cases import MAX_FILE_BYTES
 from bot.client import CounterpointBot
 from bot.feedback import shorten
 
-from .common import is_moderator, moderator_only, send_private
-from .embeds import FIELD_VALUE_LIMIT, MAX_FIELDS, POINT_COLOUR, answer_embed, cases_embed
+from .common import is_moderator, learner_of, moderator_only, send_private
+from .embed_limits import pack_embeds
+from .embeds import FIELD_VALUE_LIMIT, MAX_FIELDS, POINT_COLOUR, TITLE_LIMIT, answer_embed, cases_embed, fit_embed
 
-MAX_EMBEDS = 10  # per message
 
-
-def case_summary_embed(case) -> discord.Embed:
-    embed = discord.Embed(title=shorten(f"{case.title} ({case.id})", 256), colour=POINT_COLOUR)
+def case_summary_embed(case, hidden: dict[int, str] | None = None) -> discord.Embed:
+    """The case's Points and summaries; a Point in ``hidden`` (a tournament round is on it) shows
+    no summaries, only why."""
+    hidden = hidden or {}
+    embed = discord.Embed(title=shorten(f"{case.title} ({case.id})", TITLE_LIMIT), colour=POINT_COLOUR)
     embed.description = shorten(case.attribution, 4096)
     for point in case.points[:MAX_FIELDS]:
         lines = "\n".join(f"\u2022 {arg.summary}" for arg in point.counterarguments)
-        embed.add_field(name=shorten(f"Point {point.number}: {point.claim}", 256), value=shorten(lines, FIELD_VALUE_LIMIT),
+        if point.number in hidden:
+            lines = f"Hidden while a round of {hidden[point.number]} is on this Point."
+        embed.add_field(name=shorten(f"Point {point.number}: {point.claim}", TITLE_LIMIT), value=shorten(lines, FIELD_VALUE_LIMIT),
                         inline=False)
     embed.set_footer(text=f"version {case.version} \u00b7 practise it with `practice {case.id}`")
-    return embed
+    return fit_embed(embed)
 
 
 class Cases(commands.Cog):
@@ -78,10 +82,16 @@ class Cases(commands.Cog):
         """A case's Points and the summaries of its counterarguments (moderators also get the full text)."""
         case = await self.bot.catalog.get(case_id, ctx.guild.id if ctx.guild else None)
         if ctx.guild is not None and await is_moderator(self.bot, ctx.author, ctx.guild):
-            embeds = [answer_embed(case, point) for point in case.points[:MAX_EMBEDS]]
-            await send_private(ctx, content=f"The full text of `{case.id}` (moderators only):", embeds=embeds)
+            # every Point, in as many messages as Discord's 6,000 characters a message need
+            for number, embeds in enumerate(pack_embeds([answer_embed(case, point) for point in case.points])):
+                content = f"The full text of `{case.id}` (moderators only):" if number == 0 else None
+                await send_private(ctx, content=content, embeds=embeds)
             return
-        await ctx.send(embed=case_summary_embed(case))
+        hidden = {  # a running round's Point: in this server, and for its participants anywhere
+            **await self.bot.tournaments.points_in_play(ctx.guild.id if ctx.guild else None, case.id),
+            **await self.bot.practice.locked_points(learner_of(ctx.author), case.id),
+        }
+        await ctx.send(embed=case_summary_embed(case, hidden))
 
     @case.command(name="default")
     @commands.guild_only()

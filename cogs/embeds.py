@@ -1,7 +1,7 @@
 """Embeds for practice. Not an extension: the cogs import it.
 
-Every text that may be long goes through :func:`bot.feedback.shorten` with
-Discord's limits, so a reply never fails for being too large.
+Every builder ends with :func:`cogs.embed_limits.fit_embed`, so a reply never
+fails for being too large, whatever the learner wrote or a case holds.
 """
 
 from __future__ import annotations
@@ -11,12 +11,9 @@ import discord
 from bot.cases import Case, CaseLibrary, Point
 from bot.feedback import Feedback, score_bar, shorten
 
-# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
-MAX_FIELDS = 25
+from .embed_limits import (  # noqa: F401  (the limits, re-exported for the other cogs)
+    DESCRIPTION_LIMIT, FIELD_NAME_LIMIT, FIELD_VALUE_LIMIT, FOOTER_LIMIT, MAX_FIELDS, TITLE_LIMIT, fit_embed,
+)
 
 POINT_COLOUR = discord.Colour.blurple()
 GOOD, FAIR, POOR = discord.Colour.green(), discord.Colour.gold(), discord.Colour.red()
@@ -37,10 +34,10 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
         text=shorten(
             f"{case.title} \u00b7 {len(point.counterarguments)} counterarguments to find \u00b7 "
             "press Rebut, or use /rebut",
-            2048,
+            FOOTER_LIMIT,
         )
     )
-    return embed
+    return fit_embed(embed)
 
 
 def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Embed:
@@ -69,7 +66,7 @@ def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Emb
             value=shorten("\n".join(feedback.flag_notes), FIELD_VALUE_LIMIT),
             inline=False,
         )
-    return embed
+    return fit_embed(embed)
 
 
 def answer_embed(case: Case, point: Point) -> discord.Embed:
@@ -84,8 +81,8 @@ def answer_embed(case: Case, point: Point) -> discord.Embed:
             value=shorten(" ".join(arg.source), FIELD_VALUE_LIMIT),
             inline=False,
         )
-    embed.set_footer(text=shorten(case.attribution, 2048))
-    return embed
+    embed.set_footer(text=shorten(case.attribution, FOOTER_LIMIT))
+    return fit_embed(embed)
 
 
 def cases_embed(library: CaseLibrary) -> discord.Embed:
@@ -97,4 +94,4 @@ def cases_embed(library: CaseLibrary) -> discord.Embed:
             value=shorten(f"Points {points}. Start with `practice {case.id}`.", FIELD_VALUE_LIMIT),
             inline=False,
         )
-    return embed
+    return fit_embed(embed)

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import time
+from dataclasses import replace
 
 import discord
 from discord import app_commands
@@ -21,10 +22,11 @@ from bot.chart import render_progress_chart
 from bot.client import CounterpointBot
 from bot.feedback import explain, shorten
 from bot.practice import PracticeError
-from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService
+from bot.models import Attempt
+from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService, ScheduledPoint
 
-from .common import OnlyFor, send_private
-from .embeds import FIELD_VALUE_LIMIT, POINT_COLOUR, feedback_embed
+from .common import OnlyFor, learner_of, send_private
+from .embeds import DESCRIPTION_LIMIT, FIELD_VALUE_LIMIT, POINT_COLOUR, TITLE_LIMIT, feedback_embed, fit_embed
 
 log = logging.getLogger("counterpoint.progress")
 PAGE_SIZE = 10
@@ -50,7 +52,7 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
     if weakest:
         lines = "\n".join(f"{r.rate:.0%} \u00b7 {r.summary}" for r in weakest)
         embed.add_field(name="You keep missing", value=shorten(lines, FIELD_VALUE_LIMIT), inline=False)
-    return embed
+    return fit_embed(embed)
 
 
 def leaderboard_embed(board: Leaderboard, page: int) -> discord.Embed:
@@ -62,7 +64,31 @@ def leaderboard_embed(board: Leaderboard, page: int) -> discord.Embed:
         for r in rows
     ) or "No practice in this period yet."
     embed.set_footer(text=f"Page {page + 1}/{pages} \u00b7 score: sum over Points of each member's best coverage")
-    return embed
+    return fit_embed(embed)
+
+
+def history_embed(name: str, attempts: list[Attempt]) -> discord.Embed:
+    lines = [
+        f"`#{a.id}` <t:{int(a.created_at)}:R> \u00b7 {a.case_id} Point {a.point} \u00b7 **{a.score}%**"
+        for a in attempts
+    ]
+    return fit_embed(discord.Embed(
+        title=shorten(f"{name}'s latest attempts", TITLE_LIMIT),
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT - 70)
+        + "\n\nSee one again with `feedback <number>` or the menu below.",
+        colour=POINT_COLOUR,
+    ))
+
+
+def schedule_embed(scheduled: list[ScheduledPoint], now: float) -> discord.Embed:
+    lines = [
+        f"{'**due now**' if s.due <= now else f'<t:{int(s.due)}:R>'} \u00b7 {s.case_id} Point {s.point}: "
+        f"{shorten(s.claim, 80)}"
+        for s in scheduled[:20]
+    ]
+    embed = discord.Embed(title="Your practice schedule", description="\n".join(lines), colour=POINT_COLOUR)
+    embed.set_footer(text="`practice` with no Point picks the one due first.")
+    return fit_embed(embed)
 
 
 class LeaderboardPages(discord.ui.View):
@@ -105,6 +131,9 @@ class AttemptPicker(OnlyFor):
     async def pick(self, interaction: discord.Interaction, select: discord.ui.Select) -> None:
         attempt, point, coverage = await self.service.feedback(
             int(select.values[0]), str(interaction.user.id), interaction.guild.id if interaction.guild else None
+        )
+        await interaction.client.practice.ensure_unlocked(  # type: ignore[attr-defined]
+            learner_of(interaction.user), attempt.case_id, attempt.point
         )
         embed = feedback_embed(point, explain(point, coverage), attempt.learner_name)
         await interaction.response.send_message(embed=embed, ephemeral=True)
@@ -154,6 +183,8 @@ class Progress(commands.Cog):
             whose = "You have" if target.id == ctx.author.id else f"{target.display_name} has"
             await ctx.send(f"{whose} no practice {'here ' if ctx.guild else ''}yet. Start with `practice`.")
             return
+        locked = await self.bot.practice.locked_points(learner_of(ctx.author))  # no summaries of a round's Point
+        report = replace(report, hit_rates=tuple(h for h in report.hit_rates if (h.case_id, h.point) not in locked))
         png = await asyncio.to_thread(render_progress_chart, report)
         embed = progress_embed(report)
         embed.set_image(url="attachment://progress.png")
@@ -169,15 +200,7 @@ class Progress(commands.Cog):
         if not attempts:
             await ctx.send("No attempts to show yet. Start with `practice`.")
             return
-        lines = [
-            f"`#{a.id}` <t:{int(a.created_at)}:R> \u00b7 {a.case_id} Point {a.point} \u00b7 **{a.score}%**"
-            for a in attempts
-        ]
-        embed = discord.Embed(
-            title=shorten(f"{target.display_name}'s latest attempts", 256),
-            description="\n".join(lines) + "\n\nSee one again with `feedback <number>` or the menu below.",
-            colour=POINT_COLOUR,
-        )
+        embed = history_embed(target.display_name, attempts)
         options = [
             discord.SelectOption(label=f"#{a.id} \u00b7 Point {a.point} \u00b7 {a.score}%", value=str(a.id),
                                  description=shorten(a.text, 100))
@@ -192,6 +215,7 @@ class Progress(commands.Cog):
         stored, point, coverage = await self.service.feedback(
             attempt, str(ctx.author.id), ctx.guild.id if ctx.guild else None
         )
+        await self.bot.practice.ensure_unlocked(learner_of(ctx.author), stored.case_id, stored.point)
         await ctx.send(embed=feedback_embed(point, explain(point, coverage), stored.learner_name))
 
     @commands.hybrid_command(name="due")
@@ -201,14 +225,7 @@ class Progress(commands.Cog):
         if not scheduled:
             await send_private(ctx, content="Nothing is scheduled yet: every Point you practise is scheduled by how well it went.")
             return
-        now = time.time()
-        lines = [
-            f"{'**due now**' if s.due <= now else f'<t:{int(s.due)}:R>'} \u00b7 {s.case_id} Point {s.point}: "
-            f"{shorten(s.claim, 80)}"
-            for s in scheduled[:20]
-        ]
-        embed = discord.Embed(title="Your practice schedule", description="\n".join(lines), colour=POINT_COLOUR)
-        embed.set_footer(text="`practice` with no Point picks the one due first.")
+        embed = schedule_embed(scheduled, time.time())
         await send_private(ctx, embed=embed)
 
     @commands.hybrid_command(name="leaderboard")
@@ -255,7 +272,8 @@ class Progress(commands.Cog):
         """Delete everything Counterpoint keeps about you (asks first)."""
         await send_private(
             ctx,
-            content="This deletes all your attempts, schedules, sessions and settings, everywhere. It cannot be undone.",
+            content=("This deletes all your attempts, schedules, sessions and settings, and your tournament entries "
+                     "and submissions, everywhere. It cannot be undone."),
             view=ForgetConfirmation(ctx.author.id, self.service),
         )
 

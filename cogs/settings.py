@@ -14,7 +14,21 @@ from bot.models import GuildSettings
 from bot.tournament import MAX_MINUTES, MAX_ROUNDS, MIN_MINUTES
 
 from .common import moderator_only
-from .embeds import POINT_COLOUR
+from .embeds import POINT_COLOUR, fit_embed
+
+
+def settings_embed(current: GuildSettings, default_case: str) -> discord.Embed:
+    embed = discord.Embed(title="Server settings", colour=POINT_COLOUR)
+    role = f"<@&{current.moderator_role_id}>" if current.moderator_role_id else "none (Manage Server only)"
+    embed.add_field(name="Moderator role", value=role, inline=False)
+    embed.add_field(name="Default case", value=default_case)
+    embed.add_field(name="Tournament rounds", value=str(current.tournament_rounds or "one per Point"))
+    embed.add_field(name="Minutes per round", value=f"{current.tournament_minutes or 10:g}")
+    embed.add_field(name="Tournament scores", value="shown at once" if current.tournament_show_scores else "withheld until a round closes")
+    channels = " ".join(f"<#{c}>" for c in current.practice_channels) or "anywhere"
+    embed.add_field(name="Practice channels", value=channels, inline=False)  # many channels: cut by fit_embed
+    embed.add_field(name="Leaderboard", value="on" if current.leaderboard_enabled else "off")
+    return fit_embed(embed)
 
 
 class Settings(commands.Cog):
@@ -28,16 +42,7 @@ class Settings(commands.Cog):
     async def settings(self, ctx: commands.Context) -> None:
         """This server's Counterpoint settings."""
         current = await self.bot.storage.guild_settings(ctx.guild.id)
-        embed = discord.Embed(title="Server settings", colour=POINT_COLOUR)
-        role = f"<@&{current.moderator_role_id}>" if current.moderator_role_id else "none (Manage Server only)"
-        embed.add_field(name="Moderator role", value=role, inline=False)
-        embed.add_field(name="Default case", value=(await self.bot.catalog.default_for(ctx.guild.id)).id)
-        embed.add_field(name="Tournament rounds", value=str(current.tournament_rounds or "one per Point"))
-        embed.add_field(name="Minutes per round", value=f"{current.tournament_minutes or 10:g}")
-        embed.add_field(name="Tournament scores", value="shown at once" if current.tournament_show_scores else "withheld until a round closes")
-        channels = " ".join(f"<#{c}>" for c in current.practice_channels) or "anywhere"
-        embed.add_field(name="Practice channels", value=channels, inline=False)
-        embed.add_field(name="Leaderboard", value="on" if current.leaderboard_enabled else "off")
+        embed = settings_embed(current, (await self.bot.catalog.default_for(ctx.guild.id)).id)
         await ctx.send(embed=embed)
 
     async def _change(self, ctx: commands.Context, **changes) -> GuildSettings:

@@ -20,74 +20,13 @@ from discord.ext import commands
 
 from bot.client import CounterpointBot
 from bot.feedback import explain, shorten
-from bot.tournament import OpenedRound, Receipt, RoundResult, Standing, TournamentError, TournamentService
+from bot.tournament import OpenedRound, RoundResult, TournamentError, TournamentService
 
 from .common import guarded, guarded_reply, moderator_only, send_private
-from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, feedback_embed
+from .embeds import feedback_embed
+from .tournament_embeds import receipt_text, registration_embed, results_embed, round_embed, standings_embed
 
 log = logging.getLogger("counterpoint.tournament")
-
-
-# --- embeds --------------------------------------------------------------------------------
-
-
-def registration_embed(name: str, case_title: str, rounds: int, minutes: float, count: int) -> discord.Embed:
-    embed = discord.Embed(title=shorten(f"\U0001f3c6 {name}: registration open", 256), colour=POINT_COLOUR)
-    embed.description = (
-        f"Case: **{case_title}** \u00b7 {rounds} round(s) of {minutes:g} minute(s).\n"
-        "Press **Join** (or `tournament join`). Submissions are private; results come when each round closes."
-    )
-    embed.add_field(name="Participants", value=str(count))
-    return embed
-
-
-def round_embed(opened: OpenedRound) -> discord.Embed:
-    t, r = opened.tournament, opened.round
-    embed = discord.Embed(
-        title=shorten(f"{t.name}: round {r.number} of {t.rounds}", 256),
-        description=shorten(f"Rebut this Point:\n> {opened.point.claim}", DESCRIPTION_LIMIT),
-        colour=POINT_COLOUR,
-    )
-    embed.add_field(name="Deadline", value=f"<t:{int(r.deadline)}:t> (<t:{int(r.deadline)}:R>)")
-    embed.add_field(name="How to submit", value="Press **Submit rebuttal**, or `/tournament submit`, or DM me.")
-    return embed
-
-
-def results_embed(result: RoundResult) -> discord.Embed:
-    lines = [
-        f"**{p.rank}.** {discord.utils.escape_markdown(p.name)} \u2014 {p.score}%"
-        f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
-        for p in result.placings
-    ] or ["No submissions."]
-    embed = discord.Embed(
-        title=shorten(f"{result.tournament.name}: round {result.round.number} results", 256),
-        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
-        colour=POINT_COLOUR,
-    )
-    embed.set_footer(text=f"Your full feedback: tournament feedback {result.round.number}")
-    return embed
-
-
-def standings_embed(name: str, standings: list[Standing], final: bool) -> discord.Embed:
-    lines = [
-        f"**{s.rank}.** {discord.utils.escape_markdown(s.name)} \u2014 {s.total} ({s.covered} covered, {s.rounds} round(s))"
-        for s in standings
-    ] or ["Nobody yet."]
-    embed = discord.Embed(
-        title=shorten(f"{name}: {'final standings' if final else 'standings'}", 256),
-        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
-        colour=POINT_COLOUR,
-    )
-    embed.set_footer(text="Total coverage over closed rounds; ties: counterarguments covered, then time taken.")
-    return embed
-
-
-def receipt_text(receipt: Receipt) -> str:
-    verb = "replaced your earlier submission" if receipt.replaced else "is in"
-    text = f"Your rebuttal for {receipt.tournament.name}, round {receipt.round}, {verb}."
-    if receipt.coverage is None:
-        return text + " Scores come out when the round closes."
-    return text + f" Score: {receipt.coverage.score}% ({len(receipt.coverage.covered)} covered)."
 
 
 # --- buttons and the modal -----------------------------------------------------------------
@@ -141,7 +80,7 @@ def registration_view(tournament_id: int) -> discord.ui.View:
 class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
     def __init__(self, tournament_id: int, round_number: int, max_chars: int):
         super().__init__(title=f"Round {round_number} rebuttal"[:45])
-        self.tournament_id = tournament_id
+        self.tournament_id, self.round_number = tournament_id, round_number  # the round it answers, and no other
         self.text = discord.ui.TextInput(
             label="Your rebuttal", style=discord.TextStyle.paragraph, max_length=min(max_chars, 4000)
         )
@@ -153,7 +92,9 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
             tournament = await service.storage.tournament(self.tournament_id)
             if tournament is None:
                 raise TournamentError("That tournament no longer exists.")
-            receipt = await service.submit(tournament, interaction.user.id, interaction.user.display_name, self.text.value)
+            receipt = await service.submit(
+                tournament, interaction.user.id, interaction.user.display_name, self.text.value, self.round_number
+            )
             await interaction.response.send_message(receipt_text(receipt), ephemeral=True)
 
         await guarded(interaction, action)
@@ -173,7 +114,9 @@ class SubmitButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:tsub
 
     async def callback(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
-            max_chars = _service(interaction).practice.max_rebuttal_chars
+            service = _service(interaction)
+            await service.open_round_named(self.tournament_id, self.round_number)  # a button of a past round says so
+            max_chars = service.practice.max_rebuttal_chars
             await interaction.response.send_modal(SubmissionModal(self.tournament_id, self.round_number, max_chars))
 
         await guarded(interaction, action)

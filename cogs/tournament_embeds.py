@@ -1,0 +1,70 @@
+"""Tournament embeds and replies. Not an extension: ``cogs.tournament`` imports it.
+Every embed ends with :func:`cogs.embed_limits.fit_embed`."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.feedback import shorten
+from bot.tournament import OpenedRound, Receipt, RoundResult, Standing
+
+from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, TITLE_LIMIT, fit_embed
+
+
+def registration_embed(name: str, case_title: str, rounds: int, minutes: float, count: int) -> discord.Embed:
+    embed = discord.Embed(title=shorten(f"\U0001f3c6 {name}: registration open", TITLE_LIMIT), colour=POINT_COLOUR)
+    embed.description = (
+        f"Case: **{case_title}** \u00b7 {rounds} round(s) of {minutes:g} minute(s).\n"
+        "Press **Join** (or `tournament join`). Submissions are private; results come when each round closes."
+    )
+    embed.add_field(name="Participants", value=str(count))
+    return fit_embed(embed)
+
+
+def round_embed(opened: OpenedRound) -> discord.Embed:
+    t, r = opened.tournament, opened.round
+    embed = discord.Embed(
+        title=shorten(f"{t.name}: round {r.number} of {t.rounds}", TITLE_LIMIT),
+        description=shorten(f"Rebut this Point:\n> {opened.point.claim}", DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.add_field(name="Deadline", value=f"<t:{int(r.deadline)}:t> (<t:{int(r.deadline)}:R>)")
+    embed.add_field(name="How to submit", value="Press **Submit rebuttal**, or `/tournament submit`, or DM me.")
+    return fit_embed(embed)
+
+
+def results_embed(result: RoundResult) -> discord.Embed:
+    lines = [
+        f"**{p.rank}.** {discord.utils.escape_markdown(p.name)} \u2014 {p.score}%"
+        f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
+        for p in result.placings
+    ] or ["No submissions."]
+    embed = discord.Embed(
+        title=shorten(f"{result.tournament.name}: round {result.round.number} results", TITLE_LIMIT),
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.set_footer(text=f"Your full feedback: tournament feedback {result.round.number}")
+    return fit_embed(embed)
+
+
+def standings_embed(name: str, standings: list[Standing], final: bool) -> discord.Embed:
+    lines = [
+        f"**{s.rank}.** {discord.utils.escape_markdown(s.name)} \u2014 {s.total} ({s.covered} covered, {s.rounds} round(s))"
+        for s in standings
+    ] or ["Nobody yet."]
+    embed = discord.Embed(
+        title=shorten(f"{name}: {'final standings' if final else 'standings'}", TITLE_LIMIT),
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        colour=POINT_COLOUR,
+    )
+    embed.set_footer(text="Total coverage over closed rounds; ties: counterarguments covered, then time taken.")
+    return fit_embed(embed)
+
+
+def receipt_text(receipt: Receipt) -> str:
+    verb = "replaced your earlier submission" if receipt.replaced else "is in"
+    text = f"Your rebuttal for {receipt.tournament.name}, round {receipt.round}, {verb}."
+    if receipt.coverage is None:
+        return text + " Scores come out when the round closes."
+    return text + f" Score: {receipt.coverage.score}% ({len(receipt.coverage.covered)} covered)."
