@@ -96,7 +96,7 @@ def topic_case(topic: str, stance: int, key_points: Sequence[KeyPoint]) -> Case:
     )
 
 
-#: Ranking calibration, settled on train and dev (see README): an argument whose words
+#: Ranking calibration, settled on train and dev (see docs/scoring.md): an argument whose words
 #: the key point explains (precision) and that beats the runner-up key point clearly
 #: (margin) is a more confident match.
 PRECISION_WEIGHT = 0.25

@@ -132,6 +132,8 @@ def parse_case(raw: bytes | str, *, source: str = "<case>") -> Case:
         raise CaseError(source, "the file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise CaseError(source, f"not valid TOML ({exc})") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise CaseError(source, "not a case file: its arrays or tables are nested too deeply to read") from None
     version = hashlib.sha256(data_bytes).hexdigest()[:12]
     return _CaseReader(source, data_bytes.decode("utf-8")).read(data, version)
 

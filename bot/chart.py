@@ -9,7 +9,7 @@ is shared between concurrent renders.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from .progress import ProgressReport
 
@@ -19,6 +19,9 @@ GRID = "#404249"
 TREND = "#f0b232"
 LINES = ["#5865f2", "#57f287", "#eb459e", "#3ba55c", "#ed4245", "#9b84ec"]
 TREND_SPAN = 5  # attempts in the moving average
+#: The narrowest time axis drawn: attempts minutes or seconds apart are shown on a
+#: window this wide around them, with whole-minute ticks, not fractions of a second.
+MIN_AXIS_SPAN = timedelta(minutes=10)
 
 
 def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height_px: int = 400) -> bytes:
@@ -49,6 +52,9 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
     axes.set_ylabel("coverage %", color=TEXT)
     title = f"{report.learner_name}: {report.attempts} attempt{'s' if report.attempts != 1 else ''}"
     axes.set_title(title, color=TEXT, fontsize=12)
+    if times and times[-1] - times[0] < MIN_AXIS_SPAN:
+        middle = times[0] + (times[-1] - times[0]) / 2
+        axes.set_xlim(middle - MIN_AXIS_SPAN / 2, middle + MIN_AXIS_SPAN / 2)
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))

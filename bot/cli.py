@@ -8,27 +8,39 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import getpass
 import json
 import logging
+import os
+import select
+import shutil
 import signal
+import sqlite3
 import sys
 import textwrap
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from . import cli_cases, cli_db
 from .cases import Case, CaseError, CaseLibrary, load_case_file
+from .cli_common import (
+    EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError, UsageError, describe_os_error, error_line, output_path, read_input,
+    write_output,
+)
 from .config import ConfigError, Settings
-from .feedback import explain, render_text
+from .feedback import explain, plural, render_text
 from .models import Learner, Place
-from .practice import USER_ERRORS, PointPrompt, PracticeService
+from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
 from .scoring import Scorer
 from .storage import Storage, StorageError
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+#: What ``counterpoint score`` and practice read of one rebuttal before refusing it, per allowed
+#: character: UTF-8 takes up to 4 bytes a character, JSON escapes up to 12; the rest is slack.
+BYTES_PER_CHAR, JSON_BYTES_PER_CHAR, SLACK_BYTES = 4, 12, 4096
 
 NO_TOKEN = (
     "DISCORD_TOKEN is not set. Put it in the environment or in a .env file "
@@ -72,6 +84,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     from .client import create_bot
 
+    database_path(None, settings)
     configure_logging(settings)
     bot = create_bot(settings)  # a malformed case file stops us here, before connecting
     asyncio.run(_check_database(settings))  # so does an unusable database: no silent fresh start
@@ -96,7 +109,15 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
         return EXIT_USAGE
+    except (OSError, asyncio.TimeoutError, discord.HTTPException, discord.GatewayNotFound) as error:
+        raise _unreachable(error) from None
     return EXIT_OK
+
+
+def _unreachable(error: BaseException) -> CliError:
+    """Discord could not be reached (no network, DNS, a firewall, an outage): say so in one line."""
+    reason = " ".join(str(error).split()) or type(error).__name__
+    return CliError(f"cannot reach Discord ({reason}). Check the network connection and try again; nothing was changed.")
 
 
 async def _check_database(settings: Settings) -> None:
@@ -113,8 +134,11 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
+    import discord
+
     from .client import create_bot
 
+    database_path(None, settings)
     configure_logging(settings)
 
     async def sync() -> int:
@@ -122,78 +146,217 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         async with bot:
             await bot.login(settings.token)  # runs setup_hook: the cogs' commands join the tree
             synced = await bot.tree.sync()
-        print(f"Synced {len(synced)} slash command(s) globally; they may take up to an hour to appear.")
+        print(f"Synced {plural(len(synced), 'slash command')} globally; they may take up to an hour to appear.")
         return EXIT_OK
 
-    return asyncio.run(sync())
+    try:
+        return asyncio.run(sync())
+    except discord.LoginFailure:
+        print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, asyncio.TimeoutError, discord.HTTPException, discord.GatewayNotFound) as error:
+        raise _unreachable(error) from None
 
 
 # --- terminal practice -----------------------------------------------------------------
 
-TERMINAL_HELP = """Type your rebuttal on one line and press Enter. Commands (the slash is optional):
-  /hint    a hint towards a counterargument you have not made
+TERMINAL_HELP = """Write your rebuttal: one line or several, typed or pasted. An empty line sends it
+(so does end of input); a pasted block is taken whole, empty lines inside it included.
+A line that is only a command sends what you wrote so far, then runs it (the slash is optional):
+  /hint    a hint towards a counterargument you have not made yet
   /answer  the article's own counterarguments
-  /skip    another Point
-  /quit    stop (/exit and end of input do too)"""
+  /skip    another Point (the one due first)
+  /help    this help
+  /quit    stop, with a summary of the session (/exit, Ctrl-C and end of input do too)"""
 #: A line that is only one of these words is a command, slash or not: no rebuttal is one word.
 TERMINAL_COMMANDS = frozenset({"quit", "exit", "help", "hint", "answer", "skip"})
+#: How long input must already be waiting after an empty line for it to count as part of a paste.
+PASTE_GAP_S = 0.05
 
 
-def _print_point(prompt: PointPrompt, out: TextIO) -> None:
-    wrap = textwrap.TextWrapper(width=78, initial_indent="  ", subsequent_indent="  ")
+def terminal_width() -> int:
+    """The terminal's width in columns (80 when it cannot be told, e.g. output to a file), at most 100."""
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+
+def _say(out: TextIO, text: str, width: int) -> None:
+    """Write ``text`` wrapped to ``width``, each line of it on its own, continuation lines indented."""
+    for line in text.splitlines() or [""]:
+        out.write(textwrap.fill(line, width=width, subsequent_indent="  ", break_on_hyphens=False) + "\n")
+
+
+def _print_point(prompt: PointPrompt, out: TextIO, width: int) -> None:
+    wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
+    total = plural(len(prompt.point.counterarguments), "counterargument")
     out.write(f"\n{prompt.case.title}: Point {prompt.point.number}\n")
     out.write(wrap.fill(prompt.point.claim) + "\n")
-    out.write(f"({len(prompt.point.counterarguments)} counterarguments to find; /hint, /answer, /skip, /quit)\n")
+    _say(out, f"({total} to find; /hint, /answer, /skip, /quit)", width)
     out.flush()
 
 
-def _print_answer(prompt: PointPrompt, out: TextIO) -> None:
+def _print_answer(prompt: PointPrompt, out: TextIO, width: int) -> None:
     for number, arg in enumerate(prompt.point.counterarguments, start=1):
-        out.write(f"  {number}. {arg.summary}\n")
+        marker = f"  {number}. "
+        wrap = textwrap.TextWrapper(width=width - 2, initial_indent=marker, subsequent_indent=" " * len(marker))
+        out.write(wrap.fill(arg.summary) + "\n")
+
+
+@dataclass
+class SessionTally:
+    """What one terminal session did, for the goodbye line."""
+
+    attempts: int = 0
+    points: set[tuple[str, int]] = field(default_factory=set)
+    best: int | None = None
+
+    def add(self, case_id: str, point: int, score: int) -> None:
+        self.attempts += 1
+        self.points.add((case_id, point))
+        self.best = score if self.best is None else max(self.best, score)
+
+    def goodbye(self) -> str:
+        if not self.attempts:
+            return "Goodbye: no rebuttals this time."
+        return f"Goodbye: {plural(self.attempts, 'rebuttal')} on {plural(len(self.points), 'Point')}, best score {self.best}%."
+
+
+@dataclass
+class _Draft:
+    """The rebuttal being written: its lines, and whether it can still be sent as it is."""
+
+    lines: list[str] = field(default_factory=list)
+    chars: int = 0
+    undecodable: bool = False
+    overflow: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.lines) or self.undecodable or self.overflow
+
+
+class _LineReader:
+    """Lines of bytes from ``stream``, each at most ``cap`` bytes (a longer line is drained and flagged)."""
+
+    def __init__(self, stream: BinaryIO, cap: int):
+        self.stream, self.cap = stream, cap
+
+    def read(self) -> tuple[bytes, bool] | None:
+        """``(line, cut)``: the line without its newline and whether it was longer than ``cap``; None at end."""
+        line = self.stream.readline(self.cap)
+        if not line:
+            return None
+        cut = not line.endswith(b"\n") and len(line) >= self.cap
+        while cut:  # drop the rest of the oversized line, keeping memory bounded
+            rest = self.stream.readline(self.cap)
+            if not rest or rest.endswith(b"\n"):
+                break
+        return line.rstrip(b"\r\n"), cut
+
+
+def _input_waiting(stream: BinaryIO) -> bool:
+    """Whether more input is already there (the rest of a paste), waiting at most :data:`PASTE_GAP_S`."""
+    try:
+        ready, _, _ = select.select([stream], [], [], PASTE_GAP_S)
+    except (OSError, ValueError, TypeError):  # no select on this stream (e.g. Windows consoles)
+        return False
+    return bool(ready)
 
 
 async def practice_loop(
     service: PracticeService, learner: Learner, case_id: str | None, point: int | None,
-    lines: TextIO, out: TextIO, interactive: bool,
+    stream: BinaryIO, out: TextIO, interactive: bool, width: int = 80,
 ) -> int:
-    """Present a Point, score each line as a rebuttal to it, until /quit or end of input."""
+    """Present a Point and score each rebuttal to it, until /quit, Ctrl-C or end of input.
+
+    A rebuttal is a paragraph: the lines up to an empty line (or to the end, or to a
+    command). In a terminal, an empty line with more input already waiting behind it is
+    part of a paste, so a pasted block is one rebuttal, empty lines and all.
+    """
     place = Place()
     prompt = await service.start(learner, place, case_id, point)
-    _print_point(prompt, out)
-    if interactive:
-        out.write("Type your rebuttal on one line and press Enter (/help for commands).\n")
-    while True:
-        if interactive:
-            out.write("> ")
-            out.flush()
-        line = lines.readline()
-        if not line:
-            break
-        line = line.strip()
-        if not line:
-            continue
-        command = line.lower().removeprefix("/")
-        if command not in TERMINAL_COMMANDS:
-            command = ""
+    _print_point(prompt, out, width)
+    tally = SessionTally()
+    reader = _LineReader(stream, service.max_rebuttal_chars * BYTES_PER_CHAR + SLACK_BYTES)
+    draft = _Draft()
+
+    async def send() -> None:
+        nonlocal draft
+        written, draft = draft, _Draft()
+        if not written:
+            return
+        if written.undecodable:
+            _say(out, "That rebuttal is not UTF-8 text, so it was not scored. Check your terminal's encoding.", width)
+            return
         try:
+            if written.overflow or written.chars > service.max_rebuttal_chars * 2:
+                raise rebuttal_too_long(None, service.max_rebuttal_chars)
+            result = await service.submit(learner, place, "\n".join(written.lines))
+        except USER_ERRORS as error:
+            _say(out, str(error), width)
+            return
+        tally.add(result.attempt.case_id, result.point.number, result.coverage.score)
+        out.write(render_text(explain(result.point, result.coverage), width) + "\n")
+
+    if interactive:
+        _say(out, "Write your rebuttal and send it with an empty line (/help for commands).", width)
+    try:
+        while True:
+            if interactive:
+                out.write("... " if draft else "> ")
+                out.flush()
+            read = reader.read()
+            if read is None:
+                await send()
+                break
+            raw, cut = read
+            if cut:
+                draft.overflow = True
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                draft.undecodable = True
+                continue
+            if not line.strip():
+                if draft and interactive and _input_waiting(stream):
+                    draft.lines.append("")  # an empty line inside a paste
+                    continue
+                await send()
+                continue
+            command = line.strip().lower().removeprefix("/")
+            if command not in TERMINAL_COMMANDS:
+                draft.lines.append(line)
+                draft.chars += len(line) + 1
+                continue
+            await send()
             if command in ("quit", "exit"):
                 break
-            elif command == "help":
-                out.write(TERMINAL_HELP + "\n")
-            elif command == "hint":
-                out.write(f"Hint: {await service.hint(learner, place)}\n")
-            elif command == "answer":
-                _print_answer(await service.answer(learner, place), out)
-            elif command == "skip":
-                prompt = await service.skip(learner, place)
-                _print_point(prompt, out)
-            else:
-                result = await service.submit(learner, place, line)
-                out.write(render_text(explain(result.point, result.coverage)) + "\n")
-        except USER_ERRORS as error:
-            out.write(f"{error}\n")
-        out.flush()
+            try:
+                if command == "help":
+                    out.write(TERMINAL_HELP + "\n")
+                elif command == "hint":
+                    _say(out, f"Hint: {await service.hint(learner, place)}", width)
+                elif command == "answer":
+                    _print_answer(await service.answer(learner, place), out, width)
+                elif command == "skip":
+                    _print_point(await service.skip(learner, place), out, width)
+            except USER_ERRORS as error:
+                _say(out, str(error), width)
+            out.flush()
+    except KeyboardInterrupt:  # Ctrl-C: leave at once, what was stored stays stored
+        out.write("\n")
+    _say(out, tally.goodbye(), width)
+    out.flush()
     return EXIT_OK
+
+
+def database_path(args: argparse.Namespace | None, settings: Settings) -> Path:
+    """The database to use, refused with a clear message when it cannot be one (a folder, a missing folder)."""
+    path = Path(getattr(args, "db", None) or settings.db_path)
+    if path.is_dir():
+        raise CliError(f"the database {path} is a folder; give a file, e.g. {path / 'counterpoint.db'}")
+    if not path.parent.is_dir():
+        raise CliError(f"cannot open the database {path}: the folder {path.parent} does not exist")
+    return path
 
 
 def with_storage(
@@ -203,9 +366,10 @@ def with_storage(
     """Run ``action`` for the terminal's learner on the database, closing it however it ends."""
     cases = CaseLibrary.from_directory(settings.cases_dir)
     learner = Learner.terminal(args.user or _default_user())
+    path = database_path(args, settings)
 
     async def main() -> int:
-        storage = await Storage.open(args.db or settings.db_path)
+        storage = await Storage.open(path)
         try:
             return await action(storage, cases, learner)
         finally:
@@ -216,8 +380,14 @@ def with_storage(
 
 def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
     async def practise(storage: Storage, cases: CaseLibrary, learner: Learner) -> int:
+        # asyncio's own Ctrl-C handler only cancels the task, which a blocking read does
+        # not notice: with Python's, Ctrl-C interrupts the read at once.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         service = PracticeService(cases, storage, max_rebuttal_chars=settings.max_rebuttal_chars)
-        return await practice_loop(service, learner, args.case, args.point, sys.stdin, sys.stdout, sys.stdin.isatty())
+        return await practice_loop(
+            service, learner, args.case, args.point, sys.stdin.buffer, sys.stdout, sys.stdin.isatty(),
+            terminal_width(),
+        )
 
     return with_storage(args, settings, practise)
 
@@ -235,6 +405,9 @@ def _default_user() -> str:
 def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
     from .progress import ProgressService, report_as_dict, report_as_text
 
+    if args.chart:
+        output_path(args.chart, "chart")  # before any work: a wrong folder is told at once
+
     async def show(storage: Storage, cases: CaseLibrary, learner: Learner) -> int:
         service = ProgressService(storage, cases)
         report = await service.report(learner.id, None)
@@ -245,7 +418,7 @@ def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
         if args.chart:
             from .chart import render_progress_chart
 
-            Path(args.chart).write_bytes(render_progress_chart(report))
+            write_output(args.chart, render_progress_chart(report), "chart")
         if args.json:
             print(json.dumps(report_as_dict(report, schedule), indent=2))
         else:
@@ -261,29 +434,77 @@ def cmd_progress(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_score(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.jsonl and args.point is None:
+        raise UsageError("score needs --point N (or --jsonl, with a point on each line)")
     case = _case_for(args, settings)
-    scorer = Scorer()
-    index = scorer.index(case)
+    limit = settings.max_rebuttal_chars
     if not args.jsonl:
-        if args.point is None:
-            raise CaseError(case.id, "--point is required unless --jsonl gives a point per line")
         case.point(args.point)
-        print(json.dumps(index.score(args.point, sys.stdin.read()).to_dict()))
+        text = _read_rebuttal(sys.stdin.buffer, limit)
+        print(json.dumps(Scorer().index(case).score(args.point, text).to_dict()))
         return EXIT_OK
-    status = EXIT_OK
+    index = Scorer().index(case)
     out = sys.stdout
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
+    seen = failed = 0
+    for number, raw, cut in _numbered_lines(sys.stdin.buffer, limit * JSON_BYTES_PER_CHAR + SLACK_BYTES):
+        if not cut and not raw.strip():
             continue
+        seen += 1
         try:
-            item = json.loads(line)
+            result = {"id": None, "error": f"line {number}: it is not a JSON object"}
+            if cut:
+                raise rebuttal_too_long(None, limit)
+            item = json.loads(raw.decode("utf-8"))
+            if not isinstance(item, dict):
+                raise ValueError(f'expected an object {{"id", "point", "text"}}, not {type(item).__name__}')
+            result["id"] = item.get("id")
             point = int(item.get("point", args.point))
-            result = {"id": item.get("id"), **index.score(point, str(item["text"])).to_dict()}
-        except (ValueError, KeyError, TypeError, LookupError) as error:
-            result = {"id": item.get("id") if isinstance(item, dict) else None, "error": f"line {number}: {error}"}
-            status = EXIT_FAILURE
+            text = check_rebuttal(_text_of(item), limit)
+            result = {"id": item.get("id"), **index.score(point, text).to_dict()}
+        except UnicodeDecodeError:
+            result["error"] = f"line {number}: not UTF-8 text"
+        except json.JSONDecodeError as error:
+            result["error"] = f"line {number}: not JSON ({error.msg} at column {error.colno})"
+        except (ValueError, KeyError, TypeError, LookupError, *USER_ERRORS) as error:
+            result["error"] = f"line {number}: {error}"
+        failed += "error" in result
         out.write(json.dumps(result) + "\n")
-    return status
+    if not seen:
+        raise CliError('no rebuttals on stdin: --jsonl reads {"id", "point", "text"} objects, one a line')
+    if failed:
+        error_line(f"{failed} of {plural(seen, 'line')} could not be scored; see the \"error\" of each in the output")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _text_of(item: dict) -> str:
+    if "text" not in item:
+        raise KeyError("'text' is missing")
+    if not isinstance(item["text"], str):
+        raise TypeError(f"'text' must be a string, not {type(item['text']).__name__}")
+    return item["text"]
+
+
+def _numbered_lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes, bool]]:
+    """``(number, line, cut)`` for each line of ``stream``; a line over ``cap`` bytes comes cut and flagged."""
+    reader = _LineReader(stream, cap)
+    number = 0
+    while (read := reader.read()) is not None:
+        number += 1
+        yield number, *read
+
+
+def _read_rebuttal(stream: BinaryIO, limit: int) -> str:
+    """One rebuttal from ``stream``, refused like the bot refuses one (too long, empty) before scoring."""
+    cap = limit * BYTES_PER_CHAR + SLACK_BYTES
+    raw = stream.read(cap)
+    if len(raw) >= cap and stream.read(1):
+        raise rebuttal_too_long(None, limit)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliError("the rebuttal on stdin is not UTF-8 text") from None
+    return check_rebuttal(text, limit)
 
 
 def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
@@ -299,16 +520,14 @@ def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.graded == "argkp":
         return _eval_argkp(args)
-    from .evaluation import evaluate, read_graded, render_report
+    from .evaluation import evaluate, parse_graded, render_report
 
     try:
-        items = read_graded(Path(args.graded))
-    except OSError as error:
-        print(f"Error: cannot read {args.graded}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_FAILURE
+        items = parse_graded(read_input(args.graded, "graded set"), args.graded, settings.max_rebuttal_chars)
     except ValueError as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        raise CliError(str(error)) from None
+    if not items:
+        raise CliError(f"{args.graded} has no graded rebuttals: nothing to measure")
     report = evaluate(items, CaseLibrary.from_directory(settings.cases_dir))
     for line in render_report(report, verbose=args.verbose):
         print(line)
@@ -319,13 +538,20 @@ def _eval_argkp(args: argparse.Namespace) -> int:
     from .argkp import load_split, mean_average_precision, predict, render_result, write_predictions
 
     if not args.directory:
-        print("eval argkp needs the ArgKP-2021 folder, e.g. `counterpoint eval argkp ../shared/argkp`", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("eval argkp needs the ArgKP-2021 folder, e.g. `counterpoint eval argkp ../shared/argkp`")
+    if not Path(args.directory).is_dir():
+        raise CliError(f"{args.directory}: no such folder (eval argkp needs the ArgKP-2021 folder)")
+    if args.predictions:
+        output_path(args.predictions, "predictions file")
     try:
         data = load_split(Path(args.directory), args.split)
-    except (OSError, ValueError, KeyError) as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    except UnicodeDecodeError:
+        raise CliError(f"{args.directory}: a {args.split} file is not UTF-8 text; is this the ArgKP-2021 folder?") from None
+    except (OSError, ValueError, KeyError, TypeError, csv.Error) as error:
+        reason = describe_os_error(error) if isinstance(error, OSError) else f"{type(error).__name__}: {error}"
+        raise CliError(f"{args.directory}: not a readable ArgKP-2021 {args.split} split ({reason})") from None
+    if not data.arguments:
+        raise CliError(f"{args.directory}: the {args.split} split has no arguments: nothing to measure")
     predictions = predict(data)
     if args.predictions:
         write_predictions(predictions, Path(args.predictions))
@@ -336,6 +562,14 @@ def _eval_argkp(args: argparse.Namespace) -> int:
 
 # --- entry point ------------------------------------------------------------------------------
 
+PRACTICE_DESCRIPTION = """Practise in the terminal: a Point is shown and each rebuttal you send is scored
+against the article's own counterarguments, and stored for `counterpoint progress`.
+
+A rebuttal may take several lines: an empty line (or the end of input) sends it,
+and a pasted block is taken whole. Piped input works the same way: rebuttals
+separated by empty lines. A line that is only hint, answer, skip, help or quit
+(the slash is optional) is a command; Ctrl-C quits at once."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="counterpoint", description=__doc__.splitlines()[0])
@@ -344,9 +578,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)").set_defaults(func=cmd_run)
     sub.add_parser("sync", help="publish the slash commands to Discord").set_defaults(func=cmd_sync)
 
-    practice = sub.add_parser("practice", help="practise in the terminal (no Discord needed)")
+    practice = sub.add_parser(
+        "practice", help="practise in the terminal (no Discord needed)", description=PRACTICE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     practice.add_argument("--case", help="case id (default: the first case)")
-    practice.add_argument("--point", type=int, help="Point number (default: random)")
+    practice.add_argument(
+        "--point", type=int,
+        help="Point number (default: one you have never tried, else the one due first in your review schedule)",
+    )
     practice.add_argument("--user", help="your name for progress tracking (default: your login)")
     practice.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
     practice.set_defaults(func=cmd_practice)
@@ -358,7 +598,11 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
     progress.set_defaults(func=cmd_progress)
 
-    score = sub.add_parser("score", help="score rebuttals from stdin and print JSON")
+    score = sub.add_parser(
+        "score", help="score rebuttals from stdin and print JSON",
+        description="Score rebuttals read from stdin and print JSON. A rebuttal over MAX_REBUTTAL_CHARS "
+        "(4,000 by default) or empty is refused, as the bot refuses it.",
+    )
     which = score.add_mutually_exclusive_group()
     which.add_argument("--case", help="case id (default: the first case)")
     which.add_argument("--case-file", help="a case file, e.g. a draft, instead of a shipped case")
@@ -368,7 +612,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluation = sub.add_parser("eval", help="measure the scorer against hand-graded rebuttals")
     evaluation.add_argument(
-        "graded", help="graded rebuttals, JSON lines (see shared/eval/README.md), or `argkp` for the ArgKP-2021 benchmark"
+        "graded", help="graded rebuttals, JSON lines (see docs/scoring.md), or `argkp` for the ArgKP-2021 benchmark"
     )
     evaluation.add_argument("directory", nargs="?", help="with `argkp`: the ArgKP-2021 folder")
     evaluation.add_argument("--split", choices=["train", "dev", "test"], default="dev", help="with `argkp`: which split")
@@ -382,6 +626,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever the input, the user gets a message, never a traceback.
+
+    Exit codes: 0 fine, 1 an error the message explains, 2 a usage or configuration error,
+    130 interrupted (Ctrl-C). ``COUNTERPOINT_DEBUG=1`` shows the traceback of an unexpected error.
+    """
     args = build_parser().parse_args(argv)
     try:
         settings = Settings.from_env()
@@ -389,11 +638,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except CliError as error:
+        error_line(str(error))
+        return error.exit_code
     except (CaseError, StorageError, *USER_ERRORS) as error:
-        print(f"Error: {error}", file=sys.stderr)
+        error_line(str(error))
         return EXIT_FAILURE
     except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `counterpoint cases show x | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:
+        if os.environ.get("COUNTERPOINT_DEBUG"):
+            raise
+        error_line(_unexpected(error))
         return EXIT_FAILURE
+
+
+def _unexpected(error: Exception) -> str:
+    """One line for an error no command foresaw, still naming what went wrong."""
+    if isinstance(error, OSError):
+        return describe_os_error(error)
+    if isinstance(error, sqlite3.DatabaseError):
+        return f"the database cannot be used ({error})"
+    if isinstance(error, RecursionError):
+        return "the input is nested too deeply to read"
+    if isinstance(error, MemoryError):
+        return "the input is too large to hold in memory"
+    return (
+        f"unexpected {type(error).__name__}: {error}. This is a bug in Counterpoint; "
+        "run again with COUNTERPOINT_DEBUG=1 for the details and report them."
+    )
 
 
 if __name__ == "__main__":

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from .case_quality import quality_warnings
 from .cases import CaseLibrary, load_case_file
+from .cli_common import EXIT_FAILURE, EXIT_OK, CliError, error_line, output_path, read_input, write_output
 from .config import Settings
+from .feedback import plural
 from .importer import ImportError_, import_article
+from .practice import InvalidRebuttalError, check_rebuttal
 from .scoring import Scorer
-
-EXIT_OK, EXIT_FAILURE = 0, 1
 
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,33 +37,34 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     case = load_case_file(Path(args.file))  # errors: CaseError, reported by main()
     count = sum(len(p.counterarguments) for p in case.points)
-    print(f"{args.file}: OK: case '{case.id}', {len(case.points)} Points, {count} counterarguments")
+    print(
+        f"{args.file}: OK: case '{case.id}', {plural(len(case.points), 'Point')}, "
+        f"{plural(count, 'counterargument')}"
+    )
     warnings = quality_warnings(case)
     for warning in warnings:
         print(f"{args.file}: warning: {warning}")
     if warnings:
-        print(f"{len(warnings)} warning(s): the case loads, but fix these before students use it.")
+        print(f"{plural(len(warnings), 'warning')}: the case loads, but fix these before students use it.")
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        text = Path(args.article).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"Error: cannot read {args.article}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+    if args.output:
+        output_path(args.output, "draft")  # before the work: a wrong folder is told at once
+    text = read_input(args.article, "article")
     try:
         draft, case = import_article(text, args.id, source=args.output or "<draft>")
     except ImportError_ as error:
-        print(f"Error: {args.article}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        raise CliError(f"{args.article}: {error}") from None
     if args.output:
-        Path(args.output).write_text(draft, "utf-8")
+        write_output(args.output, draft, "draft")
     else:
         sys.stdout.write(draft)
     arguments = sum(len(p.counterarguments) for p in case.points)
     print(
-        f"Imported '{case.id}': {len(case.points)} Points, {arguments} candidate counterarguments"
+        f"Imported '{case.id}': {plural(len(case.points), 'Point')}, "
+        f"{plural(arguments, 'candidate counterargument')}"
         + (f", written to {args.output}" if args.output else "")
         + ". Next: write the TODO summaries and hints, add phrasings, then `counterpoint cases validate`.",
         file=sys.stderr,
@@ -72,30 +74,39 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     case = load_case_file(Path(args.file))
+    rebuttals = read_input(args.rebuttals, "rebuttals file")
     index = Scorer().index(case)
     hits: Counter[str] = Counter()
     tried: Counter[int] = Counter()
-    status = EXIT_OK
-    for number, line in enumerate(Path(args.rebuttals).read_text("utf-8").splitlines(), start=1):
+    seen = skipped = 0
+    for number, line in enumerate(rebuttals.splitlines(), start=1):
         if not line.strip():
             continue
+        seen += 1
         try:
             item = json.loads(line)
+            if not isinstance(item, dict):
+                raise TypeError(f'expected an object {{"id", "point", "text"}}, not {type(item).__name__}')
             point = int(item["point"])
-            result = index.score(point, str(item["text"]))
-        except (ValueError, KeyError, TypeError, LookupError) as error:
+            result = index.score(point, check_rebuttal(str(item["text"]), settings.max_rebuttal_chars))
+        except (ValueError, KeyError, TypeError, LookupError, InvalidRebuttalError) as error:
             print(f"{args.rebuttals}:{number}: skipped: {error}")
-            status = EXIT_FAILURE
+            skipped += 1
             continue
         tried[point] += 1
         hits.update(result.covered_ids)
         flags = f" [{', '.join(sorted(result.flags))}]" if result.flags else ""
         print(f"{item.get('id', number)}\tPoint {point}\t{result.score:3d}%\t{' '.join(result.covered_ids) or '-'}{flags}")
+    if not seen:
+        raise CliError(f'{args.rebuttals} has no rebuttals: it should hold {{"id", "point", "text"}} objects, one a line')
     print("\nHow often each counterargument was hit:")
     for point in case.points:
         for arg in point.counterarguments:
             print(f"  Point {point.number} {arg.id}: {hits[arg.id]}/{tried[point.number]}")
-    return status
+    if skipped:
+        error_line(f"{skipped} of {plural(seen, 'line')} in {args.rebuttals} could not be scored; see the skipped lines above")
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

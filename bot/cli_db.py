@@ -3,41 +3,65 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .cli_common import EXIT_FAILURE, EXIT_OK, CliError, error_line, output_path
 from .config import Settings
+from .feedback import plural
 from .storage import backup_database, check_database
 
-EXIT_OK, EXIT_FAILURE = 0, 1
+
+def _only_migrations(problems: list[str]) -> bool:
+    return all("will be migrated" in p for p in problems)
+
+
+def _existing_database(path: Path) -> Path:
+    """``path`` if it is a file that could be a database; :class:`CliError` saying why not otherwise."""
+    if not path.exists():
+        raise CliError(f"there is no database at {path}")
+    if path.is_dir():
+        raise CliError(f"{path} is a folder, not a database file")
+    if path.stat().st_size == 0:
+        raise CliError(f"{path} is an empty file, not a Counterpoint database")
+    return path
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
-    source = Path(args.db or settings.db_path)
+    source = _existing_database(Path(args.db or settings.db_path))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    destination = Path(args.to or f"{source.stem}-{stamp}.db")
+    destination = output_path(args.to or f"{source.stem}-{stamp}.db", "backup")
     if destination.exists():
-        print(f"Error: {destination} exists; choose another name.", file=sys.stderr)
-        return EXIT_FAILURE
-    backup_database(source, destination)
+        raise CliError(f"{destination} exists; choose another name.")
+    # Checked first: a backup of a broken or foreign file would only look like one.
+    problems = check_database(source)
+    if problems and not _only_migrations(problems):
+        raise CliError(f"{source} cannot be backed up: {'; '.join(problems)}")
+    try:
+        backup_database(source, destination)
+    except sqlite3.Error as error:
+        destination.unlink(missing_ok=True)  # no half-made copy left behind to be mistaken for a backup
+        raise CliError(f"the backup of {source} to {destination} failed ({error}); no copy was left") from None
     problems = check_database(destination)
-    if problems and not all("will be migrated" in p for p in problems):
-        print(f"Error: the backup {destination} does not check out: {'; '.join(problems)}", file=sys.stderr)
-        return EXIT_FAILURE
+    if problems and not _only_migrations(problems):
+        raise CliError(f"the backup {destination} does not check out: {'; '.join(problems)}")
     print(f"Backed up {source} to {destination}.")
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    path = Path(args.db or settings.db_path)
+    path = _existing_database(Path(args.db or settings.db_path))
     problems = check_database(path)
     if not problems:
         print(f"{path}: OK")
         return EXIT_OK
     for problem in problems:
         print(f"{path}: {problem}")
-    return EXIT_OK if all("will be migrated" in p for p in problems) else EXIT_FAILURE
+    if _only_migrations(problems):
+        return EXIT_OK
+    error_line(f"{path} does not check out ({plural(len(problems), 'problem')}, above)")
+    return EXIT_FAILURE
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

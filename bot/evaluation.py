@@ -50,18 +50,31 @@ class EvalReport:
 
 def read_graded(path: Path) -> list[GradedItem]:
     """Read a graded set (JSON lines); a malformed line is a ValueError naming its number."""
+    return parse_graded(path.read_text("utf-8"), str(path))
+
+
+def parse_graded(text: str, source: str = "<graded>", max_chars: int | None = None) -> list[GradedItem]:
+    """The graded rebuttals in ``text`` (JSON lines); a malformed line is a ValueError naming its number.
+
+    With ``max_chars``, a rebuttal longer than that is malformed too: the bot would refuse it.
+    """
     items = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             raw = json.loads(line)
-            items.append(GradedItem(
+            if not isinstance(raw, dict):
+                raise TypeError(f"expected a JSON object, not {type(raw).__name__}")
+            item = GradedItem(
                 str(raw["id"]), str(raw["case"]), int(raw["point"]), str(raw["text"]),
                 float(raw["grade"]), str(raw.get("kind", "")),
-            ))
+            )
+            if max_chars is not None and len(item.text) > max_chars:
+                raise ValueError(f"the text is {len(item.text):,} characters; the limit is {max_chars:,}")
+            items.append(item)
         except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(f"{path}:{number}: not a graded rebuttal ({error})") from None
+            raise ValueError(f"{source}:{number}: not a graded rebuttal ({error})") from None
     return items
 
 

@@ -6,6 +6,7 @@ both explain the same things in the same words.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from .cases import Point
@@ -29,7 +30,7 @@ class Feedback:
 
     @property
     def headline(self) -> str:
-        return f"You made {len(self.covered)} of {self.total} counterarguments."
+        return f"You made {len(self.covered)} of {plural(self.total, 'counterargument')}."
 
 
 def explain(point: Point, coverage: Coverage) -> Feedback:
@@ -58,17 +59,36 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "\u2026"
 
 
-def render_text(feedback: Feedback) -> str:
-    """The verdict as plain text, for the terminal."""
-    lines = [f"Score: {score_bar(feedback.score)}  {feedback.headline}"]
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 attempt``, ``2 attempts``, ``1 try``, ``3 tries``: a count and its noun, as English says it."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def render_text(feedback: Feedback, width: int | None = None) -> str:
+    """The verdict as plain text, for the terminal; with ``width``, each line is wrapped to it.
+
+    A wrapped line keeps its indentation, and the text after a marker (``+``, ``-``)
+    lines up under the text, not under the marker.
+    """
+    lines = [("", f"Score: {score_bar(feedback.score)}  {feedback.headline}")]
     if feedback.covered:
-        lines.append("Covered:")
+        lines.append(("", "Covered:"))
         for item in feedback.covered:
-            lines.append(f"  + {item.summary}")
-            lines.append(f"      your words: \"{shorten(item.your_words, 160)}\"")
+            lines.append(("  + ", item.summary))
+            lines.append(("      ", f"your words: \"{shorten(item.your_words, 160)}\""))
     if feedback.missed_hints:
-        lines.append("Missed (hints):")
-        lines.extend(f"  - {hint}" for hint in feedback.missed_hints)
+        lines.append(("", "Missed (hints):"))
+        lines.extend(("  - ", hint) for hint in feedback.missed_hints)
     for note in feedback.flag_notes:
-        lines.append(f"Note: {note}")
-    return "\n".join(lines)
+        lines.append(("", f"Note: {note}"))
+    if width is None:
+        return "\n".join(prefix + text for prefix, text in lines)
+    wrapped = []
+    for prefix, text in lines:
+        hang = " " * len(prefix) if prefix else "  "
+        wrapper = textwrap.TextWrapper(
+            width=max(width, len(hang) + 20), initial_indent=prefix, subsequent_indent=hang,
+            break_on_hyphens=False,
+        )
+        wrapped.extend(wrapper.wrap(text) or [prefix])
+    return "\n".join(wrapped)

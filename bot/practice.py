@@ -21,6 +21,10 @@ from .storage import Storage, StorageUnavailableError
 from .text import normalize
 
 
+#: How many of a learner's latest attempts ``hint`` looks through for what they have made.
+HINT_LOOKBACK = 50
+
+
 class PracticeError(Exception):
     """Something the user can fix; ``str()`` is the message to show them."""
 
@@ -54,6 +58,30 @@ class InvalidRebuttalError(PracticeError):
 # Unknown cases and Points, malformed uploads and refused library changes are user
 # errors too; front doors catch them alongside PracticeError.
 USER_ERRORS = (PracticeError, UnknownCaseError, UnknownPointError, CaseError, CatalogError, StorageUnavailableError)
+
+
+def check_rebuttal(text: str, max_chars: int) -> str:
+    """The rebuttal, stripped, or :class:`InvalidRebuttalError` saying what is wrong.
+
+    Every door that scores a rebuttal (the bot, terminal practice, ``counterpoint
+    score``) applies this one rule. The length is checked first, so an oversized
+    text is refused before any work is done on it.
+    """
+    stripped = (text or "").strip()
+    if len(stripped) > max_chars:
+        raise rebuttal_too_long(len(stripped), max_chars)
+    if not normalize(stripped).strip():  # zero-width characters alone are empty too
+        raise InvalidRebuttalError("Your rebuttal is empty. Write your answer to the Point.")
+    return stripped
+
+
+def rebuttal_too_long(length: int | None, max_chars: int) -> InvalidRebuttalError:
+    """The refusal of an oversized rebuttal; ``length`` None when it was not read to the end."""
+    if length is None:
+        size = f"is over the limit of {max_chars:,} characters"
+    else:
+        size = f"is {length:,} characters; the limit is {max_chars:,}"
+    return InvalidRebuttalError(f"Your rebuttal {size}. Make your strongest points more briefly.")
 
 
 @dataclass(frozen=True)
@@ -176,15 +204,7 @@ class PracticeService:
 
     def check_rebuttal(self, text: str) -> str:
         """The rebuttal, stripped, or :class:`InvalidRebuttalError` saying what is wrong."""
-        stripped = (text or "").strip()
-        if not normalize(stripped).strip():  # zero-width characters alone are empty too
-            raise InvalidRebuttalError("Your rebuttal is empty. Write your answer to the Point.")
-        if len(stripped) > self.max_rebuttal_chars:
-            raise InvalidRebuttalError(
-                f"Your rebuttal is {len(stripped):,} characters; the limit is "
-                f"{self.max_rebuttal_chars:,}. Make your strongest points more briefly."
-            )
-        return stripped
+        return check_rebuttal(text, self.max_rebuttal_chars)
 
     async def submit(self, learner: Learner, place: Place, text: str) -> AttemptResult:
         """Score a rebuttal to the learner's current Point and store the attempt.
@@ -209,12 +229,30 @@ class PracticeService:
         return AttemptResult(attempt, prompt.point, coverage)
 
     async def hint(self, learner: Learner, place: Place) -> str:
-        """A hint towards the next counterargument, cycling through them one per call."""
+        """A hint towards a counterargument not yet made on this Point, cycling through those one per call.
+
+        "Made" means covered by a rebuttal to this Point since it became the current
+        one, in this place. When every one has been made, the hint says so.
+        """
         prompt = await self._unlocked(learner, await self.current(learner, place))
-        arguments = prompt.point.counterarguments
+        made = await self.made_so_far(learner, place, prompt)
+        arguments = [arg for arg in prompt.point.counterarguments if arg.id not in made]
+        if not arguments:
+            return "You have made every counterargument to this Point. Compare with `answer`, or `skip` to another."
         hint = arguments[prompt.session.hints_used % len(arguments)].hint
         await self.storage.count_hint(learner.id, place.scope)
         return hint
+
+    async def made_so_far(self, learner: Learner, place: Place, prompt: PointPrompt) -> set[str]:
+        """The counterarguments the learner's rebuttals have covered since this Point became current."""
+        session = prompt.session
+        made: set[str] = set()
+        for attempt in await self.storage.attempts_of(learner.id, place.guild_id, limit=HINT_LOOKBACK):
+            if attempt.created_at < session.started_at:
+                break  # newest first: the rest came before this session
+            if (attempt.guild_id, attempt.case_id, attempt.point) == (place.guild_id, session.case_id, session.point):
+                made.update(attempt.covered)
+        return made
 
     async def answer(self, learner: Learner, place: Place) -> PointPrompt:
         """The current Point, for showing the article's full counterarguments."""

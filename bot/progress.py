@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog
+from .feedback import plural
 from .models import Attempt, LeaderboardRow
 from .practice import PracticeError
 from .scoring import Coverage
@@ -290,13 +291,13 @@ def report_as_dict(report: ProgressReport, schedule: list[ScheduledPoint]) -> di
 def report_as_text(report: ProgressReport, schedule: list[ScheduledPoint], now: float) -> str:
     """The report as terminal text."""
     lines = [
-        f"{report.learner_name}: {report.attempts} attempt(s), {len(report.points)} Point(s) practised",
-        f"Streak: {report.current_streak} day(s), longest {report.longest_streak}",
+        f"{report.learner_name}: {plural(report.attempts, 'attempt')}, {plural(len(report.points), 'Point')} practised",
+        f"Streak: {plural(report.current_streak, 'day')}, longest {report.longest_streak}",
         f"Average coverage, last {min(report.attempts, 10)}: {report.recent_average:.0f}%"
         + ("" if report.trend is None else f" ({report.trend:+.0f} vs the 10 before)"),
     ]
     for p in report.points:
-        lines.append(f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({p.attempts} tries)")
+        lines.append(f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({plural(p.attempts, 'try', 'tries')})")
     weakest = [r for r in report.hit_rates if r.rate < 1][:3]
     if weakest:
         lines.append("You keep missing:")

@@ -12,6 +12,7 @@ from discord.ext import commands
 from bot.case_quality import quality_warnings
 from bot.cases import MAX_FILE_BYTES
 from bot.client import CounterpointBot
+from bot.feedback import plural
 from bot.feedback import shorten
 
 from .common import is_moderator, learner_of, moderator_only, send_private
@@ -66,7 +67,7 @@ class Cases(commands.Cog):
         if warnings:
             shown = "\n".join(f"\u2022 {shorten(w, 300)}" for w in warnings[:5])
             more = f"\n\u2026 and {len(warnings) - 5} more" if len(warnings) > 5 else ""
-            message += f"\n{len(warnings)} warning(s) to fix before students use it:\n{shown}{more}"
+            message += f"\n{plural(len(warnings), 'warning')} to fix before students use it:\n{shown}{more}"
         await ctx.send(shorten(message, 2000))
 
     @case.command(name="remove")

@@ -7,6 +7,7 @@ from typing import Literal
 from discord.ext import commands
 
 from bot.client import CounterpointBot
+from bot.feedback import plural
 
 
 class Owner(commands.Cog):
@@ -29,7 +30,7 @@ class Owner(commands.Cog):
         else:
             self.bot.tree.clear_commands(guild=ctx.guild)
             synced = await self.bot.tree.sync(guild=ctx.guild)
-        await ctx.send(f"Synced {len(synced)} slash command(s) ({scope}).")
+        await ctx.send(f"Synced {plural(len(synced), 'slash command')} ({scope}).")
 
 
 async def setup(bot: CounterpointBot) -> None:

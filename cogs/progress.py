@@ -20,7 +20,7 @@ from discord.ext import commands
 
 from bot.chart import render_progress_chart
 from bot.client import CounterpointBot
-from bot.feedback import explain, shorten
+from bot.feedback import explain, plural, shorten
 from bot.practice import PracticeError
 from bot.models import Attempt
 from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService, ScheduledPoint
@@ -37,7 +37,7 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
     embed = discord.Embed(title=shorten(f"{report.learner_name}'s progress ({where})", 256), colour=POINT_COLOUR)
     embed.add_field(name="Attempts", value=str(report.attempts))
     embed.add_field(name="Points practised", value=str(len(report.points)))
-    embed.add_field(name="Streak", value=f"{report.current_streak} day(s) \u00b7 longest {report.longest_streak}")
+    embed.add_field(name="Streak", value=f"{plural(report.current_streak, 'day')} \u00b7 longest {report.longest_streak}")
     trend = report.trend
     average = f"{report.recent_average:.0f}% over the last {min(report.attempts, 10)}"
     if trend is not None:
@@ -45,7 +45,7 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
         average += f" ({arrow} {trend:+.0f} vs the 10 before)"
     embed.add_field(name="Average coverage", value=average, inline=False)
     points = "\n".join(
-        f"{p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({p.attempts} tries)" for p in report.points
+        f"{p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({plural(p.attempts, 'try', 'tries')})" for p in report.points
     )
     embed.add_field(name="By Point", value=shorten(points, FIELD_VALUE_LIMIT), inline=False)
     weakest = [r for r in report.hit_rates if r.rate < 1][:3]
@@ -149,7 +149,7 @@ class ForgetConfirmation(OnlyFor):
         removed = await self.service.forget(str(interaction.user.id))
         self.stop()
         await interaction.response.edit_message(
-            content=f"Done: {removed} record(s) deleted. Counterpoint keeps nothing of yours now.", view=None
+            content=f"Done: {plural(removed, 'record')} deleted. Counterpoint keeps nothing of yours now.", view=None
         )
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
@@ -263,7 +263,7 @@ class Progress(commands.Cog):
         payload = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
         await send_private(
             ctx,
-            content=f"Your data: {len(data['attempts'])} attempt(s) and {len(data['schedule'])} scheduled Point(s).",
+            content=f"Your data: {plural(len(data['attempts']), 'attempt')} and {plural(len(data['schedule']), 'scheduled Point')}.",
             file=discord.File(io.BytesIO(payload), filename="counterpoint-data.json"),
         )
 

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import CounterpointBot
+from bot.feedback import plural
 from bot.models import GuildSettings
 from bot.tournament import MAX_MINUTES, MAX_ROUNDS, MIN_MINUTES
 
@@ -91,7 +92,7 @@ class Settings(commands.Cog):
                 f"Rounds 1 to {MAX_ROUNDS}; minutes {MIN_MINUTES:g} to {MAX_MINUTES:g}."
             )
         await self._change(ctx, tournament_rounds=rounds, tournament_minutes=minutes)
-        await ctx.send(f"New tournaments: {rounds} round(s) of {minutes:g} minute(s).")
+        await ctx.send(f"New tournaments: {plural(rounds, 'round')} of {minutes:g} {'minute' if minutes == 1 else 'minutes'}.")
 
     @settings.command(name="modrole")
     @moderator_only()

@@ -31,7 +31,7 @@ def test_the_shipped_case_has_two_points_of_six_counterarguments():
 def test_the_shipped_sources_are_the_articles_own_sentences():
     article = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
     if not article.exists():
-        pytest.skip("the seed article is not beside this checkout")
+        pytest.skip(f"optional file outside the repository not found: {article} (the seed article)")
     text = " ".join(normalize(article.read_text("utf-8")).split())
     for point in load_case_file(SHIPPED).points:
         for arg in point.counterarguments:

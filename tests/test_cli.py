@@ -45,7 +45,7 @@ def test_a_bare_command_word_is_a_command_not_a_rebuttal(tmp_path):
 
 def test_practice_refuses_an_oversized_line_and_keeps_going(tmp_path):
     db = tmp_path / "p.db"
-    run = counterpoint("practice", "--point", "1", "--db", str(db), stdin="x" * 5000 + f"\n{A5}\n")
+    run = counterpoint("practice", "--point", "1", "--db", str(db), stdin="x" * 5000 + f"\n\n{A5}\n")
     assert "the limit is 4,000" in run.stdout
     assert run.stdout.count("Score:") == 1
 
@@ -101,11 +101,11 @@ def test_the_token_is_redacted_from_log_records(caplog):
 
 def test_progress_in_the_terminal_prints_text_json_and_a_chart(tmp_path):
     db = tmp_path / "p.db"
-    counterpoint("practice", "--point", "1", "--user", "sam", "--db", str(db), stdin=f"{A5}\n{A5}\n")
+    counterpoint("practice", "--point", "1", "--user", "sam", "--db", str(db), stdin=f"{A5}\n\n{A5}\n")
 
     text = counterpoint("progress", "--user", "sam", "--db", str(db), "--chart", str(tmp_path / "c.png"))
     assert text.returncode == 0, text.stderr
-    assert "sam: 2 attempt(s), 1 Point(s) practised" in text.stdout
+    assert "sam: 2 attempts, 1 Point practised" in text.stdout
     assert "north-korea Point 1: best 17%, latest 17% (2 tries)" in text.stdout
     assert (tmp_path / "c.png").read_bytes().startswith(b"\x89PNG")
 

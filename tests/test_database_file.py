@@ -24,7 +24,8 @@ A5 = "North Korea will never match the forces of Russia or China and has no stra
 def test_three_processes_practising_on_one_new_database_store_every_rebuttal(tmp_path):
     db = tmp_path / "shared.db"  # new: the three also race to create it
     rebuttals = tmp_path / "rebuttals.txt"  # a file, not a pipe, so that the three really run at once
-    rebuttals.write_text("".join(f"{A5} ({n})\n" for n in range(300)), encoding="utf-8")
+    # Piped practice reads a rebuttal per paragraph (blank lines between).
+    rebuttals.write_text("".join(f"{A5} ({n})\n\n" for n in range(300)), encoding="utf-8")
     processes = []
     for i in range(3):
         with rebuttals.open() as stdin:

@@ -55,7 +55,7 @@ async def test_progress_shows_the_numbers_and_a_small_chart(bot, sent_payloads):
     fields = {f.name: f.value for f in embed.fields}
     assert fields["Attempts"] == "3" and fields["Points practised"] == "2"
     assert "best 33%, latest 33% (2 tries)" in fields["By Point"]
-    assert "1 day(s)" in fields["Streak"]
+    assert "1 day \u00b7" in fields["Streak"]
     assert "You keep missing" in fields
     [chart] = reply.attachments
     assert chart.filename == "progress.png" and embed.image.url == "attachment://progress.png"

@@ -19,7 +19,7 @@ from bot.importer import ImportError_, import_article
 from bot.scoring import FLAG_MEANINGS, CaseIndex
 from support import dm_channel, member, say
 
-EXAMPLES = 300  # per property; README reports the total
+EXAMPLES = 300  # per property; docs/benchmarks.md reports the total
 
 INDEX = CaseIndex(load_case_file(SHIPPED_CASES_DIR / "north-korea.toml"))
 SHIPPED_TOML = (SHIPPED_CASES_DIR / "north-korea.toml").read_text("utf-8")

@@ -79,7 +79,7 @@ def test_a_bad_id_is_refused():
 
 def test_the_seed_article_reimports_close_to_the_hand_made_case():
     if not SEED.exists():
-        pytest.skip("the seed article is not beside this checkout")
+        pytest.skip(f"optional file outside the repository not found: {SEED} (the seed article)")
     _, case = import_article(SEED.read_text("utf-8"), "north-korea")
     assert [p.number for p in case.points] == [1, 2]
     assert case.points[1].context.startswith("The failure to roll back")
