@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--base", type=Path, required=True)
     parser.add_argument("--trained", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--per-channel", action="store_true", help="a scale per output channel (closer to float)")
     args = parser.parse_args()
 
     model = load_judge(args.base, args.trained)
@@ -56,7 +57,7 @@ def main() -> None:
             model, (), str(plain), kwargs=sample, input_names=list(sample), output_names=["logits"],
             dynamic_axes={**dynamic, "logits": {0: "batch"}}, opset_version=17, dynamo=False,
         )
-        quantize_dynamic(str(plain), str(args.out / "judge.onnx"), weight_type=QuantType.QInt8)
+        quantize_dynamic(str(plain), str(args.out / "judge.onnx"), weight_type=QuantType.QInt8, per_channel=args.per_channel)
     shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")
     print(f"wrote {args.out / 'judge.onnx'} ({(args.out / 'judge.onnx').stat().st_size / 1e6:.1f} MB)")
 

@@ -129,6 +129,31 @@ def compound_pairs(cases: list[dict], rng: random.Random) -> list[Pair]:
     return pairs
 
 
+def reversed_side_pairs(cases: list[dict]) -> list[Pair]:
+    """The same mini cases seen from the reversed side, so that no word decides the label.
+
+    Written reversals carry tell-tale words ("not", "fewer", "climbed") that the
+    paraphrases lack; trained on them alone, the judge learns the words, not the
+    relation ("costs 40% less" read as the opposite of "prices fell"). Here each
+    reversal in turn becomes the reference: the other reversals MAKE it (they
+    assert the same), and the original reference and its paraphrases are its
+    OPPOSITE. The original reference, read as a rebuttal of its own paraphrase,
+    MAKES it too.
+    """
+    pairs: list[Pair] = []
+    for case in cases:
+        for arg in case["counterarguments"]:
+            reversals = arg["opposite"]
+            for i, reference in enumerate(reversals):
+                for j, text in enumerate(reversals):
+                    if i != j:
+                        pairs.append((text, reference, MAKES))
+                for text in (arg["reference"], *arg["makes"][:3]):
+                    pairs.append((text, reference, OPPOSITE))
+            pairs.append((arg["reference"], arg["makes"][0], MAKES))
+    return pairs
+
+
 def read_minicases(paths: Iterable[Path]) -> list[dict]:
     cases = []
     for path in paths:

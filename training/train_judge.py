@@ -27,7 +27,12 @@ import torch
 from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pairs import MAKES, argkp_pairs, compound_pairs, minicase_pairs, off_topic_pairs, read_minicases  # noqa: E402
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+from bot.text import spell_out_negations  # noqa: E402
+from pairs import (  # noqa: E402
+    MAKES, argkp_pairs, compound_pairs, minicase_pairs, reversed_side_pairs, off_topic_pairs,
+    read_minicases,
+)
 
 MAX_LENGTH = 96
 
@@ -93,7 +98,8 @@ def argkp_map(model, tokenizer, directory: Path, split: str, device) -> float:
     for kp in key_points:
         by_group[(kp["topic"], kp["stance"])].append(kp)
     jobs = [(arg, kp) for arg in arguments for kp in by_group[(arg["topic"], arg["stance"])]]
-    scores = predict_makes(model, tokenizer, [(a["argument"], k["key_point"]) for a, k in jobs], device)
+    texts = [(spell_out_negations(a["argument"]), spell_out_negations(k["key_point"])) for a, k in jobs]
+    scores = predict_makes(model, tokenizer, texts, device)
     best: dict[str, tuple[float, str]] = {}
     for (arg, kp), score in zip(jobs, scores):
         if arg["arg_id"] not in best or score > best[arg["arg_id"]][0]:
@@ -125,6 +131,8 @@ def main() -> None:
     parser.add_argument("--holdout", type=float, default=0.1, help="share of mini cases kept out, for the report")
     parser.add_argument("--no-argkp-opposite", action="store_true", help="no other-stance key points as OPPOSITE")
     parser.add_argument("--label-smoothing", type=float, default=0.1, help="keeps the probabilities calibrated")
+    parser.add_argument("--init", type=Path, help="continue from these trained weights (train_judge's trained.safetensors)")
+    parser.add_argument("--argkp-sample", type=int, default=0, help="use this many ArgKP pairs (0: all)")
     parser.add_argument("--limit", type=int, default=0, help="train on this many pairs only (a smoke test)")
     args = parser.parse_args()
 
@@ -132,21 +140,33 @@ def main() -> None:
     torch.manual_seed(args.seed)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     tokenizer = AutoTokenizer.from_pretrained(args.base)
-    model = build_model(args.base, args.layers).to(device)
+    model = build_model(args.base, args.layers)
+    if args.init:
+        from safetensors.torch import load_file
+
+        model.load_state_dict({k: v.float() for k, v in load_file(args.init).items()}, strict=False)
+    model = model.to(device)
     # The word embeddings stay as released: the bot's file is then the base's
     # embeddings plus small trained layers, and rare words keep their meaning.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
 
     pairs = argkp_pairs(args.argkp, "train", rng, opposite_per_argument=0 if args.no_argkp_opposite else 1)
+    if args.argkp_sample:
+        pairs = rng.sample(pairs, args.argkp_sample)
     minicases = read_minicases(args.minicases)
     random.Random(0).shuffle(minicases)  # the same held-out cases whatever the seed
     kept = int(len(minicases) * args.holdout)
     held_out = [p for case in minicases[:kept] for p in minicase_pairs(case)]
     synthetic = [p for case in minicases[kept:] for p in minicase_pairs(case)]
     synthetic += off_topic_pairs(minicases[kept:], rng) + compound_pairs(minicases[kept:], rng)
+    synthetic += reversed_side_pairs(minicases[kept:])
+    held_out += reversed_side_pairs(minicases[:kept])
     pairs += synthetic * args.minicase_repeat
     if args.limit:
         pairs = rng.sample(pairs, args.limit)
+    # As the bot reads them (bot.judging): negated contractions written out.
+    pairs = [(spell_out_negations(a), spell_out_negations(b), label) for a, b, label in pairs]
+    held_out = [(spell_out_negations(a), spell_out_negations(b), label) for a, b, label in held_out]
     counts = [sum(1 for p in pairs if p[2] == c) for c in range(3)]
     print(f"pairs: {len(pairs)} (synthetic {len(synthetic)} x{args.minicase_repeat}, the rest ArgKP; "
           f"{len(held_out)} held out); by class {counts}", flush=True)
