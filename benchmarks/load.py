@@ -1,6 +1,6 @@
 """Many users at once: practice, rebut and progress through the service layer the cogs use.
 
-    .venv/bin/python benchmarks/load.py [--users 2000] [--seconds 60] [--think 3.2]
+    .venv/bin/python benchmarks/load.py [--scorer judge|lexical] [--users N] [--seconds 60] [--think 3.2]
 
 A real database file, the same services as the bot (PracticeService with its
 scorer and rate limits, ProgressService), one process. Each simulated user
@@ -10,7 +10,12 @@ arrivals are spread as real users' are.
 
 Prints sustained rebuttals/s, p50/p99 latency per operation, lost or
 duplicated attempts (acknowledged attempt ids against the database), and
-peak memory. Then a fairness run: the same load for --fair-seconds without
+peak memory. A heartbeat task wakes every 50 ms, as discord.py's gateway
+keep-alive does, and reports how late it woke: the judged scorer runs in a
+worker thread, so the event loop (the heartbeat, other members' replies) must
+not wait for it. The default scorer is the product's (``judge``); its
+default load is 150 users (about 45 rebuttals/s asked for), the lexical
+matcher's 2000. Then a fairness run: the same load for --fair-seconds without
 and then with one member flooding rebuttals as fast as they can (refused by
 the rate limit), and the other users' p99 in both; the first is the baseline.
 """
@@ -34,13 +39,14 @@ from bot.config import SHIPPED_CASES_DIR
 from bot.models import Learner, Place
 from bot.practice import PracticeService, SlowDownError
 from bot.progress import ProgressService
-from bot.scoring import Scorer
+from bot.scorers import make_scorer
 from bot.storage import Storage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scoring_speed import DEFAULT_GRADED, make_rebuttals  # noqa: E402  (the same seeded rebuttals)
+from scoring_speed import DEFAULT_GRADED, ROOT, make_rebuttals  # noqa: E402  (the same seeded rebuttals)
 
 UNLIMITED = (1_000_000, 1.0)
+SCORER = "judge"
 
 
 class Run:
@@ -97,7 +103,7 @@ async def load(db: Path, users: int, seconds: float, think: float, texts: list[d
                rebut_rate: tuple[int, float]) -> Run:
     storage = await Storage.open(db)
     cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
-    scorer = Scorer()
+    scorer = make_scorer(SCORER)
     scorer.index(cases.default)
     practice = PracticeService(cases, storage, scorer, rebut_rate=rebut_rate, practice_rate=UNLIMITED)
     progress = ProgressService(storage, cases)
@@ -106,9 +112,22 @@ async def load(db: Path, users: int, seconds: float, think: float, texts: list[d
     tasks = [user(n, practice, progress, texts, until, think, run, random.Random(n)) for n in range(users)]
     if flood:
         tasks.append(flooder(practice, texts, until, run))
+    tasks.append(heartbeat(until, run))
     await asyncio.gather(*tasks)
+    await practice.scoring.close()
     await storage.close()
     return run
+
+
+HEARTBEAT = 0.05
+
+
+async def heartbeat(until: float, run: Run) -> None:
+    """Wakes every 50 ms and records how late: a blocked event loop shows here first."""
+    while time.perf_counter() < until:
+        asked = time.perf_counter()
+        await asyncio.sleep(HEARTBEAT)
+        run.latencies["heartbeat lateness"].append(max(0.0, time.perf_counter() - asked - HEARTBEAT))
 
 
 def pct(values: list[float], q: float) -> float:
@@ -118,12 +137,17 @@ def pct(values: list[float], q: float) -> float:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=2000)
+    parser.add_argument("--scorer", choices=["judge", "lexical"], default="judge")
+    parser.add_argument("--users", type=int, help="default: 150 with the judge, 2000 lexical")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=3.2, help="mean seconds between a user's actions")
     parser.add_argument("--fair-seconds", type=float, default=20)
     args = parser.parse_args()
-    texts = make_rebuttals(DEFAULT_GRADED, 2000)
+    global SCORER
+    SCORER = args.scorer
+    args.users = args.users or (150 if args.scorer == "judge" else 2000)
+    graded = DEFAULT_GRADED if DEFAULT_GRADED.exists() else ROOT / "data" / "eval" / "holdout.jsonl"
+    texts = make_rebuttals(graded, 2000)
 
     with tempfile.TemporaryDirectory(prefix="counterpoint-load-") as folder:
         db = Path(folder) / "load.db"
@@ -132,7 +156,7 @@ async def main() -> None:
             stored = conn.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM attempts").fetchone()
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-        print(f"{args.users} users for {args.seconds:.0f} s (think time mean {args.think} s), one process, "
+        print(f"scorer {SCORER}: {args.users} users for {args.seconds:.0f} s (think time mean {args.think} s), one process, "
               f"a real database file; Python {sys.version.split()[0]}")
         acked = len(run.acknowledged)
         lost = acked - stored[0]

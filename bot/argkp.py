@@ -136,6 +136,31 @@ def predict(data: ArgKPSplit) -> dict[str, dict[str, float]]:
     return predictions
 
 
+#: The judged ranking, settled on train and dev (docs/scoring.md): the judge's probability
+#: that the argument makes the key point, plus this share of their cosine similarity.
+COSINE_WEIGHT = 0.5
+
+
+def predict_judged(data: ArgKPSplit, threads: int = 1) -> dict[str, dict[str, float]]:
+    """``{arg_id: {key_point_id: score}}`` from the default scorer's models (:mod:`bot.neural`)."""
+    from .neural import MAKES, shared_models
+    from .text import spell_out_negations
+
+    encoder, judge = shared_models(threads)
+    by_group: dict[tuple[str, int], list[KeyPoint]] = defaultdict(list)
+    for kp in data.key_points:
+        by_group[(kp.topic, kp.stance)].append(kp)
+    jobs = [(a, kp) for a in data.arguments for kp in by_group.get((a.topic, a.stance), [])]
+    verdicts = judge.probabilities([(spell_out_negations(a.text), spell_out_negations(kp.text)) for a, kp in jobs])
+    texts = sorted({a.text for a, _ in jobs} | {kp.text for _, kp in jobs})
+    vectors = dict(zip(texts, encoder.embed(texts)))
+    predictions: dict[str, dict[str, float]] = defaultdict(dict)
+    for (argument, kp), verdict in zip(jobs, verdicts):
+        cosine = float(vectors[argument.text] @ vectors[kp.text])
+        predictions[argument.id][kp.id] = round(float(verdict[MAKES]) + COSINE_WEIGHT * cosine, 6)
+    return dict(predictions)
+
+
 def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
     """scikit-learn's ``average_precision_score``: sum over distinct thresholds of
     (recall step) x precision, tied scores entering together."""

@@ -4,14 +4,16 @@ to the loader's errors.
 A warning does not stop a case from loading; it tells the author what a learner
 would run into: two counterarguments the scorer cannot tell apart, a summary or
 hint that gives the answer away by quoting it, a Point with only one
-counterargument, or TODOs left from an import.
+counterargument, a reference too short to stand alone, or TODOs left from an
+import.
 """
 
 from __future__ import annotations
 
 from .cases import Case
 from .scoring import COVERAGE_THRESHOLD, CaseIndex
-from .text import normalize, words
+from .judging import MIN_CONTENT_WORDS
+from .text import normalize, split_sentences, words
 
 #: A summary or hint sharing a run of this many words with the source quotes it.
 QUOTE_RUN = 6
@@ -33,6 +35,13 @@ def quality_warnings(case: Case) -> list[str]:
                     warnings.append(
                         f"{where}: '{arg.id}' {field} quotes the article word for word; shown as a hint or an "
                         "answer summary it gives the claim away"
+                    )
+            references = [*arg.phrasings, *(s for t in arg.source for s in split_sentences(normalize(t)))]
+            for text in references:
+                if index.content_words(text) < MIN_CONTENT_WORDS:
+                    warnings.append(
+                        f"{where}: '{arg.id}' has a fragment, \"{text[:60]}\" (under {MIN_CONTENT_WORDS} content "
+                        "words): the scorer does not match against it alone; write the reason as a whole sentence"
                     )
             for text in (*arg.phrasings, arg.summary):
                 if "TODO" in text:

@@ -309,6 +309,12 @@ class CaseLibrary:
             raise CaseError(str(directory), "the cases folder does not exist")
         return cls(load_case_file(path) for path in sorted(directory.glob("*.toml")))
 
+    def with_cases_beside(self, path: Path) -> "CaseLibrary":
+        """This library plus the case files (``*.toml``) in ``path``'s folder whose ids it lacks:
+        a graded set ships beside the cases it grades."""
+        extra = [load_case_file(p) for p in sorted(path.parent.glob("*.toml"))]
+        return CaseLibrary([*self._cases.values(), *(c for c in extra if c.id not in self._cases)])
+
     def get(self, case_id: str) -> Case:
         """The case with this id, or :class:`UnknownCaseError` listing those that exist."""
         try:

@@ -35,7 +35,8 @@ from .config import ConfigError, Settings
 from .feedback import explain, plural, render_text
 from .models import Learner, Place
 from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
-from .scoring import Scorer
+from .neural import ModelUnavailable
+from .scorers import make_scorer
 from .storage import Storage, StorageError
 
 #: What ``counterpoint score`` and practice read of one rebuttal before refusing it, per allowed
@@ -383,7 +384,10 @@ def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
         # asyncio's own Ctrl-C handler only cancels the task, which a blocking read does
         # not notice: with Python's, Ctrl-C interrupts the read at once.
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        service = PracticeService(cases, storage, max_rebuttal_chars=settings.max_rebuttal_chars)
+        service = PracticeService(
+            cases, storage, make_scorer(settings.scorer, settings.scorer_threads),
+            max_rebuttal_chars=settings.max_rebuttal_chars,
+        )
         return await practice_loop(
             service, learner, args.case, args.point, sys.stdin.buffer, sys.stdout, sys.stdin.isatty(),
             terminal_width(),
@@ -441,9 +445,9 @@ def cmd_score(args: argparse.Namespace, settings: Settings) -> int:
     if not args.jsonl:
         case.point(args.point)
         text = _read_rebuttal(sys.stdin.buffer, limit)
-        print(json.dumps(Scorer().index(case).score(args.point, text).to_dict()))
+        print(json.dumps(make_scorer(settings.scorer).index(case).score(args.point, text).to_dict()))
         return EXIT_OK
-    index = Scorer().index(case)
+    index = make_scorer(settings.scorer).index(case)
     out = sys.stdout
     seen = failed = 0
     for number, raw, cut in _numbered_lines(sys.stdin.buffer, limit * JSON_BYTES_PER_CHAR + SLACK_BYTES):
@@ -518,25 +522,33 @@ def _case_for(args: argparse.Namespace, settings: Settings) -> Case:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    if args.graded == "argkp":
-        return _eval_argkp(args)
+    if args.graded[0] == "argkp":
+        return _eval_argkp(args, settings)
     from .evaluation import evaluate, parse_graded, render_report
 
-    try:
-        items = parse_graded(read_input(args.graded, "graded set"), args.graded, settings.max_rebuttal_chars)
-    except ValueError as error:
-        raise CliError(str(error)) from None
+    items = []
+    cases = CaseLibrary.from_directory(settings.cases_dir)
+    for path in args.graded:
+        try:
+            items += parse_graded(read_input(path, "graded set"), path, settings.max_rebuttal_chars)
+        except ValueError as error:
+            raise CliError(str(error)) from None
+        cases = cases.with_cases_beside(Path(path))
     if not items:
-        raise CliError(f"{args.graded} has no graded rebuttals: nothing to measure")
-    report = evaluate(items, CaseLibrary.from_directory(settings.cases_dir))
+        raise CliError(f"{', '.join(args.graded)}: no graded rebuttals: nothing to measure")
+    report = evaluate(items, cases, make_scorer(settings.scorer, settings.scorer_threads))
+    print(f"scorer                {settings.scorer}")
     for line in render_report(report, verbose=args.verbose):
         print(line)
     return EXIT_OK
 
 
-def _eval_argkp(args: argparse.Namespace) -> int:
-    from .argkp import load_split, mean_average_precision, predict, render_result, write_predictions
+def _eval_argkp(args: argparse.Namespace, settings: Settings) -> int:
+    from .argkp import load_split, mean_average_precision, predict, predict_judged, render_result, write_predictions
 
+    args.directory = args.graded[1] if len(args.graded) > 1 else None
+    if len(args.graded) > 2:
+        raise UsageError("eval argkp takes one folder")
     if not args.directory:
         raise UsageError("eval argkp needs the ArgKP-2021 folder, e.g. `counterpoint eval argkp ../shared/argkp`")
     if not Path(args.directory).is_dir():
@@ -552,7 +564,8 @@ def _eval_argkp(args: argparse.Namespace) -> int:
         raise CliError(f"{args.directory}: not a readable ArgKP-2021 {args.split} split ({reason})") from None
     if not data.arguments:
         raise CliError(f"{args.directory}: the {args.split} split has no arguments: nothing to measure")
-    predictions = predict(data)
+    predictions = predict(data) if settings.scorer == "lexical" else predict_judged(data, settings.scorer_threads)
+    print(f"scorer      {settings.scorer}")
     if args.predictions:
         write_predictions(predictions, Path(args.predictions))
     for line in render_result(args.split, mean_average_precision(data, predictions)):
@@ -612,9 +625,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluation = sub.add_parser("eval", help="measure the scorer against hand-graded rebuttals")
     evaluation.add_argument(
-        "graded", help="graded rebuttals, JSON lines (see docs/scoring.md), or `argkp` for the ArgKP-2021 benchmark"
+        "graded", nargs="+",
+        help="graded rebuttals, JSON lines (see docs/scoring.md; several files are pooled, and case files "
+        "beside them are loaded), or `argkp FOLDER` for the ArgKP-2021 benchmark",
     )
-    evaluation.add_argument("directory", nargs="?", help="with `argkp`: the ArgKP-2021 folder")
     evaluation.add_argument("--split", choices=["train", "dev", "test"], default="dev", help="with `argkp`: which split")
     evaluation.add_argument("--predictions", help="with `argkp`: also write predictions here (the shared task's JSON)")
     evaluation.add_argument("--verbose", "-v", action="store_true", help="a line per item")
@@ -641,7 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as error:
         error_line(str(error))
         return error.exit_code
-    except (CaseError, StorageError, *USER_ERRORS) as error:
+    except (CaseError, StorageError, ModelUnavailable, *USER_ERRORS) as error:
         error_line(str(error))
         return EXIT_FAILURE
     except KeyboardInterrupt:

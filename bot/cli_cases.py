@@ -15,7 +15,7 @@ from .config import Settings
 from .feedback import plural
 from .importer import ImportError_, import_article
 from .practice import InvalidRebuttalError, check_rebuttal
-from .scoring import Scorer
+from .scorers import make_scorer
 
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -75,7 +75,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     case = load_case_file(Path(args.file))
     rebuttals = read_input(args.rebuttals, "rebuttals file")
-    index = Scorer().index(case)
+    index = make_scorer(settings.scorer).index(case)
     hits: Counter[str] = Counter()
     tried: Counter[int] = Counter()
     seen = skipped = 0

@@ -19,7 +19,7 @@ from .config import Settings
 from .practice import USER_ERRORS, PracticeService
 from .progress import ProgressService
 from .tournament import TournamentService
-from .scoring import Scorer
+from .scorers import make_scorer
 from .storage import Storage
 
 log = logging.getLogger("counterpoint")
@@ -59,7 +59,7 @@ class CounterpointBot(commands.Bot):
         )
         self.settings = settings
         self.cases = cases
-        self.scorer = Scorer()
+        self.scorer = make_scorer(settings.scorer, settings.scorer_threads)
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
@@ -84,6 +84,9 @@ class CounterpointBot(commands.Bot):
         await super().close()
         for extension in list(self.extensions):
             await self.unload_extension(extension)
+        practice = getattr(self, "practice", None)
+        if practice is not None:
+            await practice.scoring.close()
         storage = getattr(self, "storage", None)
         if storage is not None:
             await storage.close()

@@ -38,6 +38,10 @@ class Settings:
     #: Per-user limits (uses, seconds) on rebuttals and on new Points.
     rebut_rate: tuple[int, float] = (6, 60.0)
     practice_rate: tuple[int, float] = (12, 60.0)
+    #: "judge" (the neural scorer) or "lexical" (the term matcher, faster, for the shipped case).
+    scorer: str = "judge"
+    #: CPU threads each model may use per call.
+    scorer_threads: int = 1
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> "Settings":
@@ -61,6 +65,15 @@ class Settings:
             practice_rate = parse_rate(env.get("PRACTICE_RATE") or "12/60")
         except ValueError as error:
             raise ConfigError(f"REBUT_RATE / PRACTICE_RATE: {error}") from None
+        scorer = (env.get("SCORER") or cls.scorer).strip().lower()
+        if scorer not in ("judge", "lexical"):
+            raise ConfigError(f"SCORER must be 'judge' or 'lexical', not '{scorer}'")
+        try:
+            scorer_threads = int(env.get("SCORER_THREADS") or cls.scorer_threads)
+            if not 1 <= scorer_threads <= 64:
+                raise ValueError
+        except ValueError:
+            raise ConfigError("SCORER_THREADS must be a whole number from 1 to 64") from None
         return cls(
             token=(env.get("DISCORD_TOKEN") or "").strip() or None,
             db_path=Path(env.get("COUNTERPOINT_DB") or cls.db_path),
@@ -72,4 +85,6 @@ class Settings:
             log_level=(env.get("LOG_LEVEL") or cls.log_level).upper(),
             rebut_rate=rebut_rate,
             practice_rate=practice_rate,
+            scorer=scorer,
+            scorer_threads=scorer_threads,
         )

@@ -4,6 +4,9 @@ The graded-set format and the figures are those of ``shared/eval/README.md``:
 Spearman correlation of score with grade (all items but copies), pairwise order
 agreement on pairs whose grades differ by 0.3 or more, the highest score among
 adversarial items and among negated ones, and whether every copy was flagged.
+Where items list the ``claims`` they make, also claim-level precision and
+recall: how many credited counterarguments were really made, and how many made
+were credited.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cases import CaseLibrary
+from .cases import Case, CaseLibrary
 from .scoring import FLAG_COPIED, Coverage, Scorer
 
 ADVERSARIAL_KINDS = frozenset({"offtopic", "gibberish", "stuffing", "agree", "wrongpoint"})
@@ -28,6 +31,7 @@ class GradedItem:
     text: str
     grade: float
     kind: str
+    claims: tuple[str, ...] | None = None  # the counterargument ids it makes, where graded so
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class EvalReport:
     max_negated: int
     copies_flagged: int
     copies: int
+    claim_precision: float | None = None
+    claim_recall: float | None = None
 
 
 def read_graded(path: Path) -> list[GradedItem]:
@@ -69,6 +75,7 @@ def parse_graded(text: str, source: str = "<graded>", max_chars: int | None = No
             item = GradedItem(
                 str(raw["id"]), str(raw["case"]), int(raw["point"]), str(raw["text"]),
                 float(raw["grade"]), str(raw.get("kind", "")),
+                None if raw.get("claims") is None else tuple(str(c) for c in raw["claims"]),
             )
             if max_chars is not None and len(item.text) > max_chars:
                 raise ValueError(f"the text is {len(item.text):,} characters; the limit is {max_chars:,}")
@@ -78,7 +85,38 @@ def parse_graded(text: str, source: str = "<graded>", max_chars: int | None = No
     return items
 
 
-def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer: Scorer | None = None) -> EvalReport:
+def claim_ids(claims: Sequence[str], case: Case, point: int) -> set[str]:
+    """``claims`` as the case's counterargument ids. A graded set may name them by
+    position instead (``A1`` is Point 1's first, ``B3`` Point 2's third), as the
+    shipped case's sets do."""
+    ids = {arg.id for arg in case.point(point).counterarguments}
+    out = set()
+    for claim in claims:
+        if claim not in ids and len(claim) >= 2 and claim[0].isalpha() and claim[1:].isdigit():
+            arguments = case.point(ord(claim[0].upper()) - ord("A") + 1).counterarguments
+            claim = arguments[int(claim[1:]) - 1].id if int(claim[1:]) <= len(arguments) else claim
+        out.add(claim)
+    return out
+
+
+def claim_precision_recall(scored: Sequence[ScoredItem], cases: CaseLibrary) -> tuple[float | None, float | None]:
+    """Over items that list their claims (copies left out): credited-and-made over credited, and over made."""
+    hits = credited = made = 0
+    for s in scored:
+        if s.item.claims is None or s.item.kind == "copy":
+            continue
+        truth = claim_ids(s.item.claims, cases.get(s.item.case), s.item.point)
+        given = set(s.coverage.covered_ids)
+        hits += len(truth & given)
+        credited += len(given)
+        made += len(truth)
+    if not any(s.item.claims is not None for s in scored):
+        return None, None
+    return (hits / credited if credited else 1.0), (hits / made if made else 1.0)
+
+
+def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer=None) -> EvalReport:
+    """Score every item with ``scorer`` (anything with ``score(case, point, text)``; the lexical one by default)."""
     scorer = scorer or Scorer()
     scored = tuple(
         ScoredItem(item, scorer.score(cases.get(item.case), item.point, item.text)) for item in items
@@ -88,6 +126,7 @@ def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer: Scorer | N
     grades = [s.item.grade for s in ranked]
     agree, pairs = pairwise_agreement(scores, grades, PAIR_MIN_GRADE_GAP)
     copies = [s for s in scored if s.item.kind == "copy"]
+    precision, recall = claim_precision_recall(scored, cases)
     return EvalReport(
         items=scored,
         spearman=spearman(scores, grades),
@@ -97,6 +136,8 @@ def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer: Scorer | N
         max_negated=max((s.coverage.score for s in scored if s.item.kind == "negated"), default=0),
         copies_flagged=sum(FLAG_COPIED in s.coverage.flags for s in copies),
         copies=len(copies),
+        claim_precision=precision,
+        claim_recall=recall,
     )
 
 
@@ -150,7 +191,8 @@ def render_report(report: EvalReport, verbose: bool = False) -> Iterable[str]:
         for s in report.items:
             flags = ",".join(sorted(s.coverage.flags))
             covered = " ".join(s.coverage.covered_ids)
-            yield f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  [{flags}] {covered}"
+            opposed = "".join(f" !{o.counterargument_id}" for o in s.coverage.opposed)
+            yield f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  [{flags}] {covered}{opposed}"
         yield ""
     yield f"items                 {len(report.items)}"
     yield f"spearman              {report.spearman:.3f}   (all but copies; target >= 0.85)"
@@ -158,3 +200,6 @@ def render_report(report: EvalReport, verbose: bool = False) -> Iterable[str]:
     yield f"max adversarial score {report.max_adversarial:>5}   (offtopic, gibberish, stuffing, agree, wrongpoint; target <= 15)"
     yield f"max negated score     {report.max_negated:>5}   (target <= 15)"
     yield f"copies flagged        {report.copies_flagged}/{report.copies}"
+    if report.claim_precision is not None:
+        yield f"claim precision       {report.claim_precision:.3f}   (credited counterarguments really made)"
+        yield f"claim recall          {report.claim_recall:.3f}   (counterarguments made that were credited)"

@@ -27,6 +27,8 @@ class Feedback:
     covered: tuple[CoveredItem, ...]
     missed_hints: tuple[str, ...]
     flag_notes: tuple[str, ...]
+    #: Why sentences earned nothing: the opposite of a counterargument, another Point, the Point itself.
+    why_not: tuple[str, ...] = ()
 
     @property
     def headline(self) -> str:
@@ -41,7 +43,16 @@ def explain(point: Point, coverage: Coverage) -> Feedback:
     )
     missed = tuple(by_id[arg_id].hint for arg_id in coverage.missed)
     notes = tuple(FLAG_MEANINGS[flag] for flag in sorted(coverage.flags) if flag in FLAG_MEANINGS)
-    return Feedback(coverage.score, len(point.counterarguments), covered, missed, notes)
+    why_not = [
+        f"\u201c{shorten(o.excerpt, 120)}\u201d argues the opposite of: {by_id[o.counterargument_id].summary}"
+        for o in coverage.opposed
+    ]
+    if coverage.answers_points:
+        numbers = ", ".join(str(n) for n in coverage.answers_points)
+        why_not.append(f"Part of this reads like an answer to Point {numbers}, not to this one.")
+    if coverage.agrees:
+        why_not.append("Part of this argues for the Point rather than against it.")
+    return Feedback(coverage.score, len(point.counterarguments), covered, missed, notes, tuple(why_not))
 
 
 def score_bar(score: int, width: int = 10) -> str:
@@ -79,7 +90,7 @@ def render_text(feedback: Feedback, width: int | None = None) -> str:
     if feedback.missed_hints:
         lines.append(("", "Missed (hints):"))
         lines.extend(("  - ", hint) for hint in feedback.missed_hints)
-    for note in feedback.flag_notes:
+    for note in (*feedback.why_not, *feedback.flag_notes):
         lines.append(("", f"Note: {note}"))
     if width is None:
         return "\n".join(prefix + text for prefix, text in lines)

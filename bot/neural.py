@@ -1,80 +1,98 @@
-"""The judge: a small cross-encoder that reads (a rebuttal's sentence, a
-counterargument) and says whether the sentence *makes* it, *says the opposite*,
-or *neither*.
+"""The two small neural models behind the default scorer, run with onnxruntime.
 
-It is MiniLM-L6 (all-MiniLM-L6-v2's weights) fine-tuned for this three-way
-question and exported to ONNX with int8 weights; ``bot/resources/judge/`` holds
-the file and its model card. At run time only onnxruntime and tokenizers are
-needed: no torch. Inference releases the GIL, so callers run it in a worker
-thread (see :class:`bot.practice.PracticeService`).
+* :class:`Encoder`: all-MiniLM-L6-v2, unchanged, as a sentence encoder. It
+  embeds a rebuttal's sentences and the case's references; cosine similarity
+  says which counterargument a sentence is *about*, in any words.
+* :class:`Judge`: the same network fine-tuned as a cross-encoder that reads
+  (a rebuttal's sentence, a counterargument) and says whether the sentence
+  *makes* it, says the *opposite*, or *neither*.
+
+Both are int8 ONNX files in ``bot/resources/`` with a model card
+(``bot/resources/MODELS.md``). Only onnxruntime and tokenizers are needed at
+run time, no torch. Inference releases the GIL, so the bot runs scoring in a
+worker thread (see :mod:`bot.scoring_worker`).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-#: The shipped model, beside this module.
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "resources" / "judge"
-#: Longer pairs are cut: a rebuttal sentence and a reference fit well inside it.
+RESOURCES = Path(__file__).resolve().parent / "resources"
+#: Longer inputs are cut: a rebuttal sentence and a reference fit well inside it.
 MAX_TOKENS = 96
-#: Pairs per inference call: bounds memory for a hostile rebuttal of many sentences.
-BATCH = 32
+#: Inputs per inference call: bounds the memory a long rebuttal (or a batch of them) takes.
+BATCH = 16
 
 NEITHER, MAKES, OPPOSITE = 0, 1, 2
 
 
-class JudgeUnavailable(RuntimeError):
-    """The model file or its runtime is missing; the message says which."""
+def _fewer_malloc_arenas(arenas: int = 2) -> None:
+    """Ask glibc for at most ``arenas`` malloc arenas (it makes up to eight per core).
+
+    The models' scratch memory is allocated in the scoring thread; with an arena of its
+    own per thread, freed blocks are not reused across threads and the process grows
+    (measured with benchmarks/load.py: 371 MB peak without this, 305 MB with it). A
+    no-op where the C library is not glibc.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # -8: M_ARENA_MAX
+    except (OSError, AttributeError):
+        pass
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """Probabilities for one (text, reference) pair; they sum to 1."""
-
-    neither: float
-    makes: float
-    opposite: float
+_fewer_malloc_arenas()
 
 
-class Judge:
-    """Loads the model once; :meth:`probabilities` is thread-safe."""
+class ModelUnavailable(RuntimeError):
+    """A model file or its runtime is missing; the message says which."""
 
-    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, threads: int = 1):
+
+class _OnnxModel:
+    """An ONNX BERT with its tokenizer; :meth:`_run` is thread-safe."""
+
+    def __init__(self, directory: Path, filename: str, threads: int):
         try:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as error:  # pragma: no cover - both are dependencies
-            raise JudgeUnavailable(f"the judge needs onnxruntime and tokenizers: {error}") from None
-        model, vocabulary = model_dir / "judge.onnx", model_dir / "tokenizer.json"
+            raise ModelUnavailable(f"the scorer's models need onnxruntime and tokenizers: {error}") from None
+        model, vocabulary = directory / filename, directory / "tokenizer.json"
         for path in (model, vocabulary):
             if not path.is_file():
-                raise JudgeUnavailable(f"the judge's model file {path} is missing")
+                raise ModelUnavailable(f"the scorer's model file {path} is missing")
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Without the arena, memory taken for one large batch goes back afterwards (measured:
+        # about 10 MB less resident, no slower); clubs host on small machines.
+        options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(vocabulary))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()
-        # The tokenizer object is not documented as thread-safe; encoding is cheap beside inference.
+        # A Tokenizer is not documented as thread-safe; encoding is cheap beside inference.
         self._tokenizer_lock = threading.Lock()
 
-    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """``(len(pairs), 3)`` probabilities of neither / makes / opposite, in ``pairs``' order."""
-        out = np.zeros((len(pairs), 3), dtype=np.float32)
-        # Similar lengths batched together: less padding, less work.
+    def _run(self, inputs: Sequence[str | tuple[str, str]], width: int) -> np.ndarray:
+        """The model's output for each input, ``(len(inputs), width)``, in ``inputs``' order."""
+        out = np.zeros((len(inputs), width), dtype=np.float32)
+        if not inputs:
+            return out
         with self._tokenizer_lock:
-            encodings = self._tokenizer.encode_batch([(a, b) for a, b in pairs])
-        order = sorted(range(len(pairs)), key=lambda i: len(encodings[i].ids))
+            encodings = self._tokenizer.encode_batch(list(inputs))
+        # Similar lengths batched together: less padding, less work.
+        order = sorted(range(len(inputs)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH):
             chunk = order[start : start + BATCH]
-            width = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            longest = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), longest), dtype=np.int64)
             types = np.zeros_like(ids)
             mask = np.zeros_like(ids)
             for row, i in enumerate(chunk):
@@ -83,8 +101,36 @@ class Judge:
                 ids[row, :n] = encoding.ids
                 types[row, :n] = encoding.type_ids
                 mask[row, :n] = 1
-            (logits,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
-            logits = logits - logits.max(axis=1, keepdims=True)
-            probs = np.exp(logits)
-            out[chunk] = probs / probs.sum(axis=1, keepdims=True)
+            (result,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+            out[chunk] = result
         return out
+
+
+class Encoder(_OnnxModel):
+    """Sentence embeddings (384 numbers, unit length)."""
+
+    def __init__(self, directory: Path = RESOURCES / "encoder", threads: int = 1):
+        super().__init__(directory, "encoder.onnx", threads)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._run(texts, 384)
+
+
+class Judge(_OnnxModel):
+    """Probabilities of neither / makes / opposite for (text, reference) pairs."""
+
+    def __init__(self, directory: Path = RESOURCES / "judge", threads: int = 1):
+        super().__init__(directory, "judge.onnx", threads)
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        logits = self._run(pairs, 3)
+        logits -= logits.max(axis=1, keepdims=True)
+        probabilities = np.exp(logits)
+        return probabilities / probabilities.sum(axis=1, keepdims=True)
+
+
+@functools.lru_cache(maxsize=4)
+def shared_models(threads: int = 1) -> tuple[Encoder, Judge]:
+    """The encoder and judge, loaded once per process: they are read-only and thread-safe,
+    and every scorer (each bot, each test) can share them."""
+    return Encoder(threads=threads), Judge(threads=threads)

@@ -15,7 +15,7 @@ from .cases import Case, CaseError, CaseLibrary, Point, UnknownCaseError, Unknow
 from .catalog import CaseCatalog, CatalogError
 from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
 from .ratelimit import RateLimiter
-from .scoring import Scorer
+from .scorers import RebuttalScorer, ScoringWorker, make_scorer
 from .spaced import review
 from .storage import Storage, StorageUnavailableError
 from .text import normalize
@@ -100,7 +100,7 @@ class PracticeService:
         self,
         cases: CaseLibrary | CaseCatalog,
         storage: Storage,
-        scorer: Scorer | None = None,
+        scorer: RebuttalScorer | None = None,
         *,
         max_rebuttal_chars: int = 4000,
         rng: random.Random | None = None,
@@ -109,7 +109,8 @@ class PracticeService:
     ):
         self.catalog = CaseCatalog.of(cases)
         self.storage = storage
-        self.scorer = scorer or Scorer()
+        self.scorer = scorer or make_scorer()
+        self.scoring = ScoringWorker(self.scorer)
         self.max_rebuttal_chars = max_rebuttal_chars
         self._rng = rng or random.Random()
         # None: unlimited (the terminal); the bot passes its configured rates.
@@ -214,10 +215,7 @@ class PracticeService:
         self._throttle(self._rebut_limit, learner)  # first: a refused flood costs next to nothing
         rebuttal = self.check_rebuttal(text)
         prompt = await self._unlocked(learner, await self.current(learner, place))
-        # Scored on the event loop: about 0.3 ms (a few ms for 4,000 characters). In a worker
-        # thread it would hold the GIL against the database thread and slow everyone (measured:
-        # benchmarks/load.py).
-        coverage = self.scorer.score(prompt.case, prompt.point, rebuttal)
+        coverage = await self.scoring.score(prompt.case, prompt.point, rebuttal)
         new = NewAttempt(
             learner.id, learner.name, place, prompt.case.id, prompt.case.version, prompt.point.number,
             rebuttal, coverage,

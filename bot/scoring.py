@@ -83,13 +83,30 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Opposition:
+    """A counterargument the rebuttal argues against, and the words that do it."""
+
+    counterargument_id: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
 class Coverage:
-    """The verdict on one rebuttal to one Point."""
+    """The verdict on one rebuttal to one Point.
+
+    ``opposed``, ``answers_points`` and ``agrees`` say why credit was not given
+    (the judged scorer fills them; the lexical one leaves them empty): sentences
+    that argue the opposite of a counterargument, Points other than this one that
+    sentences answer, and whether a sentence argues for the Point itself.
+    """
 
     score: int  # 0..100
     covered: tuple[Match, ...]
     missed: tuple[str, ...]
     flags: frozenset[str] = field(default_factory=frozenset)
+    opposed: tuple[Opposition, ...] = ()
+    answers_points: tuple[int, ...] = ()
+    agrees: bool = False
 
     @property
     def covered_ids(self) -> tuple[str, ...]:
@@ -106,6 +123,9 @@ class Coverage:
                 for m in self.covered
             ],
             "flags": sorted(self.flags),
+            "opposed": [{"id": o.counterargument_id, "excerpt": o.excerpt} for o in self.opposed],
+            "answers_points": list(self.answers_points),
+            "agrees": self.agrees,
         }
 
 
@@ -254,7 +274,7 @@ class CaseIndex:
         """Score ``text`` as a rebuttal of Point ``point_number``."""
         point = self.case.point(point_number)
         targets = [arg.id for arg in point.counterarguments]
-        sentences = [self._read_sentence(s) for s in split_sentences(normalize(text))]
+        sentences = [self.read_sentence(s) for s in split_sentences(normalize(text))]
         word_count = sum(s.analysis.word_count for s in sentences)
         flags: set[str] = set()
         if word_count == 0:
@@ -295,13 +315,18 @@ class CaseIndex:
         """
         self.case.point(point_number)
         columns = self._columns[point_number]
-        sentences = [self._read_sentence(s) for s in split_sentences(normalize(text))]
+        sentences = [self.read_sentence(s) for s in split_sentences(normalize(text))]
         windows = list(_windows([s for s in sentences if not s.stuffing]))
         if not windows:
             return {arg_id: 0.0 for arg_id in columns.argument_ids}
         mine, rival = self._shares(point_number, windows)
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
         return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best)}
+
+    def content_words(self, text: str) -> int:
+        """How many words of ``text`` are not stop words."""
+        analysis = self._analyze(normalize(text))
+        return analysis.word_count - analysis.stop_word_count
 
     def terms(self, text: str) -> frozenset[str]:
         """The terms of ``text`` as this index reads them (lemmas, synonyms, typos), without polarity."""
@@ -331,7 +356,8 @@ class CaseIndex:
         rival = by_owner[:, columns.rivals].max(axis=1) if len(columns.rivals) else np.zeros(len(windows))
         return by_owner[:, columns.mine], rival
 
-    def _read_sentence(self, text: str) -> _Sentence:
+    def read_sentence(self, text: str) -> _Sentence:
+        """One sentence as this index reads it: its terms, and whether it is copied or a keyword list."""
         analysis = self._analyze(text)
         tokens = analysis.words
         copied = len(tokens) >= COPY_MIN_WORDS and _share_in(tokens, self._article_ngrams) >= COPY_SHARE
@@ -368,7 +394,7 @@ class CaseIndex:
 
 
 class Scorer:
-    """Scores rebuttals for any number of cases, preparing each case (version) once.
+    """The lexical matcher: scores rebuttals for any number of cases, preparing each case (version) once.
 
     Keeps the ``capacity`` most recently used indexes: servers upload new
     versions, and an old version no longer used should not stay in memory.
@@ -389,9 +415,14 @@ class Scorer:
             self._indexes.move_to_end(key)
         return index
 
+    name = "lexical"
+
     def score(self, case: Case, point: Point | int, text: str) -> Coverage:
         number = point.number if isinstance(point, Point) else point
         return self.index(case).score(number, text)
+
+    def score_many(self, rebuttals: Iterable[tuple[Case, Point | int, str]]) -> list[Coverage]:
+        return [self.score(case, point, text) for case, point, text in rebuttals]
 
 
 # --- helpers ----------------------------------------------------------------------

@@ -285,7 +285,7 @@ class TournamentService:
             raise TournamentError(_closed_message(tournament, number))
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         point = case.point(current.point)
-        coverage = self.practice.scorer.score(case, point, rebuttal)  # on the loop: see PracticeService.submit
+        coverage = await self.practice.scoring.score(case, point, rebuttal)
         version = await self.storage.store_submission(
             tournament.id, current.number, user_id, name, rebuttal, coverage, received
         )

@@ -60,10 +60,10 @@ def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Emb
     if feedback.missed_hints:
         hints = "\n".join(f"\u2022 {hint}" for hint in feedback.missed_hints)
         embed.add_field(name="\u274c Still missing (hints)", value=shorten(hints, FIELD_VALUE_LIMIT), inline=False)
-    if feedback.flag_notes:
+    if feedback.why_not or feedback.flag_notes:
         embed.add_field(
             name="\u26a0\ufe0f Notes",
-            value=shorten("\n".join(feedback.flag_notes), FIELD_VALUE_LIMIT),
+            value=shorten("\n".join((*feedback.why_not, *feedback.flag_notes)), FIELD_VALUE_LIMIT),
             inline=False,
         )
     return fit_embed(embed)

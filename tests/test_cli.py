@@ -54,7 +54,7 @@ def test_score_prints_json():
     run = counterpoint("score", "--case", "north-korea", "--point", "1", stdin=A5)
     result = json.loads(run.stdout)
     assert result["covered"] == ["north-korea-is-manageable"] and result["score"] == 17
-    assert set(result) == {"score", "covered", "missed", "matches", "flags"}
+    assert set(result) == {"score", "covered", "missed", "matches", "flags", "opposed", "answers_points", "agrees"}
 
 
 def test_score_jsonl_keeps_order_and_ids():

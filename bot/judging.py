@@ -1,0 +1,277 @@
+"""The default scorer: which counterarguments a rebuttal makes, in any words, on any article.
+
+Pure and synchronous like :mod:`bot.scoring` (no I/O, no Discord); the neural
+models of :mod:`bot.neural` do the reading. A :class:`JudgedIndex` is built once
+per case and scores any number of rebuttals.
+
+How a rebuttal is scored, and why:
+
+* The rebuttal is cut into sentences, as the lexical scorer cuts it; copied
+  sentences and keyword lists earn nothing, as there (same flags).
+* **Which reason is a sentence about?** The encoder embeds each sentence and
+  every reference of the case (each counterargument's summary, phrasings and
+  article sentences; each Point's claim and context). A sentence is *about* the
+  one owner, across the whole case, whose reference is nearest. Competition
+  across the case is what keeps credit honest: a sentence nearest to the Point's
+  own claim argues for it; one nearest to another Point's counterargument
+  answers that Point; one nearest to a sibling counterargument credits the
+  sibling, not this one. References of a single content word never stand
+  alone, so a one-word heading cannot hand out credit.
+* **Does it make it, or say the opposite?** The judge reads the sentence beside
+  its nearest reference. A sentence the judge reads as the reverse ("turbine
+  prices climbed" against "turbine prices fell") earns nothing and is reported
+  as arguing the opposite.
+* The lexical matcher's credit (exact terms, the case's synonyms, negation
+  scope) is added where the judge does not read its words as the opposite: it
+  catches what a curated case spells out and the encoder misses.
+* Score = the share of the Point's counterarguments covered, 0-100.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .cases import Case, Point
+from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
+from .scoring import FLAG_EMPTY, FLAG_TOO_SHORT, CaseIndex, Coverage, Match, Opposition
+from .text import normalize, spell_out_negations, split_sentences
+
+#: Cosine similarity a sentence needs to its nearest reference to be about it at all.
+ABOUT_THRESHOLD = 0.5
+#: How much more than the case's own paraphrases a sentence must read as the opposite to count as one.
+OPPOSITE_MARGIN = 0.3
+#: References with fewer content words than this are fragments ("What strategy?", "We're
+#: healthy until we're not."): they never stand alone.
+MIN_CONTENT_WORDS = 2
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What a sentence can be about: a counterargument, or (id None) a Point's own claim."""
+
+    point: int
+    counterargument_id: str | None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A sentence the judge is asked about, and why."""
+
+    window: str
+    counterargument_id: str
+    reference: int  # what the judge reads it against: the counterargument's nearest reference
+    strength: float  # cosine similarity, or the lexical share
+    lexical: bool  # found by the lexical matcher (shared terms), not by the encoder
+
+
+@dataclass
+class _Draft:
+    """One rebuttal on its way through :meth:`JudgedIndex.score_many`."""
+
+    point: Point
+    lexical: Coverage
+    windows: list[str]
+    vectors: np.ndarray | None = None
+    candidates: list[_Candidate] = field(default_factory=list)
+    answers_points: set[int] = field(default_factory=set)
+    agrees: bool = False
+
+
+class JudgedIndex:
+    """A case prepared for scoring: references embedded once, then :meth:`score` per rebuttal."""
+
+    def __init__(self, case: Case, encoder: Encoder, judge: Judge):
+        self.case = case
+        self.lexical = CaseIndex(case)
+        self._encoder = encoder
+        self._judge = judge
+        owners: list[_Owner] = []
+        references: list[str] = []
+        starts: list[int] = []
+        for point in case.points:
+            claim = [point.claim, *split_sentences(normalize(point.context))]
+            groups = [(_Owner(point.number, None), claim)]
+            for arg in point.counterarguments:
+                sources = [s for text in arg.source for s in split_sentences(normalize(text))]
+                groups.append((_Owner(point.number, arg.id), [arg.summary, *arg.phrasings, *sources]))
+            for owner, texts in groups:
+                whole = [t for t in texts if self.lexical.content_words(t) >= MIN_CONTENT_WORDS] or texts[:1]
+                owners.append(owner)
+                starts.append(len(references))
+                references.extend(whole)
+        self._owners = owners
+        self._references = references
+        self._starts = np.array(starts)
+        self._reference_owner = np.repeat(np.arange(len(owners)), np.diff([*starts, len(references)]))
+        self._reference_vectors = encoder.embed(references)
+        self._self_opposite = self._read_own_phrasings()
+
+    def _read_own_phrasings(self) -> np.ndarray:
+        """Per reference: how far the judge reads its owner's *other* references as the
+        opposite of it (their mean probability of OPPOSITE).
+
+        They all say the same thing, so this is the judge's own bias on that reference;
+        some wordings (a reason that itself denies something: "allies have not lost
+        faith") draw OPPOSITE from it for any paraphrase. A rebuttal's sentence counts as
+        the opposite only by a margin above this.
+        """
+        ends = [*self._starts[1:], len(self._references)]
+        pairs, targets = [], []
+        for owner, (start, end) in enumerate(zip(self._starts, ends)):
+            if self._owners[owner].counterargument_id is None:
+                continue
+            for i in range(start, end):
+                for j in range(start, end):
+                    if i != j:
+                        pairs.append((spell_out_negations(self._references[j]), spell_out_negations(self._references[i])))
+                        targets.append(i)
+        bias = np.zeros(len(self._references))
+        if pairs:
+            opposite = self._judge.probabilities(pairs)[:, OPPOSITE]
+            sums = np.bincount(targets, weights=opposite, minlength=len(self._references))
+            counts = np.bincount(targets, minlength=len(self._references))
+            bias = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
+        return bias
+
+    def score(self, point_number: int, text: str) -> Coverage:
+        """Score ``text`` as a rebuttal of Point ``point_number``."""
+        return self.score_many([(point_number, text)])[0]
+
+    def score_many(self, rebuttals: Sequence[tuple[int, str]]) -> list[Coverage]:
+        """Score several rebuttals (Point number, text) with one call of each model: rebuttals
+        that arrive together (a tournament's deadline) cost less than one by one."""
+        drafts = [self._read(point, text) for point, text in rebuttals]
+        texts = [t for d in drafts for t in (*d.windows, *(m.excerpt for m in d.lexical.covered))]
+        vectors = iter(self._encoder.embed(texts) if texts else [])
+        pairs: list[tuple[str, str]] = []
+        for draft in drafts:
+            draft.vectors = np.array([next(vectors) for _ in draft.windows])
+            lexical_vectors = [next(vectors) for _ in draft.lexical.covered]
+            self._find_candidates(draft)
+            for match, vector in zip(draft.lexical.covered, lexical_vectors):
+                reference = self._closest_reference(vector, draft.point.number, match.counterargument_id)
+                draft.candidates.append(
+                    _Candidate(match.excerpt, match.counterargument_id, reference, match.similarity, lexical=True)
+                )
+            pairs.extend(
+                (spell_out_negations(c.window), spell_out_negations(self._references[c.reference]))
+                for c in draft.candidates
+            )
+        verdicts = iter(self._judge.probabilities(pairs) if pairs else [])
+        return [self._verdict(draft, [next(verdicts) for _ in draft.candidates]) for draft in drafts]
+
+    def _read(self, point_number: int, text: str) -> _Draft:
+        point = self.case.point(point_number)
+        lexical = self.lexical.score(point_number, text)
+        sentences = [self.lexical.read_sentence(s) for s in split_sentences(normalize(text))]
+        windows = [] if FLAG_EMPTY in lexical.flags else [s.text for s in sentences if not (s.copied or s.stuffing)]
+        return _Draft(point, lexical, windows)
+
+    def _find_candidates(self, draft: _Draft) -> None:
+        """Each sentence's nearest owner in the case: a counterargument of this Point is a
+        candidate for the judge; the Point's claim or another Point says why not."""
+        if not draft.windows:
+            return
+        similarity = draft.vectors @ self._reference_vectors.T
+        best = similarity.argmax(axis=1)
+        for row, window in enumerate(draft.windows):
+            strength = float(similarity[row, best[row]])
+            owner = self._owners[self._reference_owner[best[row]]]
+            if strength < ABOUT_THRESHOLD:
+                continue
+            if owner.point != draft.point.number:
+                draft.answers_points.add(owner.point)
+            elif owner.counterargument_id is None:
+                draft.agrees = True
+            else:
+                draft.candidates.append(
+                    _Candidate(window, owner.counterargument_id, int(best[row]), strength, lexical=False)
+                )
+
+    def _verdict(self, draft: _Draft, verdicts: list[np.ndarray]) -> Coverage:
+        if FLAG_EMPTY in draft.lexical.flags:
+            return draft.lexical
+        credited: dict[str, Match] = {}
+        opposed: dict[str, Opposition] = {}
+        for candidate, verdict in zip(draft.candidates, verdicts):
+            arg_id = candidate.counterargument_id
+            if self._reads_opposite(candidate, verdict):
+                opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
+            elif candidate.lexical or verdict[MAKES] >= verdict[NEITHER]:
+                # Shared terms are evidence of their own: the judge only has to rule out a
+                # reversal. A sentence merely *about* the reason must be read as making it.
+                if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
+                    credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
+        targets = [arg.id for arg in draft.point.counterarguments]
+        covered = tuple(credited[a] for a in targets if a in credited)
+        flags = set(draft.lexical.flags)
+        if covered:
+            flags.discard(FLAG_TOO_SHORT)  # short and right is right
+        return Coverage(
+            round(100 * len(covered) / len(targets)), covered, tuple(a for a in targets if a not in credited),
+            frozenset(flags), opposed=tuple(o for a, o in opposed.items() if a not in credited),
+            answers_points=tuple(sorted(draft.answers_points)), agrees=draft.agrees and not covered,
+        )
+
+    def _reads_opposite(self, candidate: _Candidate, verdict: np.ndarray) -> bool:
+        """Whether the judge reads the sentence as the reverse of the counterargument.
+
+        Above the judge's own bias on that reference (see :meth:`_read_own_phrasings`).
+        """
+        return bool(
+            verdict[OPPOSITE] > verdict[MAKES]
+            and verdict[OPPOSITE] > self._self_opposite[candidate.reference] + OPPOSITE_MARGIN
+        )
+
+    def _closest_reference(self, vector: np.ndarray, point: int, arg_id: str) -> int:
+        owner = self._owners.index(_Owner(point, arg_id))
+        start = self._starts[owner]
+        end = self._starts[owner + 1] if owner + 1 < len(self._starts) else len(self._references)
+        return start + int((self._reference_vectors[start:end] @ vector).argmax())
+
+
+class JudgedScorer:
+    """Scores rebuttals for any number of cases with the neural models, preparing each case
+    (version) once; keeps the ``capacity`` most recently used."""
+
+    name = "judge"
+
+    def __init__(self, capacity: int = 256, threads: int = 1):
+        self.capacity = capacity
+        self.encoder, self.judge = shared_models(threads)
+        self._indexes: OrderedDict[tuple[str, str], JudgedIndex] = OrderedDict()
+
+    def index(self, case: Case) -> JudgedIndex:
+        key = (case.id, case.version)
+        index = self._indexes.get(key)
+        if index is None:
+            index = self._indexes[key] = JudgedIndex(case, self.encoder, self.judge)
+            while len(self._indexes) > self.capacity:
+                self._indexes.popitem(last=False)
+        else:
+            self._indexes.move_to_end(key)
+        return index
+
+    def score(self, case: Case, point: Point | int, text: str) -> Coverage:
+        number = point.number if isinstance(point, Point) else point
+        return self.index(case).score(number, text)
+
+    def score_many(self, rebuttals: Sequence[tuple[Case, Point | int, str]]) -> list[Coverage]:
+        """Several rebuttals, each model called once per case among them."""
+        results: list[Coverage | None] = [None] * len(rebuttals)
+        by_case: dict[tuple[str, str], list[int]] = {}
+        for i, (case, _, _) in enumerate(rebuttals):
+            by_case.setdefault((case.id, case.version), []).append(i)
+        for positions in by_case.values():
+            index = self.index(rebuttals[positions[0]][0])
+            wanted = [rebuttals[i] for i in positions]
+            scored = index.score_many([(p.number if isinstance(p, Point) else p, text) for _, p, text in wanted])
+            for i, coverage in zip(positions, scored):
+                results[i] = coverage
+        return [r for r in results if r is not None]
+
+

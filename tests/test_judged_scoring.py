@@ -1,0 +1,199 @@
+"""The default scorer on an article nobody tuned it on: meaning counts, reversals do not.
+
+The case below was written for these tests (a city council's tram plan and its
+critics), in the shape a club's own case has: no synonym groups, plain
+phrasings. Every test runs the real models from ``bot/resources``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.cases import load_case_file
+from bot.config import ConfigError, Settings
+from bot.judging import JudgedScorer
+from bot.neural import Encoder, ModelUnavailable
+from bot.scorers import ScoringWorker, make_scorer
+from bot.scoring import Scorer
+
+TRAM_CASE = '''
+id = "tram-plan"
+title = "Why the tram plan is worth it"
+attribution = "A council briefing, written for the tests"
+side = "tram sceptics"
+
+[[points]]
+number = 1
+claim = "The tram will cost far more than it brings in."
+context = "Building the line is expensive."
+
+[[points.counterarguments]]
+id = "fares-cover-running-costs"
+summary = "Ticket income is expected to pay for the day-to-day running of the line."
+hint = "Who pays for running it once it is built?"
+source = ["Fares are forecast to cover the tram's operating costs from its third year."]
+phrasings = ["Passenger fares will pay for running the trams.", "Ticket sales cover the operating costs."]
+
+[[points.counterarguments]]
+id = "property-values-rise"
+summary = "Homes and shops near the stops gain value, and the council's tax take grows with them."
+hint = "What happens to land near a new stop?"
+source = ["Property values near new stops typically rise by a tenth, and business rates rise with them."]
+phrasings = ["Land near the stations becomes more valuable.", "House prices go up around tram stops."]
+
+[[points.counterarguments]]
+id = "what-strategy"
+summary = "The plan is part of the city's transport strategy, not a one-off."
+hint = "Is the tram a project on its own?"
+source = ["What strategy?"]
+phrasings = ["The tram is one piece of a wider transport strategy for the city."]
+
+[[points]]
+number = 2
+claim = "Trams make traffic worse for everyone else."
+context = "Roadworks will disrupt the centre."
+
+[[points.counterarguments]]
+id = "fewer-cars"
+summary = "Each full tram takes many cars off the road."
+hint = "Where do tram passengers come from?"
+source = ["A single tram carries as many people as 150 cars."]
+phrasings = ["One tram replaces over a hundred cars.", "Trams take cars off the roads."]
+
+[[points.counterarguments]]
+id = "junctions-redesigned"
+summary = "Junctions along the route are being redesigned to keep general traffic moving."
+hint = "What changes at the crossings?"
+source = ["Every junction on the route gets new signals that give way to cars between trams."]
+phrasings = ["Traffic lights on the route are being reworked so cars keep flowing."]
+'''
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cases") / "tram-plan.toml"
+    path.write_text(TRAM_CASE, encoding="utf-8")
+    return load_case_file(path)
+
+
+@pytest.fixture(scope="module")
+def scorer() -> JudgedScorer:
+    return JudgedScorer()
+
+
+def test_an_answer_in_fresh_words_earns_credit_and_shows_the_words_that_earned_it(scorer, case):
+    result = scorer.score(case, 1, "Once it's running, the money from tickets pays the operating bills.")
+    assert result.covered_ids == ("fares-cover-running-costs",)
+    assert result.score == 33
+    assert "tickets" in result.covered[0].excerpt
+
+
+def test_two_reasons_in_one_answer_both_count(scorer, case):
+    result = scorer.score(case, 2, "Every packed tram means a lot fewer cars on the road. "
+                                   "The crossings are getting new signals so that car traffic keeps moving.")
+    assert set(result.covered_ids) == {"fewer-cars", "junctions-redesigned"} and result.score == 100
+
+
+def test_a_reversal_without_a_negation_word_earns_nothing_and_is_named(scorer, case):
+    result = scorer.score(case, 1, "Property values near the new stops usually fall, and business rates drop with them.")
+    assert result.score == 0
+    assert [o.counterargument_id for o in result.opposed] == ["property-values-rise"]
+
+
+def test_agreeing_with_the_point_earns_nothing(scorer, case):
+    result = scorer.score(case, 1, "This tram will never make back what it costs; it is a money pit.")
+    assert result.score == 0 and result.agrees
+
+
+def test_an_answer_to_the_other_point_earns_nothing_here_and_says_which(scorer, case):
+    result = scorer.score(case, 1, "A single packed tram takes well over a hundred cars off the streets.")
+    assert result.score == 0 and result.answers_points == (2,)
+
+
+def test_a_one_word_fragment_of_the_article_hands_out_no_credit(scorer, case):
+    assert "what-strategy" not in scorer.score(case, 1, "What is the strategy here? I see none.").covered_ids
+
+
+def test_off_topic_text_earns_nothing(scorer, case):
+    result = scorer.score(case, 2, "My favourite band released a new album last week and the drums are great.")
+    assert result.score == 0 and not result.opposed
+
+
+def test_scoring_together_gives_what_scoring_alone_gives(scorer, case):
+    texts = [(1, "Fares will cover running the trams."), (2, "Trams take cars off the road."),
+             (1, "House prices climb around the stops."), (2, "")]
+    together = scorer.score_many([(case, point, text) for point, text in texts])
+    alone = [scorer.score(case, point, text) for point, text in texts]
+    assert [c.covered_ids for c in together] == [c.covered_ids for c in alone]
+    assert [c.score for c in together] == [c.score for c in alone]
+
+
+# --- running it in the bot -----------------------------------------------------------------
+
+
+class CountingScorer(JudgedScorer):
+    """The real scorer, counting how often the models are called."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[int] = []
+
+    def score_many(self, rebuttals):
+        self.batches.append(len(rebuttals))
+        time.sleep(0.05)  # a slow machine: the next rebuttals arrive while this batch runs
+        return super().score_many(rebuttals)
+
+
+async def test_rebuttals_arriving_together_are_scored_together_off_the_event_loop(case):
+    worker = ScoringWorker(CountingScorer())
+    beats = 0
+
+    async def heartbeat():
+        nonlocal beats
+        for _ in range(20):
+            await asyncio.sleep(0.005)
+            beats += 1
+
+    texts = [f"Ticket income pays for running the line, forecast number {n}." for n in range(12)]
+    results, _ = await asyncio.gather(asyncio.gather(*(worker.score(case, 1, t) for t in texts)), heartbeat())
+    await worker.close()
+    assert all(r.covered_ids == ("fares-cover-running-costs",) for r in results)
+    assert len(worker.scorer.batches) < len(texts)  # some were batched
+    assert sum(worker.scorer.batches) == len(texts)
+    assert beats == 20  # the loop kept running while the models worked
+
+
+async def test_a_failing_batch_fails_its_rebuttals_and_the_worker_keeps_serving(case):
+    class Flaky(JudgedScorer):
+        calls = 0
+
+        def score_many(self, rebuttals):
+            Flaky.calls += 1
+            if Flaky.calls == 1:
+                raise RuntimeError("model crashed")
+            return super().score_many(rebuttals)
+
+    worker = ScoringWorker(Flaky())
+    with pytest.raises(RuntimeError):
+        await worker.score(case, 1, "Fares pay for running it.")
+    assert (await worker.score(case, 1, "Fares pay for running it.")).score == 33
+    await worker.close()
+
+
+def test_the_scorer_is_chosen_by_the_scorer_setting():
+    assert Settings.from_env({}, dotenv=False).scorer == "judge"
+    assert Settings.from_env({"SCORER": "lexical"}, dotenv=False).scorer == "lexical"
+    assert isinstance(make_scorer("lexical"), Scorer)
+    with pytest.raises(ConfigError, match="SCORER must be"):
+        Settings.from_env({"SCORER": "magic"}, dotenv=False)
+    with pytest.raises(ConfigError, match="SCORER_THREADS"):
+        Settings.from_env({"SCORER_THREADS": "0"}, dotenv=False)
+
+
+def test_a_missing_model_file_is_named(tmp_path: Path):
+    with pytest.raises(ModelUnavailable, match="encoder.onnx is missing"):
+        Encoder(tmp_path)
