@@ -43,7 +43,7 @@ from .text import normalize, spell_out_negations, split_sentences
 #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
 ABOUT_THRESHOLD = 0.5
 #: How much more than the case's own paraphrases a sentence must read as the opposite to count as one.
-OPPOSITE_MARGIN = 0.3
+OPPOSITE_MARGIN = 0.05
 #: References with fewer content words than this are fragments ("What strategy?", "We're
 #: healthy until we're not."): they never stand alone.
 MIN_CONTENT_WORDS = 2
@@ -112,12 +112,13 @@ class JudgedIndex:
 
     def _read_own_phrasings(self) -> np.ndarray:
         """Per reference: how far the judge reads its owner's *other* references as the
-        opposite of it (their mean probability of OPPOSITE).
+        opposite of it (their highest probability of OPPOSITE).
 
         They all say the same thing, so this is the judge's own bias on that reference;
         some wordings (a reason that itself denies something: "allies have not lost
         faith") draw OPPOSITE from it for any paraphrase. A rebuttal's sentence counts as
-        the opposite only by a margin above this.
+        the opposite only by a margin above this: where the judge cannot tell the case's
+        own paraphrases from reversals, it has no say.
         """
         ends = [*self._starts[1:], len(self._references)]
         pairs, targets = [], []
@@ -132,9 +133,7 @@ class JudgedIndex:
         bias = np.zeros(len(self._references))
         if pairs:
             opposite = self._judge.probabilities(pairs)[:, OPPOSITE]
-            sums = np.bincount(targets, weights=opposite, minlength=len(self._references))
-            counts = np.bincount(targets, minlength=len(self._references))
-            bias = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
+            np.maximum.at(bias, targets, opposite)
         return bias
 
     def score(self, point_number: int, text: str) -> Coverage:
@@ -239,14 +238,19 @@ class JudgedScorer:
     (version) once; keeps the ``capacity`` most recently used."""
 
     name = "judge"
+    #: Prepared cases, shared by every scorer of the process (they depend only on the case
+    #: and the models, which are shared too): a restart of the bot in the same process, or
+    #: the next test, does not embed the same references again.
+    _shared_indexes: OrderedDict[tuple[str, str, int], JudgedIndex] = OrderedDict()
 
     def __init__(self, capacity: int = 256, threads: int = 1):
         self.capacity = capacity
+        self.threads = threads
         self.encoder, self.judge = shared_models(threads)
-        self._indexes: OrderedDict[tuple[str, str], JudgedIndex] = OrderedDict()
+        self._indexes = JudgedScorer._shared_indexes
 
     def index(self, case: Case) -> JudgedIndex:
-        key = (case.id, case.version)
+        key = (case.id, case.version, self.threads)
         index = self._indexes.get(key)
         if index is None:
             index = self._indexes[key] = JudgedIndex(case, self.encoder, self.judge)
