@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .cases import Case
 from .scoring import COVERAGE_THRESHOLD, CaseIndex
-from .judging import MIN_CONTENT_WORDS
+from .judging import MIN_CONTENT_WORDS, is_fragment
 from .text import normalize, split_sentences, words
 
 #: A summary or hint sharing a run of this many words with the source quotes it.
@@ -38,7 +38,7 @@ def quality_warnings(case: Case) -> list[str]:
                     )
             references = [*arg.phrasings, *(s for t in arg.source for s in split_sentences(normalize(t)))]
             for text in references:
-                if index.content_words(text) < MIN_CONTENT_WORDS:
+                if is_fragment(text):
                     warnings.append(
                         f"{where}: '{arg.id}' has a fragment, \"{text[:60]}\" (under {MIN_CONTENT_WORDS} content "
                         "words): the scorer does not match against it alone; write the reason as a whole sentence"

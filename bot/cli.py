@@ -535,7 +535,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             raise CliError(str(error)) from None
         cases = cases.with_cases_beside(Path(path))
     if not items:
-        raise CliError(f"{', '.join(args.graded)}: no graded rebuttals: nothing to measure")
+        raise CliError(f"{', '.join(args.graded)} has no graded rebuttals: nothing to measure")
     report = evaluate(items, cases, make_scorer(settings.scorer, settings.scorer_threads))
     print(f"scorer                {settings.scorer}")
     for line in render_report(report, verbose=args.verbose):

@@ -31,14 +31,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .cases import Case, Point
+from .cases import Case, Counterargument, Point
 from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
 from .scoring import FLAG_EMPTY, FLAG_TOO_SHORT, CaseIndex, Coverage, Match, Opposition
-from .text import normalize, spell_out_negations, split_sentences
+from .text import STOP_WORDS, normalize, spell_out_negations, split_sentences, words
 
 #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
 ABOUT_THRESHOLD = 0.5
@@ -86,7 +86,8 @@ class JudgedIndex:
 
     def __init__(self, case: Case, encoder: Encoder, judge: Judge):
         self.case = case
-        self.lexical = CaseIndex(case)
+        # The lexical matcher, like the encoder, never matches a fragment alone.
+        self.lexical = CaseIndex(without_fragments(case))
         self._encoder = encoder
         self._judge = judge
         owners: list[_Owner] = []
@@ -99,7 +100,8 @@ class JudgedIndex:
                 sources = [s for text in arg.source for s in split_sentences(normalize(text))]
                 groups.append((_Owner(point.number, arg.id), [arg.summary, *arg.phrasings, *sources]))
             for owner, texts in groups:
-                whole = [t for t in texts if self.lexical.content_words(t) >= MIN_CONTENT_WORDS] or texts[:1]
+                texts = [t for t in texts if "TODO" not in t] or texts  # an imported draft's placeholders
+                whole = [t for t in texts if not is_fragment(t)] or texts[:1]
                 owners.append(owner)
                 starts.append(len(references))
                 references.extend(whole)
@@ -111,8 +113,8 @@ class JudgedIndex:
         self._self_opposite = self._read_own_phrasings()
 
     def _read_own_phrasings(self) -> np.ndarray:
-        """Per reference: how far the judge reads its owner's *other* references as the
-        opposite of it (their highest probability of OPPOSITE).
+        """Per reference: how far the judge reads its owner's references (itself included)
+        as the opposite of it (their highest probability of OPPOSITE).
 
         They all say the same thing, so this is the judge's own bias on that reference;
         some wordings (a reason that itself denies something: "allies have not lost
@@ -126,10 +128,9 @@ class JudgedIndex:
             if self._owners[owner].counterargument_id is None:
                 continue
             for i in range(start, end):
-                for j in range(start, end):
-                    if i != j:
-                        pairs.append((spell_out_negations(self._references[j]), spell_out_negations(self._references[i])))
-                        targets.append(i)
+                for j in range(start, end):  # itself too: a reference alone still has a reading
+                    pairs.append((spell_out_negations(self._references[j]), spell_out_negations(self._references[i])))
+                    targets.append(i)
         bias = np.zeros(len(self._references))
         if pairs:
             opposite = self._judge.probabilities(pairs)[:, OPPOSITE]
@@ -219,10 +220,11 @@ class JudgedIndex:
     def _reads_opposite(self, candidate: _Candidate, verdict: np.ndarray) -> bool:
         """Whether the judge reads the sentence as the reverse of the counterargument.
 
-        Above the judge's own bias on that reference (see :meth:`_read_own_phrasings`).
+        Its most likely reading, and above its own bias on that reference (see
+        :meth:`_read_own_phrasings`).
         """
         return bool(
-            verdict[OPPOSITE] > verdict[MAKES]
+            verdict.argmax() == OPPOSITE
             and verdict[OPPOSITE] > self._self_opposite[candidate.reference] + OPPOSITE_MARGIN
         )
 
@@ -231,6 +233,25 @@ class JudgedIndex:
         start = self._starts[owner]
         end = self._starts[owner + 1] if owner + 1 < len(self._starts) else len(self._references)
         return start + int((self._reference_vectors[start:end] @ vector).argmax())
+
+
+def is_fragment(text: str) -> bool:
+    """Too short to stand for a reason alone: fewer than :data:`MIN_CONTENT_WORDS` content words."""
+    return sum(word not in STOP_WORDS for word in words(text)) < MIN_CONTENT_WORDS
+
+
+def without_fragments(case: Case) -> Case:
+    """``case`` with its fragment phrasings and article sentences left out (the summaries stay)."""
+    def whole(arg: Counterargument) -> Counterargument:
+        sources = tuple(
+            " ".join(s for s in split_sentences(normalize(text)) if not is_fragment(s)) for text in arg.source
+        )
+        return replace(
+            arg, source=tuple(s for s in sources if s), phrasings=tuple(p for p in arg.phrasings if not is_fragment(p))
+        )
+
+    points = tuple(replace(p, counterarguments=tuple(whole(a) for a in p.counterarguments)) for p in case.points)
+    return replace(case, points=points)
 
 
 class JudgedScorer:

@@ -323,11 +323,6 @@ class CaseIndex:
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
         return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best)}
 
-    def content_words(self, text: str) -> int:
-        """How many words of ``text`` are not stop words."""
-        analysis = self._analyze(normalize(text))
-        return analysis.word_count - analysis.stop_word_count
-
     def terms(self, text: str) -> frozenset[str]:
         """The terms of ``text`` as this index reads them (lemmas, synonyms, typos), without polarity."""
         return frozenset(bare(t) for t in self._analyze(normalize(text)).terms)

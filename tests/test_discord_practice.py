@@ -178,7 +178,7 @@ async def test_an_unexpected_failure_apologises_logs_and_keeps_serving(bot, db_p
     def broken_score(*args):
         raise RuntimeError("scorer exploded")
 
-    monkeypatch.setattr(bot.practice.scorer, "score", broken_score)
+    monkeypatch.setattr(bot.practice.scorer, "score_many", broken_score)
     with caplog.at_level(logging.ERROR, logger="counterpoint"):
         reply = await say_expecting_refusal(f"!rebut {A1_PARAPHRASE}")
     assert reply.content.startswith("Sorry, something went wrong")

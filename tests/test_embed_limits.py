@@ -170,11 +170,11 @@ def test_fitting_an_absurd_embed():
 async def test_feedback_on_a_4000_character_rebuttal_fits_one_message(bot, sent_payloads, monkeypatch):
     """The scorer is made to credit every counterargument with the whole rebuttal as "your words",
     the largest feedback any scorer could produce; the embed on the wire stays inside the limits."""
-    def everything(case, point, text):
-        return Coverage(100, tuple(Match(a.id, text, 1.0) for a in point.counterarguments), (),
-                        frozenset(FLAG_MEANINGS))
+    def everything(rebuttals):
+        return [Coverage(100, tuple(Match(a.id, text, 1.0) for a in case.point(getattr(point, "number", point)).counterarguments), (),
+                         frozenset(FLAG_MEANINGS)) for case, point, text in rebuttals]
 
-    monkeypatch.setattr(bot.practice.scorer, "score", everything)
+    monkeypatch.setattr(bot.practice.scorer, "score_many", everything)
     await say("!practice north-korea 1")
     reply = await say("!rebut " + words(3996, "rebuttal"))
     assert len(reply.embeds[0].fields) >= 6

@@ -37,8 +37,11 @@ def test_eval_command_reports_every_figure(tmp_path):
          "text": "Washington will be deterred and will back down in a crisis if its homeland is at stake."},
     ]
     graded.write_text("\n".join(json.dumps(i) for i in items), "utf-8")
-    run = counterpoint("eval", str(graded), "--verbose")
+    # The lexical matcher's figures on these three are known exactly; the judged scorer's are
+    # measured in docs/scoring.md.
+    run = counterpoint("eval", str(graded), "--verbose", env={"SCORER": "lexical"})
     assert run.returncode == 0, run.stderr
+    assert "scorer                lexical" in run.stdout
     assert "spearman              1.000" in run.stdout
     assert "max adversarial score     0" in run.stdout and "max negated score         0" in run.stdout
     assert "g1 " in run.stdout and "north-korea-is-manageable" in run.stdout

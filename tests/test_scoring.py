@@ -113,7 +113,7 @@ def test_nonsense_and_off_topic_text_earn_nothing(index):
 
 def test_the_json_shape(index):
     data = index.score(1, "North Korea has no strategic depth, so the US can manage it.").to_dict()
-    assert set(data) == {"score", "covered", "missed", "matches", "flags"}
+    assert set(data) == {"score", "covered", "missed", "matches", "flags", "opposed", "answers_points", "agrees"}
     assert data["covered"] == ["north-korea-is-manageable"]
     assert data["matches"][0]["id"] == "north-korea-is-manageable"
 
