@@ -25,29 +25,11 @@ import numpy as np
 RESOURCES = Path(__file__).resolve().parent / "resources"
 #: Longer inputs are cut: a rebuttal sentence and a reference fit well inside it.
 MAX_TOKENS = 96
-#: Inputs per inference call: bounds the memory a long rebuttal (or a batch of them) takes.
-BATCH = 16
+#: Inputs per inference call: bounds the memory a long rebuttal (or a batch of them) takes
+#: (benchmarks/load.py peak: 317 MB with 16, 248 MB with 8, at the same throughput).
+BATCH = 8
 
 NEITHER, MAKES, OPPOSITE = 0, 1, 2
-
-
-def _fewer_malloc_arenas(arenas: int = 2) -> None:
-    """Ask glibc for at most ``arenas`` malloc arenas (it makes up to eight per core).
-
-    The models' scratch memory is allocated in the scoring thread; with an arena of its
-    own per thread, freed blocks are not reused across threads and the process grows
-    (measured with benchmarks/load.py: 371 MB peak without this, 305 MB with it). A
-    no-op where the C library is not glibc.
-    """
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(-8, arenas)  # -8: M_ARENA_MAX
-    except (OSError, AttributeError):
-        pass
-
-
-_fewer_malloc_arenas()
 
 
 class ModelUnavailable(RuntimeError):
