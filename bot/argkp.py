@@ -90,9 +90,12 @@ def topic_case(topic: str, stance: int, key_points: Sequence[KeyPoint]) -> Case:
         for kp in key_points
     )
     return Case(
-        id=f"argkp-{abs(hash((topic, stance))) % 10**8}", title=topic, attribution="ArgKP-2021",
+        id=f"argkp-{abs(hash((topic, stance))) % 10**8}",
+        title=topic,
+        attribution="ArgKP-2021",
         side="pro" if stance > 0 else "con",
-        points=(Point(1, topic, topic, arguments),), version="argkp",
+        points=(Point(1, topic, topic, arguments),),
+        version="argkp",
     )
 
 

@@ -44,9 +44,13 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
         axes.plot(xs, ys, marker="o", markersize=4, linewidth=1.5, color=colour, label=label)
     if len(series) >= 2:
         scores = [p.score for p in series]
-        moving = [sum(scores[max(0, i - TREND_SPAN + 1) : i + 1]) / len(scores[max(0, i - TREND_SPAN + 1) : i + 1])
-                  for i in range(len(scores))]
-        axes.plot(times, moving, linestyle="--", linewidth=2, color=TREND, label=f"trend ({TREND_SPAN}-attempt average)")
+        moving = [
+            sum(scores[max(0, i - TREND_SPAN + 1) : i + 1]) / len(scores[max(0, i - TREND_SPAN + 1) : i + 1])
+            for i in range(len(scores))
+        ]
+        axes.plot(
+            times, moving, linestyle="--", linewidth=2, color=TREND, label=f"trend ({TREND_SPAN}-attempt average)"
+        )
 
     axes.set_ylim(-3, 103)
     axes.set_ylabel("coverage %", color=TEXT)

@@ -51,9 +51,7 @@ class Settings:
                 load_dotenv(override=False)
             env = dict(os.environ)
         try:
-            owner_ids = frozenset(
-                int(part) for part in env.get("OWNER_IDS", "").replace(" ", "").split(",") if part
-            )
+            owner_ids = frozenset(int(part) for part in env.get("OWNER_IDS", "").replace(" ", "").split(",") if part)
         except ValueError:
             raise ConfigError("OWNER_IDS must be a comma-separated list of Discord user ids") from None
         try:

@@ -73,8 +73,12 @@ def parse_graded(text: str, source: str = "<graded>", max_chars: int | None = No
             if not isinstance(raw, dict):
                 raise TypeError(f"expected a JSON object, not {type(raw).__name__}")
             item = GradedItem(
-                str(raw["id"]), str(raw["case"]), int(raw["point"]), str(raw["text"]),
-                float(raw["grade"]), str(raw.get("kind", "")),
+                str(raw["id"]),
+                str(raw["case"]),
+                int(raw["point"]),
+                str(raw["text"]),
+                float(raw["grade"]),
+                str(raw.get("kind", "")),
                 None if raw.get("claims") is None else tuple(str(c) for c in raw["claims"]),
             )
             if max_chars is not None and len(item.text) > max_chars:
@@ -118,9 +122,7 @@ def claim_precision_recall(scored: Sequence[ScoredItem], cases: CaseLibrary) -> 
 def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer=None) -> EvalReport:
     """Score every item with ``scorer`` (anything with ``score(case, point, text)``; the lexical one by default)."""
     scorer = scorer or Scorer()
-    scored = tuple(
-        ScoredItem(item, scorer.score(cases.get(item.case), item.point, item.text)) for item in items
-    )
+    scored = tuple(ScoredItem(item, scorer.score(cases.get(item.case), item.point, item.text)) for item in items)
     ranked = [s for s in scored if s.item.kind != "copy"]
     scores = [s.coverage.score for s in ranked]
     grades = [s.item.grade for s in ranked]

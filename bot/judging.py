@@ -212,9 +212,13 @@ class JudgedIndex:
         if covered:
             flags.discard(FLAG_TOO_SHORT)  # short and right is right
         return Coverage(
-            round(100 * len(covered) / len(targets)), covered, tuple(a for a in targets if a not in credited),
-            frozenset(flags), opposed=tuple(o for a, o in opposed.items() if a not in credited),
-            answers_points=tuple(sorted(draft.answers_points)), agrees=draft.agrees and not covered,
+            round(100 * len(covered) / len(targets)),
+            covered,
+            tuple(a for a in targets if a not in credited),
+            frozenset(flags),
+            opposed=tuple(o for a, o in opposed.items() if a not in credited),
+            answers_points=tuple(sorted(draft.answers_points)),
+            agrees=draft.agrees and not covered,
         )
 
     def _reads_opposite(self, candidate: _Candidate, verdict: np.ndarray) -> bool:
@@ -242,6 +246,7 @@ def is_fragment(text: str) -> bool:
 
 def without_fragments(case: Case) -> Case:
     """``case`` with its fragment phrasings and article sentences left out (the summaries stay)."""
+
     def whole(arg: Counterargument) -> Counterargument:
         sources = tuple(
             " ".join(s for s in split_sentences(normalize(text)) if not is_fragment(s)) for text in arg.source
@@ -298,5 +303,3 @@ class JudgedScorer:
             for i, coverage in zip(positions, scored):
                 results[i] = coverage
         return [r for r in results if r is not None]
-
-

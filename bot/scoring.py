@@ -196,9 +196,7 @@ class CaseIndex:
         self._lexicon = Lexicon(self._acronyms, self._term)
         self._synonyms = SynonymMap(case.synonyms, self._lexicon)
 
-        analysed = [
-            (owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts
-        ]
+        analysed = [(owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts]
         documents = [{bare(term) for terms in refs for term in terms} for _, refs in analysed]
         documents += [{bare(t) for t in self._analyze(normalize(text)).terms} for text in background]
         idf = _inverse_document_frequency(documents)
@@ -218,7 +216,8 @@ class CaseIndex:
             mine = [i for i, o in enumerate(self._owners) if o.point == point.number and o.counterargument_id]
             rivals = [i for i in range(len(self._owners)) if i not in mine]
             self._columns[point.number] = _PointColumns(
-                tuple(self._owners[i].counterargument_id for i in mine), np.array(mine, dtype=int),
+                tuple(self._owners[i].counterargument_id for i in mine),
+                np.array(mine, dtype=int),
                 np.array(rivals, dtype=int),
             )
         # Tokenised as rebuttals are (acronyms expanded), so "U.S." in one and "US" in the other still meet.
@@ -247,9 +246,9 @@ class CaseIndex:
                 owner_marks[owner][stem_].add(mark)
             ref_marks.append(marks)
         stems = sorted({stem_ for marks in ref_marks for stem_ in marks})
-        self._term_ids = {mark + stem_: i for i, (stem_, mark) in enumerate(
-            (stem_, mark) for stem_ in stems for mark in MARKS
-        )}
+        self._term_ids = {
+            mark + stem_: i for i, (stem_, mark) in enumerate((stem_, mark) for stem_ in stems for mark in MARKS)
+        }
         weights = np.zeros((len(self._term_ids), len(references)))
         conflicts = np.zeros((len(self._term_ids), len(self._owners)))
         for ref_index, marks in enumerate(ref_marks):
@@ -377,8 +376,10 @@ class CaseIndex:
         result = word
         if len(word) >= SPELL_MIN_LENGTH and word.isalpha() and stem(word) not in self._vocabulary_stems:
             found = process.extractOne(
-                word, self._vocabulary_by_length.get(len(word), ()), scorer=fuzz.ratio,
-                score_cutoff=SPELL_MIN_SIMILARITY
+                word,
+                self._vocabulary_by_length.get(len(word), ()),
+                scorer=fuzz.ratio,
+                score_cutoff=SPELL_MIN_SIMILARITY,
             )
             if found is not None:
                 result = found[0]
@@ -452,4 +453,3 @@ def _share_in(tokens: list[str], ngrams: set[tuple[str, ...]]) -> float:
             for j in range(i, i + COPY_NGRAM):
                 inside[j] = True
     return sum(inside) / len(tokens) if tokens else 0.0
-

@@ -19,9 +19,24 @@ import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 from lemminflect import getAllLemmas
 
 from .negation import (
-    ADJECTIVE, ATTRIBUTED, BELIEF_VERBS, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL,
-    PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP, VERBAL, NegationReader, attributed_positions, bare,
-    is_negative_question, polarity,
+    ADJECTIVE,
+    ATTRIBUTED,
+    BELIEF_VERBS,
+    BREAKER,
+    CONTENT_KINDS,
+    MARKS,
+    NEGATOR,
+    NEGATORS,
+    NOMINAL,
+    PHRASAL_NEGATOR_STARTS,
+    SCOPE_BREAKERS,
+    STOP,
+    VERBAL,
+    NegationReader,
+    attributed_positions,
+    bare,
+    is_negative_question,
+    polarity,
 )
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -33,11 +48,26 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _CONTRACTIONS = {
-    "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
-    "ain't": "is not", "wont": "will not", "cant": "can not", "dont": "do not",
-    "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
-    "wasnt": "was not", "werent": "were not", "wouldnt": "would not", "couldnt": "could not",
-    "shouldnt": "should not", "hasnt": "has not", "havent": "have not", "hadnt": "had not",
+    "won't": "will not",
+    "can't": "can not",
+    "cannot": "can not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "wont": "will not",
+    "cant": "can not",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "wouldnt": "would not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "hadnt": "had not",
 }
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - "})
@@ -89,6 +119,7 @@ def spell_out_negations(text: str) -> str:
     The judge's word pieces split "can't" into "can", "'", "t", and the "t" is easy to
     miss; "not" is not.
     """
+
     def spelled(match: re.Match[str]) -> str:
         stem = _WHOLE_NEGATIONS.get(match.group(1).lower(), match.group(1))
         return "cannot" if stem == "can" else f"{stem} not"

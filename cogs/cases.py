@@ -30,8 +30,11 @@ def case_summary_embed(case, hidden: dict[int, str] | None = None) -> discord.Em
         lines = "\n".join(f"\u2022 {arg.summary}" for arg in point.counterarguments)
         if point.number in hidden:
             lines = f"Hidden while a round of {hidden[point.number]} is on this Point."
-        embed.add_field(name=shorten(f"Point {point.number}: {point.claim}", TITLE_LIMIT), value=shorten(lines, FIELD_VALUE_LIMIT),
-                        inline=False)
+        embed.add_field(
+            name=shorten(f"Point {point.number}: {point.claim}", TITLE_LIMIT),
+            value=shorten(lines, FIELD_VALUE_LIMIT),
+            inline=False,
+        )
     embed.set_footer(text=f"version {case.version} \u00b7 practise it with `practice {case.id}`")
     return fit_embed(embed)
 
@@ -61,8 +64,10 @@ class Cases(commands.Cog):
         raw = await attachment.read()
         case = await self.bot.catalog.upload(ctx.guild.id, raw, attachment.filename, ctx.author.id)
         count = sum(len(p.counterarguments) for p in case.points)
-        message = (f"Case `{case.id}` (version {case.version}) is ready here: {len(case.points)} Points, "
-                   f"{count} counterarguments.")
+        message = (
+            f"Case `{case.id}` (version {case.version}) is ready here: {len(case.points)} Points, "
+            f"{count} counterarguments."
+        )
         warnings = quality_warnings(case)
         if warnings:
             shown = "\n".join(f"\u2022 {shorten(w, 300)}" for w in warnings[:5])
@@ -107,4 +112,3 @@ class Cases(commands.Cog):
 
 async def setup(bot: CounterpointBot) -> None:
     await bot.add_cog(Cases(bot))
-

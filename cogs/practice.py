@@ -75,7 +75,9 @@ class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
         await guarded(interaction, action)
 
 
-class _PointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:rebut|hint):(?P<case>{_CASE}):(?P<point>\d+)"):
+class _PointButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:rebut|hint):(?P<case>{_CASE}):(?P<point>\d+)"
+):
     """A button acting on one Point. Its custom id carries the case and Point, so it outlives restarts."""
 
     action: str
@@ -86,7 +88,9 @@ class _PointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:
     def __init__(self, case_id: str, point: int):
         super().__init__(
             discord.ui.Button(
-                label=self.label, style=self.style, emoji=self.emoji,
+                label=self.label,
+                style=self.style,
+                emoji=self.emoji,
                 custom_id=f"cp:{self.action}:{case_id}:{point}",
             )
         )
@@ -126,7 +130,9 @@ class NewPointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:n
     def __init__(self, case_id: str):
         super().__init__(
             discord.ui.Button(
-                label="New point", style=discord.ButtonStyle.secondary, emoji="\U0001f501",
+                label="New point",
+                style=discord.ButtonStyle.secondary,
+                emoji="\U0001f501",
                 custom_id=f"cp:new:{case_id}",
             )
         )
@@ -163,8 +169,9 @@ class Practice(commands.Cog):
 
     @commands.hybrid_command(name="practice")
     @app_commands.describe(case="Case id (see /cases); default: the first case", point="Point number; default: random")
-    async def practice(self, ctx: commands.Context, case: str | None = None,
-                       point: commands.Range[int, 1, 1000] | None = None) -> None:
+    async def practice(
+        self, ctx: commands.Context, case: str | None = None, point: commands.Range[int, 1, 1000] | None = None
+    ) -> None:
         """Get a Point to rebut."""
         if case is not None and point is None and case.isdigit():
             case, point = None, int(case)  # `!practice 2`: a Point of the default case

@@ -37,7 +37,9 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
     embed = discord.Embed(title=shorten(f"{report.learner_name}'s progress ({where})", 256), colour=POINT_COLOUR)
     embed.add_field(name="Attempts", value=str(report.attempts))
     embed.add_field(name="Points practised", value=str(len(report.points)))
-    embed.add_field(name="Streak", value=f"{plural(report.current_streak, 'day')} \u00b7 longest {report.longest_streak}")
+    embed.add_field(
+        name="Streak", value=f"{plural(report.current_streak, 'day')} \u00b7 longest {report.longest_streak}"
+    )
     trend = report.trend
     average = f"{report.recent_average:.0f}% over the last {min(report.attempts, 10)}"
     if trend is not None:
@@ -45,7 +47,8 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
         average += f" ({arrow} {trend:+.0f} vs the 10 before)"
     embed.add_field(name="Average coverage", value=average, inline=False)
     points = "\n".join(
-        f"{p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({plural(p.attempts, 'try', 'tries')})" for p in report.points
+        f"{p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({plural(p.attempts, 'try', 'tries')})"
+        for p in report.points
     )
     embed.add_field(name="By Point", value=shorten(points, FIELD_VALUE_LIMIT), inline=False)
     weakest = [r for r in report.hit_rates if r.rate < 1][:3]
@@ -59,10 +62,13 @@ def leaderboard_embed(board: Leaderboard, page: int) -> discord.Embed:
     pages = max(1, -(-len(board.rows) // PAGE_SIZE))
     embed = discord.Embed(title=f"Leaderboard ({board.period})", colour=POINT_COLOUR)
     rows = board.rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    embed.description = "\n".join(
-        f"**{r.rank}.** {discord.utils.escape_markdown(r.learner_name)} \u2014 {r.total} ({r.attempts} attempts)"
-        for r in rows
-    ) or "No practice in this period yet."
+    embed.description = (
+        "\n".join(
+            f"**{r.rank}.** {discord.utils.escape_markdown(r.learner_name)} \u2014 {r.total} ({r.attempts} attempts)"
+            for r in rows
+        )
+        or "No practice in this period yet."
+    )
     embed.set_footer(text=f"Page {page + 1}/{pages} \u00b7 score: sum over Points of each member's best coverage")
     return fit_embed(embed)
 
@@ -72,12 +78,14 @@ def history_embed(name: str, attempts: list[Attempt]) -> discord.Embed:
         f"`#{a.id}` <t:{int(a.created_at)}:R> \u00b7 {a.case_id} Point {a.point} \u00b7 **{a.score}%**"
         for a in attempts
     ]
-    return fit_embed(discord.Embed(
-        title=shorten(f"{name}'s latest attempts", TITLE_LIMIT),
-        description=shorten("\n".join(lines), DESCRIPTION_LIMIT - 70)
-        + "\n\nSee one again with `feedback <number>` or the menu below.",
-        colour=POINT_COLOUR,
-    ))
+    return fit_embed(
+        discord.Embed(
+            title=shorten(f"{name}'s latest attempts", TITLE_LIMIT),
+            description=shorten("\n".join(lines), DESCRIPTION_LIMIT - 70)
+            + "\n\nSee one again with `feedback <number>` or the menu below.",
+            colour=POINT_COLOUR,
+        )
+    )
 
 
 def schedule_embed(scheduled: list[ScheduledPoint], now: float) -> discord.Embed:
@@ -192,8 +200,9 @@ class Progress(commands.Cog):
 
     @commands.hybrid_command(name="history")
     @app_commands.describe(member="Whose attempts (default: yours)", count="How many (1-25, default 10)")
-    async def history(self, ctx: commands.Context, member: discord.Member | None = None,
-                      count: commands.Range[int, 1, 25] = 10) -> None:
+    async def history(
+        self, ctx: commands.Context, member: discord.Member | None = None, count: commands.Range[int, 1, 25] = 10
+    ) -> None:
         """Your latest attempts; pick one to see its full feedback again."""
         target = self._target(ctx, member)
         attempts = await self.service.history(str(target.id), ctx.guild.id if ctx.guild else None, count)
@@ -202,8 +211,11 @@ class Progress(commands.Cog):
             return
         embed = history_embed(target.display_name, attempts)
         options = [
-            discord.SelectOption(label=f"#{a.id} \u00b7 Point {a.point} \u00b7 {a.score}%", value=str(a.id),
-                                 description=shorten(a.text, 100))
+            discord.SelectOption(
+                label=f"#{a.id} \u00b7 Point {a.point} \u00b7 {a.score}%",
+                value=str(a.id),
+                description=shorten(a.text, 100),
+            )
             for a in attempts
         ]
         await ctx.send(embed=embed, view=AttemptPicker(ctx.author.id, self.service, options))
@@ -223,7 +235,9 @@ class Progress(commands.Cog):
         """Which Points are due for practice, and when."""
         scheduled = await self.service.schedule(str(ctx.author.id))
         if not scheduled:
-            await send_private(ctx, content="Nothing is scheduled yet: every Point you practise is scheduled by how well it went.")
+            await send_private(
+                ctx, content="Nothing is scheduled yet: every Point you practise is scheduled by how well it went."
+            )
             return
         embed = schedule_embed(scheduled, time.time())
         await send_private(ctx, embed=embed)
@@ -254,7 +268,9 @@ class Progress(commands.Cog):
             await self.service.set_shares_private(learner, setting.lower() == "share")
         shared = await self.service.shares_private(learner)
         state = "counts on the leaderboards of servers where you practise" if shared else "stays private"
-        await send_private(ctx, content=f"Your DM practice {state}. Change it with `privacy share` or `privacy private`.")
+        await send_private(
+            ctx, content=f"Your DM practice {state}. Change it with `privacy share` or `privacy private`."
+        )
 
     @commands.hybrid_command(name="export-me")
     async def export_me(self, ctx: commands.Context) -> None:
@@ -272,8 +288,10 @@ class Progress(commands.Cog):
         """Delete everything Counterpoint keeps about you (asks first)."""
         await send_private(
             ctx,
-            content=("This deletes all your attempts, schedules, sessions and settings, and your tournament entries "
-                     "and submissions, everywhere. It cannot be undone."),
+            content=(
+                "This deletes all your attempts, schedules, sessions and settings, and your tournament entries "
+                "and submissions, everywhere. It cannot be undone."
+            ),
             view=ForgetConfirmation(ctx.author.id, self.service),
         )
 

@@ -38,11 +38,13 @@ def _service(interaction: discord.Interaction) -> TournamentService:
 
 class RegistrationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:t(?P<action>join|leave):(?P<id>\d+)"):
     def __init__(self, action: str, tournament_id: int):
-        super().__init__(discord.ui.Button(
-            label="Join" if action == "join" else "Leave",
-            style=discord.ButtonStyle.success if action == "join" else discord.ButtonStyle.secondary,
-            custom_id=f"cp:t{action}:{tournament_id}",
-        ))
+        super().__init__(
+            discord.ui.Button(
+                label="Join" if action == "join" else "Leave",
+                style=discord.ButtonStyle.success if action == "join" else discord.ButtonStyle.secondary,
+                custom_id=f"cp:t{action}:{tournament_id}",
+            )
+        )
         self.action, self.tournament_id = action, tournament_id
 
     @classmethod
@@ -102,10 +104,14 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
 
 class SubmitButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:tsubmit:(?P<id>\d+):(?P<round>\d+)"):
     def __init__(self, tournament_id: int, round_number: int):
-        super().__init__(discord.ui.Button(
-            label="Submit rebuttal", style=discord.ButtonStyle.primary, emoji="\u270d\ufe0f",
-            custom_id=f"cp:tsubmit:{tournament_id}:{round_number}",
-        ))
+        super().__init__(
+            discord.ui.Button(
+                label="Submit rebuttal",
+                style=discord.ButtonStyle.primary,
+                emoji="\u270d\ufe0f",
+                custom_id=f"cp:tsubmit:{tournament_id}:{round_number}",
+            )
+        )
         self.tournament_id, self.round_number = tournament_id, round_number
 
     @classmethod
@@ -159,7 +165,9 @@ class Tournaments(commands.Cog):
         """Close rounds whose deadline passed while the bot was down, say so, and re-arm the rest."""
         recovery = await self.service.recover()
         for result in recovery.closed:
-            await self._announce(result, note="The bot was offline at the deadline; only submissions received before it count.")
+            await self._announce(
+                result, note="The bot was offline at the deadline; only submissions received before it count."
+            )
         for tournament, open_round in recovery.still_open:
             self.arm(tournament.id, open_round.number, open_round.deadline)
 
@@ -212,20 +220,39 @@ class Tournaments(commands.Cog):
     @commands.guild_only()
     @moderator_only()
     @app_commands.describe(
-        name="The tournament's name", case="Case id (default: the server's)", rounds="Number of rounds",
-        minutes="Minutes per round", shuffle="Shuffle the Points (the seed is kept)",
-        show_scores="Show each submission's score at once", late_join="Allow joining after the start",
+        name="The tournament's name",
+        case="Case id (default: the server's)",
+        rounds="Number of rounds",
+        minutes="Minutes per round",
+        shuffle="Shuffle the Points (the seed is kept)",
+        show_scores="Show each submission's score at once",
+        late_join="Allow joining after the start",
     )
-    async def create(self, ctx: commands.Context, name: str, case: str | None = None,
-                     rounds: commands.Range[int, 1, 100] | None = None,
-                     minutes: commands.Range[float, 0, 100_000] | None = None, shuffle: bool = False, show_scores: bool | None = None,
-                     late_join: bool = False) -> None:
+    async def create(
+        self,
+        ctx: commands.Context,
+        name: str,
+        case: str | None = None,
+        rounds: commands.Range[int, 1, 100] | None = None,
+        minutes: commands.Range[float, 0, 100_000] | None = None,
+        shuffle: bool = False,
+        show_scores: bool | None = None,
+        late_join: bool = False,
+    ) -> None:
         """Moderators: open a tournament in this channel for registration."""
         if show_scores is None:
             show_scores = (await self.bot.storage.guild_settings(ctx.guild.id)).tournament_show_scores
         t = await self.service.create(
-            ctx.guild.id, ctx.channel.id, name, ctx.author.id, case_id=case, rounds=rounds, minutes=minutes,
-            shuffle=shuffle, show_scores=show_scores, late_join=late_join,
+            ctx.guild.id,
+            ctx.channel.id,
+            name,
+            ctx.author.id,
+            case_id=case,
+            rounds=rounds,
+            minutes=minutes,
+            shuffle=shuffle,
+            show_scores=show_scores,
+            late_join=late_join,
         )
         title = (await self.bot.catalog.get(t.case_id, t.guild_id)).title
         await ctx.send(embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id))
@@ -298,8 +325,9 @@ class Tournaments(commands.Cog):
             candidates = await self.service.open_for(ctx.author.id)
             if len(candidates) != 1:
                 raise TournamentError(
-                    "You have no open round to answer." if not candidates else
-                    "You are in several open rounds: use the Submit button in each tournament's channel."
+                    "You have no open round to answer."
+                    if not candidates
+                    else "You are in several open rounds: use the Submit button in each tournament's channel."
                 )
             t = candidates[0]
         else:
@@ -345,8 +373,15 @@ class Tournaments(commands.Cog):
     @tournament.command(name="adjust")
     @commands.guild_only()
     @moderator_only()
-    async def adjust(self, ctx: commands.Context, member: discord.Member, round_number: commands.Range[int, 1, 100],
-                     score: commands.Range[int, 0, 100], *, reason: str) -> None:
+    async def adjust(
+        self,
+        ctx: commands.Context,
+        member: discord.Member,
+        round_number: commands.Range[int, 1, 100],
+        score: commands.Range[int, 0, 100],
+        *,
+        reason: str,
+    ) -> None:
         """Moderators: override a score (the original is kept; the change is logged)."""
         t = await self.service.in_channel(ctx.channel.id)
         original = await self.service.adjust(t, member.id, round_number, score, reason, ctx.author.id)
@@ -394,7 +429,9 @@ class Tournaments(commands.Cog):
             return
 
         async def take() -> None:
-            receipt = await self.service.submit(tournament, message.author.id, message.author.display_name, message.content)
+            receipt = await self.service.submit(
+                tournament, message.author.id, message.author.display_name, message.content
+            )
             await message.channel.send(receipt_text(receipt))
 
         await guarded_reply(message, take)
