@@ -156,9 +156,9 @@ def predict_judged(data: ArgKPSplit, threads: int = 1) -> dict[str, dict[str, fl
     jobs = [(a, kp) for a in data.arguments for kp in by_group.get((a.topic, a.stance), [])]
     verdicts = judge.probabilities([(spell_out_negations(a.text), spell_out_negations(kp.text)) for a, kp in jobs])
     texts = sorted({a.text for a, _ in jobs} | {kp.text for _, kp in jobs})
-    vectors = dict(zip(texts, encoder.embed(texts)))
+    vectors = dict(zip(texts, encoder.embed(texts), strict=True))
     predictions: dict[str, dict[str, float]] = defaultdict(dict)
-    for (argument, kp), verdict in zip(jobs, verdicts):
+    for (argument, kp), verdict in zip(jobs, verdicts, strict=True):
         cosine = float(vectors[argument.text] @ vectors[kp.text])
         predictions[argument.id][kp.id] = round(float(verdict[MAKES]) + COSINE_WEIGHT * cosine, 6)
     return dict(predictions)

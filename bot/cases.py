@@ -298,13 +298,13 @@ class CaseLibrary:
             self._cases[case.id] = case
 
     @classmethod
-    def from_directory(cls, directory: Path) -> "CaseLibrary":
+    def from_directory(cls, directory: Path) -> CaseLibrary:
         """Load every ``*.toml`` in ``directory``; any invalid file stops the load."""
         if not directory.is_dir():
             raise CaseError(str(directory), "the cases folder does not exist")
         return cls(load_case_file(path) for path in sorted(directory.glob("*.toml")))
 
-    def with_cases_beside(self, path: Path) -> "CaseLibrary":
+    def with_cases_beside(self, path: Path) -> CaseLibrary:
         """This library plus the case files (``*.toml``) in ``path``'s folder whose ids it lacks:
         a graded set ships beside the cases it grades."""
         extra = [load_case_file(p) for p in sorted(path.parent.glob("*.toml"))]

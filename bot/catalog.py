@@ -18,7 +18,7 @@ class CatalogError(ValueError):
 
 class CaseCatalog:
     @classmethod
-    def of(cls, cases: "CaseLibrary | CaseCatalog") -> "CaseCatalog":
+    def of(cls, cases: CaseLibrary | CaseCatalog) -> CaseCatalog:
         """A catalog as is, or one around a plain library (the terminal: shipped cases only)."""
         return cases if isinstance(cases, CaseCatalog) else cls(cases)
 

@@ -9,7 +9,7 @@ is shared between concurrent renders.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .progress import ProgressReport
 
@@ -36,9 +36,9 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
     axes = figure.add_subplot(facecolor=BACKGROUND)
 
     series = report.series
-    times = [datetime.fromtimestamp(p.created_at, tz=timezone.utc) for p in series]
-    for colour, key in zip(_cycle(LINES), dict.fromkeys((p.case_id, p.point) for p in series)):
-        xs = [t for t, p in zip(times, series) if (p.case_id, p.point) == key]
+    times = [datetime.fromtimestamp(p.created_at, tz=UTC) for p in series]
+    for colour, key in zip(_cycle(LINES), dict.fromkeys((p.case_id, p.point) for p in series), strict=False):
+        xs = [t for t, p in zip(times, series, strict=True) if (p.case_id, p.point) == key]
         ys = [p.score for p in series if (p.case_id, p.point) == key]
         label = f"Point {key[1]}" if len({p.case_id for p in series}) == 1 else f"{key[0]} #{key[1]}"
         axes.plot(xs, ys, marker="o", markersize=4, linewidth=1.5, color=colour, label=label)

@@ -42,8 +42,8 @@ from .cli_common import (
 from .config import ConfigError, Settings
 from .feedback import explain, plural, render_text
 from .models import Learner, Place
-from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
 from .neural import ModelUnavailable
+from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
 from .scorers import make_scorer
 from .storage import Storage, StorageError
 
@@ -118,7 +118,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
         return EXIT_USAGE
-    except (OSError, asyncio.TimeoutError, discord.HTTPException, discord.GatewayNotFound) as error:
+    except (TimeoutError, OSError, discord.HTTPException, discord.GatewayNotFound) as error:
         raise _unreachable(error) from None
     return EXIT_OK
 
@@ -165,7 +165,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
         return EXIT_USAGE
-    except (OSError, asyncio.TimeoutError, discord.HTTPException, discord.GatewayNotFound) as error:
+    except (TimeoutError, OSError, discord.HTTPException, discord.GatewayNotFound) as error:
         raise _unreachable(error) from None
 
 
@@ -228,7 +228,10 @@ class SessionTally:
     def goodbye(self) -> str:
         if not self.attempts:
             return "Goodbye: no rebuttals this time."
-        return f"Goodbye: {plural(self.attempts, 'rebuttal')} on {plural(len(self.points), 'Point')}, best score {self.best}%."
+        return (
+            f"Goodbye: {plural(self.attempts, 'rebuttal')} on {plural(len(self.points), 'Point')}, "
+            f"best score {self.best}%."
+        )
 
 
 @dataclass

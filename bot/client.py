@@ -18,9 +18,9 @@ from .catalog import CaseCatalog
 from .config import Settings
 from .practice import USER_ERRORS, PracticeService
 from .progress import ProgressService
-from .tournament import TournamentService
 from .scorers import make_scorer
 from .storage import Storage
+from .tournament import TournamentService
 
 log = logging.getLogger("counterpoint")
 

@@ -44,7 +44,7 @@ class Settings:
     scorer_threads: int = 1
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> "Settings":
+    def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
         """Build settings from ``env`` (default: ``os.environ`` after loading ``.env``)."""
         if env is None:
             if dotenv:

@@ -171,7 +171,7 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
     if n < 2:
         return 0.0
     mx, my = sum(rx) / n, sum(ry) / n
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     var = (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
     return cov / var if var else 0.0
 
@@ -194,14 +194,29 @@ def render_report(report: EvalReport, verbose: bool = False) -> Iterable[str]:
             flags = ",".join(sorted(s.coverage.flags))
             covered = " ".join(s.coverage.covered_ids)
             opposed = "".join(f" !{o.counterargument_id}" for o in s.coverage.opposed)
-            yield f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  [{flags}] {covered}{opposed}"
+            yield (
+                f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  "
+                f"[{flags}] {covered}{opposed}"
+            )
         yield ""
     yield f"items                 {len(report.items)}"
     yield f"spearman              {report.spearman:.3f}   (all but copies; target >= 0.80)"
-    yield f"pairwise order        {report.pairwise:.3f}   ({report.pair_count} pairs with grades >= 0.3 apart; target >= 0.85)"
-    yield f"max adversarial score {report.max_adversarial:>5}   (offtopic, gibberish, stuffing, agree, wrongpoint; target <= 15)"
+    yield (
+        f"pairwise order        {report.pairwise:.3f}   "
+        f"({report.pair_count} pairs with grades >= 0.3 apart; target >= 0.85)"
+    )
+    yield (
+        f"max adversarial score {report.max_adversarial:>5}   "
+        "(offtopic, gibberish, stuffing, agree, wrongpoint; target <= 15)"
+    )
     yield f"max negated score     {report.max_negated:>5}   (reversed claims; target <= 20)"
     yield f"copies flagged        {report.copies_flagged}/{report.copies}"
     if report.claim_precision is not None:
-        yield f"claim precision       {report.claim_precision:.3f}   (credited counterarguments really made; target >= 0.90)"
-        yield f"claim recall          {report.claim_recall:.3f}   (counterarguments made that were credited; target >= 0.80)"
+        yield (
+            f"claim precision       {report.claim_precision:.3f}   "
+            "(credited counterarguments really made; target >= 0.90)"
+        )
+        yield (
+            f"claim recall          {report.claim_recall:.3f}   "
+            "(counterarguments made that were credited; target >= 0.80)"
+        )

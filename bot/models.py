@@ -16,11 +16,11 @@ class Learner:
     name: str
 
     @classmethod
-    def discord(cls, user_id: int, name: str) -> "Learner":
+    def discord(cls, user_id: int, name: str) -> Learner:
         return cls(str(user_id), name)
 
     @classmethod
-    def terminal(cls, name: str) -> "Learner":
+    def terminal(cls, name: str) -> Learner:
         return cls(f"local:{name}", name)
 
 

@@ -20,7 +20,6 @@ from .spaced import review
 from .storage import Storage, StorageUnavailableError
 from .text import normalize
 
-
 #: How many of a learner's latest attempts ``hint`` looks through for what they have made.
 HINT_LOOKBACK = 50
 

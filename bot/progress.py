@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog
@@ -235,7 +235,7 @@ class ProgressService:
 
 def _day(timestamp: float) -> int:
     """The UTC calendar day of a timestamp, as a day number."""
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).date().toordinal()
+    return datetime.fromtimestamp(timestamp, tz=UTC).date().toordinal()
 
 
 def streaks(days: set[int], today: int) -> tuple[int, int]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from .cases import Case, Point
@@ -93,7 +93,8 @@ class ScoringWorker:
                     if not future.done():
                         future.set_exception(error)
                 continue
-            for (*_, future), coverage in zip(batch, results):
+            # strict=False: a ValueError here would end this consumer and orphan the queue behind it.
+            for (*_, future), coverage in zip(batch, results, strict=False):
                 if not future.done():
                     future.set_result(coverage)
 

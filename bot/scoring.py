@@ -320,7 +320,7 @@ class CaseIndex:
             return {arg_id: 0.0 for arg_id in columns.argument_ids}
         mine, rival = self._shares(point_number, windows)
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
-        return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best)}
+        return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best, strict=True)}
 
     def terms(self, text: str) -> frozenset[str]:
         """The terms of ``text`` as this index reads them (lemmas, synonyms, typos), without polarity."""

@@ -27,9 +27,6 @@ from pathlib import Path
 
 import aiosqlite
 
-log = logging.getLogger("counterpoint.storage")
-CACHE_ENTRIES = 100_000
-
 from .models import (
     Adjustment,
     Attempt,
@@ -46,6 +43,9 @@ from .models import (
     TournamentRound,
 )
 from .scoring import Coverage, Match
+
+log = logging.getLogger("counterpoint.storage")
+CACHE_ENTRIES = 100_000
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: attempts and current practice sessions
@@ -569,7 +569,7 @@ class Storage:
             pass  # SQLite already rolled back (it does on a full disk)
 
     @classmethod
-    async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> "Storage":
+    async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Storage:
         """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
         A file that is not a Counterpoint database, or cannot be written, is refused with a
@@ -861,8 +861,9 @@ class Storage:
     async def save_guild_settings(self, settings: GuildSettings) -> None:
         await self._write(
             """
-            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds, tournament_minutes,
-                                        practice_channels, tournament_show_scores, leaderboard_enabled)
+            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds,
+                                        tournament_minutes, practice_channels, tournament_show_scores,
+                                        leaderboard_enabled)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (guild_id) DO UPDATE SET
                 moderator_role_id = excluded.moderator_role_id, default_case = excluded.default_case,
@@ -1038,7 +1039,8 @@ class Storage:
         return [
             Participant(r["user_id"], r["name"], r["joined_at"])
             for r in await self._all(
-                "SELECT user_id, name, joined_at FROM tournament_participants WHERE tournament_id = ? ORDER BY joined_at",
+                "SELECT user_id, name, joined_at FROM tournament_participants "
+                "WHERE tournament_id = ? ORDER BY joined_at",
                 (tournament_id,),
             )
         ]
@@ -1050,14 +1052,16 @@ class Storage:
         only if the tournament is in ``from_state`` at ``number - 1``; False otherwise (a race lost)."""
         async with self._transaction():
             cursor = await self._db.execute(
-                "UPDATE tournaments SET state = 'running', current_round = ? WHERE id = ? AND state = ? AND current_round = ?",
+                "UPDATE tournaments SET state = 'running', current_round = ? "
+                "WHERE id = ? AND state = ? AND current_round = ?",
                 (number, tournament_id, from_state, number - 1),
             )
             moved = cursor.rowcount == 1
             await cursor.close()
             if moved:
                 await self._db.execute(
-                    "INSERT INTO tournament_rounds (tournament_id, number, point, opened_at, deadline) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO tournament_rounds (tournament_id, number, point, opened_at, deadline) "
+                    "VALUES (?, ?, ?, ?, ?)",
                     (tournament_id, number, point, opened_at, deadline),
                 )
         return moved
@@ -1066,7 +1070,8 @@ class Storage:
         """Close an open round; False if it was closed already."""
         async with self._write_lock:
             cursor = await self._db.execute(
-                "UPDATE tournament_rounds SET closed_at = ? WHERE tournament_id = ? AND number = ? AND closed_at IS NULL",
+                "UPDATE tournament_rounds SET closed_at = ? "
+                "WHERE tournament_id = ? AND number = ? AND closed_at IS NULL",
                 (closed_at, tournament_id, number),
             )
             closed = cursor.rowcount == 1
@@ -1253,7 +1258,7 @@ class Storage:
 
 def _settle(waiting: list[asyncio.Future], outcomes: list) -> None:
     """Give each caller of a group commit its outcome: a result, or the exception that refused it."""
-    for done, outcome in zip(waiting, outcomes):
+    for done, outcome in zip(waiting, outcomes, strict=True):
         if done.done():
             continue
         if isinstance(outcome, Exception):

@@ -198,14 +198,14 @@ class LexiconEntry:
     negates: bool  # starts a negation: the sentence needs scoping
     reports: bool  # a verb of belief: what follows may be reported, not asserted
 
-    def with_particle(self, particle: str) -> "LexiconEntry":
+    def with_particle(self, particle: str) -> LexiconEntry:
         """The same words with the last verb joined to its particle: "back" + "down"."""
         word, kind, term = self.triples[-1]
         joined = f"{term}_{particle}"
         triples = (*self.triples[:-1], (word, kind, joined))
         return LexiconEntry(triples, self.words, (*self.terms[:-1], joined), self.negates, self.reports)
 
-    def without_negation(self) -> "LexiconEntry":
+    def without_negation(self) -> LexiconEntry:
         """The same words with the negation dropped ("Hasn't" opening a question)."""
         triples = tuple((word, STOP if kind == NEGATOR else kind, term) for word, kind, term in self.triples)
         return LexiconEntry(triples, self.words, self.terms, negates=False, reports=self.reports)
@@ -244,10 +244,12 @@ class Lexicon:
             parts, kinds = _token_kinds(raw.lower())
             if raw[:1].isupper():  # a capitalised word no dictionary knows is a name, not a misspelt verb
                 kinds = tuple(
-                    NOMINAL if kind == VERBAL and not getAllLemmas(word) else kind for word, kind in zip(parts, kinds)
+                    NOMINAL if kind == VERBAL and not getAllLemmas(word) else kind
+                    for word, kind in zip(parts, kinds, strict=True)
                 )
         triples = tuple(
-            (word, kind, self._to_stem(word) if kind in CONTENT_KINDS else "") for word, kind in zip(parts, kinds)
+            (word, kind, self._to_stem(word) if kind in CONTENT_KINDS else "")
+            for word, kind in zip(parts, kinds, strict=True)
         )
         return LexiconEntry(
             triples,
@@ -330,7 +332,7 @@ class SynonymMap:
     the polarity of the phrase kept.
     """
 
-    def __init__(self, groups: Iterable[Sequence[str]], lexicon: "Lexicon"):
+    def __init__(self, groups: Iterable[Sequence[str]], lexicon: Lexicon):
         phrases: dict[tuple[str, ...], str] = {}
         for number, group in enumerate(groups):
             shared = f"={number}"

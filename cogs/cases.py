@@ -12,8 +12,7 @@ from discord.ext import commands
 from bot.case_quality import quality_warnings
 from bot.cases import MAX_FILE_BYTES
 from bot.client import CounterpointBot
-from bot.feedback import plural
-from bot.feedback import shorten
+from bot.feedback import plural, shorten
 
 from .common import is_moderator, learner_of, moderator_only, send_private
 from .embed_limits import pack_embeds

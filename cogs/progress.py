@@ -21,8 +21,8 @@ from discord.ext import commands
 from bot.chart import render_progress_chart
 from bot.client import CounterpointBot
 from bot.feedback import explain, plural, shorten
-from bot.practice import PracticeError
 from bot.models import Attempt
+from bot.practice import PracticeError
 from bot.progress import PERIODS, Leaderboard, ProgressReport, ProgressService, ScheduledPoint
 
 from .common import OnlyFor, learner_of, send_private
@@ -279,7 +279,10 @@ class Progress(commands.Cog):
         payload = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
         await send_private(
             ctx,
-            content=f"Your data: {plural(len(data['attempts']), 'attempt')} and {plural(len(data['schedule']), 'scheduled Point')}.",
+            content=(
+                f"Your data: {plural(len(data['attempts']), 'attempt')} "
+                f"and {plural(len(data['schedule']), 'scheduled Point')}."
+            ),
             file=discord.File(io.BytesIO(payload), filename="counterpoint-data.json"),
         )
 
