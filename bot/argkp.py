@@ -187,7 +187,7 @@ def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
 
 
 def mean_average_precision(data: ArgKPSplit, predictions: dict[str, dict[str, float]]) -> ArgKPResult:
-    groups: dict[tuple[str, int], list[tuple[float, int, int]]] = defaultdict(list)
+    groups: dict[tuple[str, int], list[tuple[float, int, int, bool]]] = defaultdict(list)
     for argument in data.arguments:
         candidates = predictions.get(argument.id) or {}
         if candidates:

@@ -89,6 +89,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
+    token = settings.token
     import discord  # imported only for the commands that need it
 
     from .client import create_bot
@@ -104,7 +105,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         for signal_number in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signal_number, stop.set)
         async with bot:
-            running = asyncio.create_task(bot.start(settings.token))
+            running = asyncio.create_task(bot.start(token))
             stopping = asyncio.create_task(stop.wait())
             await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if stop.is_set():
@@ -145,6 +146,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
+    token = settings.token
     import discord
 
     from .client import create_bot
@@ -155,7 +157,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     async def sync() -> int:
         bot = create_bot(settings)
         async with bot:
-            await bot.login(settings.token)  # runs setup_hook: the cogs' commands join the tree
+            await bot.login(token)  # runs setup_hook: the cogs' commands join the tree
             synced = await bot.tree.sync()
         print(f"Synced {plural(len(synced), 'slash command')} globally; they may take up to an hour to appear.")
         return EXIT_OK

@@ -101,9 +101,9 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
             f'{args.rebuttals} has no rebuttals: it should hold {{"id", "point", "text"}} objects, one a line'
         )
     print("\nHow often each counterargument was hit:")
-    for point in case.points:
-        for arg in point.counterarguments:
-            print(f"  Point {point.number} {arg.id}: {hits[arg.id]}/{tried[point.number]}")
+    for case_point in case.points:
+        for arg in case_point.counterarguments:
+            print(f"  Point {case_point.number} {arg.id}: {hits[arg.id]}/{tried[case_point.number]}")
     if skipped:
         error_line(
             f"{skipped} of {plural(seen, 'line')} in {args.rebuttals} could not be scored; see the skipped lines above"

@@ -60,7 +60,7 @@ class CounterpointBot(commands.Bot):
         self.settings = settings
         self.cases = cases
         self.scorer = make_scorer(settings.scorer, settings.scorer_threads)
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)  # the tree's own way to set its on_error
 
     async def setup_hook(self) -> None:
         for case in self.cases:

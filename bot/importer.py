@@ -127,7 +127,9 @@ def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
 
 
 def _read_myths(lines: list[str]) -> list[DraftPoint]:
-    points, claim, answer = [], None, []
+    points: list[DraftPoint] = []
+    claim: str | None = None
+    answer: list[str] = []
 
     def flush() -> None:
         if claim and answer:

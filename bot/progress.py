@@ -163,7 +163,11 @@ class ProgressService:
         visible = attempt is not None and (
             attempt.learner_id == viewer_id or (guild_id is not None and attempt.guild_id == guild_id)
         )
-        point = await self._point(attempt.case_id, attempt.point, attempt.guild_id) if visible else None
+        point = (
+            await self._point(attempt.case_id, attempt.point, attempt.guild_id)
+            if attempt is not None and visible
+            else None
+        )
         if attempt is None or point is None:
             raise AttemptNotFoundError(attempt_id)
         return attempt, point, attempt.coverage(point)

@@ -24,10 +24,16 @@ SCORERS = ("judge", "lexical")
 MAX_BATCH = 16
 
 
+class ScoringIndex(Protocol):
+    """One case read by a scorer: what ``index(case)`` returns."""
+
+    def score(self, point_number: int, text: str) -> Coverage: ...
+
+
 class RebuttalScorer(Protocol):
     name: str
 
-    def index(self, case: Case) -> object: ...
+    def index(self, case: Case) -> ScoringIndex: ...
 
     def score(self, case: Case, point: Point | int, text: str) -> Coverage: ...
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -213,10 +213,15 @@ class CaseIndex:
         self._build_matrices(references, idf)
         self._columns: dict[int, _PointColumns] = {}
         for point in case.points:
-            mine = [i for i, o in enumerate(self._owners) if o.point == point.number and o.counterargument_id]
+            ids = {
+                i: o.counterargument_id
+                for i, o in enumerate(self._owners)
+                if o.point == point.number and o.counterargument_id
+            }
+            mine = list(ids)
             rivals = [i for i in range(len(self._owners)) if i not in mine]
             self._columns[point.number] = _PointColumns(
-                tuple(self._owners[i].counterargument_id for i in mine),
+                tuple(ids.values()),
                 np.array(mine, dtype=int),
                 np.array(rivals, dtype=int),
             )
@@ -445,7 +450,7 @@ def _ngrams(tokens: list[str], n: int) -> Iterable[tuple[str, ...]]:
     return (tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
-def _share_in(tokens: list[str], ngrams: set[tuple[str, ...]]) -> float:
+def _share_in(tokens: Sequence[str], ngrams: set[tuple[str, ...]]) -> float:
     """Share of ``tokens`` inside some n-gram that also occurs in ``ngrams``."""
     inside = [False] * len(tokens)
     for i in range(len(tokens) - COPY_NGRAM + 1):

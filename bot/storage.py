@@ -530,11 +530,18 @@ class Storage:
 
     async def _first(self, query: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
         """The first row of a query, in one trip to the database thread."""
-        return await _fetch(self._db, query, params, one=True)
+        rows = await _fetch(self._db, query, params)
+        return rows[0] if rows else None
+
+    async def _one(self, query: str, params: tuple | list | dict = ()) -> sqlite3.Row:
+        """The row of a query that always yields one (an aggregate, a pragma)."""
+        row = await self._first(query, params)
+        assert row is not None, query
+        return row
 
     async def _all(self, query: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
         """All rows of a query, in one trip to the database thread (a cursor costs three)."""
-        return await _fetch(self._db, query, params, one=False)
+        return await _fetch(self._db, query, params)
 
     async def _write(self, statement: str, params: tuple | dict = ()) -> None:
         """One write outside a transaction; it waits for any open transaction to finish."""
@@ -607,7 +614,7 @@ class Storage:
         await self._db.close()
 
     async def schema_version(self) -> int:
-        (version,) = await self._first("PRAGMA user_version")
+        (version,) = await self._one("PRAGMA user_version")
         return version
 
     # --- practice sessions ---------------------------------------------------------
@@ -770,9 +777,7 @@ class Storage:
         now = time.time()
         async with self._transaction():
             last = (
-                await self._first(
-                    "SELECT COALESCE(MAX(number), 0) AS last FROM seasons WHERE guild_id = ?", (guild_id,)
-                )
+                await self._one("SELECT COALESCE(MAX(number), 0) AS last FROM seasons WHERE guild_id = ?", (guild_id,))
             )["last"]
             if last == 0:  # the first season ran from the beginning
                 await self._db.execute(
@@ -803,9 +808,10 @@ class Storage:
 
     async def forget_learner(self, learner_id: str) -> int:
         """Delete every row of this learner's, everywhere (and what is cached of them); returns how many rows went."""
-        for cache in (self._sessions, self._cards):
-            for key in [k for k in cache if k[0] == learner_id]:
-                del cache[key]
+        for key in [k for k in self._sessions if k[0] == learner_id]:
+            del self._sessions[key]
+        for card in [k for k in self._cards if k[0] == learner_id]:
+            del self._cards[card]
         removed = 0
         async with self._transaction():
             for table in ("attempts", "sessions", "schedule", "learner_settings"):
@@ -834,11 +840,13 @@ class Storage:
         return [row["detail"] for row in await self._all("EXPLAIN QUERY PLAN " + query, params)]
 
     async def count_attempts(self, learner_id: str | None = None) -> int:
+        query: str
+        params: tuple[str, ...]
         if learner_id is None:
             query, params = "SELECT COUNT(*) FROM attempts", ()
         else:
             query, params = "SELECT COUNT(*) FROM attempts WHERE learner_id = ?", (learner_id,)
-        (count,) = await self._first(query, params)
+        (count,) = await self._one(query, params)
         return count
 
     # --- server settings ---------------------------------------------------------------
@@ -965,6 +973,7 @@ class Storage:
                 )
                 tournament_id = cursor.lastrowid
                 await cursor.close()
+                assert tournament_id is not None  # an INSERT just ran on this cursor
         except sqlite3.IntegrityError:
             return None
         return await self.tournament(tournament_id)
@@ -1267,9 +1276,8 @@ def _settle(waiting: list[asyncio.Future], outcomes: list) -> None:
             done.set_result(outcome)
 
 
-async def _fetch(db: aiosqlite.Connection, query: str, params: tuple | list | dict = (), *, one: bool):
-    rows = await db.execute_fetchall(query, params)
-    return (rows[0] if rows else None) if one else list(rows)
+async def _fetch(db: aiosqlite.Connection, query: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+    return list(await db.execute_fetchall(query, params))
 
 
 def _statements(script: str) -> list[str]:

@@ -208,8 +208,10 @@ class TournamentService:
         ):
             return None
         fresh = await self.storage.tournament(tournament.id)
+        opened = await self.storage.round(tournament.id, number)
+        assert fresh is not None and opened is not None  # open_round just stored both
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
-        return OpenedRound(fresh, await self.storage.round(tournament.id, number), case, case.point(point_number))
+        return OpenedRound(fresh, opened, case, case.point(point_number))
 
     async def advance(self, tournament: Tournament) -> tuple[RoundResult | None, OpenedRound | None]:
         """Close the current round early and open the next; after the last round this ends
