@@ -44,7 +44,7 @@ class Cases(commands.Cog):
     def __init__(self, bot: CounterpointBot):
         self.bot = bot
 
-    @commands.hybrid_group(name="case", fallback="list")
+    @commands.hybrid_group(name="case", fallback="list")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def case(self, ctx: commands.Context) -> None:
         """The cases you can practise here."""
         await ctx.send(embed=cases_embed(await self.bot.catalog.library_for(ctx.guild.id if ctx.guild else None)))
@@ -55,6 +55,7 @@ class Cases(commands.Cog):
     @app_commands.describe(file="A case file (.toml); see `counterpoint cases import` to make one from an article")
     async def upload(self, ctx: commands.Context, file: discord.Attachment | None = None) -> None:
         """Moderators: add or replace one of this server's cases from a TOML file."""
+        assert ctx.guild is not None  # guild_only
         attachment = file or (ctx.message.attachments[0] if ctx.message and ctx.message.attachments else None)
         if attachment is None:
             raise commands.BadArgument("Attach a case file (.toml) to the command.")
@@ -79,10 +80,11 @@ class Cases(commands.Cog):
     @moderator_only()
     async def remove(self, ctx: commands.Context, case_id: str) -> None:
         """Moderators: take one of this server's cases out of use (past attempts keep it)."""
+        assert ctx.guild is not None  # guild_only
         await self.bot.catalog.remove(ctx.guild.id, case_id)
         await ctx.send(f"Case `{case_id}` is no longer available here.")
 
-    @case.command(name="show")
+    @case.command(name="show")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def show(self, ctx: commands.Context, case_id: str) -> None:
         """A case's Points and the summaries of its counterarguments (moderators also get the full text)."""
         case = await self.bot.catalog.get(case_id, ctx.guild.id if ctx.guild else None)
@@ -103,6 +105,7 @@ class Cases(commands.Cog):
     @moderator_only()
     async def default(self, ctx: commands.Context, case_id: str) -> None:
         """Moderators: the case `practice` and `tournament create` use when none is named."""
+        assert ctx.guild is not None  # guild_only
         case = await self.bot.catalog.get(case_id, ctx.guild.id)
         settings = await self.bot.storage.guild_settings(ctx.guild.id)
         await self.bot.storage.save_guild_settings(replace(settings, default_case=case.id))

@@ -68,7 +68,7 @@ def _level(embed: discord.Embed) -> None:
     while 2 * len(embed.fields) + 2 > budget:  # not even a character each: fewer fields
         embed.remove_field(len(embed.fields) - 1)
     lengths = [len(embed.description or ""), len(embed.footer.text or "")]
-    lengths += [len(part) for f in embed.fields for part in (f.name, f.value)]
+    lengths += [len(part or "") for f in embed.fields for part in (f.name, f.value)]
     low, high = 1, max(lengths)  # the largest cap whose total fits: low fits, high + 1 does not
     while low < high:
         cap = (low + high + 1) // 2
@@ -81,7 +81,7 @@ def _level(embed: discord.Embed) -> None:
     if embed.footer.text:
         embed.set_footer(text=_cut(embed.footer.text, low), icon_url=embed.footer.icon_url)
     for index, f in enumerate(embed.fields):
-        embed.set_field_at(index, name=_cut(f.name, low), value=_cut(f.value, low), inline=f.inline)
+        embed.set_field_at(index, name=_cut(f.name or "", low), value=_cut(f.value or "", low), inline=f.inline)
 
 
 def _cut(text: str, limit: int) -> str:

@@ -25,6 +25,7 @@ class Owner(commands.Cog):
         if scope == "global":
             synced = await self.bot.tree.sync()
         elif scope == "here":
+            assert ctx.guild is not None  # refused above for every scope but global
             self.bot.tree.copy_global_to(guild=ctx.guild)
             synced = await self.bot.tree.sync(guild=ctx.guild)
         else:

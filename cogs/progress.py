@@ -133,7 +133,7 @@ class AttemptPicker(OnlyFor):
     def __init__(self, owner_id: int, service: ProgressService, options: list[discord.SelectOption]):
         super().__init__(owner_id)
         self.service = service
-        self.pick.options = options
+        self.pick.options = options  # type: ignore[assignment]  # discord.py select decorator typing
 
     @discord.ui.select(placeholder="See an attempt's full feedback")
     async def pick(self, interaction: discord.Interaction, select: discord.ui.Select) -> None:
@@ -181,7 +181,7 @@ class Progress(commands.Cog):
             raise commands.BadArgument("In DMs you can only see your own practice.")
         return member or ctx.author
 
-    @commands.hybrid_command(name="progress")
+    @commands.hybrid_command(name="progress")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(member="Whose progress (default: yours)")
     async def progress(self, ctx: commands.Context, member: discord.Member | None = None) -> None:
         """Your practice so far, with a chart: scores, trend, streaks, what you keep missing."""
@@ -198,7 +198,7 @@ class Progress(commands.Cog):
         embed.set_image(url="attachment://progress.png")
         await ctx.send(embed=embed, file=discord.File(io.BytesIO(png), filename="progress.png"))
 
-    @commands.hybrid_command(name="history")
+    @commands.hybrid_command(name="history")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(member="Whose attempts (default: yours)", count="How many (1-25, default 10)")
     async def history(
         self, ctx: commands.Context, member: discord.Member | None = None, count: commands.Range[int, 1, 25] = 10
@@ -220,7 +220,7 @@ class Progress(commands.Cog):
         ]
         await ctx.send(embed=embed, view=AttemptPicker(ctx.author.id, self.service, options))
 
-    @commands.hybrid_command(name="feedback")
+    @commands.hybrid_command(name="feedback")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(attempt="The attempt's number, from `history`")
     async def feedback(self, ctx: commands.Context, attempt: commands.Range[int, 1, 2**62]) -> None:
         """One attempt's full feedback, again."""
@@ -230,7 +230,7 @@ class Progress(commands.Cog):
         await self.bot.practice.ensure_unlocked(learner_of(ctx.author), stored.case_id, stored.point)
         await ctx.send(embed=feedback_embed(point, explain(point, coverage), stored.learner_name))
 
-    @commands.hybrid_command(name="due")
+    @commands.hybrid_command(name="due")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def due(self, ctx: commands.Context) -> None:
         """Which Points are due for practice, and when."""
         scheduled = await self.service.schedule(str(ctx.author.id))
@@ -242,22 +242,26 @@ class Progress(commands.Cog):
         embed = schedule_embed(scheduled, time.time())
         await send_private(ctx, embed=embed)
 
-    @commands.hybrid_command(name="leaderboard")
+    @commands.hybrid_command(name="leaderboard")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     @app_commands.describe(period="week, month or all (this season)")
     async def leaderboard(self, ctx: commands.Context, period: str = "all") -> None:
         """The server's ranking: each member's best coverage summed over Points."""
+        assert ctx.guild is not None  # guild_only
         if not (await self.bot.storage.guild_settings(ctx.guild.id)).leaderboard_enabled:
             raise PracticeError("The leaderboard is turned off on this server.")
         board = await self.service.leaderboard(ctx.guild.id, period.lower())
         view = LeaderboardPages(board) if len(board.rows) > PAGE_SIZE else None
-        await ctx.send(embed=leaderboard_embed(board, 0), **({"view": view} if view else {}))
+        if view:
+            await ctx.send(embed=leaderboard_embed(board, 0), view=view)
+        else:
+            await ctx.send(embed=leaderboard_embed(board, 0))
 
     @leaderboard.autocomplete("period")
     async def _period_autocomplete(self, interaction: discord.Interaction, current: str):
         return [app_commands.Choice(name=p, value=p) for p in PERIODS if current.lower() in p]
 
-    @commands.hybrid_command(name="privacy")
+    @commands.hybrid_command(name="privacy")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(setting="share: your DM practice counts on server leaderboards; private: it does not")
     async def privacy(self, ctx: commands.Context, setting: str | None = None) -> None:
         """Whether your private (DM) practice counts on server leaderboards. Default: private."""
@@ -272,7 +276,7 @@ class Progress(commands.Cog):
             ctx, content=f"Your DM practice {state}. Change it with `privacy share` or `privacy private`."
         )
 
-    @commands.hybrid_command(name="export-me")
+    @commands.hybrid_command(name="export-me")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def export_me(self, ctx: commands.Context) -> None:
         """A JSON file of everything Counterpoint keeps about you, sent privately."""
         data = await self.service.export(str(ctx.author.id))
@@ -286,7 +290,7 @@ class Progress(commands.Cog):
             file=discord.File(io.BytesIO(payload), filename="counterpoint-data.json"),
         )
 
-    @commands.hybrid_command(name="forget-me")
+    @commands.hybrid_command(name="forget-me")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def forget_me(self, ctx: commands.Context) -> None:
         """Delete everything Counterpoint keeps about you (asks first)."""
         await send_private(
@@ -298,11 +302,12 @@ class Progress(commands.Cog):
             view=ForgetConfirmation(ctx.author.id, self.service),
         )
 
-    @commands.hybrid_command(name="reset-leaderboard")
+    @commands.hybrid_command(name="reset-leaderboard")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     async def reset_leaderboard(self, ctx: commands.Context) -> None:
         """Moderators: start a new leaderboard season. The old one is archived; no attempt is deleted."""
+        assert ctx.guild is not None  # guild_only
         season = await self.service.reset_leaderboard(ctx.guild.id, ctx.author.id)
         await ctx.send(f"Season {season} has started; the previous season is archived.")
 

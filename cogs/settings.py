@@ -41,15 +41,17 @@ class Settings(commands.Cog):
     def __init__(self, bot: CounterpointBot):
         self.bot = bot
 
-    @commands.hybrid_group(name="settings", fallback="show")
+    @commands.hybrid_group(name="settings", fallback="show")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def settings(self, ctx: commands.Context) -> None:
         """This server's Counterpoint settings."""
+        assert ctx.guild is not None  # guild_only
         current = await self.bot.storage.guild_settings(ctx.guild.id)
         embed = settings_embed(current, (await self.bot.catalog.default_for(ctx.guild.id)).id)
         await ctx.send(embed=embed)
 
     async def _change(self, ctx: commands.Context, **changes) -> GuildSettings:
+        assert ctx.guild is not None  # every caller is moderator_only, which refuses DMs
         current = await self.bot.storage.guild_settings(ctx.guild.id)
         updated = replace(current, **changes)
         await self.bot.storage.save_guild_settings(updated)
@@ -65,6 +67,7 @@ class Settings(commands.Cog):
         channel: discord.TextChannel | None = None,
     ) -> None:
         """Where `practice` is allowed (everywhere when none are set)."""
+        assert ctx.guild is not None  # moderator_only refuses DMs
         current = (await self.bot.storage.guild_settings(ctx.guild.id)).practice_channels
         if action == "clear":
             chosen: tuple[int, ...] = ()

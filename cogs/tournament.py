@@ -83,7 +83,7 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
     def __init__(self, tournament_id: int, round_number: int, max_chars: int):
         super().__init__(title=f"Round {round_number} rebuttal"[:45])
         self.tournament_id, self.round_number = tournament_id, round_number  # the round it answers, and no other
-        self.text = discord.ui.TextInput(
+        self.text: discord.ui.TextInput[SubmissionModal] = discord.ui.TextInput(
             label="Your rebuttal", style=discord.TextStyle.paragraph, max_length=min(max_chars, 4000)
         )
         self.add_item(self.text)
@@ -200,15 +200,17 @@ class Tournaments(commands.Cog):
         if channel is None:
             log.warning("Channel %s of tournament %s is gone", result.tournament.channel_id, result.tournament.id)
             return
+        assert isinstance(channel, discord.abc.Messageable)  # a tournament is created in a text channel
         await channel.send(content=note, embed=results_embed(result))
         fresh = await self.service.storage.tournament(result.tournament.id)
+        assert fresh is not None  # tournaments are never deleted
         if fresh.state == "running" and result.round.number >= fresh.rounds:
             await self.service.end(fresh)  # the last deadline ends the tournament
             await channel.send(embed=standings_embed(fresh.name, await self.service.standings(fresh), final=True))
 
     # --- commands ---------------------------------------------------------------------------
 
-    @commands.hybrid_group(name="tournament", fallback="status")
+    @commands.hybrid_group(name="tournament", fallback="status")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def tournament(self, ctx: commands.Context) -> None:
         """The open tournament in this channel."""
         t = await self.service.in_channel(ctx.channel.id)
@@ -240,6 +242,7 @@ class Tournaments(commands.Cog):
         late_join: bool = False,
     ) -> None:
         """Moderators: open a tournament in this channel for registration."""
+        assert ctx.guild is not None  # guild_only
         if show_scores is None:
             show_scores = (await self.bot.storage.guild_settings(ctx.guild.id)).tournament_show_scores
         t = await self.service.create(
@@ -257,7 +260,7 @@ class Tournaments(commands.Cog):
         title = (await self.bot.catalog.get(t.case_id, t.guild_id)).title
         await ctx.send(embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id))
 
-    @tournament.command(name="join")
+    @tournament.command(name="join")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def join(self, ctx: commands.Context) -> None:
         """Join this channel's tournament."""
@@ -265,7 +268,7 @@ class Tournaments(commands.Cog):
         count = await self.service.join(t, ctx.author.id, ctx.author.display_name)
         await ctx.send(f"{ctx.author.display_name} joined {t.name} ({count} participant(s)).")
 
-    @tournament.command(name="leave")
+    @tournament.command(name="leave")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def leave(self, ctx: commands.Context) -> None:
         """Leave this channel's tournament before it starts."""
@@ -315,7 +318,7 @@ class Tournaments(commands.Cog):
         await self.service.cancel(t)
         await ctx.send(f"{t.name} is cancelled.")
 
-    @tournament.command(name="submit")
+    @tournament.command(name="submit")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(text="Your rebuttal to the current round's Point")
     async def submit(self, ctx: commands.Context, *, text: str) -> None:
         """Submit your rebuttal privately (slash command, or in a DM to me)."""
@@ -345,7 +348,7 @@ class Tournaments(commands.Cog):
             warning = "your rebuttal is visible in the channel (I may not delete messages here)."
         await ctx.send(f"{ctx.author.display_name}: {warning} Submit privately: `/tournament submit`, or DM me.")
 
-    @tournament.command(name="results")
+    @tournament.command(name="results")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def results(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
         """A closed round's ranking."""
@@ -355,14 +358,14 @@ class Tournaments(commands.Cog):
             raise TournamentError(f"Round {round_number} is still open.")
         await ctx.send(embed=results_embed(await self.service.results(t, round_number)))
 
-    @tournament.command(name="standings")
+    @tournament.command(name="standings")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def standings(self, ctx: commands.Context) -> None:
         """Cumulative standings over the closed rounds."""
         t = await self.service.in_channel(ctx.channel.id)
         await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=False))
 
-    @tournament.command(name="feedback")
+    @tournament.command(name="feedback")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def feedback(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
         """Your own full feedback for a round (privately)."""
