@@ -107,15 +107,15 @@ class LeaderboardPages(discord.ui.View):
         self.board = board
         self.page = 0
         self.pages = max(1, -(-len(board.rows) // PAGE_SIZE))
-        self._refresh()
+        self._update_buttons()
 
-    def _refresh(self) -> None:
+    def _update_buttons(self) -> None:  # not _refresh: discord.py's View calls its own _refresh(components)
         self.previous.disabled = self.page == 0
         self.next.disabled = self.page >= self.pages - 1
 
     async def _show(self, interaction: discord.Interaction, page: int) -> None:
         self.page = max(0, min(page, self.pages - 1))
-        self._refresh()
+        self._update_buttons()
         await interaction.response.edit_message(embed=leaderboard_embed(self.board, self.page), view=self)
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, emoji="\u25c0\ufe0f")
