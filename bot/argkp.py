@@ -90,9 +90,12 @@ def topic_case(topic: str, stance: int, key_points: Sequence[KeyPoint]) -> Case:
         for kp in key_points
     )
     return Case(
-        id=f"argkp-{abs(hash((topic, stance))) % 10**8}", title=topic, attribution="ArgKP-2021",
+        id=f"argkp-{abs(hash((topic, stance))) % 10**8}",
+        title=topic,
+        attribution="ArgKP-2021",
         side="pro" if stance > 0 else "con",
-        points=(Point(1, topic, topic, arguments),), version="argkp",
+        points=(Point(1, topic, topic, arguments),),
+        version="argkp",
     )
 
 
@@ -153,9 +156,9 @@ def predict_judged(data: ArgKPSplit, threads: int = 1) -> dict[str, dict[str, fl
     jobs = [(a, kp) for a in data.arguments for kp in by_group.get((a.topic, a.stance), [])]
     verdicts = judge.probabilities([(spell_out_negations(a.text), spell_out_negations(kp.text)) for a, kp in jobs])
     texts = sorted({a.text for a, _ in jobs} | {kp.text for _, kp in jobs})
-    vectors = dict(zip(texts, encoder.embed(texts)))
+    vectors = dict(zip(texts, encoder.embed(texts), strict=True))
     predictions: dict[str, dict[str, float]] = defaultdict(dict)
-    for (argument, kp), verdict in zip(jobs, verdicts):
+    for (argument, kp), verdict in zip(jobs, verdicts, strict=True):
         cosine = float(vectors[argument.text] @ vectors[kp.text])
         predictions[argument.id][kp.id] = round(float(verdict[MAKES]) + COSINE_WEIGHT * cosine, 6)
     return dict(predictions)
@@ -184,7 +187,7 @@ def average_precision(labels: Sequence[int], scores: Sequence[float]) -> float:
 
 
 def mean_average_precision(data: ArgKPSplit, predictions: dict[str, dict[str, float]]) -> ArgKPResult:
-    groups: dict[tuple[str, int], list[tuple[float, int, int]]] = defaultdict(list)
+    groups: dict[tuple[str, int], list[tuple[float, int, int, bool]]] = defaultdict(list)
     for argument in data.arguments:
         candidates = predictions.get(argument.id) or {}
         if candidates:

@@ -11,8 +11,8 @@ import.
 from __future__ import annotations
 
 from .cases import Case
-from .scoring import COVERAGE_THRESHOLD, CaseIndex
 from .judging import MIN_CONTENT_WORDS, is_fragment
+from .scoring import COVERAGE_THRESHOLD, CaseIndex
 from .text import normalize, split_sentences, words
 
 #: A summary or hint sharing a run of this many words with the source quotes it.

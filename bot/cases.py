@@ -30,8 +30,9 @@ _FORBIDDEN = re.compile(r"@everyone|@here|<@[!&]?\d+>|<#\d+>|```")
 class CaseError(ValueError):
     """A case file is malformed. ``str()`` names the file (and line, when known), the Point and the field."""
 
-    def __init__(self, source: str, problem: str, *, point: int | None = None, field: str | None = None,
-                 line: int | None = None):
+    def __init__(
+        self, source: str, problem: str, *, point: int | None = None, field: str | None = None, line: int | None = None
+    ):
         self.source = source
         self.problem = problem
         self.point = point
@@ -51,9 +52,7 @@ class UnknownCaseError(LookupError):
     def __init__(self, case_id: str, available: Iterable[str]):
         self.case_id = case_id
         self.available = sorted(available)
-        super().__init__(
-            f"There is no case '{case_id}'. Available: {', '.join(self.available) or 'none'}."
-        )
+        super().__init__(f"There is no case '{case_id}'. Available: {', '.join(self.available) or 'none'}.")
 
 
 class UnknownPointError(LookupError):
@@ -184,13 +183,12 @@ class _CaseReader:
         found = _FORBIDDEN.search(value)
         if found:
             raise self.fail(
-                f"contains '{found.group(0)}', which would ping people or break a Discord message", point=point,
+                f"contains '{found.group(0)}', which would ping people or break a Discord message",
+                point=point,
                 field=field,
             )
 
-    def texts(
-        self, table: dict[str, Any], key: str, *, point: int, prefix: str, required: bool
-    ) -> tuple[str, ...]:
+    def texts(self, table: dict[str, Any], key: str, *, point: int, prefix: str, required: bool) -> tuple[str, ...]:
         name = prefix + key
         if key not in table:
             if required:
@@ -248,9 +246,7 @@ class _CaseReader:
             raise self.fail(f"points entry {index} must be a table", field="points")
         number = raw.get("number")
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            raise self.fail(
-                f"points entry {index} needs a positive whole 'number'", point=None, field="number"
-            )
+            raise self.fail(f"points entry {index} needs a positive whole 'number'", point=None, field="number")
         claim = self.text(raw, "claim", point=number)
         context = self.text(raw, "context", point=number)
         raw_args = raw.get("counterarguments")
@@ -258,7 +254,8 @@ class _CaseReader:
             raise self.fail("has no counterarguments", point=number, field="counterarguments")
         if len(raw_args) > MAX_COUNTERARGUMENTS:
             raise self.fail(
-                f"has {len(raw_args)} counterarguments; the limit is {MAX_COUNTERARGUMENTS}", point=number,
+                f"has {len(raw_args)} counterarguments; the limit is {MAX_COUNTERARGUMENTS}",
+                point=number,
                 field="counterarguments",
             )
         arguments = []
@@ -269,9 +266,7 @@ class _CaseReader:
             arguments.append(self.read_counterargument(raw_arg, number, arg_index, seen_ids))
         return Point(number, claim, context, tuple(arguments))
 
-    def read_counterargument(
-        self, raw: dict[str, Any], point: int, index: int, seen_ids: set[str]
-    ) -> Counterargument:
+    def read_counterargument(self, raw: dict[str, Any], point: int, index: int, seen_ids: set[str]) -> Counterargument:
         prefix = f"counterarguments[{index}]."
         arg_id = self.text(raw, "id", point=point, prefix=prefix)
         if not ID_PATTERN.match(arg_id):
@@ -303,13 +298,13 @@ class CaseLibrary:
             self._cases[case.id] = case
 
     @classmethod
-    def from_directory(cls, directory: Path) -> "CaseLibrary":
+    def from_directory(cls, directory: Path) -> CaseLibrary:
         """Load every ``*.toml`` in ``directory``; any invalid file stops the load."""
         if not directory.is_dir():
             raise CaseError(str(directory), "the cases folder does not exist")
         return cls(load_case_file(path) for path in sorted(directory.glob("*.toml")))
 
-    def with_cases_beside(self, path: Path) -> "CaseLibrary":
+    def with_cases_beside(self, path: Path) -> CaseLibrary:
         """This library plus the case files (``*.toml``) in ``path``'s folder whose ids it lacks:
         a graded set ships beside the cases it grades."""
         extra = [load_case_file(p) for p in sorted(path.parent.glob("*.toml"))]

@@ -18,7 +18,7 @@ class CatalogError(ValueError):
 
 class CaseCatalog:
     @classmethod
-    def of(cls, cases: "CaseLibrary | CaseCatalog") -> "CaseCatalog":
+    def of(cls, cases: CaseLibrary | CaseCatalog) -> CaseCatalog:
         """A catalog as is, or one around a plain library (the terminal: shipped cases only)."""
         return cases if isinstance(cases, CaseCatalog) else cls(cases)
 
@@ -57,6 +57,7 @@ class CaseCatalog:
         case = parse_case(raw, source=filename)
         if any(c.id == case.id for c in self.shipped):
             raise CatalogError(f"'{case.id}' is the id of a shipped case; give yours another id.")
+        assert self.storage is not None, "server cases need storage"
         await self.storage.save_guild_case(guild_id, case.id, case.version, raw.decode("utf-8"), uploaded_by)
         self._by_guild.pop(guild_id, None)
         return case
@@ -64,6 +65,7 @@ class CaseCatalog:
     async def remove(self, guild_id: int, case_id: str) -> None:
         if any(c.id == case_id for c in self.shipped):
             raise CatalogError(f"'{case_id}' is a shipped case; only the server's own cases can be removed.")
+        assert self.storage is not None, "server cases need storage"
         if not await self.storage.retire_guild_case(guild_id, case_id):
             raise CatalogError(f"This server has no case '{case_id}'.")
         self._by_guild.pop(guild_id, None)

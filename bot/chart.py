@@ -9,7 +9,7 @@ is shared between concurrent renders.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .progress import ProgressReport
 
@@ -36,17 +36,27 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
     axes = figure.add_subplot(facecolor=BACKGROUND)
 
     series = report.series
-    times = [datetime.fromtimestamp(p.created_at, tz=timezone.utc) for p in series]
-    for colour, key in zip(_cycle(LINES), dict.fromkeys((p.case_id, p.point) for p in series)):
-        xs = [t for t, p in zip(times, series) if (p.case_id, p.point) == key]
+    times = [datetime.fromtimestamp(p.created_at, tz=UTC) for p in series]
+    for colour, key in zip(_cycle(LINES), dict.fromkeys((p.case_id, p.point) for p in series), strict=False):
+        xs = [t for t, p in zip(times, series, strict=True) if (p.case_id, p.point) == key]
         ys = [p.score for p in series if (p.case_id, p.point) == key]
         label = f"Point {key[1]}" if len({p.case_id for p in series}) == 1 else f"{key[0]} #{key[1]}"
-        axes.plot(xs, ys, marker="o", markersize=4, linewidth=1.5, color=colour, label=label)
+        # matplotlib plots datetimes through its units registry; its stubs admit only numbers.
+        axes.plot(xs, ys, marker="o", markersize=4, linewidth=1.5, color=colour, label=label)  # type: ignore[arg-type]
     if len(series) >= 2:
         scores = [p.score for p in series]
-        moving = [sum(scores[max(0, i - TREND_SPAN + 1) : i + 1]) / len(scores[max(0, i - TREND_SPAN + 1) : i + 1])
-                  for i in range(len(scores))]
-        axes.plot(times, moving, linestyle="--", linewidth=2, color=TREND, label=f"trend ({TREND_SPAN}-attempt average)")
+        moving = [
+            sum(scores[max(0, i - TREND_SPAN + 1) : i + 1]) / len(scores[max(0, i - TREND_SPAN + 1) : i + 1])
+            for i in range(len(scores))
+        ]
+        axes.plot(
+            times,  # type: ignore[arg-type]  # a datetime axis, as above
+            moving,
+            linestyle="--",
+            linewidth=2,
+            color=TREND,
+            label=f"trend ({TREND_SPAN}-attempt average)",
+        )
 
     axes.set_ylim(-3, 103)
     axes.set_ylabel("coverage %", color=TEXT)
@@ -54,7 +64,7 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
     axes.set_title(title, color=TEXT, fontsize=12)
     if times and times[-1] - times[0] < MIN_AXIS_SPAN:
         middle = times[0] + (times[-1] - times[0]) / 2
-        axes.set_xlim(middle - MIN_AXIS_SPAN / 2, middle + MIN_AXIS_SPAN / 2)
+        axes.set_xlim(middle - MIN_AXIS_SPAN / 2, middle + MIN_AXIS_SPAN / 2)  # type: ignore[arg-type]  # datetimes
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))

@@ -28,14 +28,22 @@ from typing import BinaryIO, TextIO
 from . import cli_cases, cli_db
 from .cases import Case, CaseError, CaseLibrary, load_case_file
 from .cli_common import (
-    EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError, UsageError, describe_os_error, error_line, output_path, read_input,
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    UsageError,
+    describe_os_error,
+    error_line,
+    output_path,
+    read_input,
     write_output,
 )
 from .config import ConfigError, Settings
 from .feedback import explain, plural, render_text
 from .models import Learner, Place
-from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
 from .neural import ModelUnavailable
+from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
 from .scorers import make_scorer
 from .storage import Storage, StorageError
 
@@ -81,6 +89,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
+    token = settings.token
     import discord  # imported only for the commands that need it
 
     from .client import create_bot
@@ -96,7 +105,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         for signal_number in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signal_number, stop.set)
         async with bot:
-            running = asyncio.create_task(bot.start(settings.token))
+            running = asyncio.create_task(bot.start(token))
             stopping = asyncio.create_task(stop.wait())
             await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if stop.is_set():
@@ -110,7 +119,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
         return EXIT_USAGE
-    except (OSError, asyncio.TimeoutError, discord.HTTPException, discord.GatewayNotFound) as error:
+    except (TimeoutError, OSError, discord.HTTPException, discord.GatewayNotFound) as error:
         raise _unreachable(error) from None
     return EXIT_OK
 
@@ -118,7 +127,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def _unreachable(error: BaseException) -> CliError:
     """Discord could not be reached (no network, DNS, a firewall, an outage): say so in one line."""
     reason = " ".join(str(error).split()) or type(error).__name__
-    return CliError(f"cannot reach Discord ({reason}). Check the network connection and try again; nothing was changed.")
+    return CliError(
+        f"cannot reach Discord ({reason}). Check the network connection and try again; nothing was changed."
+    )
 
 
 async def _check_database(settings: Settings) -> None:
@@ -135,6 +146,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_USAGE
+    token = settings.token
     import discord
 
     from .client import create_bot
@@ -145,7 +157,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     async def sync() -> int:
         bot = create_bot(settings)
         async with bot:
-            await bot.login(settings.token)  # runs setup_hook: the cogs' commands join the tree
+            await bot.login(token)  # runs setup_hook: the cogs' commands join the tree
             synced = await bot.tree.sync()
         print(f"Synced {plural(len(synced), 'slash command')} globally; they may take up to an hour to appear.")
         return EXIT_OK
@@ -155,7 +167,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     except discord.LoginFailure:
         print("Discord rejected DISCORD_TOKEN. Check it in the developer portal (Bot > Reset Token).", file=sys.stderr)
         return EXIT_USAGE
-    except (OSError, asyncio.TimeoutError, discord.HTTPException, discord.GatewayNotFound) as error:
+    except (TimeoutError, OSError, discord.HTTPException, discord.GatewayNotFound) as error:
         raise _unreachable(error) from None
 
 
@@ -218,7 +230,10 @@ class SessionTally:
     def goodbye(self) -> str:
         if not self.attempts:
             return "Goodbye: no rebuttals this time."
-        return f"Goodbye: {plural(self.attempts, 'rebuttal')} on {plural(len(self.points), 'Point')}, best score {self.best}%."
+        return (
+            f"Goodbye: {plural(self.attempts, 'rebuttal')} on {plural(len(self.points), 'Point')}, "
+            f"best score {self.best}%."
+        )
 
 
 @dataclass
@@ -263,8 +278,14 @@ def _input_waiting(stream: BinaryIO) -> bool:
 
 
 async def practice_loop(
-    service: PracticeService, learner: Learner, case_id: str | None, point: int | None,
-    stream: BinaryIO, out: TextIO, interactive: bool, width: int = 80,
+    service: PracticeService,
+    learner: Learner,
+    case_id: str | None,
+    point: int | None,
+    stream: BinaryIO,
+    out: TextIO,
+    interactive: bool,
+    width: int = 80,
 ) -> int:
     """Present a Point and score each rebuttal to it, until /quit, Ctrl-C or end of input.
 
@@ -361,7 +382,8 @@ def database_path(args: argparse.Namespace | None, settings: Settings) -> Path:
 
 
 def with_storage(
-    args: argparse.Namespace, settings: Settings,
+    args: argparse.Namespace,
+    settings: Settings,
     action: Callable[[Storage, CaseLibrary, Learner], Awaitable[int]],
 ) -> int:
     """Run ``action`` for the terminal's learner on the database, closing it however it ends."""
@@ -385,11 +407,19 @@ def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
         # not notice: with Python's, Ctrl-C interrupts the read at once.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         service = PracticeService(
-            cases, storage, make_scorer(settings.scorer, settings.scorer_threads),
+            cases,
+            storage,
+            make_scorer(settings.scorer, settings.scorer_threads),
             max_rebuttal_chars=settings.max_rebuttal_chars,
         )
         return await practice_loop(
-            service, learner, args.case, args.point, sys.stdin.buffer, sys.stdout, sys.stdin.isatty(),
+            service,
+            learner,
+            args.case,
+            args.point,
+            sys.stdin.buffer,
+            sys.stdout,
+            sys.stdin.isatty(),
             terminal_width(),
         )
 
@@ -476,7 +506,7 @@ def cmd_score(args: argparse.Namespace, settings: Settings) -> int:
     if not seen:
         raise CliError('no rebuttals on stdin: --jsonl reads {"id", "point", "text"} objects, one a line')
     if failed:
-        error_line(f"{failed} of {plural(seen, 'line')} could not be scored; see the \"error\" of each in the output")
+        error_line(f'{failed} of {plural(seen, "line")} could not be scored; see the "error" of each in the output')
         return EXIT_FAILURE
     return EXIT_OK
 
@@ -558,7 +588,9 @@ def _eval_argkp(args: argparse.Namespace, settings: Settings) -> int:
     try:
         data = load_split(Path(args.directory), args.split)
     except UnicodeDecodeError:
-        raise CliError(f"{args.directory}: a {args.split} file is not UTF-8 text; is this the ArgKP-2021 folder?") from None
+        raise CliError(
+            f"{args.directory}: a {args.split} file is not UTF-8 text; is this the ArgKP-2021 folder?"
+        ) from None
     except (OSError, ValueError, KeyError, TypeError, csv.Error) as error:
         reason = describe_os_error(error) if isinstance(error, OSError) else f"{type(error).__name__}: {error}"
         raise CliError(f"{args.directory}: not a readable ArgKP-2021 {args.split} split ({reason})") from None
@@ -592,12 +624,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="publish the slash commands to Discord").set_defaults(func=cmd_sync)
 
     practice = sub.add_parser(
-        "practice", help="practise in the terminal (no Discord needed)", description=PRACTICE_DESCRIPTION,
+        "practice",
+        help="practise in the terminal (no Discord needed)",
+        description=PRACTICE_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     practice.add_argument("--case", help="case id (default: the first case)")
     practice.add_argument(
-        "--point", type=int,
+        "--point",
+        type=int,
         help="Point number (default: one you have never tried, else the one due first in your review schedule)",
     )
     practice.add_argument("--user", help="your name for progress tracking (default: your login)")
@@ -612,7 +647,8 @@ def build_parser() -> argparse.ArgumentParser:
     progress.set_defaults(func=cmd_progress)
 
     score = sub.add_parser(
-        "score", help="score rebuttals from stdin and print JSON",
+        "score",
+        help="score rebuttals from stdin and print JSON",
         description="Score rebuttals read from stdin and print JSON. A rebuttal over MAX_REBUTTAL_CHARS "
         "(4,000 by default) or empty is refused, as the bot refuses it.",
     )
@@ -625,11 +661,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluation = sub.add_parser("eval", help="measure the scorer against hand-graded rebuttals")
     evaluation.add_argument(
-        "graded", nargs="+",
+        "graded",
+        nargs="+",
         help="graded rebuttals, JSON lines (see docs/scoring.md; several files are pooled, and case files "
         "beside them are loaded), or `argkp FOLDER` for the ArgKP-2021 benchmark",
     )
-    evaluation.add_argument("--split", choices=["train", "dev", "test"], default="dev", help="with `argkp`: which split")
+    evaluation.add_argument(
+        "--split", choices=["train", "dev", "test"], default="dev", help="with `argkp`: which split"
+    )
     evaluation.add_argument("--predictions", help="with `argkp`: also write predictions here (the shared task's JSON)")
     evaluation.add_argument("--verbose", "-v", action="store_true", help="a line per item")
     evaluation.set_defaults(func=cmd_eval)

@@ -37,10 +37,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     case = load_case_file(Path(args.file))  # errors: CaseError, reported by main()
     count = sum(len(p.counterarguments) for p in case.points)
-    print(
-        f"{args.file}: OK: case '{case.id}', {plural(len(case.points), 'Point')}, "
-        f"{plural(count, 'counterargument')}"
-    )
+    print(f"{args.file}: OK: case '{case.id}', {plural(len(case.points), 'Point')}, {plural(count, 'counterargument')}")
     warnings = quality_warnings(case)
     for warning in warnings:
         print(f"{args.file}: warning: {warning}")
@@ -96,15 +93,21 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
         tried[point] += 1
         hits.update(result.covered_ids)
         flags = f" [{', '.join(sorted(result.flags))}]" if result.flags else ""
-        print(f"{item.get('id', number)}\tPoint {point}\t{result.score:3d}%\t{' '.join(result.covered_ids) or '-'}{flags}")
+        print(
+            f"{item.get('id', number)}\tPoint {point}\t{result.score:3d}%\t{' '.join(result.covered_ids) or '-'}{flags}"
+        )
     if not seen:
-        raise CliError(f'{args.rebuttals} has no rebuttals: it should hold {{"id", "point", "text"}} objects, one a line')
+        raise CliError(
+            f'{args.rebuttals} has no rebuttals: it should hold {{"id", "point", "text"}} objects, one a line'
+        )
     print("\nHow often each counterargument was hit:")
-    for point in case.points:
-        for arg in point.counterarguments:
-            print(f"  Point {point.number} {arg.id}: {hits[arg.id]}/{tried[point.number]}")
+    for case_point in case.points:
+        for arg in case_point.counterarguments:
+            print(f"  Point {case_point.number} {arg.id}: {hits[arg.id]}/{tried[case_point.number]}")
     if skipped:
-        error_line(f"{skipped} of {plural(seen, 'line')} in {args.rebuttals} could not be scored; see the skipped lines above")
+        error_line(
+            f"{skipped} of {plural(seen, 'line')} in {args.rebuttals} could not be scored; see the skipped lines above"
+        )
         return EXIT_FAILURE
     return EXIT_OK
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .cli_common import EXIT_FAILURE, EXIT_OK, CliError, error_line, output_path
@@ -30,7 +30,7 @@ def _existing_database(path: Path) -> Path:
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     source = _existing_database(Path(args.db or settings.db_path))
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     destination = output_path(args.to or f"{source.stem}-{stamp}.db", "backup")
     if destination.exists():
         raise CliError(f"{destination} exists; choose another name.")

@@ -18,9 +18,9 @@ from .catalog import CaseCatalog
 from .config import Settings
 from .practice import USER_ERRORS, PracticeService
 from .progress import ProgressService
-from .tournament import TournamentService
 from .scorers import make_scorer
 from .storage import Storage
+from .tournament import TournamentService
 
 log = logging.getLogger("counterpoint")
 
@@ -60,7 +60,7 @@ class CounterpointBot(commands.Bot):
         self.settings = settings
         self.cases = cases
         self.scorer = make_scorer(settings.scorer, settings.scorer_threads)
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)  # the tree's own way to set its on_error
 
     async def setup_hook(self) -> None:
         for case in self.cases:
@@ -68,8 +68,12 @@ class CounterpointBot(commands.Bot):
         self.storage = await Storage.open(self.settings.db_path)
         self.catalog = CaseCatalog(self.cases, self.storage)
         self.practice = PracticeService(
-            self.catalog, self.storage, self.scorer, max_rebuttal_chars=self.settings.max_rebuttal_chars,
-            rebut_rate=self.settings.rebut_rate, practice_rate=self.settings.practice_rate,
+            self.catalog,
+            self.storage,
+            self.scorer,
+            max_rebuttal_chars=self.settings.max_rebuttal_chars,
+            rebut_rate=self.settings.rebut_rate,
+            practice_rate=self.settings.practice_rate,
         )
         self.progress = ProgressService(self.storage, self.catalog)
         self.tournaments = TournamentService(
@@ -102,9 +106,7 @@ class CounterpointBot(commands.Bot):
             message = APOLOGY
         await _reply_privately(ctx, message)
 
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         message = user_message_for(error)
         if message is None:
             log.error("Application command %s failed", interaction.command, exc_info=error)
@@ -115,8 +117,9 @@ class CounterpointBot(commands.Bot):
 def user_message_for(error: BaseException) -> str | None:
     """The message to show for an error the user can act on; ``None`` for a bug."""
     original = error
-    while isinstance(original, (commands.CommandInvokeError, commands.HybridCommandError,
-                                app_commands.CommandInvokeError)):
+    while isinstance(
+        original, (commands.CommandInvokeError, commands.HybridCommandError, app_commands.CommandInvokeError)
+    ):
         original = original.original
     if isinstance(original, USER_ERRORS):
         return str(original)

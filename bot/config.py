@@ -44,16 +44,14 @@ class Settings:
     scorer_threads: int = 1
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> "Settings":
+    def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
         """Build settings from ``env`` (default: ``os.environ`` after loading ``.env``)."""
         if env is None:
             if dotenv:
                 load_dotenv(override=False)
             env = dict(os.environ)
         try:
-            owner_ids = frozenset(
-                int(part) for part in env.get("OWNER_IDS", "").replace(" ", "").split(",") if part
-            )
+            owner_ids = frozenset(int(part) for part in env.get("OWNER_IDS", "").replace(" ", "").split(",") if part)
         except ValueError:
             raise ConfigError("OWNER_IDS must be a comma-separated list of Discord user ids") from None
         try:

@@ -73,8 +73,12 @@ def parse_graded(text: str, source: str = "<graded>", max_chars: int | None = No
             if not isinstance(raw, dict):
                 raise TypeError(f"expected a JSON object, not {type(raw).__name__}")
             item = GradedItem(
-                str(raw["id"]), str(raw["case"]), int(raw["point"]), str(raw["text"]),
-                float(raw["grade"]), str(raw.get("kind", "")),
+                str(raw["id"]),
+                str(raw["case"]),
+                int(raw["point"]),
+                str(raw["text"]),
+                float(raw["grade"]),
+                str(raw.get("kind", "")),
                 None if raw.get("claims") is None else tuple(str(c) for c in raw["claims"]),
             )
             if max_chars is not None and len(item.text) > max_chars:
@@ -118,9 +122,7 @@ def claim_precision_recall(scored: Sequence[ScoredItem], cases: CaseLibrary) -> 
 def evaluate(items: Sequence[GradedItem], cases: CaseLibrary, scorer=None) -> EvalReport:
     """Score every item with ``scorer`` (anything with ``score(case, point, text)``; the lexical one by default)."""
     scorer = scorer or Scorer()
-    scored = tuple(
-        ScoredItem(item, scorer.score(cases.get(item.case), item.point, item.text)) for item in items
-    )
+    scored = tuple(ScoredItem(item, scorer.score(cases.get(item.case), item.point, item.text)) for item in items)
     ranked = [s for s in scored if s.item.kind != "copy"]
     scores = [s.coverage.score for s in ranked]
     grades = [s.item.grade for s in ranked]
@@ -169,7 +171,7 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
     if n < 2:
         return 0.0
     mx, my = sum(rx) / n, sum(ry) / n
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     var = (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
     return cov / var if var else 0.0
 
@@ -192,14 +194,29 @@ def render_report(report: EvalReport, verbose: bool = False) -> Iterable[str]:
             flags = ",".join(sorted(s.coverage.flags))
             covered = " ".join(s.coverage.covered_ids)
             opposed = "".join(f" !{o.counterargument_id}" for o in s.coverage.opposed)
-            yield f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  [{flags}] {covered}{opposed}"
+            yield (
+                f"{s.item.id:<8} {s.item.kind:<11} {s.item.grade:>5.2f} {s.coverage.score:>5}  "
+                f"[{flags}] {covered}{opposed}"
+            )
         yield ""
     yield f"items                 {len(report.items)}"
     yield f"spearman              {report.spearman:.3f}   (all but copies; target >= 0.80)"
-    yield f"pairwise order        {report.pairwise:.3f}   ({report.pair_count} pairs with grades >= 0.3 apart; target >= 0.85)"
-    yield f"max adversarial score {report.max_adversarial:>5}   (offtopic, gibberish, stuffing, agree, wrongpoint; target <= 15)"
+    yield (
+        f"pairwise order        {report.pairwise:.3f}   "
+        f"({report.pair_count} pairs with grades >= 0.3 apart; target >= 0.85)"
+    )
+    yield (
+        f"max adversarial score {report.max_adversarial:>5}   "
+        "(offtopic, gibberish, stuffing, agree, wrongpoint; target <= 15)"
+    )
     yield f"max negated score     {report.max_negated:>5}   (reversed claims; target <= 20)"
     yield f"copies flagged        {report.copies_flagged}/{report.copies}"
     if report.claim_precision is not None:
-        yield f"claim precision       {report.claim_precision:.3f}   (credited counterarguments really made; target >= 0.90)"
-        yield f"claim recall          {report.claim_recall:.3f}   (counterarguments made that were credited; target >= 0.80)"
+        yield (
+            f"claim precision       {report.claim_precision:.3f}   "
+            "(credited counterarguments really made; target >= 0.90)"
+        )
+        yield (
+            f"claim recall          {report.claim_recall:.3f}   "
+            "(counterarguments made that were credited; target >= 0.80)"
+        )

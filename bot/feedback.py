@@ -38,9 +38,7 @@ class Feedback:
 def explain(point: Point, coverage: Coverage) -> Feedback:
     """Pair each covered counterargument with the learner's words, and each missed one with a hint."""
     by_id = {arg.id: arg for arg in point.counterarguments}
-    covered = tuple(
-        CoveredItem(by_id[m.counterargument_id].summary, m.excerpt, m.similarity) for m in coverage.covered
-    )
+    covered = tuple(CoveredItem(by_id[m.counterargument_id].summary, m.excerpt, m.similarity) for m in coverage.covered)
     missed = tuple(by_id[arg_id].hint for arg_id in coverage.missed)
     notes = tuple(FLAG_MEANINGS[flag] for flag in sorted(coverage.flags) if flag in FLAG_MEANINGS)
     why_not = [
@@ -86,7 +84,7 @@ def render_text(feedback: Feedback, width: int | None = None) -> str:
         lines.append(("", "Covered:"))
         for item in feedback.covered:
             lines.append(("  + ", item.summary))
-            lines.append(("      ", f"your words: \"{shorten(item.your_words, 160)}\""))
+            lines.append(("      ", f'your words: "{shorten(item.your_words, 160)}"'))
     if feedback.missed_hints:
         lines.append(("", "Missed (hints):"))
         lines.extend(("  - ", hint) for hint in feedback.missed_hints)
@@ -98,7 +96,9 @@ def render_text(feedback: Feedback, width: int | None = None) -> str:
     for prefix, text in lines:
         hang = " " * len(prefix) if prefix else "  "
         wrapper = textwrap.TextWrapper(
-            width=max(width, len(hang) + 20), initial_indent=prefix, subsequent_indent=hang,
+            width=max(width, len(hang) + 20),
+            initial_indent=prefix,
+            subsequent_indent=hang,
             break_on_hyphens=False,
         )
         wrapped.extend(wrapper.wrap(text) or [prefix])

@@ -46,7 +46,8 @@ _FACT = re.compile(r"^\s*(?:Fact|Response|Reality)\s*(?:#?\s*\d+)?\s*:\s*(.*)$",
 _NUMBERED = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2})[.)]\s+(.+)$")
 _CONTINUES = re.compile(
     r"^(this|that|these|those|it|its|they|such|therefore|thus|hence|so|which|in other words|"
-    r"the latter|the former|as a result|this is)\b", re.IGNORECASE,
+    r"the latter|the former|as a result|this is)\b",
+    re.IGNORECASE,
 )
 #: Two sentences sharing this share of the smaller one's key terms make one claim.
 SAME_CLAIM_OVERLAP = 0.5
@@ -126,7 +127,9 @@ def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
 
 
 def _read_myths(lines: list[str]) -> list[DraftPoint]:
-    points, claim, answer = [], None, []
+    points: list[DraftPoint] = []
+    claim: str | None = None
+    answer: list[str] = []
 
     def flush() -> None:
         if claim and answer:
@@ -151,7 +154,9 @@ def _read_numbered(lines: list[str]) -> list[DraftPoint]:
     for match, body in _sections(lines, _NUMBERED):
         paragraphs = _paragraphs(body)
         if paragraphs:
-            points.append(DraftPoint(int(match.group(1)), match.group(2).strip(), match.group(2).strip(), _claims(paragraphs)))
+            points.append(
+                DraftPoint(int(match.group(1)), match.group(2).strip(), match.group(2).strip(), _claims(paragraphs))
+            )
     return [p for p in points if p.claims] if len(points) >= 2 else []
 
 
@@ -212,11 +217,17 @@ def draft_toml(text: str, case_id: str | None = None) -> str:
         'side = "the side the article rebuts"',
     ]
     for point in points:
-        out += ["", "[[points]]", f"number = {point.number}", f"claim = {_quote(point.claim)}",
-                f"context = {_quote(point.context)}"]
+        out += [
+            "",
+            "[[points]]",
+            f"number = {point.number}",
+            f"claim = {_quote(point.claim)}",
+            f"context = {_quote(point.context)}",
+        ]
         for index, sentences in enumerate(point.claims, start=1):
             out += [
-                "", "[[points.counterarguments]]",
+                "",
+                "[[points.counterarguments]]",
                 f"id = {_quote(f'p{point.number}-c{index}')}",
                 f"summary = {_quote(TODO_SUMMARY)}",
                 f"hint = {_quote(TODO_HINT)}",

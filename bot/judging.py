@@ -124,7 +124,7 @@ class JudgedIndex:
         """
         ends = [*self._starts[1:], len(self._references)]
         pairs, targets = [], []
-        for owner, (start, end) in enumerate(zip(self._starts, ends)):
+        for owner, (start, end) in enumerate(zip(self._starts, ends, strict=True)):
             if self._owners[owner].counterargument_id is None:
                 continue
             for i in range(start, end):
@@ -152,7 +152,7 @@ class JudgedIndex:
             draft.vectors = np.array([next(vectors) for _ in draft.windows])
             lexical_vectors = [next(vectors) for _ in draft.lexical.covered]
             self._find_candidates(draft)
-            for match, vector in zip(draft.lexical.covered, lexical_vectors):
+            for match, vector in zip(draft.lexical.covered, lexical_vectors, strict=True):
                 reference = self._closest_reference(vector, draft.point.number, match.counterargument_id)
                 draft.candidates.append(
                     _Candidate(match.excerpt, match.counterargument_id, reference, match.similarity, lexical=True)
@@ -197,7 +197,7 @@ class JudgedIndex:
             return draft.lexical
         credited: dict[str, Match] = {}
         opposed: dict[str, Opposition] = {}
-        for candidate, verdict in zip(draft.candidates, verdicts):
+        for candidate, verdict in zip(draft.candidates, verdicts, strict=True):
             arg_id = candidate.counterargument_id
             if self._reads_opposite(candidate, verdict):
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
@@ -212,9 +212,13 @@ class JudgedIndex:
         if covered:
             flags.discard(FLAG_TOO_SHORT)  # short and right is right
         return Coverage(
-            round(100 * len(covered) / len(targets)), covered, tuple(a for a in targets if a not in credited),
-            frozenset(flags), opposed=tuple(o for a, o in opposed.items() if a not in credited),
-            answers_points=tuple(sorted(draft.answers_points)), agrees=draft.agrees and not covered,
+            round(100 * len(covered) / len(targets)),
+            covered,
+            tuple(a for a in targets if a not in credited),
+            frozenset(flags),
+            opposed=tuple(o for a, o in opposed.items() if a not in credited),
+            answers_points=tuple(sorted(draft.answers_points)),
+            agrees=draft.agrees and not covered,
         )
 
     def _reads_opposite(self, candidate: _Candidate, verdict: np.ndarray) -> bool:
@@ -242,6 +246,7 @@ def is_fragment(text: str) -> bool:
 
 def without_fragments(case: Case) -> Case:
     """``case`` with its fragment phrasings and article sentences left out (the summaries stay)."""
+
     def whole(arg: Counterargument) -> Counterargument:
         sources = tuple(
             " ".join(s for s in split_sentences(normalize(text)) if not is_fragment(s)) for text in arg.source
@@ -295,8 +300,6 @@ class JudgedScorer:
             index = self.index(rebuttals[positions[0]][0])
             wanted = [rebuttals[i] for i in positions]
             scored = index.score_many([(p.number if isinstance(p, Point) else p, text) for _, p, text in wanted])
-            for i, coverage in zip(positions, scored):
+            for i, coverage in zip(positions, scored, strict=True):
                 results[i] = coverage
         return [r for r in results if r is not None]
-
-

@@ -16,11 +16,11 @@ class Learner:
     name: str
 
     @classmethod
-    def discord(cls, user_id: int, name: str) -> "Learner":
+    def discord(cls, user_id: int, name: str) -> Learner:
         return cls(str(user_id), name)
 
     @classmethod
-    def terminal(cls, name: str) -> "Learner":
+    def terminal(cls, name: str) -> Learner:
         return cls(f"local:{name}", name)
 
 
@@ -122,9 +122,7 @@ class Attempt:
     def coverage(self, point: Point) -> Coverage:
         """The verdict as it was given, for showing an attempt's feedback again."""
         matched = {m.counterargument_id for m in self.matches}
-        covered = self.matches + tuple(
-            Match(arg_id, "", 0.0) for arg_id in self.covered if arg_id not in matched
-        )
+        covered = self.matches + tuple(Match(arg_id, "", 0.0) for arg_id in self.covered if arg_id not in matched)
         missed = tuple(a.id for a in point.counterarguments if a.id not in self.covered)
         return Coverage(self.score, covered, missed, frozenset(self.flags))
 

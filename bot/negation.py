@@ -29,12 +29,39 @@ ATTRIBUTED = "'"
 #: Verbs of belief whose clause is reported, not asserted: "Kim is wrong if he thinks ...",
 #: "Kim is betting that Washington will blink, but ...". ("says" is not among them: "the
 #: QDR says ..." is usually cited in support.)
-BELIEF_VERBS = frozenset({
-    "think", "thinks", "thought", "thinking", "believe", "believes", "believed", "believing",
-    "assume", "assumes", "assumed", "assuming", "expect", "expects", "expected", "expecting",
-    "bet", "bets", "betting", "hope", "hopes", "hoped", "hoping", "imagine", "imagines", "imagined",
-    "suppose", "supposes", "supposed",
-})
+BELIEF_VERBS = frozenset(
+    {
+        "think",
+        "thinks",
+        "thought",
+        "thinking",
+        "believe",
+        "believes",
+        "believed",
+        "believing",
+        "assume",
+        "assumes",
+        "assumed",
+        "assuming",
+        "expect",
+        "expects",
+        "expected",
+        "expecting",
+        "bet",
+        "bets",
+        "betting",
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+        "imagine",
+        "imagines",
+        "imagined",
+        "suppose",
+        "supposes",
+        "supposed",
+    }
+)
 #: Words that end a reported belief: the writer speaks again.
 BELIEF_ENDS = frozenset({"but", "yet", "however", "although", "though", "whereas", "because"})
 #: "I think ...", "we really believe ...": the writer's own belief is a claim.
@@ -45,39 +72,120 @@ _FIRST_PERSON = frozenset({"i", "we"})
 #: stop them from escalating", "never stopped trusting": they escalate, they trust).
 PREVENTERS = frozenset({"stop", "stops", "stopped", "stopping", "prevent", "prevents", "prevented", "preventing"})
 #: Words that negate what follows them in their clause.
-NEGATORS = PREVENTERS | frozenset({
-    "not", "no", "never", "nor", "neither", "nothing", "none", "nobody", "without",
-    "lack", "lacks", "lacking", "lacked",
-    # "ceased to believe": what follows no longer holds
-    "cease", "ceases", "ceased",
-    # "denies any adversary an escape": the escape does not happen
-    "deny", "denies", "denied", "denying",
-})
+NEGATORS = PREVENTERS | frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "nor",
+        "neither",
+        "nothing",
+        "none",
+        "nobody",
+        "without",
+        "lack",
+        "lacks",
+        "lacking",
+        "lacked",
+        # "ceased to believe": what follows no longer holds
+        "cease",
+        "ceases",
+        "ceased",
+        # "denies any adversary an escape": the escape does not happen
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+    }
+)
 #: A negation's scope runs from the negator to the end of its clause ("will not
 #: be deterred from pushing back"); punctuation and these words start a new clause.
-SCOPE_BREAKERS = frozenset({
-    "but", "yet", "although", "though", "because", "while", "whereas", "so",
-    "if", "unless", "when", "since", "as", "which", "who", "that",
-    # "not deterred from pushing back": what one is not deterred from still happens.
-    "from",
-})
+SCOPE_BREAKERS = frozenset(
+    {
+        "but",
+        "yet",
+        "although",
+        "though",
+        "because",
+        "while",
+        "whereas",
+        "so",
+        "if",
+        "unless",
+        "when",
+        "since",
+        "as",
+        "which",
+        "who",
+        "that",
+        # "not deterred from pushing back": what one is not deterred from still happens.
+        "from",
+    }
+)
 
 #: Coordinators that give a negation another governed word: "not lost faith or distanced".
 COORDINATORS = frozenset({"or", "and"})
 #: Words that open a noun phrase: no negation governs the words inside it ("no regional ally").
-DETERMINERS = frozenset({
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-    "some", "any", "every", "each", "no", "such", "all", "both", "many", "much", "several", "few", "whose",
-    "neither", "either",
-})
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "every",
+        "each",
+        "no",
+        "such",
+        "all",
+        "both",
+        "many",
+        "much",
+        "several",
+        "few",
+        "whose",
+        "neither",
+        "either",
+    }
+)
 #: Two-word negators: "strengthen rather than reverse", "instead of splitting them".
 PHRASAL_NEGATORS = {("rather", "than"), ("instead", "of")}
 PHRASAL_NEGATOR_STARTS = frozenset(first for first, _ in PHRASAL_NEGATORS)
 #: After "and", one of these starts a clause of its own: "will not be deterred and will back down".
-AUXILIARIES = frozenset({
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-    "is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did",
-})
+AUXILIARIES = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+    }
+)
 
 # What a word does in a clause; the tokenizer (bot.text) decides it once per distinct token.
 # Content words come in three kinds, by the parts of speech lemminflect knows for them:

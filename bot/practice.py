@@ -20,7 +20,6 @@ from .spaced import review
 from .storage import Storage, StorageUnavailableError
 from .text import normalize
 
-
 #: How many of a learner's latest attempts ``hint`` looks through for what they have made.
 HINT_LOOKBACK = 50
 
@@ -139,8 +138,9 @@ class PracticeService:
         session = await self.storage.save_session(learner.id, place, case.id, chosen.number)
         return PointPrompt(case, chosen, session)
 
-    async def _next_point(self, learner: Learner, case: Case, *, avoid: int | None = None,
-                          locked: dict[int, str] | None = None) -> Point:
+    async def _next_point(
+        self, learner: Learner, case: Case, *, avoid: int | None = None, locked: dict[int, str] | None = None
+    ) -> Point:
         """Spaced practice: a Point never tried first, else the one due soonest (overdue ones first);
         never one a tournament round of the learner's is on (``locked``)."""
         locked = locked or {}
@@ -185,8 +185,10 @@ class PracticeService:
         one case; by (case id, Point number) with ``case_id`` None."""
         if not learner.id.isdigit():
             return {}  # the terminal: not a Discord member, in no tournament
-        rounds = [(t.case_id, t.point_order[t.current_round - 1], t.name)
-                  for t in await self.storage.tournaments_with_open_round_for(int(learner.id))]
+        rounds = [
+            (t.case_id, t.point_order[t.current_round - 1], t.name)
+            for t in await self.storage.tournaments_with_open_round_for(int(learner.id))
+        ]
         if case_id is None:
             return {(case, point): name for case, point, name in rounds}
         return {point: name for case, point, name in rounds if case == case_id}
@@ -217,8 +219,14 @@ class PracticeService:
         prompt = await self._unlocked(learner, await self.current(learner, place))
         coverage = await self.scoring.score(prompt.case, prompt.point, rebuttal)
         new = NewAttempt(
-            learner.id, learner.name, place, prompt.case.id, prompt.case.version, prompt.point.number,
-            rebuttal, coverage,
+            learner.id,
+            learner.name,
+            place,
+            prompt.case.id,
+            prompt.case.version,
+            prompt.point.number,
+            rebuttal,
+            coverage,
         )
         card, due = review(
             await self.storage.card(learner.id, prompt.case.id, prompt.point.number), coverage.score, time.time()

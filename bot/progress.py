@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog
@@ -163,7 +163,11 @@ class ProgressService:
         visible = attempt is not None and (
             attempt.learner_id == viewer_id or (guild_id is not None and attempt.guild_id == guild_id)
         )
-        point = await self._point(attempt.case_id, attempt.point, attempt.guild_id) if visible else None
+        point = (
+            await self._point(attempt.case_id, attempt.point, attempt.guild_id)
+            if attempt is not None and visible
+            else None
+        )
         if attempt is None or point is None:
             raise AttemptNotFoundError(attempt_id)
         return attempt, point, attempt.coverage(point)
@@ -207,14 +211,23 @@ class ProgressService:
             "shares_private_practice": await self.storage.shares_private(learner_id),
             "attempts": [
                 {
-                    "id": a.id, "created_at": a.created_at, "guild_id": a.guild_id, "channel_id": a.channel_id,
-                    "case_id": a.case_id, "case_version": a.case_version, "point": a.point, "text": a.text,
-                    "score": a.score, "covered": list(a.covered), "flags": list(a.flags),
+                    "id": a.id,
+                    "created_at": a.created_at,
+                    "guild_id": a.guild_id,
+                    "channel_id": a.channel_id,
+                    "case_id": a.case_id,
+                    "case_version": a.case_version,
+                    "point": a.point,
+                    "text": a.text,
+                    "score": a.score,
+                    "covered": list(a.covered),
+                    "flags": list(a.flags),
                 }
                 for a in reversed(attempts)
             ],
             "schedule": [
-                {"case_id": d.case_id, "point": d.point, "due": d.due} for d in await self.storage.schedule_of(learner_id)
+                {"case_id": d.case_id, "point": d.point, "due": d.due}
+                for d in await self.storage.schedule_of(learner_id)
             ],
             **(await self.storage.member_records(int(learner_id)) if learner_id.isdigit() else {}),
         }
@@ -226,7 +239,7 @@ class ProgressService:
 
 def _day(timestamp: float) -> int:
     """The UTC calendar day of a timestamp, as a day number."""
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).date().toordinal()
+    return datetime.fromtimestamp(timestamp, tz=UTC).date().toordinal()
 
 
 def streaks(days: set[int], today: int) -> tuple[int, int]:
@@ -278,8 +291,14 @@ def report_as_dict(report: ProgressReport, schedule: list[ScheduledPoint]) -> di
         "previous_average": None if report.previous_average is None else round(report.previous_average, 1),
         "trend": None if report.trend is None else round(report.trend, 1),
         "hit_rates": [
-            {"case_id": r.case_id, "point": r.point, "id": r.counterargument_id, "hits": r.hits,
-             "attempts": r.attempts, "rate": round(r.rate, 3)}
+            {
+                "case_id": r.case_id,
+                "point": r.point,
+                "id": r.counterargument_id,
+                "hits": r.hits,
+                "attempts": r.attempts,
+                "rate": round(r.rate, 3),
+            }
             for r in report.hit_rates
         ],
         "current_streak": report.current_streak,
@@ -297,7 +316,9 @@ def report_as_text(report: ProgressReport, schedule: list[ScheduledPoint], now: 
         + ("" if report.trend is None else f" ({report.trend:+.0f} vs the 10 before)"),
     ]
     for p in report.points:
-        lines.append(f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({plural(p.attempts, 'try', 'tries')})")
+        lines.append(
+            f"  {p.case_id} Point {p.point}: best {p.best}%, latest {p.latest}% ({plural(p.attempts, 'try', 'tries')})"
+        )
     weakest = [r for r in report.hit_rates if r.rate < 1][:3]
     if weakest:
         lines.append("You keep missing:")

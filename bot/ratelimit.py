@@ -33,7 +33,7 @@ class RateLimiter:
 
 
 def parse_rate(text: str) -> tuple[int, float]:
-    """"5/30" -> (5, 30.0): five uses per thirty seconds."""
+    """ "5/30" -> (5, 30.0): five uses per thirty seconds."""
     count, _, seconds = text.partition("/")
     try:
         parsed = int(count), float(seconds)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from .cases import Case, Point
@@ -24,10 +24,16 @@ SCORERS = ("judge", "lexical")
 MAX_BATCH = 16
 
 
+class ScoringIndex(Protocol):
+    """One case read by a scorer: what ``index(case)`` returns."""
+
+    def score(self, point_number: int, text: str) -> Coverage: ...
+
+
 class RebuttalScorer(Protocol):
     name: str
 
-    def index(self, case: Case) -> object: ...
+    def index(self, case: Case) -> ScoringIndex: ...
 
     def score(self, case: Case, point: Point | int, text: str) -> Coverage: ...
 
@@ -93,7 +99,8 @@ class ScoringWorker:
                     if not future.done():
                         future.set_exception(error)
                 continue
-            for (*_, future), coverage in zip(batch, results):
+            # strict=False: a ValueError here would end this consumer and orphan the queue behind it.
+            for (*_, future), coverage in zip(batch, results, strict=False):
                 if not future.done():
                     future.set_result(coverage)
 

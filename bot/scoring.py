@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -196,9 +196,7 @@ class CaseIndex:
         self._lexicon = Lexicon(self._acronyms, self._term)
         self._synonyms = SynonymMap(case.synonyms, self._lexicon)
 
-        analysed = [
-            (owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts
-        ]
+        analysed = [(owner, [set(self._analyze(normalize(t)).terms) for t in texts]) for owner, texts in owner_texts]
         documents = [{bare(term) for terms in refs for term in terms} for _, refs in analysed]
         documents += [{bare(t) for t in self._analyze(normalize(text)).terms} for text in background]
         idf = _inverse_document_frequency(documents)
@@ -215,10 +213,16 @@ class CaseIndex:
         self._build_matrices(references, idf)
         self._columns: dict[int, _PointColumns] = {}
         for point in case.points:
-            mine = [i for i, o in enumerate(self._owners) if o.point == point.number and o.counterargument_id]
+            ids = {
+                i: o.counterargument_id
+                for i, o in enumerate(self._owners)
+                if o.point == point.number and o.counterargument_id
+            }
+            mine = list(ids)
             rivals = [i for i in range(len(self._owners)) if i not in mine]
             self._columns[point.number] = _PointColumns(
-                tuple(self._owners[i].counterargument_id for i in mine), np.array(mine, dtype=int),
+                tuple(ids.values()),
+                np.array(mine, dtype=int),
                 np.array(rivals, dtype=int),
             )
         # Tokenised as rebuttals are (acronyms expanded), so "U.S." in one and "US" in the other still meet.
@@ -247,9 +251,9 @@ class CaseIndex:
                 owner_marks[owner][stem_].add(mark)
             ref_marks.append(marks)
         stems = sorted({stem_ for marks in ref_marks for stem_ in marks})
-        self._term_ids = {mark + stem_: i for i, (stem_, mark) in enumerate(
-            (stem_, mark) for stem_ in stems for mark in MARKS
-        )}
+        self._term_ids = {
+            mark + stem_: i for i, (stem_, mark) in enumerate((stem_, mark) for stem_ in stems for mark in MARKS)
+        }
         weights = np.zeros((len(self._term_ids), len(references)))
         conflicts = np.zeros((len(self._term_ids), len(self._owners)))
         for ref_index, marks in enumerate(ref_marks):
@@ -321,7 +325,7 @@ class CaseIndex:
             return {arg_id: 0.0 for arg_id in columns.argument_ids}
         mine, rival = self._shares(point_number, windows)
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
-        return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best)}
+        return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best, strict=True)}
 
     def terms(self, text: str) -> frozenset[str]:
         """The terms of ``text`` as this index reads them (lemmas, synonyms, typos), without polarity."""
@@ -377,8 +381,10 @@ class CaseIndex:
         result = word
         if len(word) >= SPELL_MIN_LENGTH and word.isalpha() and stem(word) not in self._vocabulary_stems:
             found = process.extractOne(
-                word, self._vocabulary_by_length.get(len(word), ()), scorer=fuzz.ratio,
-                score_cutoff=SPELL_MIN_SIMILARITY
+                word,
+                self._vocabulary_by_length.get(len(word), ()),
+                scorer=fuzz.ratio,
+                score_cutoff=SPELL_MIN_SIMILARITY,
             )
             if found is not None:
                 result = found[0]
@@ -444,7 +450,7 @@ def _ngrams(tokens: list[str], n: int) -> Iterable[tuple[str, ...]]:
     return (tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
-def _share_in(tokens: list[str], ngrams: set[tuple[str, ...]]) -> float:
+def _share_in(tokens: Sequence[str], ngrams: set[tuple[str, ...]]) -> float:
     """Share of ``tokens`` inside some n-gram that also occurs in ``ngrams``."""
     inside = [False] * len(tokens)
     for i in range(len(tokens) - COPY_NGRAM + 1):
@@ -452,4 +458,3 @@ def _share_in(tokens: list[str], ngrams: set[tuple[str, ...]]) -> float:
             for j in range(i, i + COPY_NGRAM):
                 inside[j] = True
     return sum(inside) / len(tokens) if tokens else 0.0
-

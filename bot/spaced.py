@@ -9,7 +9,7 @@ keeps cards serialisable for storage.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
@@ -38,6 +38,6 @@ def review(card_json: str | None, score: int, when: float) -> tuple[str, float]:
     """The card after a review with this score at ``when`` (Unix seconds): (serialised card, due)."""
     # An explicit id: without one, fsrs sleeps a millisecond (blocking the event loop) to keep ids unique.
     card = Card.from_dict(json.loads(card_json)) if card_json else Card(card_id=int(when * 1000))
-    moment = datetime.fromtimestamp(when, tz=timezone.utc)
+    moment = datetime.fromtimestamp(when, tz=UTC)
     card, _ = SCHEDULER.review_card(card, rating_for(score), moment)
     return json.dumps(card.to_dict()), card.due.timestamp()

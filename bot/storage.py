@@ -27,14 +27,25 @@ from pathlib import Path
 
 import aiosqlite
 
-log = logging.getLogger("counterpoint.storage")
-CACHE_ENTRIES = 100_000
-
 from .models import (
-    Adjustment, Attempt, CardUpdate, DuePoint, GuildSettings, LeaderboardRow, NewAttempt, Participant, Place,
-    PracticeSession, Submission, Tournament, TournamentRound,
+    Adjustment,
+    Attempt,
+    CardUpdate,
+    DuePoint,
+    GuildSettings,
+    LeaderboardRow,
+    NewAttempt,
+    Participant,
+    Place,
+    PracticeSession,
+    Submission,
+    Tournament,
+    TournamentRound,
 )
 from .scoring import Coverage, Match
+
+log = logging.getLogger("counterpoint.storage")
+CACHE_ENTRIES = 100_000
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: attempts and current practice sessions
@@ -309,15 +320,21 @@ def _unavailable(error: sqlite3.OperationalError) -> Exception:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         log.warning("Database busy: %s", error)
-        return StorageUnavailableError("The database is busy right now; nothing was saved. Please try again in a moment.")
+        return StorageUnavailableError(
+            "The database is busy right now; nothing was saved. Please try again in a moment."
+        )
     if "full" in text:
         log.error("Database cannot grow: %s", error)
-        return StorageUnavailableError("Counterpoint cannot save anything right now (its disk is full); nothing was "
-                                       "saved. The bot's operator has been told in the log.")
+        return StorageUnavailableError(
+            "Counterpoint cannot save anything right now (its disk is full); nothing was "
+            "saved. The bot's operator has been told in the log."
+        )
     if "readonly" in text or "disk i/o error" in text:
         log.error("Database cannot be written: %s", error)
-        return StorageUnavailableError("Counterpoint cannot save anything right now (its database file cannot be "
-                                       "written); nothing was saved. The bot's operator has been told in the log.")
+        return StorageUnavailableError(
+            "Counterpoint cannot save anything right now (its database file cannot be "
+            "written); nothing was saved. The bot's operator has been told in the log."
+        )
     return error
 
 
@@ -358,11 +375,15 @@ def _our_tables(version: int) -> dict[str, tuple[str, ...]]:
 
 
 def _tables(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
-    names = [row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-    )]
-    return {name: tuple(row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,)))
-            for name in names}
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+        )
+    ]
+    return {
+        name: tuple(row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))) for name in names
+    }
 
 
 def _identify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
@@ -422,13 +443,18 @@ def _open_error(path: Path, error: sqlite3.Error) -> StorageError:
         )
     if name.startswith("SQLITE_CANTOPEN"):
         if path.exists():
-            return StorageError(f"Cannot open {path}: this user may not read and write it (check its permissions "
-                                "and its folder's). Nothing was changed.")
-        return StorageError(f"Cannot create {path}: this user may not write to its folder {path.parent} "
-                            "(check its permissions), or point COUNTERPOINT_DB elsewhere.")
+            return StorageError(
+                f"Cannot open {path}: this user may not read and write it (check its permissions "
+                "and its folder's). Nothing was changed."
+            )
+        return StorageError(
+            f"Cannot create {path}: this user may not write to its folder {path.parent} "
+            "(check its permissions), or point COUNTERPOINT_DB elsewhere."
+        )
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return StorageError(f"{path} is locked by another program ({error}). Nothing was changed; "
-                            "try again when it is done.")
+        return StorageError(
+            f"{path} is locked by another program ({error}). Nothing was changed; try again when it is done."
+        )
     return StorageError(
         f"{path} is not a usable Counterpoint database ({error}). "
         "Nothing was changed; move the file aside or point COUNTERPOINT_DB elsewhere."
@@ -504,11 +530,18 @@ class Storage:
 
     async def _first(self, query: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
         """The first row of a query, in one trip to the database thread."""
-        return await _fetch(self._db, query, params, one=True)
+        rows = await _fetch(self._db, query, params)
+        return rows[0] if rows else None
+
+    async def _one(self, query: str, params: tuple | list | dict = ()) -> sqlite3.Row:
+        """The row of a query that always yields one (an aggregate, a pragma)."""
+        row = await self._first(query, params)
+        assert row is not None, query
+        return row
 
     async def _all(self, query: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
         """All rows of a query, in one trip to the database thread (a cursor costs three)."""
-        return await _fetch(self._db, query, params, one=False)
+        return await _fetch(self._db, query, params)
 
     async def _write(self, statement: str, params: tuple | dict = ()) -> None:
         """One write outside a transaction; it waits for any open transaction to finish."""
@@ -543,7 +576,7 @@ class Storage:
             pass  # SQLite already rolled back (it does on a full disk)
 
     @classmethod
-    async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> "Storage":
+    async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Storage:
         """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
         A file that is not a Counterpoint database, or cannot be written, is refused with a
@@ -581,7 +614,7 @@ class Storage:
         await self._db.close()
 
     async def schema_version(self) -> int:
-        (version,) = await self._first("PRAGMA user_version")
+        (version,) = await self._one("PRAGMA user_version")
         return version
 
     # --- practice sessions ---------------------------------------------------------
@@ -590,9 +623,7 @@ class Storage:
         key = (learner_id, scope)
         if key in self._sessions:
             return self._sessions[key]
-        row = await self._first(
-            "SELECT * FROM sessions WHERE learner_id = ? AND scope = ?", (learner_id, scope)
-        )
+        row = await self._first("SELECT * FROM sessions WHERE learner_id = ? AND scope = ?", (learner_id, scope))
         session = _session(row) if row else None
         self._remember(self._sessions, key, session)
         return session
@@ -638,9 +669,19 @@ class Storage:
         details = _matches_json(coverage.covered)
 
         row = (
-            new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
-            new.case_version, new.point, new.text, coverage.score, json.dumps(list(covered)),
-            json.dumps(list(flags)), created, details,
+            new.learner_id,
+            new.learner_name,
+            new.place.guild_id,
+            new.place.channel_id,
+            new.case_id,
+            new.case_version,
+            new.point,
+            new.text,
+            coverage.score,
+            json.dumps(list(covered)),
+            json.dumps(list(flags)),
+            created,
+            details,
         )
         schedule = (new.learner_id, card.case_id, card.point, card.card, card.due) if card is not None else None
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
@@ -651,8 +692,20 @@ class Storage:
         if card is not None:
             self._remember(self._cards, (new.learner_id, card.case_id, card.point), card.card)
         return Attempt(
-            attempt_id, new.learner_id, new.learner_name, new.place.guild_id, new.place.channel_id, new.case_id,
-            new.case_version, new.point, new.text, coverage.score, covered, flags, created, coverage.covered,
+            attempt_id,
+            new.learner_id,
+            new.learner_name,
+            new.place.guild_id,
+            new.place.channel_id,
+            new.case_id,
+            new.case_version,
+            new.point,
+            new.text,
+            coverage.score,
+            covered,
+            flags,
+            created,
+            coverage.covered,
         )
 
     async def attempt(self, attempt_id: int) -> Attempt | None:
@@ -716,18 +769,16 @@ class Storage:
 
     async def season_start(self, guild_id: int) -> float:
         """When the server's current leaderboard season started (0: it never was reset)."""
-        row = await self._first(
-            "SELECT started_at FROM seasons WHERE guild_id = ? AND ended_at IS NULL", (guild_id,)
-        )
+        row = await self._first("SELECT started_at FROM seasons WHERE guild_id = ? AND ended_at IS NULL", (guild_id,))
         return row["started_at"] if row else 0.0
 
     async def start_new_season(self, guild_id: int, moderator_id: int) -> int:
         """Archive the current season (its attempts stay) and start the next; returns the new number."""
         now = time.time()
         async with self._transaction():
-            last = (await self._first(
-                "SELECT COALESCE(MAX(number), 0) AS last FROM seasons WHERE guild_id = ?", (guild_id,)
-            ))["last"]
+            last = (
+                await self._one("SELECT COALESCE(MAX(number), 0) AS last FROM seasons WHERE guild_id = ?", (guild_id,))
+            )["last"]
             if last == 0:  # the first season ran from the beginning
                 await self._db.execute(
                     "INSERT INTO seasons (guild_id, number, started_at) VALUES (?, 1, 0)", (guild_id,)
@@ -743,9 +794,7 @@ class Storage:
         return last + 1
 
     async def shares_private(self, learner_id: str) -> bool:
-        row = await self._first(
-            "SELECT share_private FROM learner_settings WHERE learner_id = ?", (learner_id,)
-        )
+        row = await self._first("SELECT share_private FROM learner_settings WHERE learner_id = ?", (learner_id,))
         return bool(row and row["share_private"])
 
     async def set_shares_private(self, learner_id: str, share: bool) -> None:
@@ -759,9 +808,10 @@ class Storage:
 
     async def forget_learner(self, learner_id: str) -> int:
         """Delete every row of this learner's, everywhere (and what is cached of them); returns how many rows went."""
-        for cache in (self._sessions, self._cards):
-            for key in [k for k in cache if k[0] == learner_id]:
-                del cache[key]
+        for key in [k for k in self._sessions if k[0] == learner_id]:
+            del self._sessions[key]
+        for card in [k for k in self._cards if k[0] == learner_id]:
+            del self._cards[card]
         removed = 0
         async with self._transaction():
             for table in ("attempts", "sessions", "schedule", "learner_settings"):
@@ -790,11 +840,13 @@ class Storage:
         return [row["detail"] for row in await self._all("EXPLAIN QUERY PLAN " + query, params)]
 
     async def count_attempts(self, learner_id: str | None = None) -> int:
+        query: str
+        params: tuple[str, ...]
         if learner_id is None:
             query, params = "SELECT COUNT(*) FROM attempts", ()
         else:
             query, params = "SELECT COUNT(*) FROM attempts WHERE learner_id = ?", (learner_id,)
-        (count,) = await self._first(query, params)
+        (count,) = await self._one(query, params)
         return count
 
     # --- server settings ---------------------------------------------------------------
@@ -804,16 +856,22 @@ class Storage:
         if row is None:
             return GuildSettings(guild_id)
         return GuildSettings(
-            guild_id, row["moderator_role_id"], row["default_case"], row["tournament_rounds"], row["tournament_minutes"],
+            guild_id,
+            row["moderator_role_id"],
+            row["default_case"],
+            row["tournament_rounds"],
+            row["tournament_minutes"],
             tuple(json.loads(row["practice_channels"])) if row["practice_channels"] else (),
-            bool(row["tournament_show_scores"]), row["leaderboard_enabled"] != 0,
+            bool(row["tournament_show_scores"]),
+            row["leaderboard_enabled"] != 0,
         )
 
     async def save_guild_settings(self, settings: GuildSettings) -> None:
         await self._write(
             """
-            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds, tournament_minutes,
-                                        practice_channels, tournament_show_scores, leaderboard_enabled)
+            INSERT INTO guild_settings (guild_id, moderator_role_id, default_case, tournament_rounds,
+                                        tournament_minutes, practice_channels, tournament_show_scores,
+                                        leaderboard_enabled)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (guild_id) DO UPDATE SET
                 moderator_role_id = excluded.moderator_role_id, default_case = excluded.default_case,
@@ -822,10 +880,16 @@ class Storage:
                 tournament_show_scores = excluded.tournament_show_scores,
                 leaderboard_enabled = excluded.leaderboard_enabled
             """,
-            (settings.guild_id, settings.moderator_role_id, settings.default_case,
-             settings.tournament_rounds, settings.tournament_minutes,
-             json.dumps(list(settings.practice_channels)) if settings.practice_channels else None,
-             int(settings.tournament_show_scores), int(settings.leaderboard_enabled)),
+            (
+                settings.guild_id,
+                settings.moderator_role_id,
+                settings.default_case,
+                settings.tournament_rounds,
+                settings.tournament_minutes,
+                json.dumps(list(settings.practice_channels)) if settings.practice_channels else None,
+                int(settings.tournament_show_scores),
+                int(settings.leaderboard_enabled),
+            ),
         )
 
     # --- per-server cases ----------------------------------------------------------------
@@ -847,9 +911,12 @@ class Storage:
 
     async def guild_cases(self, guild_id: int) -> list[str]:
         """The TOML of the server's current cases."""
-        return [row["toml"] for row in await self._all(
-            "SELECT toml FROM guild_cases WHERE guild_id = ? AND current = 1 ORDER BY case_id", (guild_id,)
-        )]
+        return [
+            row["toml"]
+            for row in await self._all(
+                "SELECT toml FROM guild_cases WHERE guild_id = ? AND current = 1 ORDER BY case_id", (guild_id,)
+            )
+        ]
 
     async def retire_guild_case(self, guild_id: int, case_id: str) -> bool:
         """Take a case out of use (its versions stay, for the attempts scored against them)."""
@@ -865,8 +932,19 @@ class Storage:
     # --- tournaments -------------------------------------------------------------------
 
     async def create_tournament(
-        self, *, guild_id: int, channel_id: int, name: str, case_id: str, rounds: int, minutes: float,
-        point_order: tuple[int, ...], shuffle_seed: int | None, show_scores: bool, late_join: bool, created_by: int,
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        name: str,
+        case_id: str,
+        rounds: int,
+        minutes: float,
+        point_order: tuple[int, ...],
+        shuffle_seed: int | None,
+        show_scores: bool,
+        late_join: bool,
+        created_by: int,
     ) -> Tournament | None:
         """A new tournament in registration; None if the channel already has an open one."""
         now = time.time()
@@ -878,11 +956,24 @@ class Storage:
                                              shuffle_seed, show_scores, late_join, created_by, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, 'registration', ?, ?, ?, ?, ?, ?)
                     """,
-                    (guild_id, channel_id, name, case_id, rounds, minutes, json.dumps(list(point_order)),
-                     shuffle_seed, int(show_scores), int(late_join), created_by, now),
+                    (
+                        guild_id,
+                        channel_id,
+                        name,
+                        case_id,
+                        rounds,
+                        minutes,
+                        json.dumps(list(point_order)),
+                        shuffle_seed,
+                        int(show_scores),
+                        int(late_join),
+                        created_by,
+                        now,
+                    ),
                 )
                 tournament_id = cursor.lastrowid
                 await cursor.close()
+                assert tournament_id is not None  # an INSERT just ran on this cursor
         except sqlite3.IntegrityError:
             return None
         return await self.tournament(tournament_id)
@@ -908,15 +999,18 @@ class Storage:
 
     async def tournaments_with_open_round_for(self, user_id: int) -> list[Tournament]:
         """Running tournaments whose current round is open and which the user takes part in."""
-        return [_tournament(row) for row in await self._all(
-            """
+        return [
+            _tournament(row)
+            for row in await self._all(
+                """
             SELECT t.* FROM tournaments AS t
             JOIN tournament_participants AS p ON p.tournament_id = t.id AND p.user_id = ?
             JOIN tournament_rounds AS r ON r.tournament_id = t.id AND r.number = t.current_round
             WHERE t.state = 'running' AND r.closed_at IS NULL
             """,
-            (user_id,),
-        )]
+                (user_id,),
+            )
+        ]
 
     async def set_tournament_state(self, tournament_id: int, state: str, *, expected: str | None = None) -> bool:
         """Move to ``state`` (only from ``expected``, if given); False if the tournament was not in it."""
@@ -951,25 +1045,32 @@ class Storage:
         return removed
 
     async def participants(self, tournament_id: int) -> list[Participant]:
-        return [Participant(r["user_id"], r["name"], r["joined_at"]) for r in await self._all(
-            "SELECT user_id, name, joined_at FROM tournament_participants WHERE tournament_id = ? ORDER BY joined_at",
-            (tournament_id,),
-        )]
+        return [
+            Participant(r["user_id"], r["name"], r["joined_at"])
+            for r in await self._all(
+                "SELECT user_id, name, joined_at FROM tournament_participants "
+                "WHERE tournament_id = ? ORDER BY joined_at",
+                (tournament_id,),
+            )
+        ]
 
-    async def open_round(self, tournament_id: int, number: int, point: int, opened_at: float, deadline: float,
-                         *, from_state: str) -> bool:
+    async def open_round(
+        self, tournament_id: int, number: int, point: int, opened_at: float, deadline: float, *, from_state: str
+    ) -> bool:
         """Open round ``number`` (and the tournament's state to running) in one transaction,
         only if the tournament is in ``from_state`` at ``number - 1``; False otherwise (a race lost)."""
         async with self._transaction():
             cursor = await self._db.execute(
-                "UPDATE tournaments SET state = 'running', current_round = ? WHERE id = ? AND state = ? AND current_round = ?",
+                "UPDATE tournaments SET state = 'running', current_round = ? "
+                "WHERE id = ? AND state = ? AND current_round = ?",
                 (number, tournament_id, from_state, number - 1),
             )
             moved = cursor.rowcount == 1
             await cursor.close()
             if moved:
                 await self._db.execute(
-                    "INSERT INTO tournament_rounds (tournament_id, number, point, opened_at, deadline) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO tournament_rounds (tournament_id, number, point, opened_at, deadline) "
+                    "VALUES (?, ?, ?, ?, ?)",
                     (tournament_id, number, point, opened_at, deadline),
                 )
         return moved
@@ -978,7 +1079,8 @@ class Storage:
         """Close an open round; False if it was closed already."""
         async with self._write_lock:
             cursor = await self._db.execute(
-                "UPDATE tournament_rounds SET closed_at = ? WHERE tournament_id = ? AND number = ? AND closed_at IS NULL",
+                "UPDATE tournament_rounds SET closed_at = ? "
+                "WHERE tournament_id = ? AND number = ? AND closed_at IS NULL",
                 (closed_at, tournament_id, number),
             )
             closed = cursor.rowcount == 1
@@ -992,20 +1094,39 @@ class Storage:
         return _round(row) if row else None
 
     async def rounds(self, tournament_id: int) -> list[TournamentRound]:
-        return [_round(row) for row in await self._all(
-            "SELECT * FROM tournament_rounds WHERE tournament_id = ? ORDER BY number", (tournament_id,)
-        )]
+        return [
+            _round(row)
+            for row in await self._all(
+                "SELECT * FROM tournament_rounds WHERE tournament_id = ? ORDER BY number", (tournament_id,)
+            )
+        ]
 
     async def store_submission(
-        self, tournament_id: int, number: int, user_id: int, name: str, text: str, coverage: Coverage,
+        self,
+        tournament_id: int,
+        number: int,
+        user_id: int,
+        name: str,
+        text: str,
+        coverage: Coverage,
         submitted_at: float,
     ) -> int | None:
         """Store (or replace) a submission if its round is open and ``submitted_at`` is not past
         its deadline; returns its version (1, 2, ...), or None if the round had closed."""
         params = (
-            tournament_id, number, user_id, name, text, coverage.score, json.dumps(list(coverage.covered_ids)),
-            json.dumps(sorted(coverage.flags)), _matches_json(coverage.covered), submitted_at,
-            tournament_id, number, submitted_at,
+            tournament_id,
+            number,
+            user_id,
+            name,
+            text,
+            coverage.score,
+            json.dumps(list(coverage.covered_ids)),
+            json.dumps(sorted(coverage.flags)),
+            _matches_json(coverage.covered),
+            submitted_at,
+            tournament_id,
+            number,
+            submitted_at,
         )
 
         rows = await self._batched(_STORE_SUBMISSION_SQL, params)
@@ -1095,9 +1216,13 @@ class Storage:
         return _round(row), bool(row["registered"])
 
     async def _is_participant(self, tournament_id: int, user_id: int) -> bool:
-        return await self._first(
-            "SELECT 1 FROM tournament_participants WHERE tournament_id = ? AND user_id = ?", (tournament_id, user_id)
-        ) is not None
+        return (
+            await self._first(
+                "SELECT 1 FROM tournament_participants WHERE tournament_id = ? AND user_id = ?",
+                (tournament_id, user_id),
+            )
+            is not None
+        )
 
     async def submissions(self, tournament_id: int, number: int | None = None) -> list[Submission]:
         query, params = "SELECT * FROM tournament_submissions WHERE tournament_id = ?", [tournament_id]
@@ -1112,23 +1237,37 @@ class Storage:
             INSERT INTO score_adjustments (tournament_id, round, user_id, score, reason, moderator_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            (adjustment.tournament_id, adjustment.round, adjustment.user_id, adjustment.score, adjustment.reason,
-             adjustment.moderator_id, adjustment.created_at),
+            (
+                adjustment.tournament_id,
+                adjustment.round,
+                adjustment.user_id,
+                adjustment.score,
+                adjustment.reason,
+                adjustment.moderator_id,
+                adjustment.created_at,
+            ),
         )
 
     async def adjustments(self, tournament_id: int) -> list[Adjustment]:
         return [
-            Adjustment(r["tournament_id"], r["round"], r["user_id"], r["score"], r["reason"], r["moderator_id"],
-                       r["created_at"])
+            Adjustment(
+                r["tournament_id"],
+                r["round"],
+                r["user_id"],
+                r["score"],
+                r["reason"],
+                r["moderator_id"],
+                r["created_at"],
+            )
             for r in await self._all(
-            "SELECT * FROM score_adjustments WHERE tournament_id = ? ORDER BY created_at, id", (tournament_id,)
-        )
+                "SELECT * FROM score_adjustments WHERE tournament_id = ? ORDER BY created_at, id", (tournament_id,)
+            )
         ]
 
 
 def _settle(waiting: list[asyncio.Future], outcomes: list) -> None:
     """Give each caller of a group commit its outcome: a result, or the exception that refused it."""
-    for done, outcome in zip(waiting, outcomes):
+    for done, outcome in zip(waiting, outcomes, strict=True):
         if done.done():
             continue
         if isinstance(outcome, Exception):
@@ -1137,9 +1276,8 @@ def _settle(waiting: list[asyncio.Future], outcomes: list) -> None:
             done.set_result(outcome)
 
 
-async def _fetch(db: aiosqlite.Connection, query: str, params: tuple | list | dict = (), *, one: bool):
-    rows = await db.execute_fetchall(query, params)
-    return (rows[0] if rows else None) if one else list(rows)
+async def _fetch(db: aiosqlite.Connection, query: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+    return list(await db.execute_fetchall(query, params))
 
 
 def _statements(script: str) -> list[str]:
@@ -1151,16 +1289,32 @@ def _statements(script: str) -> list[str]:
 
 def _session(row: sqlite3.Row) -> PracticeSession:
     return PracticeSession(
-        row["learner_id"], row["scope"], row["guild_id"], row["channel_id"], row["case_id"],
-        row["point"], row["hints_used"], row["started_at"],
+        row["learner_id"],
+        row["scope"],
+        row["guild_id"],
+        row["channel_id"],
+        row["case_id"],
+        row["point"],
+        row["hints_used"],
+        row["started_at"],
     )
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
     return Attempt(
-        row["id"], row["learner_id"], row["learner_name"], row["guild_id"], row["channel_id"],
-        row["case_id"], row["case_version"], row["point"], row["text"], row["score"],
-        tuple(json.loads(row["covered"])), tuple(json.loads(row["flags"])), row["created_at"],
+        row["id"],
+        row["learner_id"],
+        row["learner_name"],
+        row["guild_id"],
+        row["channel_id"],
+        row["case_id"],
+        row["case_version"],
+        row["point"],
+        row["text"],
+        row["score"],
+        tuple(json.loads(row["covered"])),
+        tuple(json.loads(row["flags"])),
+        row["created_at"],
         _matches(row["details"]),
     )
 
@@ -1175,9 +1329,21 @@ def _matches(details: str | None) -> tuple[Match, ...]:
 
 def _tournament(row: sqlite3.Row) -> Tournament:
     return Tournament(
-        row["id"], row["guild_id"], row["channel_id"], row["name"], row["case_id"], row["rounds"], row["minutes"],
-        row["state"], row["current_round"], tuple(json.loads(row["point_order"])), row["shuffle_seed"],
-        bool(row["show_scores"]), bool(row["late_join"]), row["created_by"], row["created_at"],
+        row["id"],
+        row["guild_id"],
+        row["channel_id"],
+        row["name"],
+        row["case_id"],
+        row["rounds"],
+        row["minutes"],
+        row["state"],
+        row["current_round"],
+        tuple(json.loads(row["point_order"])),
+        row["shuffle_seed"],
+        bool(row["show_scores"]),
+        bool(row["late_join"]),
+        row["created_by"],
+        row["created_at"],
     )
 
 
@@ -1189,7 +1355,15 @@ def _round(row: sqlite3.Row) -> TournamentRound:
 
 def _submission(row: sqlite3.Row) -> Submission:
     return Submission(
-        row["tournament_id"], row["round"], row["user_id"], row["name"], row["text"], row["score"],
-        tuple(json.loads(row["covered"])), tuple(json.loads(row["flags"])),
-        _matches(row["details"]), row["submitted_at"], row["versions"],
+        row["tournament_id"],
+        row["round"],
+        row["user_id"],
+        row["name"],
+        row["text"],
+        row["score"],
+        tuple(json.loads(row["covered"])),
+        tuple(json.loads(row["flags"])),
+        _matches(row["details"]),
+        row["submitted_at"],
+        row["versions"],
     )

@@ -19,9 +19,24 @@ import Stemmer  # PyStemmer: the Snowball algorithms, compiled
 from lemminflect import getAllLemmas
 
 from .negation import (
-    ADJECTIVE, ATTRIBUTED, BELIEF_VERBS, BREAKER, CONTENT_KINDS, MARKS, NEGATOR, NEGATORS, NOMINAL,
-    PHRASAL_NEGATOR_STARTS, SCOPE_BREAKERS, STOP, VERBAL, NegationReader, attributed_positions, bare,
-    is_negative_question, polarity,
+    ADJECTIVE,
+    ATTRIBUTED,
+    BELIEF_VERBS,
+    BREAKER,
+    CONTENT_KINDS,
+    MARKS,
+    NEGATOR,
+    NEGATORS,
+    NOMINAL,
+    PHRASAL_NEGATOR_STARTS,
+    SCOPE_BREAKERS,
+    STOP,
+    VERBAL,
+    NegationReader,
+    attributed_positions,
+    bare,
+    is_negative_question,
+    polarity,
 )
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -33,11 +48,26 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 _CONTRACTIONS = {
-    "won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
-    "ain't": "is not", "wont": "will not", "cant": "can not", "dont": "do not",
-    "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
-    "wasnt": "was not", "werent": "were not", "wouldnt": "would not", "couldnt": "could not",
-    "shouldnt": "should not", "hasnt": "has not", "havent": "have not", "hadnt": "had not",
+    "won't": "will not",
+    "can't": "can not",
+    "cannot": "can not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "wont": "will not",
+    "cant": "can not",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "wouldnt": "would not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "hadnt": "had not",
 }
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": " - "})
@@ -89,6 +119,7 @@ def spell_out_negations(text: str) -> str:
     The judge's word pieces split "can't" into "can", "'", "t", and the "t" is easy to
     miss; "not" is not.
     """
+
     def spelled(match: re.Match[str]) -> str:
         stem = _WHOLE_NEGATIONS.get(match.group(1).lower(), match.group(1))
         return "cannot" if stem == "can" else f"{stem} not"
@@ -167,14 +198,14 @@ class LexiconEntry:
     negates: bool  # starts a negation: the sentence needs scoping
     reports: bool  # a verb of belief: what follows may be reported, not asserted
 
-    def with_particle(self, particle: str) -> "LexiconEntry":
+    def with_particle(self, particle: str) -> LexiconEntry:
         """The same words with the last verb joined to its particle: "back" + "down"."""
         word, kind, term = self.triples[-1]
         joined = f"{term}_{particle}"
         triples = (*self.triples[:-1], (word, kind, joined))
         return LexiconEntry(triples, self.words, (*self.terms[:-1], joined), self.negates, self.reports)
 
-    def without_negation(self) -> "LexiconEntry":
+    def without_negation(self) -> LexiconEntry:
         """The same words with the negation dropped ("Hasn't" opening a question)."""
         triples = tuple((word, STOP if kind == NEGATOR else kind, term) for word, kind, term in self.triples)
         return LexiconEntry(triples, self.words, self.terms, negates=False, reports=self.reports)
@@ -213,10 +244,12 @@ class Lexicon:
             parts, kinds = _token_kinds(raw.lower())
             if raw[:1].isupper():  # a capitalised word no dictionary knows is a name, not a misspelt verb
                 kinds = tuple(
-                    NOMINAL if kind == VERBAL and not getAllLemmas(word) else kind for word, kind in zip(parts, kinds)
+                    NOMINAL if kind == VERBAL and not getAllLemmas(word) else kind
+                    for word, kind in zip(parts, kinds, strict=True)
                 )
         triples = tuple(
-            (word, kind, self._to_stem(word) if kind in CONTENT_KINDS else "") for word, kind in zip(parts, kinds)
+            (word, kind, self._to_stem(word) if kind in CONTENT_KINDS else "")
+            for word, kind in zip(parts, kinds, strict=True)
         )
         return LexiconEntry(
             triples,
@@ -299,7 +332,7 @@ class SynonymMap:
     the polarity of the phrase kept.
     """
 
-    def __init__(self, groups: Iterable[Sequence[str]], lexicon: "Lexicon"):
+    def __init__(self, groups: Iterable[Sequence[str]], lexicon: Lexicon):
         phrases: dict[tuple[str, ...], str] = {}
         for number, group in enumerate(groups):
             shared = f"={number}"

@@ -93,8 +93,14 @@ class Recovery:
 
 
 class TournamentService:
-    def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog, practice: PracticeService,
-                 clock: Callable[[], float] = time.time, submit_rate: tuple[int, float] | None = None):
+    def __init__(
+        self,
+        storage: Storage,
+        cases: CaseLibrary | CaseCatalog,
+        practice: PracticeService,
+        clock: Callable[[], float] = time.time,
+        submit_rate: tuple[int, float] | None = None,
+    ):
         self.storage = storage
         self.catalog = CaseCatalog.of(cases)
         self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
@@ -105,9 +111,19 @@ class TournamentService:
     # --- setting up -------------------------------------------------------------------
 
     async def create(
-        self, guild_id: int, channel_id: int, name: str, created_by: int, *, case_id: str | None = None,
-        rounds: int | None = None, minutes: float | None = None, shuffle: bool = False, seed: int | None = None,
-        show_scores: bool = False, late_join: bool = False,
+        self,
+        guild_id: int,
+        channel_id: int,
+        name: str,
+        created_by: int,
+        *,
+        case_id: str | None = None,
+        rounds: int | None = None,
+        minutes: float | None = None,
+        shuffle: bool = False,
+        seed: int | None = None,
+        show_scores: bool = False,
+        late_join: bool = False,
     ) -> Tournament:
         name = " ".join((name or "").split())
         if not name or len(name) > MAX_NAME:
@@ -124,9 +140,17 @@ class TournamentService:
             seed = random.SystemRandom().randrange(2**31)
         order = point_order(case, rounds, seed if shuffle else None)
         tournament = await self.storage.create_tournament(
-            guild_id=guild_id, channel_id=channel_id, name=name, case_id=case.id, rounds=rounds, minutes=minutes,
-            point_order=order, shuffle_seed=seed if shuffle else None, show_scores=show_scores,
-            late_join=late_join, created_by=created_by,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            name=name,
+            case_id=case.id,
+            rounds=rounds,
+            minutes=minutes,
+            point_order=order,
+            shuffle_seed=seed if shuffle else None,
+            show_scores=show_scores,
+            late_join=late_join,
+            created_by=created_by,
         )
         if tournament is None:
             existing = await self.storage.open_tournament_in(channel_id)
@@ -139,7 +163,9 @@ class TournamentService:
     async def in_channel(self, channel_id: int) -> Tournament:
         tournament = await self.storage.open_tournament_in(channel_id)
         if tournament is None:
-            raise TournamentError("There is no open tournament in this channel. A moderator can `tournament create` one.")
+            raise TournamentError(
+                "There is no open tournament in this channel. A moderator can `tournament create` one."
+            )
         return tournament
 
     async def join(self, tournament: Tournament, user_id: int, name: str) -> int:
@@ -182,8 +208,10 @@ class TournamentService:
         ):
             return None
         fresh = await self.storage.tournament(tournament.id)
+        opened = await self.storage.round(tournament.id, number)
+        assert fresh is not None and opened is not None  # open_round just stored both
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
-        return OpenedRound(fresh, await self.storage.round(tournament.id, number), case, case.point(point_number))
+        return OpenedRound(fresh, opened, case, case.point(point_number))
 
     async def advance(self, tournament: Tournament) -> tuple[RoundResult | None, OpenedRound | None]:
         """Close the current round early and open the next; after the last round this ends
@@ -256,15 +284,17 @@ class TournamentService:
         """The Points of a case that running tournaments of this server are on now, with their names:
         their counterarguments are not shown in the server until the round closes."""
         return {
-            t.point_order[t.current_round - 1]: t.name for t in await self.storage.running_tournaments()
+            t.point_order[t.current_round - 1]: t.name
+            for t in await self.storage.running_tournaments()
             if t.guild_id == guild_id and t.case_id == case_id and t.current_round
         }
 
     async def open_for(self, user_id: int) -> list[Tournament]:
         return await self.storage.tournaments_with_open_round_for(user_id)
 
-    async def submit(self, tournament: Tournament, user_id: int, name: str, text: str,
-                     round_number: int | None = None) -> Receipt:
+    async def submit(
+        self, tournament: Tournament, user_id: int, name: str, text: str, round_number: int | None = None
+    ) -> Receipt:
         """Score and store a rebuttal for round ``round_number`` (default: the round open now).
 
         A submission names its round: one made for a round that has closed since (a submit window
@@ -340,10 +370,15 @@ class TournamentService:
             key=lambda entry: (-entry[0], -entry[1], entry[2]),
         )
         point = (await self.catalog.get(tournament.case_id, tournament.guild_id)).point(current.point)
-        return RoundResult(tournament, current, point, tuple(
-            Placing(rank, s.user_id, s.name, score, covered, after, (number, s.user_id) in adjusted)
-            for rank, (score, covered, after, s) in enumerate(placings, start=1)
-        ))
+        return RoundResult(
+            tournament,
+            current,
+            point,
+            tuple(
+                Placing(rank, s.user_id, s.name, score, covered, after, (number, s.user_id) in adjusted)
+                for rank, (score, covered, after, s) in enumerate(placings, start=1)
+            ),
+        )
 
     async def standings(self, tournament: Tournament) -> list[Standing]:
         """Total coverage over closed rounds; ties by counterarguments covered, then by time taken."""
@@ -366,8 +401,9 @@ class TournamentService:
             for rank, (user_id, (name, total, covered, taken, rounds)) in enumerate(ordered, start=1)
         ]
 
-    async def adjust(self, tournament: Tournament, user_id: int, number: int, score: int, reason: str,
-                     moderator_id: int) -> Submission:
+    async def adjust(
+        self, tournament: Tournament, user_id: int, number: int, score: int, reason: str, moderator_id: int
+    ) -> Submission:
         if not 0 <= score <= 100:
             raise TournamentError("An adjusted score must be between 0 and 100.")
         if not reason.strip():
@@ -385,8 +421,13 @@ class TournamentService:
         """Two CSVs: one row per participant per round, and the final standings."""
         rounds = {r.number: r.point for r in await self.storage.rounds(tournament.id)}
         adjustments = await self.storage.adjustments(tournament.id)
-        return export_csv(rounds, adjustments, _latest_adjustments(adjustments),
-                          await self.storage.submissions(tournament.id), await self.standings(tournament))
+        return export_csv(
+            rounds,
+            adjustments,
+            _latest_adjustments(adjustments),
+            await self.storage.submissions(tournament.id),
+            await self.standings(tournament),
+        )
 
     # --- server settings ----------------------------------------------------------------
 
@@ -413,8 +454,10 @@ def point_order(case: Case, rounds: int, seed: int | None) -> tuple[int, ...]:
 def _closed_message(tournament: Tournament, number: int) -> str:
     """Why a submission for round ``number`` was refused: its round is over (and what is open now)."""
     if tournament.state == "running" and tournament.current_round > number:
-        return (f"Round {number} of {tournament.name} has closed; your rebuttal was not accepted. "
-                f"Round {tournament.current_round} is open now: submit to it with its own button.")
+        return (
+            f"Round {number} of {tournament.name} has closed; your rebuttal was not accepted. "
+            f"Round {tournament.current_round} is open now: submit to it with its own button."
+        )
     return f"The deadline for round {number} has passed; your rebuttal was not accepted."
 
 

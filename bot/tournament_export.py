@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from .models import Adjustment, Submission
@@ -17,20 +17,49 @@ if TYPE_CHECKING:
     from .tournament import Standing
 
 
-def export_csv(points: dict[int, int], adjustments: list[Adjustment], latest: dict[tuple[int, int], int],
-               submissions: list[Submission], standings: list[Standing]) -> tuple[str, str]:
+def export_csv(
+    points: dict[int, int],
+    adjustments: list[Adjustment],
+    latest: dict[tuple[int, int], int],
+    submissions: list[Submission],
+    standings: list[Standing],
+) -> tuple[str, str]:
     """The two CSVs; ``points`` is each round's Point, ``latest`` the adjusted score by (round, user)."""
-    notes = {(a.round, a.user_id): f"{a.score} by {a.moderator_id or 'a forgotten moderator'}: {a.reason}"
-             for a in adjustments}
+    notes = {
+        (a.round, a.user_id): f"{a.score} by {a.moderator_id or 'a forgotten moderator'}: {a.reason}"
+        for a in adjustments
+    }
     per_round = io.StringIO()
     writer = _SafeWriter(per_round)
-    writer.writerow(["user_id", "name", "round", "point", "score", "original_score", "covered", "flags",
-                     "submitted_at", "adjustment"])
+    writer.writerow(
+        [
+            "user_id",
+            "name",
+            "round",
+            "point",
+            "score",
+            "original_score",
+            "covered",
+            "flags",
+            "submitted_at",
+            "adjustment",
+        ]
+    )
     for s in submissions:
-        writer.writerow([
-            s.user_id, s.name, s.round, points[s.round], latest.get((s.round, s.user_id), s.score), s.score,
-            " ".join(s.covered), " ".join(s.flags), _iso(s.submitted_at), notes.get((s.round, s.user_id), ""),
-        ])
+        writer.writerow(
+            [
+                s.user_id,
+                s.name,
+                s.round,
+                points[s.round],
+                latest.get((s.round, s.user_id), s.score),
+                s.score,
+                " ".join(s.covered),
+                " ".join(s.flags),
+                _iso(s.submitted_at),
+                notes.get((s.round, s.user_id), ""),
+            ]
+        )
     final = io.StringIO()
     writer = _SafeWriter(final)
     writer.writerow(["rank", "user_id", "name", "total", "covered", "rounds", "seconds_taken"])
@@ -62,4 +91,4 @@ class _SafeWriter:
 
 
 def _iso(timestamp: float) -> str:
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(timestamp, tz=UTC).isoformat(timespec="seconds")

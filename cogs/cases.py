@@ -12,8 +12,7 @@ from discord.ext import commands
 from bot.case_quality import quality_warnings
 from bot.cases import MAX_FILE_BYTES
 from bot.client import CounterpointBot
-from bot.feedback import plural
-from bot.feedback import shorten
+from bot.feedback import plural, shorten
 
 from .common import is_moderator, learner_of, moderator_only, send_private
 from .embed_limits import pack_embeds
@@ -30,8 +29,11 @@ def case_summary_embed(case, hidden: dict[int, str] | None = None) -> discord.Em
         lines = "\n".join(f"\u2022 {arg.summary}" for arg in point.counterarguments)
         if point.number in hidden:
             lines = f"Hidden while a round of {hidden[point.number]} is on this Point."
-        embed.add_field(name=shorten(f"Point {point.number}: {point.claim}", TITLE_LIMIT), value=shorten(lines, FIELD_VALUE_LIMIT),
-                        inline=False)
+        embed.add_field(
+            name=shorten(f"Point {point.number}: {point.claim}", TITLE_LIMIT),
+            value=shorten(lines, FIELD_VALUE_LIMIT),
+            inline=False,
+        )
     embed.set_footer(text=f"version {case.version} \u00b7 practise it with `practice {case.id}`")
     return fit_embed(embed)
 
@@ -42,7 +44,7 @@ class Cases(commands.Cog):
     def __init__(self, bot: CounterpointBot):
         self.bot = bot
 
-    @commands.hybrid_group(name="case", fallback="list")
+    @commands.hybrid_group(name="case", fallback="list")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def case(self, ctx: commands.Context) -> None:
         """The cases you can practise here."""
         await ctx.send(embed=cases_embed(await self.bot.catalog.library_for(ctx.guild.id if ctx.guild else None)))
@@ -53,6 +55,7 @@ class Cases(commands.Cog):
     @app_commands.describe(file="A case file (.toml); see `counterpoint cases import` to make one from an article")
     async def upload(self, ctx: commands.Context, file: discord.Attachment | None = None) -> None:
         """Moderators: add or replace one of this server's cases from a TOML file."""
+        assert ctx.guild is not None  # guild_only
         attachment = file or (ctx.message.attachments[0] if ctx.message and ctx.message.attachments else None)
         if attachment is None:
             raise commands.BadArgument("Attach a case file (.toml) to the command.")
@@ -61,8 +64,10 @@ class Cases(commands.Cog):
         raw = await attachment.read()
         case = await self.bot.catalog.upload(ctx.guild.id, raw, attachment.filename, ctx.author.id)
         count = sum(len(p.counterarguments) for p in case.points)
-        message = (f"Case `{case.id}` (version {case.version}) is ready here: {len(case.points)} Points, "
-                   f"{count} counterarguments.")
+        message = (
+            f"Case `{case.id}` (version {case.version}) is ready here: {len(case.points)} Points, "
+            f"{count} counterarguments."
+        )
         warnings = quality_warnings(case)
         if warnings:
             shown = "\n".join(f"\u2022 {shorten(w, 300)}" for w in warnings[:5])
@@ -75,10 +80,11 @@ class Cases(commands.Cog):
     @moderator_only()
     async def remove(self, ctx: commands.Context, case_id: str) -> None:
         """Moderators: take one of this server's cases out of use (past attempts keep it)."""
+        assert ctx.guild is not None  # guild_only
         await self.bot.catalog.remove(ctx.guild.id, case_id)
         await ctx.send(f"Case `{case_id}` is no longer available here.")
 
-    @case.command(name="show")
+    @case.command(name="show")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def show(self, ctx: commands.Context, case_id: str) -> None:
         """A case's Points and the summaries of its counterarguments (moderators also get the full text)."""
         case = await self.bot.catalog.get(case_id, ctx.guild.id if ctx.guild else None)
@@ -99,6 +105,7 @@ class Cases(commands.Cog):
     @moderator_only()
     async def default(self, ctx: commands.Context, case_id: str) -> None:
         """Moderators: the case `practice` and `tournament create` use when none is named."""
+        assert ctx.guild is not None  # guild_only
         case = await self.bot.catalog.get(case_id, ctx.guild.id)
         settings = await self.bot.storage.guild_settings(ctx.guild.id)
         await self.bot.storage.save_guild_settings(replace(settings, default_case=case.id))
@@ -107,4 +114,3 @@ class Cases(commands.Cog):
 
 async def setup(bot: CounterpointBot) -> None:
     await bot.add_cog(Cases(bot))
-

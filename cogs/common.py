@@ -19,7 +19,7 @@ def learner_of(user: discord.abc.User) -> Learner:
     return Learner.discord(user.id, user.display_name)
 
 
-def place_of(guild: discord.Guild | None, channel: discord.abc.Messageable | None) -> Place:
+def place_of(guild: discord.Guild | None, channel: discord.abc.Snowflake | None) -> Place:
     return Place(guild.id if guild else None, getattr(channel, "id", None))
 
 

@@ -27,8 +27,11 @@ MAX_EMBEDS = 10  # per message
 def embed_size(embed: discord.Embed) -> int:
     """The characters Discord counts against :data:`TOTAL_LIMIT`."""
     return (
-        len(embed.title or "") + len(embed.description or "") + len(embed.footer.text or "")
-        + len(embed.author.name or "") + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)
+        len(embed.title or "")
+        + len(embed.description or "")
+        + len(embed.footer.text or "")
+        + len(embed.author.name or "")
+        + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)
     )
 
 
@@ -39,13 +42,18 @@ def fit_embed(embed: discord.Embed) -> discord.Embed:
     if embed.description:
         embed.description = _cut(embed.description, DESCRIPTION_LIMIT)
     if embed.author.name:
-        embed.set_author(name=_cut(embed.author.name, AUTHOR_LIMIT), url=embed.author.url,
-                         icon_url=embed.author.icon_url)
+        embed.set_author(
+            name=_cut(embed.author.name, AUTHOR_LIMIT), url=embed.author.url, icon_url=embed.author.icon_url
+        )
     while len(embed.fields) > MAX_FIELDS:
         embed.remove_field(MAX_FIELDS)
     for index, f in enumerate(embed.fields):
-        embed.set_field_at(index, name=_cut(f.name or "\u200b", FIELD_NAME_LIMIT),
-                           value=_cut(f.value or "\u200b", FIELD_VALUE_LIMIT), inline=f.inline)
+        embed.set_field_at(
+            index,
+            name=_cut(f.name or "\u200b", FIELD_NAME_LIMIT),
+            value=_cut(f.value or "\u200b", FIELD_VALUE_LIMIT),
+            inline=f.inline,
+        )
     if embed.footer.text:
         embed.set_footer(text=_cut(embed.footer.text, FOOTER_LIMIT), icon_url=embed.footer.icon_url)
     if embed_size(embed) > TOTAL_LIMIT:
@@ -60,7 +68,7 @@ def _level(embed: discord.Embed) -> None:
     while 2 * len(embed.fields) + 2 > budget:  # not even a character each: fewer fields
         embed.remove_field(len(embed.fields) - 1)
     lengths = [len(embed.description or ""), len(embed.footer.text or "")]
-    lengths += [len(part) for f in embed.fields for part in (f.name, f.value)]
+    lengths += [len(part or "") for f in embed.fields for part in (f.name, f.value)]
     low, high = 1, max(lengths)  # the largest cap whose total fits: low fits, high + 1 does not
     while low < high:
         cap = (low + high + 1) // 2
@@ -73,7 +81,7 @@ def _level(embed: discord.Embed) -> None:
     if embed.footer.text:
         embed.set_footer(text=_cut(embed.footer.text, low), icon_url=embed.footer.icon_url)
     for index, f in enumerate(embed.fields):
-        embed.set_field_at(index, name=_cut(f.name, low), value=_cut(f.value, low), inline=f.inline)
+        embed.set_field_at(index, name=_cut(f.name or "", low), value=_cut(f.value or "", low), inline=f.inline)
 
 
 def _cut(text: str, limit: int) -> str:

@@ -12,7 +12,13 @@ from bot.cases import Case, CaseLibrary, Point
 from bot.feedback import Feedback, score_bar, shorten
 
 from .embed_limits import (  # noqa: F401  (the limits, re-exported for the other cogs)
-    DESCRIPTION_LIMIT, FIELD_NAME_LIMIT, FIELD_VALUE_LIMIT, FOOTER_LIMIT, MAX_FIELDS, TITLE_LIMIT, fit_embed,
+    DESCRIPTION_LIMIT,
+    FIELD_NAME_LIMIT,
+    FIELD_VALUE_LIMIT,
+    FOOTER_LIMIT,
+    MAX_FIELDS,
+    TITLE_LIMIT,
+    fit_embed,
 )
 
 POINT_COLOUR = discord.Colour.blurple()

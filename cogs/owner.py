@@ -19,12 +19,13 @@ class Owner(commands.Cog):
     @commands.command(name="sync")
     @commands.is_owner()
     async def sync(self, ctx: commands.Context, scope: Literal["global", "here", "clear"] = "global") -> None:
-        """Publish slash commands: `global` (up to an hour to appear), `here` (this server, at once), `clear` (remove them here)."""
+        """Publish slash commands: `global` (up to an hour to appear), `here` (this server, at once), `clear` (remove them here)."""  # noqa: E501 -- one line: it is the help text and its summary
         if scope != "global" and ctx.guild is None:
             raise commands.NoPrivateMessage()
         if scope == "global":
             synced = await self.bot.tree.sync()
         elif scope == "here":
+            assert ctx.guild is not None  # refused above for every scope but global
             self.bot.tree.copy_global_to(guild=ctx.guild)
             synced = await self.bot.tree.sync(guild=ctx.guild)
         else:

@@ -51,7 +51,7 @@ class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
         super().__init__(title=f"Rebut Point {point}"[:45])
         self.case_id = case_id
         self.point = point
-        self.text = discord.ui.TextInput(
+        self.text: discord.ui.TextInput[RebuttalModal] = discord.ui.TextInput(
             label="Your rebuttal",
             style=discord.TextStyle.paragraph,
             placeholder="Answer the Point in your own words.",
@@ -75,7 +75,9 @@ class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
         await guarded(interaction, action)
 
 
-class _PointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:rebut|hint):(?P<case>{_CASE}):(?P<point>\d+)"):
+class _PointButton(
+    discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:rebut|hint):(?P<case>{_CASE}):(?P<point>\d+)"
+):
     """A button acting on one Point. Its custom id carries the case and Point, so it outlives restarts."""
 
     action: str
@@ -86,7 +88,9 @@ class _PointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:(?:
     def __init__(self, case_id: str, point: int):
         super().__init__(
             discord.ui.Button(
-                label=self.label, style=self.style, emoji=self.emoji,
+                label=self.label,
+                style=self.style,
+                emoji=self.emoji,
                 custom_id=f"cp:{self.action}:{case_id}:{point}",
             )
         )
@@ -126,7 +130,9 @@ class NewPointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:n
     def __init__(self, case_id: str):
         super().__init__(
             discord.ui.Button(
-                label="New point", style=discord.ButtonStyle.secondary, emoji="\U0001f501",
+                label="New point",
+                style=discord.ButtonStyle.secondary,
+                emoji="\U0001f501",
                 custom_id=f"cp:new:{case_id}",
             )
         )
@@ -161,13 +167,15 @@ class Practice(commands.Cog):
 
     # --- commands ---------------------------------------------------------------------
 
-    @commands.hybrid_command(name="practice")
+    @commands.hybrid_command(name="practice")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(case="Case id (see /cases); default: the first case", point="Point number; default: random")
-    async def practice(self, ctx: commands.Context, case: str | None = None,
-                       point: commands.Range[int, 1, 1000] | None = None) -> None:
+    async def practice(
+        self, ctx: commands.Context, case: str | None = None, point: commands.Range[int, 1, 1000] | None = None
+    ) -> None:
         """Get a Point to rebut."""
         if case is not None and point is None and case.isdigit():
-            case, point = None, int(case)  # `!practice 2`: a Point of the default case
+            point = int(case)  # `!practice 2`: a Point of the default case
+            case = None
         if ctx.guild is not None:
             allowed = (await self.bot.storage.guild_settings(ctx.guild.id)).practice_channels
             if allowed and ctx.channel.id not in allowed:
@@ -184,7 +192,7 @@ class Practice(commands.Cog):
             if current.lower() in c.id or current.lower() in c.title.lower()
         ][:25]
 
-    @commands.hybrid_command(name="rebut")
+    @commands.hybrid_command(name="rebut")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(text="Your rebuttal to your current Point")
     async def rebut(self, ctx: commands.Context, *, text: str) -> None:
         """Answer your current Point; you get a score and feedback."""
@@ -192,25 +200,25 @@ class Practice(commands.Cog):
         result = await self.service.submit(learner_of(ctx.author), place, text)
         await ctx.send(embed=result_embed(result, ctx.author.display_name))
 
-    @commands.hybrid_command(name="hint")
+    @commands.hybrid_command(name="hint")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def hint(self, ctx: commands.Context) -> None:
         """A hint towards a counterargument of your current Point (privately)."""
         text = await self.service.hint(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
         await send_private(ctx, content=f"\U0001f4a1 {text}")
 
-    @commands.hybrid_command(name="answer")
+    @commands.hybrid_command(name="answer")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def answer(self, ctx: commands.Context) -> None:
         """The article's own counterarguments to your current Point (privately)."""
         prompt = await self.service.answer(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
         await send_private(ctx, embed=answer_embed(prompt.case, prompt.point))
 
-    @commands.hybrid_command(name="skip")
+    @commands.hybrid_command(name="skip")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def skip(self, ctx: commands.Context) -> None:
         """Move on to another Point."""
         prompt = await self.service.skip(learner_of(ctx.author), place_of(ctx.guild, ctx.channel))
         await ctx.send(embed=point_embed(prompt.case, prompt.point), view=point_view(prompt))
 
-    @commands.hybrid_command(name="cases")
+    @commands.hybrid_command(name="cases")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def cases(self, ctx: commands.Context) -> None:
         """The cases you can practise."""
         await ctx.send(embed=cases_embed(await self.bot.catalog.library_for(ctx.guild.id if ctx.guild else None)))

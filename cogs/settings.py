@@ -25,7 +25,10 @@ def settings_embed(current: GuildSettings, default_case: str) -> discord.Embed:
     embed.add_field(name="Default case", value=default_case)
     embed.add_field(name="Tournament rounds", value=str(current.tournament_rounds or "one per Point"))
     embed.add_field(name="Minutes per round", value=f"{current.tournament_minutes or 10:g}")
-    embed.add_field(name="Tournament scores", value="shown at once" if current.tournament_show_scores else "withheld until a round closes")
+    embed.add_field(
+        name="Tournament scores",
+        value="shown at once" if current.tournament_show_scores else "withheld until a round closes",
+    )
     channels = " ".join(f"<#{c}>" for c in current.practice_channels) or "anywhere"
     embed.add_field(name="Practice channels", value=channels, inline=False)  # many channels: cut by fit_embed
     embed.add_field(name="Leaderboard", value="on" if current.leaderboard_enabled else "off")
@@ -38,15 +41,17 @@ class Settings(commands.Cog):
     def __init__(self, bot: CounterpointBot):
         self.bot = bot
 
-    @commands.hybrid_group(name="settings", fallback="show")
+    @commands.hybrid_group(name="settings", fallback="show")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def settings(self, ctx: commands.Context) -> None:
         """This server's Counterpoint settings."""
+        assert ctx.guild is not None  # guild_only
         current = await self.bot.storage.guild_settings(ctx.guild.id)
         embed = settings_embed(current, (await self.bot.catalog.default_for(ctx.guild.id)).id)
         await ctx.send(embed=embed)
 
     async def _change(self, ctx: commands.Context, **changes) -> GuildSettings:
+        assert ctx.guild is not None  # every caller is moderator_only, which refuses DMs
         current = await self.bot.storage.guild_settings(ctx.guild.id)
         updated = replace(current, **changes)
         await self.bot.storage.save_guild_settings(updated)
@@ -55,15 +60,24 @@ class Settings(commands.Cog):
     @settings.command(name="channels")
     @moderator_only()
     @app_commands.describe(action="add or remove a channel, or clear (practice anywhere)", channel="The channel")
-    async def channels(self, ctx: commands.Context, action: Literal["add", "remove", "clear"],
-                       channel: discord.TextChannel | None = None) -> None:
+    async def channels(
+        self,
+        ctx: commands.Context,
+        action: Literal["add", "remove", "clear"],
+        channel: discord.TextChannel | None = None,
+    ) -> None:
         """Where `practice` is allowed (everywhere when none are set)."""
+        assert ctx.guild is not None  # moderator_only refuses DMs
         current = (await self.bot.storage.guild_settings(ctx.guild.id)).practice_channels
         if action == "clear":
             chosen: tuple[int, ...] = ()
         else:
             target = (channel or ctx.channel).id
-            chosen = tuple(dict.fromkeys([*current, target])) if action == "add" else tuple(c for c in current if c != target)
+            chosen = (
+                tuple(dict.fromkeys([*current, target]))
+                if action == "add"
+                else tuple(c for c in current if c != target)
+            )
         await self._change(ctx, practice_channels=chosen)
         where = " ".join(f"<#{c}>" for c in chosen) or "anywhere"
         await ctx.send(f"Practice is allowed: {where}.")
@@ -73,7 +87,9 @@ class Settings(commands.Cog):
     async def scores(self, ctx: commands.Context, when: Literal["shown", "withheld"]) -> None:
         """Whether tournament submissions show their score at once (the default for new tournaments)."""
         await self._change(ctx, tournament_show_scores=when == "shown")
-        await ctx.send(f"New tournaments: scores {'shown at once' if when == 'shown' else 'withheld until a round closes'}.")
+        await ctx.send(
+            f"New tournaments: scores {'shown at once' if when == 'shown' else 'withheld until a round closes'}."
+        )
 
     @settings.command(name="leaderboard")
     @moderator_only()
@@ -84,15 +100,16 @@ class Settings(commands.Cog):
 
     @settings.command(name="tournament")
     @moderator_only()
-    async def tournament(self, ctx: commands.Context, rounds: commands.Range[int, 1, 100],
-                         minutes: commands.Range[float, 0, 100_000]) -> None:
+    async def tournament(
+        self, ctx: commands.Context, rounds: commands.Range[int, 1, 100], minutes: commands.Range[float, 0, 100_000]
+    ) -> None:
         """Default rounds and minutes per round for new tournaments."""
         if not 1 <= rounds <= MAX_ROUNDS or not MIN_MINUTES <= minutes <= MAX_MINUTES:
-            raise commands.BadArgument(
-                f"Rounds 1 to {MAX_ROUNDS}; minutes {MIN_MINUTES:g} to {MAX_MINUTES:g}."
-            )
+            raise commands.BadArgument(f"Rounds 1 to {MAX_ROUNDS}; minutes {MIN_MINUTES:g} to {MAX_MINUTES:g}.")
         await self._change(ctx, tournament_rounds=rounds, tournament_minutes=minutes)
-        await ctx.send(f"New tournaments: {plural(rounds, 'round')} of {minutes:g} {'minute' if minutes == 1 else 'minutes'}.")
+        await ctx.send(
+            f"New tournaments: {plural(rounds, 'round')} of {minutes:g} {'minute' if minutes == 1 else 'minutes'}."
+        )
 
     @settings.command(name="modrole")
     @moderator_only()

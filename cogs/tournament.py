@@ -38,11 +38,13 @@ def _service(interaction: discord.Interaction) -> TournamentService:
 
 class RegistrationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:t(?P<action>join|leave):(?P<id>\d+)"):
     def __init__(self, action: str, tournament_id: int):
-        super().__init__(discord.ui.Button(
-            label="Join" if action == "join" else "Leave",
-            style=discord.ButtonStyle.success if action == "join" else discord.ButtonStyle.secondary,
-            custom_id=f"cp:t{action}:{tournament_id}",
-        ))
+        super().__init__(
+            discord.ui.Button(
+                label="Join" if action == "join" else "Leave",
+                style=discord.ButtonStyle.success if action == "join" else discord.ButtonStyle.secondary,
+                custom_id=f"cp:t{action}:{tournament_id}",
+            )
+        )
         self.action, self.tournament_id = action, tournament_id
 
     @classmethod
@@ -81,7 +83,7 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
     def __init__(self, tournament_id: int, round_number: int, max_chars: int):
         super().__init__(title=f"Round {round_number} rebuttal"[:45])
         self.tournament_id, self.round_number = tournament_id, round_number  # the round it answers, and no other
-        self.text = discord.ui.TextInput(
+        self.text: discord.ui.TextInput[SubmissionModal] = discord.ui.TextInput(
             label="Your rebuttal", style=discord.TextStyle.paragraph, max_length=min(max_chars, 4000)
         )
         self.add_item(self.text)
@@ -102,10 +104,14 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
 
 class SubmitButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:tsubmit:(?P<id>\d+):(?P<round>\d+)"):
     def __init__(self, tournament_id: int, round_number: int):
-        super().__init__(discord.ui.Button(
-            label="Submit rebuttal", style=discord.ButtonStyle.primary, emoji="\u270d\ufe0f",
-            custom_id=f"cp:tsubmit:{tournament_id}:{round_number}",
-        ))
+        super().__init__(
+            discord.ui.Button(
+                label="Submit rebuttal",
+                style=discord.ButtonStyle.primary,
+                emoji="\u270d\ufe0f",
+                custom_id=f"cp:tsubmit:{tournament_id}:{round_number}",
+            )
+        )
         self.tournament_id, self.round_number = tournament_id, round_number
 
     @classmethod
@@ -159,7 +165,9 @@ class Tournaments(commands.Cog):
         """Close rounds whose deadline passed while the bot was down, say so, and re-arm the rest."""
         recovery = await self.service.recover()
         for result in recovery.closed:
-            await self._announce(result, note="The bot was offline at the deadline; only submissions received before it count.")
+            await self._announce(
+                result, note="The bot was offline at the deadline; only submissions received before it count."
+            )
         for tournament, open_round in recovery.still_open:
             self.arm(tournament.id, open_round.number, open_round.deadline)
 
@@ -192,15 +200,17 @@ class Tournaments(commands.Cog):
         if channel is None:
             log.warning("Channel %s of tournament %s is gone", result.tournament.channel_id, result.tournament.id)
             return
+        assert isinstance(channel, discord.abc.Messageable)  # a tournament is created in a text channel
         await channel.send(content=note, embed=results_embed(result))
         fresh = await self.service.storage.tournament(result.tournament.id)
+        assert fresh is not None  # tournaments are never deleted
         if fresh.state == "running" and result.round.number >= fresh.rounds:
             await self.service.end(fresh)  # the last deadline ends the tournament
             await channel.send(embed=standings_embed(fresh.name, await self.service.standings(fresh), final=True))
 
     # --- commands ---------------------------------------------------------------------------
 
-    @commands.hybrid_group(name="tournament", fallback="status")
+    @commands.hybrid_group(name="tournament", fallback="status")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def tournament(self, ctx: commands.Context) -> None:
         """The open tournament in this channel."""
         t = await self.service.in_channel(ctx.channel.id)
@@ -212,25 +222,45 @@ class Tournaments(commands.Cog):
     @commands.guild_only()
     @moderator_only()
     @app_commands.describe(
-        name="The tournament's name", case="Case id (default: the server's)", rounds="Number of rounds",
-        minutes="Minutes per round", shuffle="Shuffle the Points (the seed is kept)",
-        show_scores="Show each submission's score at once", late_join="Allow joining after the start",
+        name="The tournament's name",
+        case="Case id (default: the server's)",
+        rounds="Number of rounds",
+        minutes="Minutes per round",
+        shuffle="Shuffle the Points (the seed is kept)",
+        show_scores="Show each submission's score at once",
+        late_join="Allow joining after the start",
     )
-    async def create(self, ctx: commands.Context, name: str, case: str | None = None,
-                     rounds: commands.Range[int, 1, 100] | None = None,
-                     minutes: commands.Range[float, 0, 100_000] | None = None, shuffle: bool = False, show_scores: bool | None = None,
-                     late_join: bool = False) -> None:
+    async def create(
+        self,
+        ctx: commands.Context,
+        name: str,
+        case: str | None = None,
+        rounds: commands.Range[int, 1, 100] | None = None,
+        minutes: commands.Range[float, 0, 100_000] | None = None,
+        shuffle: bool = False,
+        show_scores: bool | None = None,
+        late_join: bool = False,
+    ) -> None:
         """Moderators: open a tournament in this channel for registration."""
+        assert ctx.guild is not None  # guild_only
         if show_scores is None:
             show_scores = (await self.bot.storage.guild_settings(ctx.guild.id)).tournament_show_scores
         t = await self.service.create(
-            ctx.guild.id, ctx.channel.id, name, ctx.author.id, case_id=case, rounds=rounds, minutes=minutes,
-            shuffle=shuffle, show_scores=show_scores, late_join=late_join,
+            ctx.guild.id,
+            ctx.channel.id,
+            name,
+            ctx.author.id,
+            case_id=case,
+            rounds=rounds,
+            minutes=minutes,
+            shuffle=shuffle,
+            show_scores=show_scores,
+            late_join=late_join,
         )
         title = (await self.bot.catalog.get(t.case_id, t.guild_id)).title
         await ctx.send(embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id))
 
-    @tournament.command(name="join")
+    @tournament.command(name="join")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def join(self, ctx: commands.Context) -> None:
         """Join this channel's tournament."""
@@ -238,7 +268,7 @@ class Tournaments(commands.Cog):
         count = await self.service.join(t, ctx.author.id, ctx.author.display_name)
         await ctx.send(f"{ctx.author.display_name} joined {t.name} ({count} participant(s)).")
 
-    @tournament.command(name="leave")
+    @tournament.command(name="leave")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def leave(self, ctx: commands.Context) -> None:
         """Leave this channel's tournament before it starts."""
@@ -288,7 +318,7 @@ class Tournaments(commands.Cog):
         await self.service.cancel(t)
         await ctx.send(f"{t.name} is cancelled.")
 
-    @tournament.command(name="submit")
+    @tournament.command(name="submit")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(text="Your rebuttal to the current round's Point")
     async def submit(self, ctx: commands.Context, *, text: str) -> None:
         """Submit your rebuttal privately (slash command, or in a DM to me)."""
@@ -298,8 +328,9 @@ class Tournaments(commands.Cog):
             candidates = await self.service.open_for(ctx.author.id)
             if len(candidates) != 1:
                 raise TournamentError(
-                    "You have no open round to answer." if not candidates else
-                    "You are in several open rounds: use the Submit button in each tournament's channel."
+                    "You have no open round to answer."
+                    if not candidates
+                    else "You are in several open rounds: use the Submit button in each tournament's channel."
                 )
             t = candidates[0]
         else:
@@ -317,7 +348,7 @@ class Tournaments(commands.Cog):
             warning = "your rebuttal is visible in the channel (I may not delete messages here)."
         await ctx.send(f"{ctx.author.display_name}: {warning} Submit privately: `/tournament submit`, or DM me.")
 
-    @tournament.command(name="results")
+    @tournament.command(name="results")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def results(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
         """A closed round's ranking."""
@@ -327,14 +358,14 @@ class Tournaments(commands.Cog):
             raise TournamentError(f"Round {round_number} is still open.")
         await ctx.send(embed=results_embed(await self.service.results(t, round_number)))
 
-    @tournament.command(name="standings")
+    @tournament.command(name="standings")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def standings(self, ctx: commands.Context) -> None:
         """Cumulative standings over the closed rounds."""
         t = await self.service.in_channel(ctx.channel.id)
         await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=False))
 
-    @tournament.command(name="feedback")
+    @tournament.command(name="feedback")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def feedback(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
         """Your own full feedback for a round (privately)."""
@@ -345,8 +376,15 @@ class Tournaments(commands.Cog):
     @tournament.command(name="adjust")
     @commands.guild_only()
     @moderator_only()
-    async def adjust(self, ctx: commands.Context, member: discord.Member, round_number: commands.Range[int, 1, 100],
-                     score: commands.Range[int, 0, 100], *, reason: str) -> None:
+    async def adjust(
+        self,
+        ctx: commands.Context,
+        member: discord.Member,
+        round_number: commands.Range[int, 1, 100],
+        score: commands.Range[int, 0, 100],
+        *,
+        reason: str,
+    ) -> None:
         """Moderators: override a score (the original is kept; the change is logged)."""
         t = await self.service.in_channel(ctx.channel.id)
         original = await self.service.adjust(t, member.id, round_number, score, reason, ctx.author.id)
@@ -394,7 +432,9 @@ class Tournaments(commands.Cog):
             return
 
         async def take() -> None:
-            receipt = await self.service.submit(tournament, message.author.id, message.author.display_name, message.content)
+            receipt = await self.service.submit(
+                tournament, message.author.id, message.author.display_name, message.content
+            )
             await message.channel.send(receipt_text(receipt))
 
         await guarded_reply(message, take)

@@ -50,7 +50,8 @@ def results_embed(result: RoundResult) -> discord.Embed:
 
 def standings_embed(name: str, standings: list[Standing], final: bool) -> discord.Embed:
     lines = [
-        f"**{s.rank}.** {discord.utils.escape_markdown(s.name)} \u2014 {s.total} ({s.covered} covered, {s.rounds} round(s))"
+        f"**{s.rank}.** {discord.utils.escape_markdown(s.name)} \u2014 "
+        f"{s.total} ({s.covered} covered, {s.rounds} round(s))"
         for s in standings
     ] or ["Nobody yet."]
     embed = discord.Embed(
