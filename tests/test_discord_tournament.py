@@ -84,7 +84,7 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     receipt = await say(A2_A5, author=1, channel=dm)  # a plain DM while in exactly one open round
     assert "replaced your earlier submission" in receipt.content
     press = PressedBy(bot, member(2), guild_channel().guild, guild_channel())
-    from cogs.tournament import SubmissionModal
+    from cogs.tournament_views import SubmissionModal
 
     modal = SubmissionModal(tournament.id, 1, 4000)
     modal.text._value = A5

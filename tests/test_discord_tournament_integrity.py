@@ -84,7 +84,7 @@ def submissions(db_path) -> list[tuple]:
 
 
 async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(club, db_path):
-    from cogs.tournament import SubmitButton
+    from cogs.tournament_views import SubmitButton
 
     await say('!tournament create "Stale cup" north-korea 2 5')
     await say("!tournament join", author=1)
