@@ -49,12 +49,15 @@ async def send_private(ctx: commands.Context, **kwargs) -> discord.Message | Non
     """Ephemeral for slash commands; a DM for prefix commands in a server; as is in DMs."""
     if ctx.interaction is not None or ctx.guild is None:
         return await ctx.send(ephemeral=True, **kwargs)
+    # The note answers the command's message, which may be gone (a rebuttal typed in the channel
+    # is deleted): Discord rejects a reply to a missing message unless told to send it plainly.
+    reference = ctx.message.to_reference(fail_if_not_exists=False)
     try:
         sent = await ctx.author.send(**kwargs)
     except discord.Forbidden:
-        await ctx.reply("I could not DM you; use the slash command to see it privately.")
+        await ctx.send("I could not DM you; use the slash command to see it privately.", reference=reference)
         return None
-    await ctx.reply("Sent to you privately.")
+    await ctx.send("Sent to you privately.", reference=reference)
     return sent
 
 
