@@ -168,6 +168,15 @@ class TournamentService:
             )
         return tournament
 
+    async def latest_in(self, channel_id: int) -> Tournament:
+        """The channel's open tournament, else its latest one: results, standings and feedback
+        stay readable after a tournament ends."""
+        storage = self.storage
+        tournament = await storage.open_tournament_in(channel_id) or await storage.latest_tournament_in(channel_id)
+        if tournament is None:
+            raise TournamentError("This channel has had no tournament. A moderator can `tournament create` one.")
+        return tournament
+
     async def join(self, tournament: Tournament, user_id: int, name: str) -> int:
         """Register; returns the participant count."""
         if tournament.state == "running" and not tournament.late_join:
@@ -379,6 +388,9 @@ class TournamentService:
                 for rank, (score, covered, after, s) in enumerate(placings, start=1)
             ),
         )
+
+    async def rounds_closed(self, tournament: Tournament) -> int:
+        return sum(not r.is_open for r in await self.storage.rounds(tournament.id))
 
     async def standings(self, tournament: Tournament) -> list[Standing]:
         """Total coverage over closed rounds; ties by counterarguments covered, then by time taken."""

@@ -21,6 +21,7 @@ from discord.ext import commands
 
 from bot.client import CounterpointBot
 from bot.feedback import explain, shorten
+from bot.models import Tournament
 from bot.tournament import OpenedRound, RoundResult, TournamentError, TournamentService
 
 from .common import guarded_reply, moderator_only, send_private
@@ -98,12 +99,14 @@ class Tournaments(commands.Cog):
             log.warning("Channel %s of tournament %s is gone", result.tournament.channel_id, result.tournament.id)
             return
         assert isinstance(channel, discord.abc.Messageable)  # a tournament is created in a text channel
-        await channel.send(content=note, embed=results_embed(result))
         fresh = await self.service.storage.tournament(result.tournament.id)
         assert fresh is not None  # tournaments are never deleted
-        if fresh.state == "running" and result.round.number >= fresh.rounds:
+        last = result.round.number >= fresh.rounds
+        waiting = fresh.state == "running" and not last and fresh.current_round == result.round.number
+        await channel.send(content=note, embed=results_embed(result, waiting=waiting))
+        if fresh.state == "running" and last:
             await self.service.end(fresh)  # the last deadline ends the tournament
-            await channel.send(embed=standings_embed(fresh.name, await self.service.standings(fresh), final=True))
+            await channel.send(embed=await self._standings(fresh, final=True))
 
     # --- commands ---------------------------------------------------------------------------
 
@@ -191,7 +194,7 @@ class Tournaments(commands.Cog):
         if result is not None:
             await ctx.send(embed=results_embed(result))
         if opened is None:
-            await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=True))
+            await ctx.send(embed=await self._standings(t, final=True))
         else:
             await self._release(ctx, opened)
 
@@ -204,7 +207,7 @@ class Tournaments(commands.Cog):
         result = await self.service.end(t)
         if result is not None:
             await ctx.send(embed=results_embed(result))
-        await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=True))
+        await ctx.send(embed=await self._standings(t, final=True))
 
     @tournament.command(name="cancel")
     @commands.guild_only()
@@ -248,8 +251,8 @@ class Tournaments(commands.Cog):
     @tournament.command(name="results")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def results(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
-        """A closed round's ranking."""
-        t = await self.service.in_channel(ctx.channel.id)
+        """A closed round's ranking (this channel's open tournament, else its latest)."""
+        t = await self.service.latest_in(ctx.channel.id)
         current = await self.service.round_of(t, round_number)
         if current.is_open:
             raise TournamentError(f"Round {round_number} is still open.")
@@ -258,15 +261,15 @@ class Tournaments(commands.Cog):
     @tournament.command(name="standings")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def standings(self, ctx: commands.Context) -> None:
-        """Cumulative standings over the closed rounds."""
-        t = await self.service.in_channel(ctx.channel.id)
-        await ctx.send(embed=standings_embed(t.name, await self.service.standings(t), final=False))
+        """Cumulative standings over the closed rounds (this channel's open tournament, else its latest)."""
+        t = await self.service.latest_in(ctx.channel.id)
+        await ctx.send(embed=await self._standings(t, final=False))
 
     @tournament.command(name="feedback")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
     async def feedback(self, ctx: commands.Context, round_number: commands.Range[int, 1, 100]) -> None:
-        """Your own full feedback for a round (privately)."""
-        t = await self.service.in_channel(ctx.channel.id)
+        """Your own full feedback for a round, privately (this channel's open tournament, else its latest)."""
+        t = await self.service.latest_in(ctx.channel.id)
         submission, point, coverage = await self.service.feedback(t, ctx.author.id, round_number)
         await send_private(ctx, embed=feedback_embed(point, explain(point, coverage), submission.name))
 
@@ -286,7 +289,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         original = await self.service.adjust(t, member.id, round_number, score, reason, ctx.author.id)
         await ctx.send(
-            f"Round {round_number}: {discord.utils.escape_markdown(original.name)}'s score is now {score}% "
+            f"Round {round_number}: {member.mention}'s score is now {score}% "
             f"(was {original.score}%). Reason: {shorten(reason, 200)}"
         )
 
@@ -295,7 +298,7 @@ class Tournaments(commands.Cog):
     @moderator_only()
     async def export(self, ctx: commands.Context) -> None:
         """Moderators: CSVs of every submission and of the standings."""
-        t = await self.service.storage.open_tournament_in(ctx.channel.id) or await self._latest_here(ctx)
+        t = await self.service.latest_in(ctx.channel.id)
         per_round, final = await self.service.export(t)
         slug = re.sub(r"[^a-z0-9]+", "-", t.name.lower()).strip("-") or "tournament"
         await ctx.send(
@@ -306,11 +309,9 @@ class Tournaments(commands.Cog):
             ],
         )
 
-    async def _latest_here(self, ctx: commands.Context):
-        latest = await self.service.storage.latest_tournament_in(ctx.channel.id)
-        if latest is None:
-            raise TournamentError("This channel has had no tournament.")
-        return latest
+    async def _standings(self, t: Tournament, final: bool) -> discord.Embed:
+        closed = await self.service.rounds_closed(t)
+        return standings_embed(t.name, await self.service.standings(t), final=final, any_closed=closed > 0)
 
     async def _release(self, ctx: commands.Context, opened: OpenedRound) -> None:
         await ctx.send(embed=round_embed(opened), view=round_view(opened))

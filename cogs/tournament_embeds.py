@@ -1,5 +1,8 @@
 """Tournament embeds and replies. Not an extension: ``cogs.tournament`` imports it.
-Every embed ends with :func:`cogs.embed_limits.fit_embed`."""
+Every embed ends with :func:`cogs.embed_limits.fit_embed`.
+
+Members are shown as mentions (:func:`member`), one name per person everywhere: Discord
+renders each as the member's current name in the server, and embeds never ping."""
 
 from __future__ import annotations
 
@@ -9,6 +12,12 @@ from bot.feedback import shorten
 from bot.tournament import OpenedRound, Receipt, RoundResult, Standing
 
 from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, TITLE_LIMIT, fit_embed
+
+
+def member(user_id: int) -> str:
+    """How a member is named in tournament messages (not the name stored when they joined or submitted,
+    which differs between a server nickname and a DM)."""
+    return f"<@{user_id}>"
 
 
 def registration_embed(name: str, case_title: str, rounds: int, minutes: float, count: int) -> discord.Embed:
@@ -33,9 +42,10 @@ def round_embed(opened: OpenedRound) -> discord.Embed:
     return fit_embed(embed)
 
 
-def results_embed(result: RoundResult) -> discord.Embed:
+def results_embed(result: RoundResult, waiting: bool = False) -> discord.Embed:
+    """``waiting``: the round closed by its deadline and the next opens only when a moderator says so."""
     lines = [
-        f"**{p.rank}.** {discord.utils.escape_markdown(p.name)} \u2014 {p.score}%"
+        f"**{p.rank}.** {member(p.user_id)} \u2014 {p.score}%"
         f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
         for p in result.placings
     ] or ["No submissions."]
@@ -44,16 +54,26 @@ def results_embed(result: RoundResult) -> discord.Embed:
         description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
         colour=POINT_COLOUR,
     )
+    if waiting:
+        embed.add_field(
+            name="Next",
+            value=f"Round {result.round.number + 1} of {result.tournament.rounds} opens when a moderator runs "
+            "`tournament next`.",
+            inline=False,
+        )
     embed.set_footer(text=f"Your full feedback: tournament feedback {result.round.number}")
     return fit_embed(embed)
 
 
-def standings_embed(name: str, standings: list[Standing], final: bool) -> discord.Embed:
-    lines = [
-        f"**{s.rank}.** {discord.utils.escape_markdown(s.name)} \u2014 "
-        f"{s.total} ({s.covered} covered, {s.rounds} round(s))"
-        for s in standings
-    ] or ["Nobody yet."]
+def standings_embed(name: str, standings: list[Standing], final: bool, any_closed: bool = True) -> discord.Embed:
+    """``any_closed``: whether any round has closed; before that there is nothing to rank."""
+    if not any_closed:
+        lines = ["No round has closed yet: standings start when round 1 closes."]
+    else:
+        lines = [
+            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total} ({s.covered} covered, {s.rounds} round(s))"
+            for s in standings
+        ] or ["Nobody yet."]
     embed = discord.Embed(
         title=shorten(f"{name}: {'final standings' if final else 'standings'}", TITLE_LIMIT),
         description=shorten("\n".join(lines), DESCRIPTION_LIMIT),

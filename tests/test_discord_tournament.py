@@ -98,7 +98,7 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     result = await cog(bot).close_and_announce(tournament.id, 1)  # what the timer does at the deadline
     posted = dpytest.get_message()
     assert "round 1 results" in posted.embeds[0].title
-    assert posted.embeds[0].description.splitlines()[0].startswith("**1.** bob")
+    assert posted.embeds[0].description.splitlines()[0].startswith(f"**1.** <@{member(1).id}>")
     assert [p.user_id for p in result.placings] == [member(1).id, member(2).id]  # dev's late one is not there
 
     private = await say("!tournament feedback 1", author=1)  # sent by DM, then acknowledged in the channel
@@ -121,8 +121,8 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     final = dpytest.get_message()
     assert "final standings" in final.embeds[0].title
     standings = final.embeds[0].description.splitlines()
-    assert standings[0].startswith("**1.** cleo") and "\u2014 77" in standings[0]  # 60 adjusted + 17
-    assert standings[1].startswith("**2.** bob") and "\u2014 33" in standings[1]
+    assert standings[0].startswith(f"**1.** <@{member(2).id}>") and "\u2014 77" in standings[0]  # 60 adjusted + 17
+    assert standings[1].startswith(f"**2.** <@{member(1).id}>") and "\u2014 33" in standings[1]
 
     export = await say("!tournament export")
     rounds_file, standings_file = export.attachments

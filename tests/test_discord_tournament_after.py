@@ -6,8 +6,83 @@ from __future__ import annotations
 
 import discord.ext.test as dpytest
 
-from support import guild_channel, member, say
-from test_discord_tournament import A5, club  # noqa: F401  (club is a fixture)
+from support import dm_channel, guild_channel, member, say
+from test_discord_tournament import A5, B2, Clock, club, cog  # noqa: F401  (club is a fixture)
+
+
+async def _two_round_tournament(bot, monkeypatch) -> tuple[Clock, object]:
+    clock = Clock(1_900_000_000.0)
+    monkeypatch.setattr(bot.tournaments, "clock", clock)
+    await say('!tournament create "Club night" north-korea 2 5')
+    for player in (1, 2):
+        await say("!tournament join", author=player)
+    await say("!tournament start")
+    for task in list(cog(bot)._timers.values()):
+        task.cancel()  # the test closes rounds itself, as the timers would
+    return clock, await bot.tournaments.in_channel(guild_channel().id)
+
+
+async def test_results_standings_and_feedback_stay_readable_after_the_end(club, monkeypatch):
+    bot = club
+    clock, tournament = await _two_round_tournament(bot, monkeypatch)
+    await say(f"!tournament submit {A5}", author=1, channel=await dm_channel(1))
+    await say("!tournament next")
+    dpytest.get_message()  # round 2 opens
+    await say(f"!tournament submit {B2}", author=1, channel=await dm_channel(1))
+    await say("!tournament end")
+    dpytest.get_message()  # the final standings
+
+    feedback = await say("!tournament feedback 2", author=1)
+    assert feedback.channel.id == (await dm_channel(1)).id
+    assert feedback.embeds, "feedback for round 2 is sent after the tournament ended"
+    assert dpytest.get_message().content == "Sent to you privately."
+    results = await say("!tournament results 1", author=2)
+    assert "round 1 results" in results.embeds[0].title
+    standings = await say("!tournament standings", author=2)
+    assert standings.embeds[0].title == "Club night: standings"
+    assert standings.embeds[0].description.startswith(f"**1.** <@{member(1).id}>")
+
+
+async def test_standings_before_any_round_closes_say_so(club, monkeypatch):
+    await _two_round_tournament(club, monkeypatch)
+    standings = await say("!tournament standings")
+    assert "No round has closed yet" in standings.embeds[0].description
+    assert "**1.**" not in standings.embeds[0].description  # no ranking of zeros
+
+
+async def test_a_member_has_one_name_in_results_and_standings(club, monkeypatch):
+    bot = club
+    clock, tournament = await _two_round_tournament(bot, monkeypatch)
+    await say(f"!tournament submit {A5}", author=1, channel=await dm_channel(1))  # named as a user in a DM
+    stored = {p.user_id: p.name for p in await bot.tournaments.participants(tournament)}
+    submitted = (await bot.storage.submissions(tournament.id, 1))[0].name
+    assert stored[member(1).id] != submitted  # joined with the server nickname; submitted with the user name
+
+    clock.now += 301
+    await cog(bot).close_and_announce(tournament.id, 1)
+    results = dpytest.get_message().embeds[0].description.splitlines()
+    standings = (await say("!tournament standings")).embeds[0].description.splitlines()
+    bob = f"<@{member(1).id}>"
+    assert results[0].startswith(f"**1.** {bob} ")
+    assert standings[0].startswith(f"**1.** {bob} ")
+    assert not any(name in line for line in results + standings for name in (stored[member(1).id], submitted))
+
+
+async def test_a_round_closed_by_its_deadline_says_the_next_waits_for_a_moderator(club, monkeypatch):
+    bot = club
+    clock, tournament = await _two_round_tournament(bot, monkeypatch)
+    clock.now += 301
+    await cog(bot).close_and_announce(tournament.id, 1)
+    posted = dpytest.get_message().embeds[0]
+    assert "round 1 results" in posted.title
+    waiting = [f.value for f in posted.fields if f.name == "Next"]
+    assert waiting == ["Round 2 of 2 opens when a moderator runs `tournament next`."]
+
+    await say("!tournament next")  # round 2 opens
+    clock.now += 301
+    await cog(bot).close_and_announce(tournament.id, 2)  # the last round: no next
+    last = dpytest.get_message().embeds[0]
+    assert "round 2 results" in last.title and not any(f.name == "Next" for f in last.fields)
 
 
 async def test_no_notice_answers_the_deleted_rebuttal(club, sent_payloads):
