@@ -1,19 +1,15 @@
 """Turning an article into a draft case.
 
-Recognised structures (each heading on a line of its own):
-
-* ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
-  paragraph after the heading is the author's concession (the context); the
-  following paragraphs are the counterarguments;
-* ``Myth: <claim>`` followed by ``Fact: <text>``;
-* ``Claim: <claim>`` followed by ``Response: <text>``;
-* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by
-  its paragraphs.
+:mod:`bot.article_layouts` finds the article's layout, title, source and the
+claims it answers; this module groups each answer's sentences into candidate
+counterarguments and writes the draft.
 
 Counterargument paragraphs are split into claims, not sentences: a sentence
 that continues its neighbour (it opens with "This", "It", "Therefore"... or
-shares most of its key terms) stays with it. The draft is valid as it is;
-its summaries and hints are marked ``TODO`` for the author to write.
+shares most of its key terms) stays with it; a short lead-in ("Not really.")
+is dropped, and no reference is under four words. Each counterargument gets a
+hint that points at its key nouns without stating it; its summary is left
+``TODO`` for the author to write in their own words.
 """
 
 from __future__ import annotations
@@ -22,28 +18,15 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
 from .cases import ID_PATTERN, Case, parse_case
 from .negation import bare
-from .text import analyze, normalize, split_sentences
+from .text import STOP_WORDS, analyze, split_sentences
 
-#: What the importer expects, shown when an article has none of it.
-EXPECTED_STRUCTURES = """Counterpoint recognises articles structured like one of these:
-
-  Point #1: <the claim the article rebuts>
-  <a paragraph conceding what is true in it>
-  <paragraphs answering it>
-
-  Myth: <claim>            Claim: <claim>           1. <claim>
-  Fact: <the answer>       Response: <the answer>   <paragraphs answering it>
-"""
+__all__ = ["EXPECTED_STRUCTURES", "ImportError_", "draft_toml", "import_article", "read_article", "slug"]
 
 TODO_SUMMARY = "TODO: one line saying what this counterargument claims, in your own words"
-TODO_HINT = "TODO: a question that points here without giving the answer away"
 
-_POINT = re.compile(r"^\s*Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+)$", re.IGNORECASE)
-_MYTH = re.compile(r"^\s*(?:Myth|Claim)\s*(?:#?\s*\d+)?\s*:\s*(.+)$", re.IGNORECASE)
-_FACT = re.compile(r"^\s*(?:Fact|Response|Reality)\s*(?:#?\s*\d+)?\s*:\s*(.*)$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\s*(?:#{1,6}\s*)?(\d{1,2})[.)]\s+(.+)$")
 _CONTINUES = re.compile(
     r"^(this|that|these|those|it|its|they|such|therefore|thus|hence|so|which|in other words|"
     r"the latter|the former|as a result|this is)\b",
@@ -53,6 +36,8 @@ _CONTINUES = re.compile(
 SAME_CLAIM_OVERLAP = 0.5
 #: A sentence this short ("This is fantasy.") is a coda to the claim before it.
 CODA_WORDS = 6
+#: No reference is shorter than this: a shorter lead-in ("Not really.") carries no reason.
+MIN_REFERENCE_WORDS = 4
 _LINKING_EARLY = re.compile(r"^(?:\S+\s+){0,4}\S*\b(therefore|thus|hence|consequently)\b", re.IGNORECASE)
 
 
@@ -68,105 +53,52 @@ class DraftPoint:
     claims: tuple[tuple[str, ...], ...]  # each candidate counterargument: its source sentences
 
 
-def read_article(text: str) -> tuple[str, list[DraftPoint]]:
-    """The article's title (its first non-empty line) and its Points."""
-    lines = normalize(text).splitlines()
-    title = next((line.strip() for line in lines if line.strip()), "")
-    for reader in (_read_points, _read_myths, _read_numbered):
-        points = reader(lines)
-        if points:
-            return title, points
-    raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
+@dataclass(frozen=True)
+class DraftArticle:
+    title: str
+    attribution: str
+    points: tuple[DraftPoint, ...]
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs, current = [], []
-    for line in lines:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
-
-
-def _sections(lines: list[str], heading: re.Pattern) -> list[tuple[re.Match, list[str]]]:
-    sections: list[tuple[re.Match, list[str]]] = []
-    for line in lines:
-        match = heading.match(line)
-        if match:
-            sections.append((match, []))
-        elif sections:
-            sections[-1][1].append(line)
-    return sections
-
-
-def _read_points(lines: list[str]) -> list[DraftPoint]:
+def read_article(text: str) -> DraftArticle:
+    """The article's title, attribution and Points, each with its candidate counterarguments."""
+    try:
+        article = read_layout(text)
+    except ValueError as error:
+        raise ImportError_(str(error)) from None
     points = []
-    for match, body in _sections(lines, _POINT):
-        paragraphs = _paragraphs(body)
-        if not paragraphs:
-            continue
-        context, answers = _concession_and_answers(paragraphs)
-        points.append(DraftPoint(int(match.group(1)), match.group(2).strip(), context, _claims(answers)))
-    return [p for p in points if p.claims]
+    for raw in article.points:
+        claims = _claims(list(raw.paragraphs))
+        if claims:
+            context = _context(raw.claim, raw.context, article.intro, article.title)
+            points.append(DraftPoint(raw.number, raw.claim, context, claims))
+    if not points:
+        raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
+    return DraftArticle(article.title, article.attribution, tuple(points))
 
 
-def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
-    """The first paragraph concedes; with a single paragraph, the sentences before the
-    first contrast ("however", "but") do."""
-    if len(paragraphs) > 1:
-        return paragraphs[0], paragraphs[1:]
-    sentences = split_sentences(paragraphs[0])
-    turn = next(
-        (i for i, s in enumerate(sentences) if i and re.search(r"\b(however|but|yet|nevertheless)\b", s, re.I)), 1
-    )
-    return " ".join(sentences[:turn]), [" ".join(sentences[turn:])] if sentences[turn:] else []
+def _context(claim: str, own: str, intro: str, title: str) -> str:
+    """What the article says around the claim: its own concession, else the article's intro; never the claim."""
+    for candidate in (own, intro):
+        if candidate.strip() and _words(candidate) != _words(claim):
+            return candidate.strip()
+    return f"The claim as the article \u201c{title}\u201d presents it, before answering it."
 
 
-def _read_myths(lines: list[str]) -> list[DraftPoint]:
-    points: list[DraftPoint] = []
-    claim: str | None = None
-    answer: list[str] = []
-
-    def flush() -> None:
-        if claim and answer:
-            paragraphs = _paragraphs(answer)
-            points.append(DraftPoint(len(points) + 1, claim, claim, _claims(paragraphs)))
-
-    for line in lines:
-        myth, fact = _MYTH.match(line), _FACT.match(line)
-        if myth:
-            flush()
-            claim, answer = myth.group(1).strip(), []
-        elif fact and claim:
-            answer = [fact.group(1)]
-        elif claim is not None and answer is not None:
-            answer.append(line)
-    flush()
-    return [p for p in points if p.claims]
-
-
-def _read_numbered(lines: list[str]) -> list[DraftPoint]:
-    points = []
-    for match, body in _sections(lines, _NUMBERED):
-        paragraphs = _paragraphs(body)
-        if paragraphs:
-            points.append(
-                DraftPoint(int(match.group(1)), match.group(2).strip(), match.group(2).strip(), _claims(paragraphs))
-            )
-    return [p for p in points if p.claims] if len(points) >= 2 else []
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
 
 
 def _claims(paragraphs: list[str]) -> tuple[tuple[str, ...], ...]:
     """Sentences grouped into claims: a new paragraph starts one, and so does a sentence
-    that neither opens as a continuation nor shares most key terms with the claim so far."""
+    that neither opens as a continuation nor shares most key terms with the claim so far.
+    Boilerplate sentences and short lead-ins are left out; no claim is under four words."""
     claims: list[list[str]] = []
     for paragraph in paragraphs:
         current: list[str] = []
         for sentence in split_sentences(paragraph):
+            if is_boilerplate(sentence) or (not current and len(sentence.split()) < MIN_REFERENCE_WORDS):
+                continue
             if current and _continues(current[-1], sentence):
                 current.append(sentence)
             else:
@@ -175,7 +107,7 @@ def _claims(paragraphs: list[str]) -> tuple[tuple[str, ...], ...]:
                 current = [sentence]
         if current:
             claims.append(current)
-    return tuple(tuple(c) for c in claims)
+    return tuple(tuple(c) for c in claims if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS)
 
 
 def _continues(previous: str, sentence: str) -> bool:
@@ -204,19 +136,19 @@ def slug(text: str, fallback: str = "case") -> str:
 
 def draft_toml(text: str, case_id: str | None = None) -> str:
     """A draft case file for the article; it validates as it is."""
-    title, points = read_article(text)
-    case_id = case_id or slug(title)
+    article = read_article(text)
+    case_id = case_id or slug(article.title)
     if not ID_PATTERN.match(case_id):
         raise ImportError_(f"'{case_id}' is not a valid case id: lowercase letters, digits and dashes, at most 64.")
     out = [
-        "# Draft made by `counterpoint cases import`. Edit the TODOs, add phrasings,",
-        "# then check it with `counterpoint cases validate` and `counterpoint cases check`.",
+        "# Draft made by `counterpoint cases import`. Write the TODO summaries, check the hints, add",
+        "# phrasings, then check it with `counterpoint cases validate` and `counterpoint cases check`.",
         f"id = {_quote(case_id)}",
-        f"title = {_quote(title)}",
-        'attribution = "TODO: author, publication, date"',
+        f"title = {_quote(article.title)}",
+        f"attribution = {_quote(article.attribution or 'TODO: author, publication, date')}",
         'side = "the side the article rebuts"',
     ]
-    for point in points:
+    for point in article.points:
         out += [
             "",
             "[[points]]",
@@ -224,19 +156,63 @@ def draft_toml(text: str, case_id: str | None = None) -> str:
             f"claim = {_quote(point.claim)}",
             f"context = {_quote(point.context)}",
         ]
+        used: set[str] = set()
         for index, sentences in enumerate(point.claims, start=1):
             out += [
                 "",
                 "[[points.counterarguments]]",
                 f"id = {_quote(f'p{point.number}-c{index}')}",
                 f"summary = {_quote(TODO_SUMMARY)}",
-                f"hint = {_quote(TODO_HINT)}",
+                f"hint = {_quote(hint(sentences, point.claim, used))}",
                 "source = [",
                 *(f"    {_quote(s)}," for s in sentences),
                 "]",
                 "phrasings = []",
             ]
     return "\n".join(out) + "\n"
+
+
+#: The longest noun phrase a hint names: long enough to point, too short to state the reason.
+HINT_WORDS = 3
+_WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_VERBISH = re.compile(
+    r"(?:ed|ing|ly)$|^(?:can|could|will|would|may|might|must|should|not|no|also|even|more|"
+    r"most|less|much|many|very|just|only|still|allow|allows|make|makes|made|keep|keeps|kept|"
+    r"found|find|show|shows|shown|say|says|said|get|gets|got|take|takes|took|become|becomes|"
+    r"do|does|did|has|have|had|is|are|was|were|be|been)$",
+    re.IGNORECASE,
+)
+
+
+def hint(sentences: tuple[str, ...], claim: str, used: set[str]) -> str:
+    """A question pointing at the counterargument's key nouns, without stating the reason."""
+    claim_terms = {t.lower() for t in _WORD_TOKEN.findall(claim)}
+    runs: list[list[str]] = []
+    for sentence in sentences:
+        run: list[str] = []
+        tokens = _WORD_TOKEN.findall(sentence)
+        if tokens and not tokens[0].isupper():
+            tokens[0] = tokens[0].lower()  # capitalised only because it opens the sentence
+        for token in [*tokens, ""]:
+            lower = token.lower()
+            if (
+                token
+                and "'" not in token
+                and lower not in STOP_WORDS
+                and lower not in claim_terms
+                and not _VERBISH.search(token)
+            ):
+                run.append(token)
+            elif run:
+                runs.append(run[:HINT_WORDS])
+                run = []
+    runs.sort(key=lambda r: (-len(r), -sum(len(w) for w in r)))
+    for run in runs:
+        phrase = " ".join(run)
+        if phrase.lower() not in used:
+            used.add(phrase.lower())
+            return f"What does the article say about {phrase}?"
+    return "Which reason in the article answers this claim most directly?"
 
 
 def import_article(text: str, case_id: str | None = None, *, source: str = "<import>") -> tuple[str, Case]:

@@ -149,3 +149,151 @@ def test_import_validate_score_and_check_from_the_terminal(tmp_path):
     rebuttals.write_text(json.dumps({"id": "r1", "point": 2, "text": "Staggered rotas kept every service open."}), "utf-8")
     run = counterpoint("cases", "check", str(draft), "--rebuttals", str(rebuttals))
     assert "r1\tPoint 2" in run.stdout and "Point 2 p2-c1: 1/1" in run.stdout
+
+
+# --- every common layout (issue 12) ---------------------------------------------------
+
+MYTH_NOT_TRUE = """# source: https://example.org/wind-facts
+Wind Power: Four Myths Put Straight
+
+By Jane Doe
+Posted on March 4, 2021
+
+Wind now supplies a growing share of the grid in many countries. Yet old objections keep coming back.
+
+Myth: Wind turbines kill huge numbers of birds.
+NOT TRUE: Cats and glass buildings kill far more birds every year than turbines do. Careful siting away from migration routes cuts the remaining risk further.
+
+Myth: Wind power is too expensive to compete.
+Reality: The cost of onshore wind has fallen by more than half over the last decade. New wind farms now undercut new coal plants in most markets.
+
+Myth: Turbines never pay back the energy used to build them.
+The truth: A modern turbine repays the energy of its manufacture within about a year of operation.
+
+Myth: Nobody wants a wind farm nearby.
+Fact: Surveys of people living near wind farms find that most support them.
+
+Find more info here: https://example.org/more
+Share this
+"""
+
+CLAIM_RESPONSE = """Should Schools Ban Phones?
+
+Claim: Phones in class distract students from learning.
+Response: Teachers already manage many distractions without outright bans. Phones give students quick access to dictionaries, calculators and research tools.
+
+Claim: A ban protects children from cyberbullying.
+Response: Most cyberbullying happens outside school hours, so a daytime ban leaves it untouched.
+"""
+
+OBJECTION_REPLY = """Answering the Critics of a Four-Day School Week
+
+Objection: Parents cannot find childcare on the fifth day.
+Reply: Districts that switched offered supervised activities on the free day at low cost. Working parents in those districts reported fewer childcare problems than expected.
+
+Objection: Students forget more over a long weekend.
+Reply: Test scores in rural districts that moved to four days stayed level after three years.
+"""
+
+QUOTED = """Wind Energy Objections, Answered
+
+Critics of wind power repeat a handful of lines. Here is how the evidence answers them.
+
+\u201cWind is unreliable.\u201d
+
+Grid operators forecast wind output days ahead, and they balance it with storage and imports from neighbouring regions.
+
+Spreading turbines over a wide area smooths out the lulls at any one site.
+
+\u201cWind farms ruin the countryside.\u201d
+
+A turbine occupies a small footprint, and the land around it stays in use for farming and grazing.
+
+Read more
+"""
+
+QANDA = """Nuclear Power: Your Questions Answered
+
+Isn't nuclear power dangerous?
+
+Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including the accidents at Chernobyl and Fukushima.
+
+What about the waste?
+
+Finland is already burying spent fuel in a deep geological repository designed to hold it safely for a hundred thousand years.
+"""
+
+
+@pytest.mark.parametrize(
+    ("article", "claims", "first_source"),
+    [
+        (MYTH_NOT_TRUE, ["Wind turbines kill huge numbers of birds.", "Wind power is too expensive to compete.",
+                         "Turbines never pay back the energy used to build them.", "Nobody wants a wind farm nearby."],
+         "Cats and glass buildings kill far more birds every year than turbines do."),
+        (CLAIM_RESPONSE, ["Phones in class distract students from learning.",
+                          "A ban protects children from cyberbullying."],
+         "Teachers already manage many distractions without outright bans."),
+        (OBJECTION_REPLY, ["Parents cannot find childcare on the fifth day.",
+                           "Students forget more over a long weekend."],
+         "Districts that switched offered supervised activities on the free day at low cost."),
+        (QUOTED, ["Wind is unreliable.", "Wind farms ruin the countryside."],
+         "Grid operators forecast wind output days ahead, and they balance it with storage and imports from "
+         "neighbouring regions."),
+        (QANDA, ["Isn't nuclear power dangerous?", "What about the waste?"],
+         "Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including "
+         "the accidents at Chernobyl and Fukushima."),
+    ],
+)
+def test_every_common_layout_imports(article, claims, first_source):
+    draft, case = import_article(article, "demo")
+    assert [p.claim for p in case.points] == claims
+    assert case.points[0].counterarguments[0].source[0] == first_source
+    for point in case.points:
+        assert point.context != point.claim
+        for arg in point.counterarguments:
+            assert "TODO" not in arg.hint and arg.hint.endswith("?")
+            assert not any(s in arg.hint for s in arg.source)  # points, never states
+
+
+def test_the_answer_label_never_becomes_part_of_the_answer():
+    _, case = import_article(MYTH_NOT_TRUE, "wind")
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert not any(s.upper().startswith(("NOT TRUE", "REALITY", "THE TRUTH", "FACT")) for s in sources)
+    assert case.points[2].counterarguments[0].source == (
+        "A modern turbine repays the energy of its manufacture within about a year of operation.",
+    )
+
+
+def test_the_draft_has_no_boilerplate_and_takes_the_real_title_and_source():
+    _, case = import_article(MYTH_NOT_TRUE, "wind")
+    assert case.title == "Wind Power: Four Myths Put Straight"
+    assert case.attribution == "Jane Doe, March 4, 2021, https://example.org/wind-facts"
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert not any(word in s for s in sources for word in ("Find more", "Share", "http", "Jane Doe", "Posted"))
+    assert all(len(s.split()) >= 4 for s in sources)
+    assert case.points[0].context.startswith("Wind now supplies a growing share")
+    _, quoted = import_article(QUOTED, "wind")
+    assert not any("Read more" in s for p in quoted.points for a in p.counterarguments for s in a.source)
+
+
+def test_a_short_lead_in_is_not_a_counterargument():
+    article = "Wind Myths\n\n1. Wind energy is unpredictable.\n\nNot really. New batteries store wind power " \
+              "for later use.\n\n2. Wind turbines are noisy.\n\nNope. Turbines stand at least 300 meters from homes.\n"
+    _, case = import_article(article, "wind")
+    assert [a.source for a in case.points[0].counterarguments] == [("New batteries store wind power for later use.",)]
+
+
+def test_hints_point_at_the_key_nouns_and_differ_within_a_point():
+    _, case = import_article(QUOTED, "wind")
+    hints = [a.hint for a in case.points[0].counterarguments]
+    assert hints[0].startswith("What does the article say about ") and len(set(hints)) == len(hints)
+    assert "forecast wind output days ahead" not in hints[0]
+
+
+def test_a_text_with_no_argument_names_every_layout_looked_for():
+    with pytest.raises(ImportError_) as caught:
+        import_article("A Day Out\n\nWe went to the beach. The weather was fine.\n\nThen we went home.\n")
+    message = str(caught.value)
+    for layout in ("Point #1:", "Myth:", "NOT TRUE:", "Claim:", "Objection:", "1. <claim>", "quoted objection",
+                   "Q: A question"):
+        assert layout in message, layout

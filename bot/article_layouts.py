@@ -1,0 +1,263 @@
+"""Finding an article's layout: its title, source details and the claims it answers.
+
+Recognised layouts (each heading on a line of its own, optionally a Markdown heading):
+
+* ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
+  paragraph after the heading is the author's concession (the context); the
+  following paragraphs answer it;
+* ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``,
+  ``NOT TRUE:``, ``Reality:``, ``The truth:``, ``Truth:``;
+* ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
+  followed by ``Reply:`` or ``Answer:``;
+* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs;
+* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
+  followed by the paragraphs that answer it;
+* questions and answers: a line that is one question (``Q: Isn't wind too
+  costly?`` or just the question), followed by the paragraphs that answer it.
+
+Lines that are not part of the argument (calls to action, links, bylines,
+share lines, captions) are left out of the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .text import normalize, split_sentences
+
+#: What the importer looks for, shown when an article has none of it.
+EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
+
+  Point #1: <the claim the article rebuts>     numbered points:  1. <claim>
+  <a paragraph conceding what is true in it>                     <paragraphs answering it>
+  <paragraphs answering it>
+
+  Myth: <claim>                 Claim: <claim>          Objection: <claim>
+  Fact: <the answer>            Response: <answer>      Reply: <answer>
+  (or NOT TRUE:, Reality:, The truth:)
+
+  "A quoted objection on its own line."        Q: A question on its own line?
+  <paragraphs answering it>                    <paragraphs answering it>
+"""
+
+_HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
+_POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)
+_MYTH = re.compile(
+    _HEADING + r"(?:Myth|Claim|Objection)\s*(?:#?\s*\d+)?\s*[:.\-]\s*(?:\*\*)?\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE
+)
+_ANSWER = re.compile(
+    _HEADING + r"(?:Fact|Facts|Response|Reality|Reply|Answer|Truth|The truth|Not true|False)\s*(?:#?\s*\d+)?\s*"
+    r"[:.\-!]\s*(?:\*\*)?\s*(.*)$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)]\s+(.+?)(?:\*\*)?\s*$")
+_QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$')
+_QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
+_ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
+#: A line this long is a paragraph, not a heading.
+HEADING_WORDS = 30
+
+# --- boilerplate: lines a coach would never take as a reason ------------------------
+_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^\s*(?:"
+    r"(?:find|learn|read|get|discover|see)\b.{0,30}\b(?:more|here)\b"
+    r"|for more (?:info|information|details)\b"
+    r"|(?:click|tap) here\b|share (?:this|on|via)\b|share\s*$|subscribe\b|sign up\b|follow us\b|like us\b"
+    r"|by\s+(?:dr\.?\s+|drs\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*$"
+    r"|posted (?:on|by|in)\b|published (?:on|by)\b|(?:last )?updated\b|tags?:|related:|advertisement\s*$"
+    r"|(?:photo|image|illustration|graphic)\b|\u00a9|copyright\b|all rights reserved\b"
+    r")",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(r"\((?:[^()]*/[^()]*|photo[^()]*|image[^()]*)\)\s*$", re.IGNORECASE)
+_BYLINE = re.compile(r"\b[Bb]y\s+((?:Drs?\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*)\s*$")
+_DATE = re.compile(
+    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+)
+_COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[\w -]{1,20}:\s*\S")
+
+
+def is_boilerplate(text: str) -> bool:
+    """A call to action, link, byline, date line, share line or caption: never a reason."""
+    return bool(_URL.search(text) or _BOILERPLATE.match(text) or _CAPTION.search(text))
+
+
+@dataclass(frozen=True)
+class RawPoint:
+    number: int
+    claim: str
+    context: str  # what the article concedes or sets out; "" when it has nothing of its own
+    paragraphs: tuple[str, ...]  # the answer, boilerplate removed
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    attribution: str  # author, date, URL as far as the text has them; "" when it has none
+    intro: str  # the article's first paragraph of prose, for a Point's context
+    layout: str
+    points: tuple[RawPoint, ...]
+
+
+def read_layout(text: str) -> Article:
+    """The article's title, source, intro and Points; :class:`ValueError` naming the layouts looked for."""
+    lines = normalize(text).replace("\r", "").splitlines()
+    readers: tuple[tuple[str, Callable[[list[str]], list[RawPoint]]], ...] = (
+        ("Point #", _read_points),
+        ("Myth/Fact", _read_labelled),
+        ("numbered", _read_numbered),
+        ("quoted objections", _read_quoted),
+        ("Q&A", _read_questions),
+    )
+    for layout, reader in readers:
+        points = [p for p in reader(lines) if p.paragraphs]
+        if points:
+            return Article(_title(lines), _attribution(lines), _intro(lines), layout, tuple(points))
+    raise ValueError("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
+
+
+def _title(lines: list[str]) -> str:
+    for line in lines:
+        text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
+        if (
+            len(text.split()) >= 2
+            and not _COMMENT.match(line)
+            and not is_boilerplate(text)
+            and not _DATE.search(text)
+            and len(text.split()) <= 20
+        ):
+            return text
+    return next((line.strip() for line in lines if line.strip()), "")
+
+
+def _attribution(lines: list[str]) -> str:
+    head = [line.strip() for line in lines[:40] if line.strip()]
+    author = next((m.group(1) for line in head if (m := _BYLINE.search(line)) and len(line.split()) <= 14), "")
+    date = next((m.group(1) for line in head if len(line.split()) <= 14 and (m := _DATE.search(line))), "")
+    url = next((m.group(0).rstrip(".,)") for line in lines if (m := _URL.search(line))), "")
+    return ", ".join(part for part in (author, date, url) if part)
+
+
+def _intro(lines: list[str]) -> str:
+    for paragraph in _paragraphs(lines):
+        if (
+            len(split_sentences(paragraph)) >= 2
+            and not is_boilerplate(paragraph)
+            and not _COMMENT.match(paragraph)
+            and not _DATE.search(paragraph)
+            and not _BYLINE.search(paragraph)
+        ):
+            return paragraph
+    return ""
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def answer_paragraphs(lines: list[str]) -> tuple[str, ...]:
+    """The paragraphs of an answer, without boilerplate lines."""
+    kept = [line if line.strip() and not is_boilerplate(line.strip()) else "" for line in lines]
+    kept = [_ANSWER_PREFIX.sub("", line) for line in kept]
+    return tuple(p for p in _paragraphs(kept) if not is_boilerplate(p))
+
+
+def _is_heading(line: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    match = pattern.match(line)
+    return match if match and len(line.split()) <= HEADING_WORDS else None
+
+
+def _sections(lines: list[str], heading: re.Pattern[str]) -> list[tuple[re.Match[str], list[str]]]:
+    sections: list[tuple[re.Match[str], list[str]]] = []
+    for line in lines:
+        match = _is_heading(line, heading)
+        if match:
+            sections.append((match, []))
+        elif sections:
+            sections[-1][1].append(line)
+    return sections
+
+
+def _read_points(lines: list[str]) -> list[RawPoint]:
+    points = []
+    for match, body in _sections(lines, _POINT):
+        paragraphs = answer_paragraphs(body)
+        if paragraphs:
+            context, answers = _concession_and_answers(list(paragraphs))
+            points.append(RawPoint(int(match.group(1)), match.group(2).strip(), context, tuple(answers)))
+    return points
+
+
+def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
+    """The first paragraph concedes; with a single paragraph, the sentences before the
+    first contrast ("however", "but") do."""
+    if len(paragraphs) > 1:
+        return paragraphs[0], paragraphs[1:]
+    sentences = split_sentences(paragraphs[0])
+    turn = next(
+        (i for i, s in enumerate(sentences) if i and re.search(r"\b(however|but|yet|nevertheless)\b", s, re.I)), 1
+    )
+    return " ".join(sentences[:turn]), [" ".join(sentences[turn:])] if sentences[turn:] else []
+
+
+def _read_labelled(lines: list[str]) -> list[RawPoint]:
+    """Myth/Fact, Claim/Response, Objection/Reply: the answer label is optional."""
+    points: list[RawPoint] = []
+    for match, body in _sections(lines, _MYTH):
+        answer: list[str] = []
+        before: list[str] = []
+        labelled = False
+        for line in body:
+            label = _ANSWER.match(line)
+            if label and not labelled:
+                labelled, before = True, answer
+                answer = [label.group(1)]
+            else:
+                answer.append(line)
+        context = " ".join(answer_paragraphs(before)) if labelled else ""
+        points.append(RawPoint(len(points) + 1, match.group(1).strip(), context, answer_paragraphs(answer)))
+    return points
+
+
+def _read_numbered(lines: list[str]) -> list[RawPoint]:
+    points = [
+        RawPoint(int(m.group(1)), m.group(2).strip(), "", answer_paragraphs(body))
+        for m, body in _sections(lines, _NUMBERED)
+    ]
+    return points if len(points) >= 2 else []
+
+
+def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoint]:
+    """Headings that stand as a paragraph of their own: a blank line (or the start) before them."""
+    sections: list[tuple[str, list[str]]] = []
+    for i, line in enumerate(lines):
+        match = _is_heading(line, heading) if i == 0 or not lines[i - 1].strip() else None
+        if match:
+            sections.append((match.group(1).strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+    points = [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(sections, start=1)]
+    return points if sum(1 for p in points if p.paragraphs) >= 2 else []
+
+
+def _read_quoted(lines: list[str]) -> list[RawPoint]:
+    return _read_standalone(lines, _QUOTED)
+
+
+def _read_questions(lines: list[str]) -> list[RawPoint]:
+    points = _read_standalone(lines, _QUESTION)
+    return [p for p in points if len(split_sentences(p.claim)) == 1]
