@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .case_quality import quality_warnings
+from .case_quality import located_warnings
 from .cases import CaseLibrary, load_case_file
 from .cli_common import EXIT_FAILURE, EXIT_OK, CliError, error_line, output_path, read_input, write_output
 from .config import Settings
@@ -38,9 +38,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     case = load_case_file(Path(args.file))  # errors: CaseError, reported by main()
     count = sum(len(p.counterarguments) for p in case.points)
     print(f"{args.file}: OK: case '{case.id}', {plural(len(case.points), 'Point')}, {plural(count, 'counterargument')}")
-    warnings = quality_warnings(case)
-    for warning in warnings:
-        print(f"{args.file}: warning: {warning}")
+    warnings = located_warnings(case, Path(args.file).read_text("utf-8"))
+    for line, warning in warnings:
+        print(f"{args.file}{'' if line is None else f':{line}'}: warning: {warning}")
     if warnings:
         print(f"{plural(len(warnings), 'warning')}: the case loads, but fix these before students use it.")
     return EXIT_OK

@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass
 
 from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
+from .case_quality import REVIEW_MARK
 from .cases import ID_PATTERN, Case, parse_case
 from .negation import bare
 from .text import STOP_WORDS, analyze, split_sentences
@@ -38,6 +39,8 @@ SAME_CLAIM_OVERLAP = 0.5
 CODA_WORDS = 6
 #: No reference is shorter than this: a shorter lead-in ("Not really.") carries no reason.
 MIN_REFERENCE_WORDS = 4
+#: An answer paragraph longer than this may hold several reasons, or one reason cut in parts.
+LONG_PARAGRAPH_WORDS = 60
 _LINKING_EARLY = re.compile(r"^(?:\S+\s+){0,4}\S*\b(therefore|thus|hence|consequently)\b", re.IGNORECASE)
 
 
@@ -51,6 +54,7 @@ class DraftPoint:
     claim: str
     context: str
     claims: tuple[tuple[str, ...], ...]  # each candidate counterargument: its source sentences
+    long_from: frozenset[int] = frozenset()  # indices of claims that open a long paragraph
 
 
 @dataclass(frozen=True)
@@ -68,10 +72,15 @@ def read_article(text: str) -> DraftArticle:
         raise ImportError_(str(error)) from None
     points = []
     for raw in article.points:
-        claims = _claims(list(raw.paragraphs))
+        claims: list[tuple[str, ...]] = []
+        long_from: set[int] = set()
+        for paragraph in raw.paragraphs:
+            if len(paragraph.split()) > LONG_PARAGRAPH_WORDS:
+                long_from.add(len(claims))
+            claims += _claims([paragraph])
         if claims:
             context = _context(raw.claim, raw.context, article.intro, article.title)
-            points.append(DraftPoint(raw.number, raw.claim, context, claims))
+            points.append(DraftPoint(raw.number, raw.claim, context, tuple(claims), frozenset(long_from)))
     if not points:
         raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
     return DraftArticle(article.title, article.attribution, tuple(points))
@@ -158,6 +167,12 @@ def draft_toml(text: str, case_id: str | None = None) -> str:
         ]
         used: set[str] = set()
         for index, sentences in enumerate(point.claims, start=1):
+            if index - 1 in point.long_from:
+                out += [
+                    "",
+                    f"{REVIEW_MARK} Point {point.number}: '{f'p{point.number}-c{index}'}' and the ones after it come "
+                    "from one long paragraph; check each holds one whole reason (merge halves, split pairs)",
+                ]
             out += [
                 "",
                 "[[points.counterarguments]]",

@@ -105,6 +105,16 @@ def test_warnings_name_what_would_hurt_learners():
     assert [w for w in quality_warnings(load_case_file(SHIPPED)) if "fragment" not in w] == []
 
 
+def test_a_counterargument_holding_several_reasons_is_named():
+    text = SHIPPED.read_text("utf-8").replace(
+        '"It brings them closer together.",',
+        '"It brings them closer together.",\n' + ",\n".join(
+            f'"Reason number {n} is another sentence the allies could give."' for n in range(5)) + ",",
+    )
+    warnings = quality_warnings(parse_case(text))
+    assert any("'provocations-unite-allies' source is long" in w and "several reasons" in w for w in warnings)
+
+
 def test_a_fragment_reference_is_named_so_the_author_can_write_it_whole():
     text = SHIPPED.read_text("utf-8").replace(
         '"Every North Korean provocation unites the alliance.",',
@@ -297,3 +307,28 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
     for layout in ("Point #1:", "Myth:", "NOT TRUE:", "Claim:", "Objection:", "1. <claim>", "quoted objection",
                    "Q: A question"):
         assert layout in message, layout
+
+
+LONG_ANSWER = """Four-Day Week: Myths and Facts
+
+Myth: A four-day week means less work gets done.
+Fact: Output per hour rises when staff are rested, and the trials in Iceland kept output level across offices. Meetings shrink when time is short, so less of the week is lost to them. Staff take fewer sick days over a year, which protects output across the seasons. Recruiting gets easier because applicants want the schedule, and teams lose fewer experienced people to rivals.
+
+Myth: Customers will be left without service.
+Fact: Staggered rotas kept every service open five days a week in the trials.
+"""
+
+
+def test_validate_names_the_lines_to_review_where_the_import_is_unsure(tmp_path):
+    draft = tmp_path / "draft.toml"
+    draft.write_text(import_article(LONG_ANSWER, "four-day")[0], "utf-8")
+    lines = draft.read_text("utf-8").splitlines()
+    run = counterpoint("cases", "validate", str(draft))
+    assert run.returncode == 0, run.stderr
+    long = next(w for w in run.stdout.splitlines() if "from one long paragraph" in w)
+    line = int(long.split(":")[1])
+    assert lines[line - 1].startswith("# review:") and "'p1-c1'" in long
+    assert lines[line + 6].strip().startswith('"Output per hour rises')
+    single = next(w for w in run.stdout.splitlines() if "Point 2: only one counterargument" in w)
+    line = int(single.split(":")[1])
+    assert lines[line - 1] == "number = 2" and lines[line - 2] == "[[points]]"
