@@ -94,6 +94,8 @@ class Leaderboard:
     period: str
     since: float
     rows: tuple[LeaderboardRow, ...]
+    #: The most a member can score: 100 for each Point of the server's cases.
+    possible: int = 0
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,8 @@ class ProgressService:
         reach = PERIODS[period]
         if reach is not None:
             since = max(since, now - reach)
-        return Leaderboard(period, since, tuple(await self.storage.leaderboard(guild_id, since)))
+        possible = 100 * sum(len(case.points) for case in await self.catalog.library_for(guild_id))
+        return Leaderboard(period, since, tuple(await self.storage.leaderboard(guild_id, since)), possible)
 
     async def reset_leaderboard(self, guild_id: int, moderator_id: int) -> int:
         """Start a new season; the old one is archived, no attempt is deleted. Returns the new season's number."""

@@ -34,7 +34,7 @@ def case_summary_embed(case, hidden: dict[int, str] | None = None) -> discord.Em
             value=shorten(lines, FIELD_VALUE_LIMIT),
             inline=False,
         )
-    embed.set_footer(text=f"version {case.version} \u00b7 practise it with `practice {case.id}`")
+    embed.set_footer(text=f"version {case.version} \u00b7 practise it with: practice {case.id}")
     return fit_embed(embed)
 
 
@@ -65,8 +65,8 @@ class Cases(commands.Cog):
         case = await self.bot.catalog.upload(ctx.guild.id, raw, attachment.filename, ctx.author.id)
         count = sum(len(p.counterarguments) for p in case.points)
         message = (
-            f"Case `{case.id}` (version {case.version}) is ready here: {len(case.points)} Points, "
-            f"{count} counterarguments."
+            f"Case `{case.id}` (version {case.version}) is ready here: {plural(len(case.points), 'Point')}, "
+            f"{plural(count, 'counterargument')}."
         )
         warnings = quality_warnings(case)
         if warnings:

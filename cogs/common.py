@@ -46,19 +46,30 @@ async def guarded_reply(message: discord.Message, action: Callable[[], Awaitable
 
 
 async def send_private(ctx: commands.Context, **kwargs) -> discord.Message | None:
-    """Ephemeral for slash commands; a DM for prefix commands in a server; as is in DMs."""
+    """Ephemeral for slash commands; a DM for prefix commands in a server; as is in DMs.
+
+    A command that sends several private messages leaves one note in the channel, not one each.
+    """
     if ctx.interaction is not None or ctx.guild is None:
         return await ctx.send(ephemeral=True, **kwargs)
     # The note answers the command's message, which may be gone (a rebuttal typed in the channel
     # is deleted): Discord rejects a reply to a missing message unless told to send it plainly.
     reference = ctx.message.to_reference(fail_if_not_exists=False)
+    noted = getattr(ctx, _NOTED, False)
+    setattr(ctx, _NOTED, True)
     try:
         sent = await ctx.author.send(**kwargs)
     except discord.Forbidden:
-        await ctx.send("I could not DM you; use the slash command to see it privately.", reference=reference)
+        if not noted:
+            await ctx.send("I could not DM you; use the slash command to see it privately.", reference=reference)
         return None
-    await ctx.send("Sent to you privately.", reference=reference)
+    if not noted:
+        await ctx.send("Sent to you privately.", reference=reference)
     return sent
+
+
+#: Set on a command's context once its "sent to you privately" note is out.
+_NOTED = "_counterpoint_private_note_sent"
 
 
 class OnlyFor(discord.ui.View):

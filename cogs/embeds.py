@@ -9,7 +9,7 @@ from __future__ import annotations
 import discord
 
 from bot.cases import Case, CaseLibrary, Point
-from bot.feedback import Feedback, score_bar, shorten
+from bot.feedback import Feedback, plural, score_bar, shorten, shorten_words
 
 from .embed_limits import (  # noqa: F401  (the limits, re-exported for the other cogs)
     DESCRIPTION_LIMIT,
@@ -22,7 +22,14 @@ from .embed_limits import (  # noqa: F401  (the limits, re-exported for the othe
 )
 
 POINT_COLOUR = discord.Colour.blurple()
-GOOD, FAIR, POOR = discord.Colour.green(), discord.Colour.gold(), discord.Colour.red()
+GOOD, FAIR, POOR, NONE = discord.Colour.green(), discord.Colour.gold(), discord.Colour.orange(), discord.Colour.red()
+#: The claim shown beside the score, and a covered counterargument's name, are cut to these.
+CLAIM_LIMIT, SUMMARY_LIMIT = 200, 100
+
+
+def score_colour(score: int) -> discord.Colour:
+    """Red for nothing, orange up to a third, yellow up to two thirds, green above."""
+    return NONE if score <= 0 else POOR if score <= 33 else FAIR if score <= 66 else GOOD
 
 
 def point_embed(case: Case, point: Point) -> discord.Embed:
@@ -38,7 +45,7 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
     )
     embed.set_footer(
         text=shorten(
-            f"{case.title} \u00b7 {len(point.counterarguments)} counterarguments to find \u00b7 "
+            f"{case.title} \u00b7 {plural(len(point.counterarguments), 'counterargument')} to find \u00b7 "
             "press Rebut, or use /rebut",
             FOOTER_LIMIT,
         )
@@ -47,19 +54,22 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
 
 
 def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Embed:
-    colour = GOOD if feedback.score >= 67 else FAIR if feedback.score >= 34 else POOR
+    lines = [f"`{score_bar(feedback.score)}` {feedback.headline}"]
+    if feedback.reason:
+        lines.append(f"**Why {feedback.score}%:** {feedback.reason}")
+    lines.append(f"Rebutting: *{shorten_words(point.claim, CLAIM_LIMIT)}*")
     embed = discord.Embed(
         title=shorten(f"{author}'s rebuttal to Point {point.number}", TITLE_LIMIT),
-        description=f"`{score_bar(feedback.score)}`\n{feedback.headline}",
-        colour=colour,
+        description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        colour=score_colour(feedback.score),
     )
     fields = 0
     for item in feedback.covered:
         if fields >= MAX_FIELDS - 2:
             break
         embed.add_field(
-            name=shorten(f"\u2705 {item.summary}", FIELD_NAME_LIMIT),
-            value=shorten(f"Your words: \u201c{item.your_words}\u201d", FIELD_VALUE_LIMIT),
+            name=shorten(f"\u2705 {shorten_words(item.summary, SUMMARY_LIMIT)}", FIELD_NAME_LIMIT),
+            value=shorten(item.quote, FIELD_VALUE_LIMIT),
             inline=False,
         )
         fields += 1

@@ -38,7 +38,8 @@ def progress_embed(report: ProgressReport) -> discord.Embed:
     embed.add_field(name="Attempts", value=str(report.attempts))
     embed.add_field(name="Points practised", value=str(len(report.points)))
     embed.add_field(
-        name="Streak", value=f"{plural(report.current_streak, 'day')} \u00b7 longest {report.longest_streak}"
+        name="Streak",
+        value=f"{plural(report.current_streak, 'day')} \u00b7 longest {plural(report.longest_streak, 'day')}",
     )
     trend = report.trend
     average = f"{report.recent_average:.0f}% over the last {min(report.attempts, 10)}"
@@ -62,9 +63,11 @@ def leaderboard_embed(board: Leaderboard, page: int) -> discord.Embed:
     pages = max(1, -(-len(board.rows) // PAGE_SIZE))
     embed = discord.Embed(title=f"Leaderboard ({board.period})", colour=POINT_COLOUR)
     rows = board.rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    scale = f" of {board.possible:,}" if board.possible else ""
     embed.description = (
         "\n".join(
-            f"**{r.rank}.** {discord.utils.escape_markdown(r.learner_name)} \u2014 {r.total} ({r.attempts} attempts)"
+            f"**{r.rank}.** {discord.utils.escape_markdown(r.learner_name)} \u2014 {r.total:,}{scale} "
+            f"({plural(r.attempts, 'attempt')})"
             for r in rows
         )
         or "No practice in this period yet."
@@ -95,7 +98,7 @@ def schedule_embed(scheduled: list[ScheduledPoint], now: float) -> discord.Embed
         for s in scheduled[:20]
     ]
     embed = discord.Embed(title="Your practice schedule", description="\n".join(lines), colour=POINT_COLOUR)
-    embed.set_footer(text="`practice` with no Point picks the one due first.")
+    embed.set_footer(text="practice with no Point picks the one due first.")
     return fit_embed(embed)
 
 

@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import CounterpointBot
-from bot.feedback import explain, shorten
+from bot.feedback import explain, plural, shorten
 from bot.models import Tournament
 from bot.tournament import OpenedRound, RoundResult, TournamentError, TournamentService
 
@@ -116,7 +116,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         count = len(await self.service.participants(t))
         state = "registration open" if t.state == "registration" else f"round {t.current_round} of {t.rounds}"
-        await ctx.send(f"**{discord.utils.escape_markdown(t.name)}**: {state}, {count} participant(s).")
+        await ctx.send(f"**{discord.utils.escape_markdown(t.name)}**: {state}, {plural(count, 'participant')}.")
 
     @tournament.command(name="create")
     @commands.guild_only()
@@ -166,7 +166,7 @@ class Tournaments(commands.Cog):
         """Join this channel's tournament."""
         t = await self.service.in_channel(ctx.channel.id)
         count = await self.service.join(t, ctx.author.id, ctx.author.display_name)
-        await ctx.send(f"{ctx.author.display_name} joined {t.name} ({count} participant(s)).")
+        await ctx.send(f"{ctx.author.display_name} joined {t.name} ({plural(count, 'participant')}).")
 
     @tournament.command(name="leave")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
@@ -174,7 +174,7 @@ class Tournaments(commands.Cog):
         """Leave this channel's tournament before it starts."""
         t = await self.service.in_channel(ctx.channel.id)
         count = await self.service.leave(t, ctx.author.id)
-        await ctx.send(f"{ctx.author.display_name} left {t.name} ({count} participant(s)).")
+        await ctx.send(f"{ctx.author.display_name} left {t.name} ({plural(count, 'participant')}).")
 
     @tournament.command(name="start")
     @commands.guild_only()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.feedback import shorten
+from bot.feedback import plural, shorten
 from bot.tournament import OpenedRound, Receipt, RoundResult, Standing
 
 from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, TITLE_LIMIT, fit_embed
@@ -23,7 +23,7 @@ def member(user_id: int) -> str:
 def registration_embed(name: str, case_title: str, rounds: int, minutes: float, count: int) -> discord.Embed:
     embed = discord.Embed(title=shorten(f"\U0001f3c6 {name}: registration open", TITLE_LIMIT), colour=POINT_COLOUR)
     embed.description = (
-        f"Case: **{case_title}** \u00b7 {rounds} round(s) of {minutes:g} minute(s).\n"
+        f"Case: **{case_title}** \u00b7 {plural(rounds, 'round')} of {minutes:g} minute{'' if minutes == 1 else 's'}.\n"
         "Press **Join** (or `tournament join`). Submissions are private; results come when each round closes."
     )
     embed.add_field(name="Participants", value=str(count))
@@ -71,7 +71,7 @@ def standings_embed(name: str, standings: list[Standing], final: bool, any_close
         lines = ["No round has closed yet: standings start when round 1 closes."]
     else:
         lines = [
-            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total} ({s.covered} covered, {s.rounds} round(s))"
+            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total} ({s.covered} covered, {plural(s.rounds, 'round')})"
             for s in standings
         ] or ["Nobody yet."]
     embed = discord.Embed(

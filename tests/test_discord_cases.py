@@ -62,7 +62,7 @@ async def upload(path: str, author: int = 0):
 
 async def test_a_moderator_uploads_a_case_members_practise_it_and_only_here(club, tmp_path):
     reply = await upload(case_file(tmp_path))
-    assert "Case `four-day-week`" in reply.content and "1 Points, 2 counterarguments" in reply.content
+    assert "Case `four-day-week`" in reply.content and "1 Point, 2 counterarguments" in reply.content
 
     listing = await say("!case", author=1)
     assert any("four-day-week" in f.name for f in listing.embeds[0].fields)
@@ -150,3 +150,26 @@ async def test_practice_channels_and_leaderboard_switch(club):
     fields = {f.name: f.value for f in shown.embeds[0].fields}
     assert fields["Leaderboard"] == "off" and fields["Practice channels"] == "anywhere"
     assert "Only moderators" in (await say_expecting_refusal("!settings leaderboard on", author=1)).content
+
+
+async def test_a_case_shown_in_several_messages_leaves_one_note_in_the_channel(club, tmp_path, sent_payloads):
+    """The full text of a long case takes several DMs; the channel is told once, not once per DM."""
+    source = "The article says this at length, " + "with many supporting details, " * 30 + "and ends here."
+    args = "".join(
+        f'\n[[points.counterarguments]]\nid = "arg-{p}-{a}"\nsummary = "Argument {a} against Point {p} here."\n'
+        f'hint = "Think about reason {a}."\nsource = ["{source}"]\nphrasings = ["Reason {a} in other words."]\n'
+        for p in (1,) for a in range(1, 7)
+    )
+    points = "".join(
+        f'\n[[points]]\nnumber = {p}\nclaim = "Claim number {p} of the long case."\ncontext = "Context."\n'
+        + args.replace("arg-1-", f"arg-{p}-").replace("against Point 1", f"against Point {p}")
+        for p in (1, 2, 3)
+    )
+    header = 'id = "long-case"\ntitle = "A long case"\nattribution = "Club handout"\nside = "sceptics"\n'
+    await upload(case_file(tmp_path, header + points, "long.toml"))
+
+    await dpytest.message("!case show long-case", member=member(0))
+    replies = [dpytest.get_message() for _ in range(dpytest.sent_queue.qsize())]
+    private = [m for m in replies if m.channel.id == (await dm_channel(0)).id]
+    notes = [m for m in replies if m.content == "Sent to you privately."]
+    assert len(private) >= 2 and len(notes) == 1

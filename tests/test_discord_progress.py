@@ -135,12 +135,12 @@ async def test_the_leaderboard_ranks_members_and_keeps_dm_practice_private_unles
     await practise(B2, 2, author=1, channel=await dm_channel(1))  # private: 17 more if shared
 
     board = (await say("!leaderboard")).embeds[0].description.splitlines()
-    assert board == ["**1.** alice\\_0\\_nick \u2014 33 (1 attempts)", "**2.** bob \u2014 17 (1 attempts)"]  # named as in his latest attempt (a DM)
+    assert board == ["**1.** alice\\_0\\_nick \u2014 33 of 200 (1 attempt)", "**2.** bob \u2014 17 of 200 (1 attempt)"]  # named as in his latest attempt (a DM)
 
     await say("!privacy share", author=1, channel=await dm_channel(1))
     board = (await say("!leaderboard week")).embeds[0].description.splitlines()
     # bob: 17 in the server and 17 from DMs he now shares
-    assert board == ["**1.** bob \u2014 34 (2 attempts)", "**2.** alice\\_0\\_nick \u2014 33 (1 attempts)"]
+    assert board == ["**1.** bob \u2014 34 of 200 (2 attempts)", "**2.** alice\\_0\\_nick \u2014 33 of 200 (1 attempt)"]
 
 
 async def test_an_unknown_period_lists_the_valid_ones(bot):

@@ -68,7 +68,7 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     assert "Only moderators" in refusal.content
     for player in (1, 2, 3):
         joined = await say("!tournament join", author=player)
-        assert f"({player} participant(s))" in joined.content
+        assert f"({player} participant{'' if player == 1 else 's'})" in joined.content
 
     opened = await say("!tournament start")
     assert "round 1 of 2" in opened.embeds[0].title

@@ -169,7 +169,8 @@ def test_fitting_an_absurd_embed():
 
 async def test_feedback_on_a_4000_character_rebuttal_fits_one_message(bot, sent_payloads, monkeypatch):
     """The scorer is made to credit every counterargument with the whole rebuttal as "your words",
-    the largest feedback any scorer could produce; the embed on the wire stays inside the limits."""
+    the largest feedback any scorer could produce; the embed on the wire stays inside the limits,
+    and compact: the rebuttal is quoted once, cut to about 120 characters."""
     def everything(rebuttals):
         return [Coverage(100, tuple(Match(a.id, text, 1.0) for a in case.point(getattr(point, "number", point)).counterarguments), (),
                          frozenset(FLAG_MEANINGS)) for case, point, text in rebuttals]
@@ -179,4 +180,4 @@ async def test_feedback_on_a_4000_character_rebuttal_fits_one_message(bot, sent_
     reply = await say("!rebut " + words(3996, "rebuttal"))
     assert len(reply.embeds[0].fields) >= 6
     total = check(discord.Embed.from_dict(sent_payloads[-1]["embeds"][0]))
-    assert total > 4000
+    assert total < 2000

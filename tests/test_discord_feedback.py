@@ -1,0 +1,115 @@
+"""Feedback that coaches: short evidence, a reason for a 0%, a colour that follows the score.
+
+Through the real bot (dpytest, the default judged scorer, a real database), and
+``bot.feedback`` directly where the signal (a reversal) is hard to provoke.
+"""
+
+from __future__ import annotations
+
+import discord
+
+from bot.cases import Counterargument, Point
+from bot.feedback import QUOTE_LIMIT, explain, render_text
+from bot.scoring import Coverage, Match, Opposition
+from support import say
+
+#: One long sentence that earns two counterarguments of Point 1.
+LONG_SENTENCE = (
+    "Kim would be miscalculating: the US will not be deterred and will keep pushing back against Pyongyang, "
+    "and it would not back down in an escalating crisis, because the 2014 QDR says no adversary may escape "
+    "by escalating a failed conventional attack and extended deterrence worked against the Soviets."
+)
+#: Two sentences; the second earns two counterarguments of Point 2.
+TWO_SENTENCES = (
+    "The allies have not lost faith in the US. They keep asking Washington for stronger security guarantees "
+    "and tighter alliance ties, and the ICBM will only strengthen that drift towards Washington."
+)
+ANSWERS_POINT_2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
+AGREES = (
+    "North Korea will surely become more aggressive with its neighbours and deter US intervention "
+    "now that it has nuclear ICBMs."
+)
+
+
+def covered_fields(embed: discord.Embed) -> list[discord.embeds._EmbedFieldProxy]:
+    return [f for f in embed.fields if f.name.startswith("\u2705")]
+
+
+async def test_one_long_sentence_is_quoted_once_short_and_cut_at_a_word(bot):
+    await say("!practice north-korea 1")
+    embed = (await say(f"!rebut {LONG_SENTENCE}")).embeds[0]
+
+    first, second = covered_fields(embed)
+    quote = first.value.strip("\u201c\u201d")
+    assert len(quote) <= QUOTE_LIMIT and quote.endswith("\u2026")
+    assert LONG_SENTENCE.startswith(quote[:-1]) and LONG_SENTENCE[len(quote) - 1] in " ,"  # cut between words
+    assert second.value == "the same sentence"
+
+
+async def test_each_counterargument_quotes_its_own_sentence_never_the_same_twice(bot):
+    await say("!practice north-korea 2")
+    embed = (await say(f"!rebut {TWO_SENTENCES}")).embeds[0]
+
+    values = [f.value for f in covered_fields(embed)]
+    assert values == [
+        "\u201cThe allies have not lost faith in the US.\u201d",
+        "\u201cThey keep asking Washington for stronger security guarantees and tighter alliance ties, and the "
+        "ICBM will only\u2026\u201d",
+        "the same sentence",
+    ]
+    assert len(embed.description) + sum(len(f.name) + len(f.value) for f in embed.fields) < 1000  # one phone screen
+
+
+async def test_a_zero_for_answering_another_point_says_so_beside_the_claim(bot):
+    await say("!practice north-korea 1")
+    embed = (await say(f"!rebut {ANSWERS_POINT_2}")).embeds[0]
+
+    assert "0%" in embed.description
+    assert "Why 0%: This reads like an answer to Point 2, not to Point 1." in embed.description.replace("**", "")
+    assert "deter U.S. intervention" in embed.description  # the claim being rebutted
+    assert embed.colour == discord.Colour.red()
+
+
+async def test_a_zero_for_agreeing_or_for_too_few_words_says_so(bot):
+    await say("!practice north-korea 1")
+    agreeing = (await say(f"!rebut {AGREES}")).embeds[0]
+    assert "This argues for the Point rather than against it." in agreeing.description
+
+    short = (await say("!rebut No.")).embeds[0]
+    assert "Too short to judge" in short.description
+
+
+async def test_a_third_is_orange_not_the_red_of_nothing(bot):
+    await say("!practice north-korea 1")
+    embed = (await say(f"!rebut {LONG_SENTENCE}")).embeds[0]
+    assert "33%" in embed.description and embed.colour == discord.Colour.orange()
+    assert "Why" not in embed.description  # a reason is for a 0% only
+
+
+# --- bot.feedback, pure -------------------------------------------------------------
+
+POINT = Point(
+    number=1,
+    claim="Trams cost more than they bring in.",
+    context="",
+    counterarguments=(
+        Counterargument("fares", "Fares pay for running the line.", "Who pays?", ("Fares cover costs.",), ()),
+        Counterargument("land", "Land near stops gains value.", "Land?", ("Values rise.",), ()),
+    ),
+)
+
+
+def test_a_zero_for_a_reversal_names_the_counterargument_reversed():
+    coverage = Coverage(0, (), ("fares", "land"), opposed=(Opposition("fares", "Fares will never pay for it."),))
+    feedback = explain(POINT, coverage)
+    assert feedback.reason == "This argues the opposite of: Fares pay for running the line."
+    assert "This argues the opposite of" in render_text(feedback)
+
+
+def test_a_score_above_zero_has_no_reason_and_a_repeat_is_said_once():
+    same = "Fares cover the running costs and land near the stops rises in value."
+    coverage = Coverage(100, (Match("fares", same, 0.9), Match("land", same, 0.8)), ())
+    feedback = explain(POINT, coverage)
+    assert feedback.reason == ""
+    assert [item.quote for item in feedback.covered] == [f"\u201c{same}\u201d", "the same sentence"]
+    assert render_text(feedback).count(same) == 1
