@@ -240,14 +240,19 @@ class PracticeService:
         "Made" means covered by a rebuttal to this Point since it became the current
         one, in this place. When every one has been made, the hint says so.
         """
+        return (await self.numbered_hint(learner, place))[0]
+
+    async def numbered_hint(self, learner: Learner, place: Place) -> tuple[str, str]:
+        """:meth:`hint`, with a label saying which Point and which hint of those left ("Point 1 · hint 2/3")."""
         prompt = await self._unlocked(learner, await self.current(learner, place))
         made = await self.made_so_far(learner, place, prompt)
         arguments = [arg for arg in prompt.point.counterarguments if arg.id not in made]
         if not arguments:
-            return "You have made every counterargument to this Point. Compare with `answer`, or `skip` to another."
-        hint = arguments[prompt.session.hints_used % len(arguments)].hint
+            text = "You have made every counterargument to this Point. Compare with `answer`, or `skip` to another."
+            return text, f"Point {prompt.point.number}"
+        index = prompt.session.hints_used % len(arguments)
         await self.storage.count_hint(learner.id, place.scope)
-        return hint
+        return arguments[index].hint, f"Point {prompt.point.number} \u00b7 hint {index + 1}/{len(arguments)}"
 
     async def made_so_far(self, learner: Learner, place: Place, prompt: PointPrompt) -> set[str]:
         """The counterarguments the learner's rebuttals have covered since this Point became current."""
@@ -267,7 +272,10 @@ class PracticeService:
     async def skip(self, learner: Learner, place: Place) -> PointPrompt:
         """Move on to a different Point of the same case (or the only one again), the next due first."""
         current = await self.current(learner, place)
-        chosen = await self._next_point(
-            learner, current.case, avoid=current.point.number, locked=await self.locked_points(learner, current.case.id)
-        )
-        return await self.start(learner, place, current.case.id, chosen.number)
+        return await self.next_after(learner, place, current.case.id, current.point.number)
+
+    async def next_after(self, learner: Learner, place: Place, case_id: str, point: int) -> PointPrompt:
+        """Move on from Point ``point`` of a case to a different one (the next due first), as :meth:`skip`."""
+        case = await self.catalog.get(case_id, place.guild_id)
+        chosen = await self._next_point(learner, case, avoid=point, locked=await self.locked_points(learner, case.id))
+        return await self.start(learner, place, case.id, chosen.number)

@@ -40,6 +40,13 @@ def result_embed(result: AttemptResult, author: str) -> discord.Embed:
     return feedback_embed(result.point, explain(result.point, result.coverage), author)
 
 
+def result_message(result: AttemptResult, user: discord.abc.User) -> dict:
+    """The feedback embed and, under it, the owner's Try again / Hint / Show answer / Next Point buttons."""
+    from .result_views import result_view  # that module builds on this one's buttons
+
+    return {"embed": result_embed(result, user.display_name), "view": result_view(result, user.id)}
+
+
 def _service(interaction: discord.Interaction) -> PracticeService:
     return interaction.client.practice  # type: ignore[attr-defined]
 
@@ -68,8 +75,7 @@ class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
             await service.focus(learner, place, self.case_id, self.point)
             result = await service.submit(learner, place, self.text.value)
             await interaction.response.send_message(
-                embed=result_embed(result, interaction.user.display_name),
-                ephemeral=place.is_private,
+                **result_message(result, interaction.user), ephemeral=place.is_private
             )
 
         await guarded(interaction, action)
@@ -147,12 +153,14 @@ class NewPointButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"cp:n
             service = _service(interaction)
             learner = learner_of(interaction.user)
             place = place_of(interaction.guild, interaction.channel)
-            prompt = await service.start(learner, place, self.case_id)
-            await interaction.response.send_message(
-                embed=point_embed(prompt.case, prompt.point), view=point_view(prompt)
-            )
+            await self.post(interaction, await service.start(learner, place, self.case_id))
 
         await guarded(interaction, action)
+
+    @staticmethod
+    async def post(interaction: discord.Interaction, prompt: PointPrompt) -> None:
+        """Answer with a Point embed and its buttons."""
+        await interaction.response.send_message(embed=point_embed(prompt.case, prompt.point), view=point_view(prompt))
 
 
 class Practice(commands.Cog):
@@ -198,7 +206,7 @@ class Practice(commands.Cog):
         """Answer your current Point; you get a score and feedback."""
         place = place_of(ctx.guild, ctx.channel)
         result = await self.service.submit(learner_of(ctx.author), place, text)
-        await ctx.send(embed=result_embed(result, ctx.author.display_name))
+        await ctx.send(**result_message(result, ctx.author))
 
     @commands.hybrid_command(name="hint")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     async def hint(self, ctx: commands.Context) -> None:
@@ -241,15 +249,19 @@ class Practice(commands.Cog):
                 await message.channel.send("Hi! Send `practice` to get a Point; then just type your rebuttal here.")
                 return
             result = await self.service.submit(learner, place, message.content)
-            await message.channel.send(embed=result_embed(result, message.author.display_name))
+            await message.channel.send(**result_message(result, message.author))
 
         await guarded_reply(message, answer)
 
 
 async def setup(bot: CounterpointBot) -> None:
-    bot.add_dynamic_items(RebutButton, HintButton, NewPointButton)
+    from .result_views import RESULT_BUTTONS
+
+    bot.add_dynamic_items(RebutButton, HintButton, NewPointButton, *RESULT_BUTTONS)
     await bot.add_cog(Practice(bot))
 
 
 async def teardown(bot: CounterpointBot) -> None:
-    bot.remove_dynamic_items(RebutButton, HintButton, NewPointButton)
+    from .result_views import RESULT_BUTTONS
+
+    bot.remove_dynamic_items(RebutButton, HintButton, NewPointButton, *RESULT_BUTTONS)
