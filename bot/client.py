@@ -24,7 +24,15 @@ from .tournament import TournamentService
 
 log = logging.getLogger("counterpoint")
 
-EXTENSIONS = ("cogs.practice", "cogs.progress", "cogs.tournament", "cogs.cases", "cogs.settings", "cogs.owner")
+EXTENSIONS = (
+    "cogs.practice",
+    "cogs.progress",
+    "cogs.tournament",
+    "cogs.cases",
+    "cogs.settings",
+    "cogs.owner",
+    "cogs.help",
+)
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again."
 
