@@ -37,7 +37,16 @@ import numpy as np
 
 from .cases import Case, Counterargument, Point
 from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
-from .scoring import FLAG_EMPTY, FLAG_TOO_SHORT, CaseIndex, Coverage, Match, Opposition
+from .scoring import (
+    FLAG_EMPTY,
+    FLAG_TOO_SHORT,
+    CachingScorer,
+    CaseIndex,
+    Coverage,
+    Match,
+    Opposition,
+    point_number,
+)
 from .text import STOP_WORDS, normalize, spell_out_negations, split_sentences, words
 
 #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
@@ -259,36 +268,25 @@ def without_fragments(case: Case) -> Case:
     return replace(case, points=points)
 
 
-class JudgedScorer:
-    """Scores rebuttals for any number of cases with the neural models, preparing each case
-    (version) once; keeps the ``capacity`` most recently used."""
+class JudgedScorer(CachingScorer[JudgedIndex]):
+    """Scores rebuttals for any number of cases with the neural models."""
 
     name = "judge"
     #: Prepared cases, shared by every scorer of the process (they depend only on the case
     #: and the models, which are shared too): a restart of the bot in the same process, or
     #: the next test, does not embed the same references again.
-    _shared_indexes: OrderedDict[tuple[str, str, int], JudgedIndex] = OrderedDict()
+    _shared_indexes: OrderedDict[tuple, JudgedIndex] = OrderedDict()
 
     def __init__(self, capacity: int = 256, threads: int = 1):
-        self.capacity = capacity
+        super().__init__(capacity, JudgedScorer._shared_indexes)
         self.threads = threads
         self.encoder, self.judge = shared_models(threads)
-        self._indexes = JudgedScorer._shared_indexes
 
-    def index(self, case: Case) -> JudgedIndex:
-        key = (case.id, case.version, self.threads)
-        index = self._indexes.get(key)
-        if index is None:
-            index = self._indexes[key] = JudgedIndex(case, self.encoder, self.judge)
-            while len(self._indexes) > self.capacity:
-                self._indexes.popitem(last=False)
-        else:
-            self._indexes.move_to_end(key)
-        return index
+    def _key(self, case: Case) -> tuple:
+        return (case.id, case.version, self.threads)
 
-    def score(self, case: Case, point: Point | int, text: str) -> Coverage:
-        number = point.number if isinstance(point, Point) else point
-        return self.index(case).score(number, text)
+    def _build(self, case: Case) -> JudgedIndex:
+        return JudgedIndex(case, self.encoder, self.judge)
 
     def score_many(self, rebuttals: Sequence[tuple[Case, Point | int, str]]) -> list[Coverage]:
         """Several rebuttals, each model called once per case among them."""
@@ -299,7 +297,7 @@ class JudgedScorer:
         for positions in by_case.values():
             index = self.index(rebuttals[positions[0]][0])
             wanted = [rebuttals[i] for i in positions]
-            scored = index.score_many([(p.number if isinstance(p, Point) else p, text) for _, p, text in wanted])
+            scored = index.score_many([(point_number(p), text) for _, p, text in wanted])
             for i, coverage in zip(positions, scored, strict=True):
                 results[i] = coverage
         return [r for r in results if r is not None]

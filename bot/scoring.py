@@ -34,6 +34,7 @@ import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -394,33 +395,59 @@ class CaseIndex:
         return self._term_cache[word]
 
 
-class Scorer:
-    """The lexical matcher: scores rebuttals for any number of cases, preparing each case (version) once.
+class _PointScorer(Protocol):
+    def score(self, point_number: int, text: str) -> Coverage: ...
+
+
+IndexT = TypeVar("IndexT", bound=_PointScorer)
+
+
+def point_number(point: Point | int) -> int:
+    return point.number if isinstance(point, Point) else point
+
+
+class CachingScorer(Generic[IndexT]):
+    """Scores rebuttals for any number of cases, preparing each case (version) once.
 
     Keeps the ``capacity`` most recently used indexes: servers upload new
     versions, and an old version no longer used should not stay in memory.
+    A subclass says how a case is prepared (:meth:`_build`).
     """
 
-    def __init__(self, capacity: int = 256) -> None:
-        self.capacity = capacity
-        self._indexes: OrderedDict[tuple[str, str], CaseIndex] = OrderedDict()
+    name: str
 
-    def index(self, case: Case) -> CaseIndex:
-        key = (case.id, case.version)
+    def __init__(self, capacity: int = 256, indexes: OrderedDict[tuple, IndexT] | None = None) -> None:
+        self.capacity = capacity
+        self._indexes: OrderedDict[tuple, IndexT] = OrderedDict() if indexes is None else indexes
+
+    def _build(self, case: Case) -> IndexT:
+        raise NotImplementedError
+
+    def _key(self, case: Case) -> tuple:
+        return (case.id, case.version)
+
+    def index(self, case: Case) -> IndexT:
+        key = self._key(case)
         index = self._indexes.get(key)
         if index is None:
-            index = self._indexes[key] = CaseIndex(case)
+            index = self._indexes[key] = self._build(case)
             while len(self._indexes) > self.capacity:
                 self._indexes.popitem(last=False)
         else:
             self._indexes.move_to_end(key)
         return index
 
+    def score(self, case: Case, point: Point | int, text: str) -> Coverage:
+        return self.index(case).score(point_number(point), text)
+
+
+class Scorer(CachingScorer[CaseIndex]):
+    """The lexical matcher, for any number of cases."""
+
     name = "lexical"
 
-    def score(self, case: Case, point: Point | int, text: str) -> Coverage:
-        number = point.number if isinstance(point, Point) else point
-        return self.index(case).score(number, text)
+    def _build(self, case: Case) -> CaseIndex:
+        return CaseIndex(case)
 
     def score_many(self, rebuttals: Iterable[tuple[Case, Point | int, str]]) -> list[Coverage]:
         return [self.score(case, point, text) for case, point, text in rebuttals]
