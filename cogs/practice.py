@@ -18,7 +18,7 @@ from discord.ext import commands
 from bot.cases import ID_PATTERN
 from bot.client import CounterpointBot, send_ephemeral
 from bot.feedback import explain
-from bot.models import AttemptResult
+from bot.models import AttemptResult, Learner, Place
 from bot.practice import PointPrompt, PracticeError, PracticeService
 
 from .common import guarded, guarded_reply, learner_of, place_of, send_private
@@ -49,6 +49,18 @@ def result_message(result: AttemptResult, user: discord.abc.User) -> dict:
 
 def _service(interaction: discord.Interaction) -> PracticeService:
     return interaction.client.practice  # type: ignore[attr-defined]
+
+
+async def _focused(
+    interaction: discord.Interaction, case_id: str, point: int
+) -> tuple[PracticeService, Learner, Place]:
+    """The service, the member and the place, with the member's current Point set to the one
+    this button is about (it may sit under an older message)."""
+    service = _service(interaction)
+    learner = learner_of(interaction.user)
+    place = place_of(interaction.guild, interaction.channel)
+    await service.focus(learner, place, case_id, point)
+    return service, learner, place
 
 
 class RebuttalModal(discord.ui.Modal, title="Your rebuttal"):
@@ -123,10 +135,7 @@ class HintButton(_PointButton, template=rf"cp:hint:(?P<case>{_CASE}):(?P<point>\
 
     async def callback(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
-            service = _service(interaction)
-            learner = learner_of(interaction.user)
-            place = place_of(interaction.guild, interaction.channel)
-            await service.focus(learner, place, self.case_id, self.point)
+            service, learner, place = await _focused(interaction, self.case_id, self.point)
             await send_ephemeral(interaction, f"\U0001f4a1 {await service.hint(learner, place)}")
 
         await guarded(interaction, action)

@@ -17,14 +17,14 @@ from bot.models import AttemptResult
 
 from .common import guarded, learner_of, place_of
 from .embeds import answer_embed
-from .practice import _CASE, NewPointButton, RebutButton, _service
+from .practice import _CASE, NewPointButton, RebutButton, _focused, _service
 
 
 def result_view(result: AttemptResult, owner_id: int) -> discord.ui.View:
     """The buttons under the feedback embed of ``owner_id``'s attempt."""
     view = discord.ui.View(timeout=None)
     case_id, point = result.attempt.case_id, result.point.number
-    for button in (TryAgainButton, ResultHintButton, ShowAnswerButton, NextPointButton):
+    for button in RESULT_BUTTONS:
         view.add_item(button(owner_id, case_id, point))
     return view
 
@@ -82,10 +82,7 @@ class ResultHintButton(_ResultButton, template=rf"cp:rh:(?P<owner>\d+):(?P<case>
 
     async def act(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
-            service = _service(interaction)
-            learner = learner_of(interaction.user)
-            place = place_of(interaction.guild, interaction.channel)
-            await service.focus(learner, place, self.case_id, self.point)
+            service, learner, place = await _focused(interaction, self.case_id, self.point)
             text, label = await service.numbered_hint(learner, place)
             await send_ephemeral(interaction, f"\U0001f4a1 **{label}**: {text}")
 
@@ -97,10 +94,7 @@ class ShowAnswerButton(_ResultButton, template=rf"cp:rs:(?P<owner>\d+):(?P<case>
 
     async def act(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
-            service = _service(interaction)
-            learner = learner_of(interaction.user)
-            place = place_of(interaction.guild, interaction.channel)
-            await service.focus(learner, place, self.case_id, self.point)
+            service, learner, place = await _focused(interaction, self.case_id, self.point)
             prompt = await service.answer(learner, place)
             await interaction.response.send_message(embed=answer_embed(prompt.case, prompt.point), ephemeral=True)
 
