@@ -116,8 +116,10 @@ class JudgedIndex:
                 references.extend(whole)
         self._owners = owners
         self._references = references
-        self._starts = np.array(starts)
-        self._reference_owner = np.repeat(np.arange(len(owners)), np.diff([*starts, len(references)]))
+        #: Each owner's references are ``references[start:end]``.
+        self._spans = list(zip(starts, [*starts[1:], len(references)], strict=True))
+        self._span_of = {owner: span for owner, span in zip(owners, self._spans, strict=True)}
+        self._reference_owner = np.repeat(np.arange(len(owners)), [end - start for start, end in self._spans])
         self._reference_vectors = encoder.embed(references)
         self._self_opposite = self._read_own_phrasings()
 
@@ -131,10 +133,9 @@ class JudgedIndex:
         the opposite only by a margin above this: where the judge cannot tell the case's
         own paraphrases from reversals, it has no say.
         """
-        ends = [*self._starts[1:], len(self._references)]
         pairs, targets = [], []
-        for owner, (start, end) in enumerate(zip(self._starts, ends, strict=True)):
-            if self._owners[owner].counterargument_id is None:
+        for owner, (start, end) in zip(self._owners, self._spans, strict=True):
+            if owner.counterargument_id is None:
                 continue
             for i in range(start, end):
                 for j in range(start, end):  # itself too: a reference alone still has a reading
@@ -242,9 +243,7 @@ class JudgedIndex:
         )
 
     def _closest_reference(self, vector: np.ndarray, point: int, arg_id: str) -> int:
-        owner = self._owners.index(_Owner(point, arg_id))
-        start = self._starts[owner]
-        end = self._starts[owner + 1] if owner + 1 < len(self._starts) else len(self._references)
+        start, end = self._span_of[_Owner(point, arg_id)]
         return start + int((self._reference_vectors[start:end] @ vector).argmax())
 
 
