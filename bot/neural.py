@@ -25,9 +25,12 @@ import numpy as np
 RESOURCES = Path(__file__).resolve().parent / "resources"
 #: Longer inputs are cut: a rebuttal sentence and a reference fit well inside it.
 MAX_TOKENS = 96
-#: Inputs per inference call: bounds the memory a long rebuttal (or a batch of them) takes
-#: (benchmarks/load.py peak: 317 MB with 16, 248 MB with 8, at the same throughput).
-BATCH = 8
+#: Inputs per inference call: one. The int8 models quantise activations with a scale taken
+#: from each call's whole input, padding included, so in a batch one input's reading would
+#: depend on what else is scored with it (a rebuttal's score on what else arrived at a
+#: tournament's deadline). Alone it does not; and with no padding it is also faster and
+#: smaller (benchmarks/judge_speed.py: p99 73 -> 60 ms, 232 -> 187 MB peak, against 8 a call).
+BATCH = 1
 
 NEITHER, MAKES, OPPOSITE = 0, 1, 2
 

@@ -204,3 +204,15 @@ def test_the_scorer_is_chosen_by_the_scorer_setting():
 def test_a_missing_model_file_is_named(tmp_path: Path):
     with pytest.raises(ModelUnavailable, match="encoder.onnx is missing"):
         Encoder(tmp_path)
+
+
+def test_a_reading_does_not_depend_on_what_else_is_read_with_it():
+    """A tournament deadline scores many rebuttals together: each must read as it reads alone."""
+    from bot.neural import shared_models
+
+    encoder, judge = shared_models()
+    pair = ("Fares pay for running the trams.", "Ticket income is expected to pay for the day-to-day running.")
+    others = [("A much longer sentence about the roadworks in the city centre and the noise they make at night "
+               "for everyone living nearby, month after month.", "Trams take cars off the roads.")] * 5
+    assert (judge.probabilities([pair]) == judge.probabilities([*others, pair])[-1:]).all()
+    assert (encoder.embed([pair[0]]) == encoder.embed([*(o[0] for o in others), pair[0]])[-1:]).all()
