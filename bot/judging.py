@@ -18,9 +18,15 @@ How a rebuttal is scored, and why:
   sibling, not this one. References of a single content word never stand
   alone, so a one-word heading cannot hand out credit.
 * **Does it make it, or say the opposite?** The judge reads the sentence beside
-  its nearest reference. A sentence the judge reads as the reverse ("turbine
-  prices climbed" against "turbine prices fell") earns nothing and is reported
-  as arguing the opposite.
+  its nearest reference. Where it reads it as the reverse ("turbine prices
+  climbed" against "turbine prices fell"), it takes a second look, because one
+  reading is too noisy to take a reason away on: the sentence argues the
+  opposite only if most of the reason's references read it so, each well above
+  how the judge reads the case's own paraphrases of that reference, and if the
+  judge reads it as the opposite of its nearest reference more than as the
+  opposite of *itself* (for some wordings, many with a negation, it reads even
+  a sentence beside itself as its opposite). Such a sentence earns nothing and
+  is reported as arguing the opposite.
 * The lexical matcher's credit (exact terms, the case's synonyms, negation
   scope) is added where the judge does not read its words as the opposite: it
   catches what a curated case spells out and the encoder misses.
@@ -51,8 +57,12 @@ from .text import STOP_WORDS, normalize, spell_out_negations, split_sentences, w
 
 #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
 ABOUT_THRESHOLD = 0.5
-#: How much more than the case's own paraphrases a sentence must read as the opposite to count as one.
-OPPOSITE_MARGIN = 0.05
+#: A sentence the judge reads as the opposite of its nearest reference at least this likely gets a
+#: second look; below it, nothing in the graded sets changed (most sentences don't: cheap).
+SECOND_LOOK = 0.5
+#: How much more likely than the case's own paraphrases (on average) a sentence must read as the
+#: opposite of a reference for that reference to count it as the opposite.
+OPPOSITE_MARGIN = 0.4
 #: References with fewer content words than this are fragments ("What strategy?", "We're
 #: healthy until we're not."): they never stand alone.
 MIN_CONTENT_WORDS = 2
@@ -88,6 +98,9 @@ class _Draft:
     candidates: list[_Candidate] = field(default_factory=list)
     answers_points: set[int] = field(default_factory=set)
     agrees: bool = False
+    verdicts: list[np.ndarray] = field(default_factory=list)  # the judge's, one per candidate
+    reversed: set[int] = field(default_factory=set)  # candidates a second look found reversed
+    cleared: set[int] = field(default_factory=set)  # candidates a second look cleared
 
 
 class JudgedIndex:
@@ -125,13 +138,12 @@ class JudgedIndex:
 
     def _read_own_phrasings(self) -> np.ndarray:
         """Per reference: how far the judge reads its owner's references (itself included)
-        as the opposite of it (their highest probability of OPPOSITE).
+        as the opposite of it (their mean probability of OPPOSITE).
 
         They all say the same thing, so this is the judge's own bias on that reference;
         some wordings (a reason that itself denies something: "allies have not lost
         faith") draw OPPOSITE from it for any paraphrase. A rebuttal's sentence counts as
-        the opposite only by a margin above this: where the judge cannot tell the case's
-        own paraphrases from reversals, it has no say.
+        the opposite of a reference only by a wide margin above this.
         """
         pairs, targets = [], []
         for owner, (start, end) in zip(self._owners, self._spans, strict=True):
@@ -141,11 +153,12 @@ class JudgedIndex:
                 for j in range(start, end):  # itself too: a reference alone still has a reading
                     pairs.append((spell_out_negations(self._references[j]), spell_out_negations(self._references[i])))
                     targets.append(i)
-        bias = np.zeros(len(self._references))
+        total = np.zeros(len(self._references))
+        count = np.zeros(len(self._references))
         if pairs:
-            opposite = self._judge.probabilities(pairs)[:, OPPOSITE]
-            np.maximum.at(bias, targets, opposite)
-        return bias
+            np.add.at(total, targets, self._judge.probabilities(pairs)[:, OPPOSITE])
+            np.add.at(count, targets, 1)
+        return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
 
     def score(self, point_number: int, text: str) -> Coverage:
         """Score ``text`` as a rebuttal of Point ``point_number``."""
@@ -172,7 +185,42 @@ class JudgedIndex:
                 for c in draft.candidates
             )
         verdicts = iter(self._judge.probabilities(pairs) if pairs else [])
-        return [self._verdict(draft, [next(verdicts) for _ in draft.candidates]) for draft in drafts]
+        for draft in drafts:
+            draft.verdicts = [next(verdicts) for _ in draft.candidates]
+        self._second_look(drafts)
+        return [self._verdict(draft) for draft in drafts]
+
+    def _second_look(self, drafts: list[_Draft]) -> None:
+        """Each sentence read as the opposite of its nearest reference is read again beside
+        every reference of its reason, and beside itself; ``draft.reversed`` gets those
+        candidates that still read as the opposite, ``draft.cleared`` the others.
+
+        Only where it can matter: a reason another sentence of the same rebuttal earns is
+        not looked at again (its doubtful sentences just earn nothing). Each (sentence,
+        reason) pair is read once, however many candidates share it.
+        """
+        looks: dict[tuple[str, int], list[tuple[_Draft, int]]] = {}
+        for draft in drafts:
+            read = list(zip(draft.candidates, draft.verdicts, strict=True))
+            earned = {c.counterargument_id for c, v in read if _earns(c, v) and not _doubtful(v)}
+            for k, (candidate, verdict) in enumerate(read):
+                if _doubtful(verdict) and candidate.counterargument_id not in earned:
+                    looks.setdefault((candidate.window, candidate.reference), []).append((draft, k))
+        # A candidate's reference belongs to its reason: read the sentence beside all of them.
+        spans = [self._spans[self._reference_owner[reference]] for _, reference in looks]
+        pairs = [
+            (spell_out_negations(window), spell_out_negations(text))
+            for (window, _), (start, end) in zip(looks, spans, strict=True)
+            for text in (window, *self._references[start:end])
+        ]
+        readings = iter(self._judge.probabilities(pairs) if pairs else [])
+        for ((_, nearest), shared), (start, end) in zip(looks.items(), spans, strict=True):
+            itself = next(readings)
+            beside = {i: next(readings) for i in range(start, end)}
+            votes = sum(self._reads_opposite(reading, i) for i, reading in beside.items())
+            reversed_ = votes > (end - start) / 2 and beside[nearest][OPPOSITE] > itself[OPPOSITE]
+            for draft, k in shared:
+                (draft.reversed if reversed_ else draft.cleared).add(k)
 
     def _read(self, point_number: int, text: str) -> _Draft:
         point = self.case.point(point_number)
@@ -202,18 +250,18 @@ class JudgedIndex:
                     _Candidate(window, owner.counterargument_id, int(best[row]), strength, lexical=False)
                 )
 
-    def _verdict(self, draft: _Draft, verdicts: list[np.ndarray]) -> Coverage:
+    def _verdict(self, draft: _Draft) -> Coverage:
         if FLAG_EMPTY in draft.lexical.flags:
             return draft.lexical
         credited: dict[str, Match] = {}
         opposed: dict[str, Opposition] = {}
-        for candidate, verdict in zip(draft.candidates, verdicts, strict=True):
+        for k, (candidate, verdict) in enumerate(zip(draft.candidates, draft.verdicts, strict=True)):
             arg_id = candidate.counterargument_id
-            if self._reads_opposite(candidate, verdict):
+            if k in draft.reversed:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
-            elif candidate.lexical or verdict[MAKES] >= verdict[NEITHER]:
-                # Shared terms are evidence of their own: the judge only has to rule out a
-                # reversal. A sentence merely *about* the reason must be read as making it.
+            elif _doubtful(verdict) and k not in draft.cleared:
+                continue  # not looked at again: another sentence earned its reason
+            elif _earns(candidate, verdict):
                 if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
                     credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
         targets = [arg.id for arg in draft.point.counterarguments]
@@ -231,20 +279,27 @@ class JudgedIndex:
             agrees=draft.agrees and not covered,
         )
 
-    def _reads_opposite(self, candidate: _Candidate, verdict: np.ndarray) -> bool:
-        """Whether the judge reads the sentence as the reverse of the counterargument.
-
-        Its most likely reading, and above its own bias on that reference (see
-        :meth:`_read_own_phrasings`).
-        """
+    def _reads_opposite(self, reading: np.ndarray, reference: int) -> bool:
+        """The judge's reading of a sentence beside ``reference`` is the opposite: first, and
+        by a wide margin over its reading of the case's own paraphrases of that reference."""
         return bool(
-            verdict.argmax() == OPPOSITE
-            and verdict[OPPOSITE] > self._self_opposite[candidate.reference] + OPPOSITE_MARGIN
+            reading.argmax() == OPPOSITE and reading[OPPOSITE] > self._self_opposite[reference] + OPPOSITE_MARGIN
         )
 
     def _closest_reference(self, vector: np.ndarray, point: int, arg_id: str) -> int:
         start, end = self._span_of[_Owner(point, arg_id)]
         return start + int((self._reference_vectors[start:end] @ vector).argmax())
+
+
+def _doubtful(verdict: np.ndarray) -> bool:
+    """Read as the opposite of its nearest reference: it earns only if a second look clears it."""
+    return bool(verdict[OPPOSITE] >= SECOND_LOOK)
+
+
+def _earns(candidate: _Candidate, verdict: np.ndarray) -> bool:
+    """Shared terms are evidence of their own: the judge only has to rule out a reversal.
+    A sentence merely *about* the reason must be read as making it."""
+    return candidate.lexical or bool(verdict[MAKES] >= verdict[NEITHER])
 
 
 def is_fragment(text: str) -> bool:
