@@ -26,8 +26,7 @@ class ArticleWithheldError(PracticeError):
 
     def __init__(self, tournament: str):
         super().__init__(
-            f"The article answers the Point that {tournament}'s open round is on: "
-            "it can be read once the round closes."
+            f"The article answers the Point that {tournament}'s open round is on: it can be read once the round closes."
         )
 
 

@@ -620,7 +620,7 @@ against the article's own counterarguments, and stored for `counterpoint progres
 
 A rebuttal may take several lines: an empty line (or the end of input) sends it,
 and a pasted block is taken whole. Piped input works the same way: rebuttals
-separated by empty lines. A line that is only hint, answer, skip, help or quit
+separated by empty lines. A line that is only hint, answer, article, skip, help or quit
 (the slash is optional) is a command; Ctrl-C quits at once."""
 
 

@@ -23,9 +23,7 @@ def render_reading(reading: ArticleReading, width: int) -> str:
     """The article as terminal text wrapped to ``width``: title, what is known of it, then the text or,
     where it is not shipped, the note and each Point's summary."""
     fill = textwrap.TextWrapper(width=width, break_on_hyphens=False)
-    indented = textwrap.TextWrapper(
-        width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
-    )
+    indented = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
     lines = [fill.fill(reading.title), *(fill.fill(detail) for detail in reading.details)]
     if reading.url:
         lines.append(reading.url)  # whole, so a terminal can open it
