@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .case_source import ArticleSource, read_source_table
+
 #: Case and counterargument ids: lowercase slugs, safe in file names, URLs and custom ids.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 #: Limits that keep a case usable in Discord (25 embed fields) and cheap to load.
@@ -85,6 +87,9 @@ class Point:
     claim: str
     context: str
     counterarguments: tuple[Counterargument, ...]
+    #: The article's argument around this Point in the case author's words, shown by `article`
+    #: where the article's text cannot be shipped; "" when the case has none.
+    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,8 @@ class Case:
     version: str
     #: Groups of names or phrases that mean the same in this case ("Seoul", "South Korea", "SK").
     synonyms: tuple[tuple[str, ...], ...] = ()
+    #: The article: title, author, date, link, license, and its text where that may be shipped.
+    source: ArticleSource = ArticleSource()
 
     def point(self, number: int) -> Point:
         """The Point with this number, or :class:`UnknownPointError`."""
@@ -155,6 +162,10 @@ class _CaseReader:
                 self._argument_lines[-1].append(number)
         self._point_index = 0
         self._argument_index = 0
+        self._source_line = next(
+            (n for n, line in enumerate(text.splitlines(), start=1) if line.strip().replace(" ", "") == "[source]"),
+            None,
+        )
 
     def fail(self, problem: str, *, point: int | None = None, field: str | None = None) -> CaseError:
         return CaseError(self.source, problem, point=point, field=field, line=self._line())
@@ -230,7 +241,22 @@ class _CaseReader:
             seen_numbers.add(point.number)
             points.append(point)
         self._point_index = self._argument_index = 0  # later fields are top-level again
-        return Case(case_id, title, attribution, side, tuple(points), version, self.read_synonyms(data))
+        return Case(
+            case_id, title, attribution, side, tuple(points), version, self.read_synonyms(data), self.read_source(data)
+        )
+
+    def read_source(self, data: dict[str, Any]) -> ArticleSource:
+        """The optional ``[source]`` table (see :mod:`bot.case_source`); its errors point at its header."""
+
+        def fail(problem: str, field: str) -> CaseError:
+            return CaseError(self.source, problem, field=field, line=self._source_line)
+
+        def check_content(value: str, field: str) -> None:
+            found = _FORBIDDEN.search(value)
+            if found:
+                raise fail(f"contains '{found.group(0)}', which would ping people or break a Discord message", field)
+
+        return read_source_table(data.get("source"), fail, check_content)
 
     def read_synonyms(self, data: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
         raw = data.get("synonyms", [])
@@ -264,7 +290,8 @@ class _CaseReader:
             if not isinstance(raw_arg, dict):
                 raise self.fail(f"entry {arg_index} must be a table", point=number, field="counterarguments")
             arguments.append(self.read_counterargument(raw_arg, number, arg_index, seen_ids))
-        return Point(number, claim, context, tuple(arguments))
+        summary = self.text(raw, "summary", point=number) if "summary" in raw else ""
+        return Point(number, claim, context, tuple(arguments), summary)
 
     def read_counterargument(self, raw: dict[str, Any], point: int, index: int, seen_ids: set[str]) -> Counterargument:
         prefix = f"counterarguments[{index}]."

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from . import cli_cases, cli_db
+from . import cli_article, cli_cases, cli_db
+from .article import reading_of
 from .cases import Case, CaseError, CaseLibrary, load_case_file
 from .cli_common import (
     EXIT_FAILURE,
@@ -178,11 +179,12 @@ TERMINAL_HELP = """Write your rebuttal: one line or several, typed or pasted. An
 A line that is only a command sends what you wrote so far, then runs it (the slash is optional):
   /hint    a hint towards a counterargument you have not made yet
   /answer  the article's own counterarguments
+  /article the article (or, where its text is not shipped, its link and each Point's summary)
   /skip    another Point (the one due first)
   /help    this help
   /quit    stop, with a summary of the session (/exit, Ctrl-C and end of input do too)"""
 #: A line that is only one of these words is a command, slash or not: no rebuttal is one word.
-TERMINAL_COMMANDS = frozenset({"quit", "exit", "help", "hint", "answer", "skip"})
+TERMINAL_COMMANDS = frozenset({"quit", "exit", "help", "hint", "answer", "article", "skip"})
 #: How long input must already be waiting after an empty line for it to count as part of a paste.
 PASTE_GAP_S = 0.05
 
@@ -203,7 +205,10 @@ def _print_point(prompt: PointPrompt, out: TextIO, width: int) -> None:
     total = plural(len(prompt.point.counterarguments), "counterargument")
     out.write(f"\n{prompt.case.title}: Point {prompt.point.number}\n")
     out.write(wrap.fill(prompt.point.claim) + "\n")
-    _say(out, f"({total} to find; /hint, /answer, /skip, /quit)", width)
+    if prompt.point.context:
+        context = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="    ")
+        out.write(context.fill(f"Context: {prompt.point.context}") + "\n")
+    _say(out, f"({total} to find; /hint, /answer, /article, /skip, /quit)", width)
     out.flush()
 
 
@@ -359,6 +364,9 @@ async def practice_loop(
                     _say(out, f"Hint: {await service.hint(learner, place)}", width)
                 elif command == "answer":
                     _print_answer(await service.answer(learner, place), out, width)
+                elif command == "article":
+                    case = (await service.current(learner, place)).case
+                    cli_article.show_text(cli_article.render_reading(reading_of(case), width), out)
                 elif command == "skip":
                     _print_point(await service.skip(learner, place), out, width)
             except USER_ERRORS as error:
@@ -612,7 +620,7 @@ against the article's own counterarguments, and stored for `counterpoint progres
 
 A rebuttal may take several lines: an empty line (or the end of input) sends it,
 and a pasted block is taken whole. Piped input works the same way: rebuttals
-separated by empty lines. A line that is only hint, answer, skip, help or quit
+separated by empty lines. A line that is only hint, answer, article, skip, help or quit
 (the slash is optional) is a command; Ctrl-C quits at once."""
 
 
@@ -674,6 +682,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.set_defaults(func=cmd_eval)
 
     cli_cases.add_commands(sub)
+    cli_article.add_command(sub)
     cli_db.add_commands(sub)
     return parser
 

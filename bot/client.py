@@ -29,6 +29,7 @@ EXTENSIONS = (
     "cogs.progress",
     "cogs.tournament",
     "cogs.cases",
+    "cogs.article",
     "cogs.settings",
     "cogs.owner",
     "cogs.help",

@@ -54,7 +54,7 @@ class QuickStartHelp(commands.DefaultHelpCommand):
                 inline=False,
             )
         embed.set_footer(
-            text=f"Also: cases, progress, due, leaderboard. {prefix}help COMMAND says more about one command."
+            text=f"Also: article, cases, progress, due, leaderboard. {prefix}help COMMAND says more about one command."
         )
         await self.get_destination().send(embed=fit_embed(embed))
 

@@ -23,7 +23,7 @@ from support import say
 
 LIMITS = {"title": 256, "description": 4096, "field_name": 256, "field_value": 1024, "footer": 2048,
           "author": 256, "fields": 25, "total": 6000, "embeds": 10}
-BUILDER_MODULES = ("cogs.embeds", "cogs.progress", "cogs.cases", "cogs.settings", "cogs.tournament_embeds")
+BUILDER_MODULES = ("cogs.embeds", "cogs.progress", "cogs.cases", "cogs.settings", "cogs.tournament_embeds", "cogs.article")
 
 
 def words(length: int, seed: str = "word") -> str:
@@ -77,6 +77,9 @@ ATTEMPTS = [Attempt(10**12 + i, "1", NAME, None, None, CASE.id, CASE.version, 10
 
 def largest() -> dict[str, list[discord.Embed]]:
     """Each builder (by name) and the embeds of its largest message."""
+    from bot.article import reading_of
+    from bot.case_source import ArticleSource
+    from cogs.article import article_embed, article_pages
     from cogs.cases import case_summary_embed
     from cogs.embed_limits import pack_embeds
     from cogs.embeds import answer_embed, cases_embed, feedback_embed, point_embed
@@ -84,6 +87,11 @@ def largest() -> dict[str, list[discord.Embed]]:
     from cogs.settings import settings_embed
     from cogs.tournament_embeds import registration_embed, results_embed, round_embed, standings_embed
 
+    source = ArticleSource(*(words(300, field) for field in ("title", "author", "publication")), None,
+                           "https://example.org/" + "x" * 280, words(300, "license"), words(200_000, "text"))
+    shipped = reading_of(Case(*[getattr(CASE, f) for f in ("id", "title", "attribution", "side", "points", "version")],
+                              source=source))
+    summarised = reading_of(CASE)
     placings = tuple(Placing(i, i, NAME, 100, 20, 1.0, True) for i in range(1, 1001))
     standings = [Standing(i, i, NAME, 1000, 200, 1.0, 10) for i in range(1, 1001)]
     board = Leaderboard("all", 0.0, tuple(LeaderboardRow(i, str(i), NAME, 10**8, 10**8) for i in range(1, 1001)))
@@ -108,6 +116,9 @@ def largest() -> dict[str, list[discord.Embed]]:
         "round_embed": [round_embed(OpenedRound(TOURNAMENT, ROUND, CASE, POINT))],
         "results_embed": [results_embed(RoundResult(TOURNAMENT, ROUND, POINT, placings))],
         "standings_embed": [standings_embed(TOURNAMENT.name, standings, final=True)],
+        # the article: the longest page of a 200,000-character text; of twenty Points' summaries
+        "article_embed": [article_embed(reading, pages, max(range(len(pages)), key=lambda i: len(pages[i])))
+                          for reading in (shipped, summarised) for pages in [article_pages(reading)]],
     }
 
 
