@@ -26,6 +26,7 @@ from bot.tournament import OpenedRound, RoundResult, TournamentError, Tournament
 
 from .common import guarded_reply, moderator_only, send_private
 from .embeds import feedback_embed
+from .tournament_delivery import FeedbackDelivery
 from .tournament_embeds import receipt_text, registration_embed, results_embed, round_embed, standings_embed
 from .tournament_views import RegistrationButton, SubmitButton, registration_view, round_view
 
@@ -42,6 +43,7 @@ class Tournaments(commands.Cog):
         self.bot = bot
         self._timers: dict[tuple[int, int], asyncio.Task] = {}
         self._recovery: asyncio.Task | None = None
+        self.deliveries = FeedbackDelivery(bot)
 
     @property
     def service(self) -> TournamentService:
@@ -54,6 +56,7 @@ class Tournaments(commands.Cog):
         for task in [*self._timers.values(), self._recovery]:
             if task is not None:
                 task.cancel()
+        self.deliveries.cancel()
 
     async def _recover_when_ready(self) -> None:
         await self.bot.wait_until_ready()
@@ -103,7 +106,8 @@ class Tournaments(commands.Cog):
         assert fresh is not None  # tournaments are never deleted
         last = result.round.number >= fresh.rounds
         waiting = fresh.state == "running" and not last and fresh.current_round == result.round.number
-        await channel.send(content=note, embed=results_embed(result, waiting=waiting))
+        posted = await channel.send(content=note, embed=results_embed(result, waiting=waiting))
+        self.deliveries.start(result, posted, waiting)
         if fresh.state == "running" and last:
             await self.service.end(fresh)  # the last deadline ends the tournament
             await channel.send(embed=await self._standings(fresh, final=True))
@@ -192,7 +196,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         result, opened = await self.service.advance(t)
         if result is not None:
-            await ctx.send(embed=results_embed(result))
+            await self._post_results(ctx, result)
         if opened is None:
             await ctx.send(embed=await self._standings(t, final=True))
         else:
@@ -206,7 +210,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         result = await self.service.end(t)
         if result is not None:
-            await ctx.send(embed=results_embed(result))
+            await self._post_results(ctx, result)
         await ctx.send(embed=await self._standings(t, final=True))
 
     @tournament.command(name="cancel")
@@ -308,6 +312,10 @@ class Tournaments(commands.Cog):
                 discord.File(io.BytesIO(final.encode("utf-8")), filename=f"{slug}-standings.csv"),
             ],
         )
+
+    async def _post_results(self, ctx: commands.Context, result: RoundResult) -> None:
+        """A round a moderator closed: its results in the channel, each player's feedback by DM."""
+        self.deliveries.start(result, await ctx.send(embed=results_embed(result)))
 
     async def _standings(self, t: Tournament, final: bool) -> discord.Embed:
         closed = await self.service.rounds_closed(t)

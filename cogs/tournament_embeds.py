@@ -42,8 +42,9 @@ def round_embed(opened: OpenedRound) -> discord.Embed:
     return fit_embed(embed)
 
 
-def results_embed(result: RoundResult, waiting: bool = False) -> discord.Embed:
-    """``waiting``: the round closed by its deadline and the next opens only when a moderator says so."""
+def results_embed(result: RoundResult, waiting: bool = False, unreached: int = 0) -> discord.Embed:
+    """``waiting``: the round closed by its deadline and the next opens only when a moderator says so.
+    ``unreached``: how many players could not be sent their feedback by DM."""
     lines = [
         f"**{p.rank}.** {member(p.user_id)} \u2014 {p.score}%"
         f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
@@ -59,6 +60,13 @@ def results_embed(result: RoundResult, waiting: bool = False) -> discord.Embed:
             name="Next",
             value=f"Round {result.round.number + 1} of {result.tournament.rounds} opens when a moderator runs "
             "`tournament next`.",
+            inline=False,
+        )
+    if unreached:
+        embed.add_field(
+            name="Feedback by DM",
+            value=f"{plural(unreached, 'player')} could not be sent their feedback by DM: "
+            f"use `tournament feedback {result.round.number}`.",
             inline=False,
         )
     embed.set_footer(text=f"Your full feedback: tournament feedback {result.round.number}")
