@@ -13,6 +13,13 @@ from bot.tournament import OpenedRound, Receipt, RoundResult, Standing
 
 from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, TITLE_LIMIT, fit_embed
 
+#: The round embed's field that counts submissions (kept live by :mod:`cogs.tournament_live`).
+SUBMITTED = "Submitted"
+
+
+def submitted_text(count: int, participants: int) -> str:
+    return f"{count} of {participants}"
+
 
 def member(user_id: int) -> str:
     """How a member is named in tournament messages (not the name stored when they joined or submitted,
@@ -30,7 +37,9 @@ def registration_embed(name: str, case_title: str, rounds: int, minutes: float, 
     return fit_embed(embed)
 
 
-def round_embed(opened: OpenedRound) -> discord.Embed:
+def round_embed(opened: OpenedRound, participants: int) -> discord.Embed:
+    """The round's Point, deadline and how to submit; its "Submitted" count is kept live
+    (:mod:`cogs.tournament_live`)."""
     t, r = opened.tournament, opened.round
     embed = discord.Embed(
         title=shorten(f"{t.name}: round {r.number} of {t.rounds}", TITLE_LIMIT),
@@ -39,6 +48,7 @@ def round_embed(opened: OpenedRound) -> discord.Embed:
     )
     embed.add_field(name="Deadline", value=f"<t:{int(r.deadline)}:t> (<t:{int(r.deadline)}:R>)")
     embed.add_field(name="How to submit", value="Press **Submit rebuttal**, or `/tournament submit`, or DM me.")
+    embed.add_field(name=SUBMITTED, value=submitted_text(0, participants))
     return fit_embed(embed)
 
 

@@ -85,3 +85,44 @@ async def test_a_slow_dm_does_not_hold_up_the_round(club, monkeypatch):
     release.set()
     _, dms = await delivered(bot)
     assert [dm.content for dm in dms] == ["Club night, round 1: your feedback."]
+
+
+# --- live counts ----------------------------------------------------------------------------
+
+
+def field(message: discord.Message, name: str) -> str:
+    return next(f.value for f in message.embeds[0].fields if f.name == name)
+
+
+async def test_the_round_embed_counts_submissions_as_they_arrive_with_few_edits(club, monkeypatch):
+    bot = club
+    cog(bot).live.interval = 1.0  # seconds between two edits of one round's embed (5 in production)
+    clock, tournament = await running(bot, monkeypatch)
+    posted = [m async for m in guild_channel().history(limit=20) if m.embeds and "round 1 of 2" in m.embeds[0].title]
+    assert field(posted[0], "Submitted") == "0 of 3"
+    edits, edit = [], discord.Message.edit
+
+    async def recorded(self, **kwargs):
+        edits.append((asyncio.get_running_loop().time(), kwargs["embed"]))
+        return await edit(self, **kwargs)
+
+    monkeypatch.setattr(discord.Message, "edit", recorded)
+
+    for player in (1, 2, 3):  # three submissions well inside one interval; bob's twice
+        await say(f"!tournament submit {A5}", author=player, channel=await dm_channel(player))
+    await say(f"!tournament submit {B2}", author=1, channel=await dm_channel(1))
+    await cog(bot).live.wait()
+
+    assert field(await guild_channel().fetch_message(posted[0].id), "Submitted") == "3 of 3"  # the final count
+    assert 1 <= len(edits) <= 2  # the first at once, the rest folded into one after the interval
+    assert all(later[0] - earlier[0] >= 1.0 for earlier, later in zip(edits, edits[1:]))
+
+
+async def test_typed_join_and_leave_update_the_registration_count(club):
+    created = await say('!tournament create "Club night"')
+    assert field(created, "Participants") == "0"
+    for player in (1, 2):
+        await say("!tournament join", author=player)
+    assert field(await guild_channel().fetch_message(created.id), "Participants") == "2"
+    await say("!tournament leave", author=1)
+    assert field(await guild_channel().fetch_message(created.id), "Participants") == "1"
