@@ -310,6 +310,8 @@ class Tournaments(commands.Cog):
             f"Round {round_number}: {member.mention}'s score is now {score}% "
             f"(was {original.score}%). Reason: {shorten(reason, 200)}"
         )
+        if not (await self.service.round_of(t, round_number)).is_open:  # its results are out: post them again
+            await ctx.send(embed=results_embed(await self.service.results(t, round_number), amended=True))
 
     @tournament.command(name="export")
     @commands.guild_only()

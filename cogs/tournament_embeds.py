@@ -21,6 +21,11 @@ def submitted_text(count: int, participants: int) -> str:
     return f"{count} of {participants}"
 
 
+#: Marks a score a moderator overrode (``tournament adjust``), with its legend below the list.
+ADJUSTED = "\u2020"
+ADJUSTED_LEGEND = f"{ADJUSTED} adjusted by a moderator"
+
+
 def member(user_id: int) -> str:
     """How a member is named in tournament messages (not the name stored when they joined or submitted,
     which differs between a server nickname and a DM)."""
@@ -52,16 +57,23 @@ def round_embed(opened: OpenedRound, participants: int) -> discord.Embed:
     return fit_embed(embed)
 
 
-def results_embed(result: RoundResult, waiting: bool = False, unreached: int = 0) -> discord.Embed:
+def results_embed(
+    result: RoundResult, waiting: bool = False, unreached: int = 0, amended: bool = False
+) -> discord.Embed:
     """``waiting``: the round closed by its deadline and the next opens only when a moderator says so.
-    ``unreached``: how many players could not be sent their feedback by DM."""
+    ``unreached``: how many players could not be sent their feedback by DM. ``amended``: reposted
+    after a moderator overrode a score."""
     lines = [
-        f"**{p.rank}.** {member(p.user_id)} \u2014 {p.score}%"
-        f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
+        f"**{p.rank}.** {member(p.user_id)} \u2014 {p.score}%{ADJUSTED if p.adjusted else ''} ({p.covered} covered)"
         for p in result.placings
     ] or ["No submissions."]
+    if any(p.adjusted for p in result.placings):
+        lines.append(ADJUSTED_LEGEND)
     embed = discord.Embed(
-        title=shorten(f"{result.tournament.name}: round {result.round.number} results", TITLE_LIMIT),
+        title=shorten(
+            f"{result.tournament.name}: round {result.round.number} results{' (amended)' if amended else ''}",
+            TITLE_LIMIT,
+        ),
         description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
         colour=POINT_COLOUR,
     )
@@ -89,9 +101,12 @@ def standings_embed(name: str, standings: list[Standing], final: bool, any_close
         lines = ["No round has closed yet: standings start when round 1 closes."]
     else:
         lines = [
-            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total} ({s.covered} covered, {plural(s.rounds, 'round')})"
+            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total}{ADJUSTED if s.adjusted else ''}"
+            f" ({s.covered} covered, {plural(s.rounds, 'round')})"
             for s in standings
         ] or ["Nobody yet."]
+        if any(s.adjusted for s in standings):
+            lines.append(ADJUSTED_LEGEND)
     embed = discord.Embed(
         title=shorten(f"{name}: {'final standings' if final else 'standings'}", TITLE_LIMIT),
         description=shorten("\n".join(lines), DESCRIPTION_LIMIT),

@@ -128,6 +128,7 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     assert "between 0 and 100" in refused.content
     adjusted = await say(f"!tournament adjust <@{member(2).id}> 1 60 clearest delivery", author=0)
     assert "now 60% (was 17%)" in adjusted.content
+    assert "round 1 results (amended)" in dpytest.get_message().embeds[0].title
 
     ended = await say("!tournament end")
     assert "round 2 results" in ended.embeds[0].title

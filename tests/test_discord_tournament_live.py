@@ -126,3 +126,29 @@ async def test_typed_join_and_leave_update_the_registration_count(club):
     assert field(await guild_channel().fetch_message(created.id), "Participants") == "2"
     await say("!tournament leave", author=1)
     assert field(await guild_channel().fetch_message(created.id), "Participants") == "1"
+
+
+# --- adjusted scores --------------------------------------------------------------------------
+
+
+async def test_an_overridden_score_is_marked_and_the_rounds_results_are_posted_again(club, monkeypatch):
+    bot = club
+    await running(bot, monkeypatch, players=(1, 2))
+    for player in (1, 2):
+        await say(f"!tournament submit {A5}", author=player, channel=await dm_channel(player))
+    await say("!tournament next")  # round 1's results; round 2 opens
+    await delivered(bot)
+
+    confirmed = await say(f"!tournament adjust <@{member(2).id}> 1 75 clearest delivery")
+    assert "now 75%" in confirmed.content
+    amended = dpytest.get_message().embeds[0]  # the round's results, posted again
+    assert amended.title == "Club night: round 1 results (amended)"
+    cleo, bob, legend = amended.description.splitlines()
+    assert cleo == f"**1.** <@{member(2).id}> \u2014 75%\u2020 (1 covered)"
+    assert "\u2020" not in bob and legend == "\u2020 adjusted by a moderator"
+
+    standings = (await say("!tournament standings")).embeds[0].description.splitlines()
+    assert standings[0].startswith(f"**1.** <@{member(2).id}> \u2014 75\u2020 ")
+    assert "\u2020" not in standings[1] and standings[-1] == "\u2020 adjusted by a moderator"
+    results = (await say("!tournament results 1")).embeds[0].description
+    assert "75%\u2020" in results  # and whenever the results are asked for
