@@ -25,6 +25,9 @@ POINT_COLOUR = discord.Colour.blurple()
 GOOD, FAIR, POOR, NONE = discord.Colour.green(), discord.Colour.gold(), discord.Colour.orange(), discord.Colour.red()
 #: The claim shown beside the score, and a covered counterargument's name, are cut to these.
 CLAIM_LIMIT, SUMMARY_LIMIT = 200, 100
+#: The Point embed's field holding the case's ``context``: the article's own framing of the
+#: Point (what it grants, or how it introduces the claim), not the other side's words.
+CONTEXT_FIELD = "From the article"
 #: A practice result (which has a Hint button for the rest) lists this many hints for what is missing.
 HINTS_SHOWN = 2
 
@@ -41,7 +44,7 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
         colour=POINT_COLOUR,
     )
     embed.add_field(
-        name="What the other side concedes",
+        name=CONTEXT_FIELD,
         value=shorten(point.context, FIELD_VALUE_LIMIT),
         inline=False,
     )
