@@ -15,7 +15,7 @@ import discord
 
 from bot.client import CounterpointBot
 from bot.feedback import explain
-from bot.tournament import RoundResult
+from bot.tournament import RoundResult, TournamentError
 
 from .embeds import feedback_embed
 from .tournament_embeds import results_embed
@@ -71,7 +71,10 @@ class FeedbackDelivery:
     async def _send(self, result: RoundResult, user_id: int) -> bool:
         """One participant's feedback by DM; False where their DMs are closed (or they are gone)."""
         t, number = result.tournament, result.round.number
-        submission, point, coverage = await self.bot.tournaments.feedback(t, user_id, number)
+        try:
+            submission, point, coverage = await self.bot.tournaments.feedback(t, user_id, number)
+        except TournamentError:  # their submission is gone since (forget-me): nothing to send
+            return True
         guild = self.bot.get_guild(t.guild_id)
         try:
             user = (guild.get_member(user_id) if guild else None) or await self.bot.fetch_user(user_id)
@@ -79,7 +82,7 @@ class FeedbackDelivery:
                 content=f"{t.name}, round {number}: your feedback.",
                 embed=feedback_embed(point, explain(point, coverage), submission.name),
             )
-        except (discord.Forbidden, discord.NotFound):
-            log.info("Could not DM %s their feedback for round %s of tournament %s", user_id, number, t.id)
+        except discord.HTTPException as error:  # DMs closed (403), the user gone (404), Discord failing
+            log.info("Could not DM %s their feedback for round %s of tournament %s: %s", user_id, number, t.id, error)
             return False
         return True

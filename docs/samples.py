@@ -55,9 +55,7 @@ async def samples() -> tuple[str, str]:
             for user_id, name in PLAYERS.items():
                 await tournaments.join(t, user_id, name)
             opened = await tournaments.start(t)
-            round_text = embed_as_text(
-                round_embed(opened, len(PLAYERS)), now=OPENED_AT, buttons=("Submit rebuttal",)
-            )
+            round_text = embed_as_text(round_embed(opened, len(PLAYERS)), now=OPENED_AT, buttons=("Submit rebuttal",))
         finally:
             await practice.scoring.close()
             await storage.close()
