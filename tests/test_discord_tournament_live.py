@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import discord
 import discord.ext.test as dpytest
-
 from support import dm_channel, guild_channel, member, say
 from test_discord_tournament import A5, B2, Clock, club, cog, delivered  # noqa: F401  (club is a fixture)
 
@@ -21,7 +20,9 @@ def dms_closed_for(monkeypatch, *closed: int) -> None:
 
     async def refusing(self, *args, **kwargs):
         if self.id in ids:
-            raise discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "Cannot send messages to this user")
+            raise discord.Forbidden(
+                SimpleNamespace(status=403, reason="Forbidden"), "Cannot send messages to this user"
+            )
         return await send(self, *args, **kwargs)
 
     monkeypatch.setattr(discord.Member, "send", refusing)
@@ -115,7 +116,7 @@ async def test_the_round_embed_counts_submissions_as_they_arrive_with_few_edits(
 
     assert field(await guild_channel().fetch_message(posted[0].id), "Submitted") == "3 of 3"  # the final count
     assert 1 <= len(edits) <= 2  # the first at once, the rest folded into one after the interval
-    assert all(later[0] - earlier[0] >= 1.0 for earlier, later in zip(edits, edits[1:]))
+    assert all(later[0] - earlier[0] >= 1.0 for earlier, later in zip(edits, edits[1:], strict=False))
 
 
 async def test_typed_join_and_leave_update_the_registration_count(club):
