@@ -25,6 +25,8 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_POINTS = 20
 MAX_COUNTERARGUMENTS = 20
 MAX_TEXT = 1000
+#: A counterargument's label names it where space is short (a result's covered lines): one glance.
+MAX_LABEL = 40
 #: Text that would ping people or break an embed when shown.
 _FORBIDDEN = re.compile(r"@everyone|@here|<@[!&]?\d+>|<#\d+>|```")
 
@@ -70,13 +72,36 @@ class UnknownPointError(LookupError):
 
 @dataclass(frozen=True)
 class Counterargument:
-    """One claim the article makes against a Point."""
+    """One claim the article makes against a Point. ``label`` is its short name (at most
+    :data:`MAX_LABEL` characters); without one it is the start of the summary."""
 
     id: str
     summary: str
     hint: str
     source: tuple[str, ...]
     phrasings: tuple[str, ...]
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", label_from(self.summary))
+
+
+#: A first clause shorter than this ("Evidence") is no name on its own.
+MIN_CLAUSE = 12
+
+
+def label_from(summary: str) -> str:
+    """A short name from a summary: its first clause (up to a colon, semicolon, dash or
+    bracket), cut at a word to :data:`MAX_LABEL` characters."""
+    summary = " ".join(summary.split())
+    clause = re.split(r"[:;(]| [-\u2013\u2014] ", summary, maxsplit=1)[0].strip(" ,.")
+    if len(clause) < MIN_CLAUSE:  # "Evidence: ..." names nothing; the summary itself does
+        clause = summary
+    if len(clause) <= MAX_LABEL:
+        return clause
+    cut = clause[: MAX_LABEL - 1].rsplit(" ", 1)[0] if " " in clause[: MAX_LABEL - 1] else clause[: MAX_LABEL - 1]
+    return cut.rstrip(" ,;:.-") + "…"
 
 
 @dataclass(frozen=True)
@@ -305,12 +330,22 @@ class _CaseReader:
         if arg_id in seen_ids:
             raise self.fail(f"duplicate counterargument id '{arg_id}'", point=point, field=prefix + "id")
         seen_ids.add(arg_id)
+        label = ""
+        if "label" in raw:
+            label = self.text(raw, "label", point=point, prefix=prefix)
+            if len(label) > MAX_LABEL:
+                raise self.fail(
+                    f"is {len(label)} characters; a label names the counterargument in at most {MAX_LABEL}",
+                    point=point,
+                    field=prefix + "label",
+                )
         return Counterargument(
             id=arg_id,
             summary=self.text(raw, "summary", point=point, prefix=prefix),
             hint=self.text(raw, "hint", point=point, prefix=prefix),
             source=self.texts(raw, "source", point=point, prefix=prefix, required=True),
             phrasings=self.texts(raw, "phrasings", point=point, prefix=prefix, required=False),
+            label=label,
         )
 
 

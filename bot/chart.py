@@ -31,7 +31,8 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
     from matplotlib.figure import Figure
 
     dpi = 100
-    figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor=BACKGROUND)
+    # Constrained layout makes room for the legend below the axes, where it cannot cover the newest points.
+    figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor=BACKGROUND, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot(facecolor=BACKGROUND)
 
@@ -60,22 +61,25 @@ def render_progress_chart(report: ProgressReport, *, width_px: int = 800, height
 
     axes.set_ylim(-3, 103)
     axes.set_ylabel("coverage %", color=TEXT)
+    axes.set_xlabel("time (UTC)", color=TEXT, fontsize=9)  # the times are UTC, whatever the reader's zone
     title = f"{report.learner_name}: {report.attempts} attempt{'s' if report.attempts != 1 else ''}"
     axes.set_title(title, color=TEXT, fontsize=12)
     if times and times[-1] - times[0] < MIN_AXIS_SPAN:
         middle = times[0] + (times[-1] - times[0]) / 2
         axes.set_xlim(middle - MIN_AXIS_SPAN / 2, middle + MIN_AXIS_SPAN / 2)  # type: ignore[arg-type]  # datetimes
-    locator = AutoDateLocator()
+    locator = AutoDateLocator(tz=UTC)
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator, tz=UTC))
     axes.tick_params(colors=TEXT, labelsize=9)
     axes.grid(True, color=GRID, linewidth=0.6)
     for spine in axes.spines.values():
         spine.set_color(GRID)
-    legend = axes.legend(loc="lower right", fontsize=8, facecolor=BACKGROUND, edgecolor=GRID)
+    entries = len(axes.get_legend_handles_labels()[1])
+    legend = figure.legend(
+        loc="outside lower center", ncols=max(1, min(entries, 4)), fontsize=8, facecolor=BACKGROUND, edgecolor=GRID
+    )
     for text in legend.get_texts():
         text.set_color(TEXT)
-    figure.tight_layout()
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", facecolor=BACKGROUND)

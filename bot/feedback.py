@@ -27,6 +27,8 @@ class CoveredItem:
     similarity: float
     #: The same sentence already earned an earlier counterargument (quoted there, not again).
     repeat: bool = False
+    #: The counterargument's short name (the case's ``label``), for where space is short.
+    label: str = ""
 
     @property
     def quote(self) -> str:
@@ -65,6 +67,7 @@ def explain(point: Point, coverage: Coverage) -> Feedback:
                 "" if key in quoted else shorten_words(sentence, QUOTE_LIMIT),
                 m.similarity,
                 repeat=key in quoted,
+                label=arg.label,
             )
         )
         quoted.add(key)

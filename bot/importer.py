@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
 from .case_quality import REVIEW_MARK
-from .cases import ID_PATTERN, Case, parse_case
+from .cases import ID_PATTERN, Case, label_from, parse_case
 from .negation import bare
 from .text import STOP_WORDS, analyze, split_sentences
 
@@ -183,10 +183,13 @@ def draft_toml(text: str, case_id: str | None = None) -> str:
                 *(f"    {_quote(s)}," for s in sentences),
                 "]",
                 "phrasings = []",
+                f"label = {_quote(label(sentences))}",
             ]
     return "\n".join(out) + "\n"
 
 
+#: The most words a draft's label takes from its source.
+LABEL_WORDS = 4
 #: The longest noun phrase a hint names: long enough to point, too short to state the reason.
 HINT_WORDS = 3
 _WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
@@ -228,6 +231,23 @@ def hint(sentences: tuple[str, ...], claim: str, used: set[str]) -> str:
             used.add(phrase.lower())
             return f"What does the article say about {phrase}?"
     return "Which reason in the article answers this claim most directly?"
+
+
+def label(sentences: tuple[str, ...]) -> str:
+    """A draft's short name for a counterargument: the longest run of content words in its
+    source ("Strategic depth"), else the start of its first sentence; the author edits it."""
+    runs: list[list[str]] = []
+    for sentence in sentences:
+        run: list[str] = []
+        for token in [*_WORD_TOKEN.findall(sentence), ""]:
+            if token and "'" not in token and token.lower() not in STOP_WORDS and not _VERBISH.search(token):
+                run.append(token)
+            elif run:
+                runs.append(run[:LABEL_WORDS])
+                run = []
+    best = max(runs, key=lambda r: (len(r), sum(len(w) for w in r)), default=None)
+    text = " ".join(best) if best and len(best) > 1 else sentences[0]
+    return label_from(text[:1].upper() + text[1:])
 
 
 def import_article(text: str, case_id: str | None = None, *, source: str = "<import>") -> tuple[str, Case]:

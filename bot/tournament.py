@@ -81,6 +81,7 @@ class Standing:
     covered: int
     time_taken: float  # summed seconds from each round's opening to the submission
     rounds: int
+    adjusted: int = 0  # rounds whose score a moderator overrode
 
 
 @dataclass(frozen=True)
@@ -397,20 +398,21 @@ class TournamentService:
         closed = {r.number: r for r in await self.storage.rounds(tournament.id) if not r.is_open}
         adjusted = _latest_adjustments(await self.storage.adjustments(tournament.id))
         totals: dict[int, list] = {
-            p.user_id: [p.name, 0, 0, 0.0, 0] for p in await self.storage.participants(tournament.id)
+            p.user_id: [p.name, 0, 0, 0.0, 0, 0] for p in await self.storage.participants(tournament.id)
         }
         for s in await self.storage.submissions(tournament.id):
             if s.round not in closed:
                 continue  # an open round's scores are not out yet
-            entry = totals.setdefault(s.user_id, [s.name, 0, 0, 0.0, 0])
+            entry = totals.setdefault(s.user_id, [s.name, 0, 0, 0.0, 0, 0])
             entry[1] += adjusted.get((s.round, s.user_id), s.score)
             entry[2] += len(s.covered)
             entry[3] += s.submitted_at - closed[s.round].opened_at
             entry[4] += 1
+            entry[5] += (s.round, s.user_id) in adjusted
         ordered = sorted(totals.items(), key=lambda item: (-item[1][1], -item[1][2], item[1][3], item[1][0]))
         return [
-            Standing(rank, user_id, name, total, covered, taken, rounds)
-            for rank, (user_id, (name, total, covered, taken, rounds)) in enumerate(ordered, start=1)
+            Standing(rank, user_id, name, total, covered, taken, rounds, changed)
+            for rank, (user_id, (name, total, covered, taken, rounds, changed)) in enumerate(ordered, start=1)
         ]
 
     async def adjust(

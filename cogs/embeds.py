@@ -25,6 +25,11 @@ POINT_COLOUR = discord.Colour.blurple()
 GOOD, FAIR, POOR, NONE = discord.Colour.green(), discord.Colour.gold(), discord.Colour.orange(), discord.Colour.red()
 #: The claim shown beside the score, and a covered counterargument's name, are cut to these.
 CLAIM_LIMIT, SUMMARY_LIMIT = 200, 100
+#: The Point embed's field holding the case's ``context``: the article's own framing of the
+#: Point (what it grants, or how it introduces the claim), not the other side's words.
+CONTEXT_FIELD = "From the article"
+#: A practice result (which has a Hint button for the rest) lists this many hints for what is missing.
+HINTS_SHOWN = 2
 
 
 def score_colour(score: int) -> discord.Colour:
@@ -39,7 +44,7 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
         colour=POINT_COLOUR,
     )
     embed.add_field(
-        name="What the other side concedes",
+        name=CONTEXT_FIELD,
         value=shorten(point.context, FIELD_VALUE_LIMIT),
         inline=False,
     )
@@ -53,7 +58,10 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
     return fit_embed(embed)
 
 
-def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Embed:
+def feedback_embed(point: Point, feedback: Feedback, author: str, hints_shown: int | None = None) -> discord.Embed:
+    """A result that fits one phone screen: each counterargument made under its label with the
+    learner's best sentence, and hints for the rest: the first ``hints_shown`` under a result with
+    a Hint button, else all of them."""
     lines = [f"`{score_bar(feedback.score)}` {feedback.headline}"]
     if feedback.reason:
         lines.append(f"**Why {feedback.score}%:** {feedback.reason}")
@@ -68,14 +76,22 @@ def feedback_embed(point: Point, feedback: Feedback, author: str) -> discord.Emb
         if fields >= MAX_FIELDS - 2:
             break
         embed.add_field(
-            name=shorten(f"\u2705 {shorten_words(item.summary, SUMMARY_LIMIT)}", FIELD_NAME_LIMIT),
+            name=shorten(f"\u2705 {shorten_words(item.label or item.summary, SUMMARY_LIMIT)}", FIELD_NAME_LIMIT),
             value=shorten(item.quote, FIELD_VALUE_LIMIT),
             inline=False,
         )
         fields += 1
     if feedback.missed_hints:
-        hints = "\n".join(f"\u2022 {hint}" for hint in feedback.missed_hints)
-        embed.add_field(name="\u274c Still missing (hints)", value=shorten(hints, FIELD_VALUE_LIMIT), inline=False)
+        missed = feedback.missed_hints
+        shown = missed if hints_shown is None else missed[:hints_shown]
+        lines = [f"\u2022 {hint}" for hint in shown]
+        if len(shown) < len(missed):
+            lines.append(f"\u2026and {len(missed) - len(shown)} more: press **Hint**.")
+        embed.add_field(
+            name=f"\u274c Still missing ({len(missed)}): hints",
+            value=shorten("\n".join(lines), FIELD_VALUE_LIMIT),
+            inline=False,
+        )
     if feedback.why_not or feedback.flag_notes:
         embed.add_field(
             name="\u26a0\ufe0f Notes",

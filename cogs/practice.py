@@ -22,7 +22,7 @@ from bot.models import AttemptResult, Learner, Place
 from bot.practice import PointPrompt, PracticeError, PracticeService
 
 from .common import guarded, guarded_reply, learner_of, place_of, send_private
-from .embeds import answer_embed, cases_embed, feedback_embed, point_embed
+from .embeds import HINTS_SHOWN, answer_embed, cases_embed, feedback_embed, point_embed
 
 _CASE = ID_PATTERN.pattern.strip("^$")
 
@@ -37,7 +37,7 @@ def point_view(prompt: PointPrompt) -> discord.ui.View:
 
 
 def result_embed(result: AttemptResult, author: str) -> discord.Embed:
-    return feedback_embed(result.point, explain(result.point, result.coverage), author)
+    return feedback_embed(result.point, explain(result.point, result.coverage), author, hints_shown=HINTS_SHOWN)
 
 
 def result_message(result: AttemptResult, user: discord.abc.User) -> dict:

@@ -26,7 +26,9 @@ from bot.tournament import OpenedRound, RoundResult, TournamentError, Tournament
 
 from .common import guarded_reply, moderator_only, send_private
 from .embeds import feedback_embed
+from .tournament_delivery import FeedbackDelivery
 from .tournament_embeds import receipt_text, registration_embed, results_embed, round_embed, standings_embed
+from .tournament_live import LiveCounts
 from .tournament_views import RegistrationButton, SubmitButton, registration_view, round_view
 
 log = logging.getLogger("counterpoint.tournament")
@@ -42,6 +44,8 @@ class Tournaments(commands.Cog):
         self.bot = bot
         self._timers: dict[tuple[int, int], asyncio.Task] = {}
         self._recovery: asyncio.Task | None = None
+        self.deliveries = FeedbackDelivery(bot)
+        self.live = LiveCounts(bot.tournaments)
 
     @property
     def service(self) -> TournamentService:
@@ -54,6 +58,8 @@ class Tournaments(commands.Cog):
         for task in [*self._timers.values(), self._recovery]:
             if task is not None:
                 task.cancel()
+        self.deliveries.cancel()
+        self.live.cancel()
 
     async def _recover_when_ready(self) -> None:
         await self.bot.wait_until_ready()
@@ -103,7 +109,8 @@ class Tournaments(commands.Cog):
         assert fresh is not None  # tournaments are never deleted
         last = result.round.number >= fresh.rounds
         waiting = fresh.state == "running" and not last and fresh.current_round == result.round.number
-        await channel.send(content=note, embed=results_embed(result, waiting=waiting))
+        posted = await channel.send(content=note, embed=results_embed(result, waiting=waiting))
+        self.deliveries.start(result, posted, waiting)
         if fresh.state == "running" and last:
             await self.service.end(fresh)  # the last deadline ends the tournament
             await channel.send(embed=await self._standings(fresh, final=True))
@@ -158,7 +165,10 @@ class Tournaments(commands.Cog):
             late_join=late_join,
         )
         title = (await self.bot.catalog.get(t.case_id, t.guild_id)).title
-        await ctx.send(embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id))
+        posted = await ctx.send(
+            embed=registration_embed(t.name, title, t.rounds, t.minutes, 0), view=registration_view(t.id)
+        )
+        self.live.track_registration(t.id, posted)
 
     @tournament.command(name="join")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
@@ -167,6 +177,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         count = await self.service.join(t, ctx.author.id, ctx.author.display_name)
         await ctx.send(f"{ctx.author.display_name} joined {t.name} ({plural(count, 'participant')}).")
+        await self._registration_changed(t, count)
 
     @tournament.command(name="leave")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @commands.guild_only()
@@ -175,6 +186,12 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         count = await self.service.leave(t, ctx.author.id)
         await ctx.send(f"{ctx.author.display_name} left {t.name} ({plural(count, 'participant')}).")
+        await self._registration_changed(t, count)
+
+    async def _registration_changed(self, t: Tournament, count: int) -> None:
+        """The registration embed's count, as the Join and Leave buttons keep it."""
+        title = (await self.bot.catalog.get(t.case_id, t.guild_id)).title
+        await self.live.registration_changed(t.id, registration_embed(t.name, title, t.rounds, t.minutes, count))
 
     @tournament.command(name="start")
     @commands.guild_only()
@@ -192,7 +209,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         result, opened = await self.service.advance(t)
         if result is not None:
-            await ctx.send(embed=results_embed(result))
+            await self._post_results(ctx, result)
         if opened is None:
             await ctx.send(embed=await self._standings(t, final=True))
         else:
@@ -206,7 +223,7 @@ class Tournaments(commands.Cog):
         t = await self.service.in_channel(ctx.channel.id)
         result = await self.service.end(t)
         if result is not None:
-            await ctx.send(embed=results_embed(result))
+            await self._post_results(ctx, result)
         await ctx.send(embed=await self._standings(t, final=True))
 
     @tournament.command(name="cancel")
@@ -236,6 +253,7 @@ class Tournaments(commands.Cog):
         else:
             t = await self.service.in_channel(ctx.channel.id)
         receipt = await self.service.submit(t, ctx.author.id, ctx.author.display_name, text)
+        self.live.submitted(t.id, receipt.round)
         await send_private(ctx, content=receipt_text(receipt))
 
     async def _hide_public_submission(self, ctx: commands.Context) -> None:
@@ -292,6 +310,8 @@ class Tournaments(commands.Cog):
             f"Round {round_number}: {member.mention}'s score is now {score}% "
             f"(was {original.score}%). Reason: {shorten(reason, 200)}"
         )
+        if not (await self.service.round_of(t, round_number)).is_open:  # its results are out: post them again
+            await ctx.send(embed=results_embed(await self.service.results(t, round_number), amended=True))
 
     @tournament.command(name="export")
     @commands.guild_only()
@@ -309,15 +329,26 @@ class Tournaments(commands.Cog):
             ],
         )
 
+    async def _post_results(self, ctx: commands.Context, result: RoundResult) -> None:
+        """A round a moderator closed: its results in the channel, each player's feedback by DM."""
+        self.deliveries.start(result, await ctx.send(embed=results_embed(result)))
+
     async def _standings(self, t: Tournament, final: bool) -> discord.Embed:
         closed = await self.service.rounds_closed(t)
         return standings_embed(t.name, await self.service.standings(t), final=final, any_closed=closed > 0)
 
     async def _release(self, ctx: commands.Context, opened: OpenedRound) -> None:
-        await ctx.send(embed=round_embed(opened), view=round_view(opened))
+        participants = len(await self.service.participants(opened.tournament))
+        posted = await ctx.send(embed=round_embed(opened, participants), view=round_view(opened))
+        self.live.track_round(opened.tournament.id, opened.round.number, posted)
         self.arm(opened.tournament.id, opened.round.number, opened.round.deadline)
 
     # --- DMs: a plain message while in exactly one open round is a submission ------------
+
+    @commands.Cog.listener()
+    async def on_tournament_submission(self, tournament_id: int, round_number: int) -> None:
+        """A submission through the modal (:mod:`cogs.tournament_views`), which has no cog at hand."""
+        self.live.submitted(tournament_id, round_number)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -333,6 +364,7 @@ class Tournaments(commands.Cog):
             receipt = await self.service.submit(
                 tournament, message.author.id, message.author.display_name, message.content
             )
+            self.live.submitted(tournament.id, receipt.round)
             await message.channel.send(receipt_text(receipt))
 
         await guarded_reply(message, take)

@@ -13,6 +13,18 @@ from bot.tournament import OpenedRound, Receipt, RoundResult, Standing
 
 from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, TITLE_LIMIT, fit_embed
 
+#: The round embed's field that counts submissions (kept live by :mod:`cogs.tournament_live`).
+SUBMITTED = "Submitted"
+
+
+def submitted_text(count: int, participants: int) -> str:
+    return f"{count} of {participants}"
+
+
+#: Marks a score a moderator overrode (``tournament adjust``), with its legend below the list.
+ADJUSTED = "\u2020"
+ADJUSTED_LEGEND = f"{ADJUSTED} adjusted by a moderator"
+
 
 def member(user_id: int) -> str:
     """How a member is named in tournament messages (not the name stored when they joined or submitted,
@@ -30,7 +42,9 @@ def registration_embed(name: str, case_title: str, rounds: int, minutes: float, 
     return fit_embed(embed)
 
 
-def round_embed(opened: OpenedRound) -> discord.Embed:
+def round_embed(opened: OpenedRound, participants: int) -> discord.Embed:
+    """The round's Point, deadline and how to submit; its "Submitted" count is kept live
+    (:mod:`cogs.tournament_live`)."""
     t, r = opened.tournament, opened.round
     embed = discord.Embed(
         title=shorten(f"{t.name}: round {r.number} of {t.rounds}", TITLE_LIMIT),
@@ -39,18 +53,27 @@ def round_embed(opened: OpenedRound) -> discord.Embed:
     )
     embed.add_field(name="Deadline", value=f"<t:{int(r.deadline)}:t> (<t:{int(r.deadline)}:R>)")
     embed.add_field(name="How to submit", value="Press **Submit rebuttal**, or `/tournament submit`, or DM me.")
+    embed.add_field(name=SUBMITTED, value=submitted_text(0, participants))
     return fit_embed(embed)
 
 
-def results_embed(result: RoundResult, waiting: bool = False) -> discord.Embed:
-    """``waiting``: the round closed by its deadline and the next opens only when a moderator says so."""
+def results_embed(
+    result: RoundResult, waiting: bool = False, unreached: int = 0, amended: bool = False
+) -> discord.Embed:
+    """``waiting``: the round closed by its deadline and the next opens only when a moderator says so.
+    ``unreached``: how many players could not be sent their feedback by DM. ``amended``: reposted
+    after a moderator overrode a score."""
     lines = [
-        f"**{p.rank}.** {member(p.user_id)} \u2014 {p.score}%"
-        f" ({p.covered} covered){' *adjusted*' if p.adjusted else ''}"
+        f"**{p.rank}.** {member(p.user_id)} \u2014 {p.score}%{ADJUSTED if p.adjusted else ''} ({p.covered} covered)"
         for p in result.placings
     ] or ["No submissions."]
+    if any(p.adjusted for p in result.placings):
+        lines.append(ADJUSTED_LEGEND)
     embed = discord.Embed(
-        title=shorten(f"{result.tournament.name}: round {result.round.number} results", TITLE_LIMIT),
+        title=shorten(
+            f"{result.tournament.name}: round {result.round.number} results{' (amended)' if amended else ''}",
+            TITLE_LIMIT,
+        ),
         description=shorten("\n".join(lines), DESCRIPTION_LIMIT),
         colour=POINT_COLOUR,
     )
@@ -59,6 +82,13 @@ def results_embed(result: RoundResult, waiting: bool = False) -> discord.Embed:
             name="Next",
             value=f"Round {result.round.number + 1} of {result.tournament.rounds} opens when a moderator runs "
             "`tournament next`.",
+            inline=False,
+        )
+    if unreached:
+        embed.add_field(
+            name="Feedback by DM",
+            value=f"{plural(unreached, 'player')} could not be sent their feedback by DM: "
+            f"use `tournament feedback {result.round.number}`.",
             inline=False,
         )
     embed.set_footer(text=f"Your full feedback: tournament feedback {result.round.number}")
@@ -71,9 +101,12 @@ def standings_embed(name: str, standings: list[Standing], final: bool, any_close
         lines = ["No round has closed yet: standings start when round 1 closes."]
     else:
         lines = [
-            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total} ({s.covered} covered, {plural(s.rounds, 'round')})"
+            f"**{s.rank}.** {member(s.user_id)} \u2014 {s.total}{ADJUSTED if s.adjusted else ''}"
+            f" ({s.covered} covered, {plural(s.rounds, 'round')})"
             for s in standings
         ] or ["Nobody yet."]
+        if any(s.adjusted for s in standings):
+            lines.append(ADJUSTED_LEGEND)
     embed = discord.Embed(
         title=shorten(f"{name}: {'final standings' if final else 'standings'}", TITLE_LIMIT),
         description=shorten("\n".join(lines), DESCRIPTION_LIMIT),

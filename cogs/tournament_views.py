@@ -80,6 +80,7 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
             receipt = await service.submit(
                 tournament, interaction.user.id, interaction.user.display_name, self.text.value, self.round_number
             )
+            interaction.client.dispatch("tournament_submission", tournament.id, receipt.round)  # the live count
             await interaction.response.send_message(receipt_text(receipt), ephemeral=True)
 
         await guarded(interaction, action)

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.cases import CaseError, CaseLibrary, UnknownCaseError, UnknownPointError, load_case_file, parse_case
+from bot.cases import (
+    CaseError,
+    CaseLibrary,
+    UnknownCaseError,
+    UnknownPointError,
+    label_from,
+    load_case_file,
+    parse_case,
+)
 from bot.config import SHIPPED_CASES_DIR
 from bot.text import normalize
 
@@ -66,6 +74,10 @@ def test_the_version_changes_with_the_content():
         (lambda t: t.replace("[[points]]", "[[points", 1), "not valid TOML"),
         (lambda t: t.replace('["Japan", "Japanese", "Tokyo"]', '["Japan"]'),
          "field 'synonyms': must be a list of groups, each a list of two or more texts"),
+        (lambda t: t.replace('label = "Declared policy (2014 QDR)"', 'label = "' + "a very long label " * 3 + '"'),
+         "Point 1: field 'counterarguments[2].label': is 53 characters; a label names the counterargument in at most 40"),
+        (lambda t: t.replace('label = "Declared policy (2014 QDR)"', 'label = " "'),
+         "Point 1: field 'counterarguments[2].label': must be non-empty text"),
     ],
 )
 def test_a_malformed_case_names_file_point_and_field(edit, expected):
@@ -94,3 +106,19 @@ def test_one_bad_file_in_a_cases_folder_stops_the_load(tmp_path):
     with pytest.raises(CaseError, match="broken.toml"):
         CaseLibrary.from_directory(tmp_path)
     assert tomllib.loads(shipped_toml())["id"] == "north-korea"
+
+
+def test_every_shipped_counterargument_has_a_short_label_of_its_own():
+    labels = [arg.label for point in load_case_file(SHIPPED).points for arg in point.counterarguments]
+    assert "Declared policy (2014 QDR)" in labels
+    assert len(set(labels)) == len(labels) == 12 and all(len(label) <= 40 for label in labels)
+    assert all('label = "' + label + '"' in shipped_toml() for label in labels)  # written by hand, not derived
+
+
+def test_without_a_label_the_summary_gives_a_short_one():
+    case = parse_case(shipped_toml().replace('label = "Declared policy (2014 QDR)"\n', ""))
+    by_id = {arg.id: arg for point in case.points for arg in point.counterarguments}
+    assert by_id["declared-escalation-policy"].label == "Declared US policy"  # the summary up to its bracket
+    assert label_from("Evidence: right after the ICBM test, US bombers flew with allied jets.") == (
+        "Evidence: right after the ICBM test\u2026"  # a first clause too short to name it: the summary, cut at a word
+    )

@@ -6,6 +6,8 @@ Through the real bot (dpytest, the default judged scorer, a real database), and
 
 from __future__ import annotations
 
+import textwrap
+
 import discord
 
 from bot.cases import Counterargument, Point
@@ -29,6 +31,24 @@ AGREES = (
     "North Korea will surely become more aggressive with its neighbours and deter US intervention "
     "now that it has nuclear ICBMs."
 )
+
+
+#: A good rebuttal of Point 1: four of its six counterarguments, one sentence each.
+GOOD = (
+    "Kim would be miscalculating: the US will not back down in a crisis even with its cities at risk. "
+    "The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional "
+    "aggression. Extended deterrence already worked against the Soviet Union and still works against Russia and "
+    "China. North Korea will never match their forces and has no strategic depth, so it can be managed."
+)
+ONE_REASON = "The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+#: A phone in portrait shows about this many characters of an embed on a line, and this many lines.
+PHONE_WIDTH, PHONE_LINES = 40, 30
+
+
+def phone_lines(embed: discord.Embed) -> int:
+    """How many lines the embed takes on a phone: every text wrapped at :data:`PHONE_WIDTH`."""
+    texts = [embed.title or "", embed.description or "", *(t for f in embed.fields for t in (f.name, f.value))]
+    return sum(len(textwrap.wrap(line, PHONE_WIDTH)) or 1 for text in texts for line in text.splitlines())
 
 
 def covered_fields(embed: discord.Embed) -> list[discord.embeds._EmbedFieldProxy]:
@@ -58,6 +78,31 @@ async def test_each_counterargument_quotes_its_own_sentence_never_the_same_twice
         "the same sentence",
     ]
     assert len(embed.description) + sum(len(f.name) + len(f.value) for f in embed.fields) < 1000  # one phone screen
+
+
+async def test_a_good_result_names_each_counterargument_by_its_label_and_fits_a_phone_screen(bot):
+    await say("!practice north-korea 1")
+    embed = (await say(f"!rebut {GOOD}")).embeds[0]
+
+    assert [f.name for f in covered_fields(embed)] == [
+        "\u2705 US will not back down",
+        "\u2705 Declared policy (2014 QDR)",
+        "\u2705 Deterred the USSR, Russia and China",
+        "\u2705 North Korea is manageable",
+    ]
+    missing = next(f for f in embed.fields if f.name.startswith("\u274c"))
+    assert missing.name == "\u274c Still missing (2): hints"
+    assert phone_lines(embed) <= PHONE_LINES
+
+
+async def test_a_weak_result_lists_two_hints_and_leaves_the_rest_to_the_hint_button(bot):
+    await say("!practice north-korea 1")
+    embed = (await say(f"!rebut {ONE_REASON}")).embeds[0]
+
+    missing = next(f for f in embed.fields if f.name.startswith("\u274c"))
+    assert missing.name == "\u274c Still missing (5): hints"
+    assert missing.value.count("\u2022") == 2 and missing.value.endswith("\u2026and 3 more: press **Hint**.")
+    assert phone_lines(embed) <= PHONE_LINES
 
 
 async def test_a_zero_for_answering_another_point_says_so_beside_the_claim(bot):

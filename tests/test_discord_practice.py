@@ -28,6 +28,8 @@ async def test_a_club_member_gets_a_point_with_buttons(bot, sent_payloads):
     embed = reply.embeds[0]
     assert embed.title == "Point 1: rebut this"
     assert "deter U.S. intervention" in embed.description
+    [context] = embed.fields  # the article's framing of the Point, named for what it is
+    assert context.name == "From the article" and context.value.startswith("There is a risk that North Korea")
     buttons = [c for row in sent_payloads[-1]["components"] for c in row["components"]]
     assert [b["custom_id"] for b in buttons] == [
         "cp:rebut:north-korea:1", "cp:hint:north-korea:1", "cp:new:north-korea",

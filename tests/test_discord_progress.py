@@ -63,6 +63,31 @@ async def test_progress_shows_the_numbers_and_a_small_chart(bot, sent_payloads):
     assert png.startswith(b"\x89PNG") and len(png) < 200_000
 
 
+async def test_the_charts_legend_leaves_the_newest_points_uncovered_and_its_times_say_utc(bot, monkeypatch):
+    from matplotlib.figure import Figure
+
+    drawn: list[Figure] = []
+    save = Figure.savefig
+
+    def keep(self, *args, **kwargs):
+        drawn.append(self)
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    for text, point in ((A5, 1), (B2, 2), (A2_A5, 1), (A2_A5, 1)):  # the newest, best, at the bottom right of old
+        await practise(text, point)
+    await say("!progress")
+
+    [figure] = drawn
+    [axes] = figure.axes
+    renderer = figure.canvas.get_renderer()
+    legends = [*figure.legends, *([axes.get_legend()] if axes.get_legend() else [])]
+    assert legends and not any(
+        legend.get_window_extent(renderer).overlaps(axes.get_window_extent(renderer)) for legend in legends
+    )
+    assert "UTC" in axes.get_xlabel()
+
+
 async def test_server_progress_counts_this_servers_practice_and_dms_count_everything(bot, sent_payloads):
     await practise(A5, 1)  # in the server
     dm = await dm_channel()

@@ -52,6 +52,16 @@ def cog(bot):
     return bot.get_cog("Tournaments")
 
 
+async def delivered(bot) -> tuple[list[discord.Message], list[discord.Message]]:
+    """Waits for the feedback DMs of the rounds closed so far; returns what the bot sent meanwhile,
+    in the server and in DMs (the DMs go out in a task of their own, beside the channel's messages)."""
+    await cog(bot).deliveries.wait()
+    sent = []
+    while not dpytest.sent_queue.empty():
+        sent.append(dpytest.get_message())
+    return [m for m in sent if m.guild is not None], [m for m in sent if m.guild is None]
+
+
 async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     bot = club
     clock = Clock(1_900_000_000.0)
@@ -100,6 +110,9 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     assert "round 1 results" in posted.embeds[0].title
     assert posted.embeds[0].description.splitlines()[0].startswith(f"**1.** <@{member(1).id}>")
     assert [p.user_id for p in result.placings] == [member(1).id, member(2).id]  # dev's late one is not there
+    _, dms = await delivered(bot)  # each player's own feedback, by DM
+    assert sorted(dm.channel.id for dm in dms) == sorted([(await dm_channel(1)).id, (await dm_channel(2)).id])
+    assert all(dm.content == "Club night, round 1: your feedback." for dm in dms)
 
     private = await say("!tournament feedback 1", author=1)  # sent by DM, then acknowledged in the channel
     assert private.channel.id == (await dm_channel(1)).id
@@ -115,10 +128,11 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     assert "between 0 and 100" in refused.content
     adjusted = await say(f"!tournament adjust <@{member(2).id}> 1 60 clearest delivery", author=0)
     assert "now 60% (was 17%)" in adjusted.content
+    assert "round 1 results (amended)" in dpytest.get_message().embeds[0].title
 
     ended = await say("!tournament end")
     assert "round 2 results" in ended.embeds[0].title
-    final = dpytest.get_message()
+    final = (await delivered(bot))[0][0]
     assert "final standings" in final.embeds[0].title
     standings = final.embeds[0].description.splitlines()
     assert standings[0].startswith(f"**1.** <@{member(2).id}>") and "\u2014 77" in standings[0]  # 60 adjusted + 17

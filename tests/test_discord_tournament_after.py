@@ -7,7 +7,7 @@ from __future__ import annotations
 import discord.ext.test as dpytest
 
 from support import dm_channel, guild_channel, member, say
-from test_discord_tournament import A5, B2, Clock, club, cog  # noqa: F401  (club is a fixture)
+from test_discord_tournament import A5, B2, Clock, club, cog, delivered  # noqa: F401  (club is a fixture)
 
 
 async def _two_round_tournament(bot, monkeypatch) -> tuple[Clock, object]:
@@ -27,10 +27,10 @@ async def test_results_standings_and_feedback_stay_readable_after_the_end(club, 
     clock, tournament = await _two_round_tournament(bot, monkeypatch)
     await say(f"!tournament submit {A5}", author=1, channel=await dm_channel(1))
     await say("!tournament next")
-    dpytest.get_message()  # round 2 opens
+    await delivered(bot)  # round 2 opens; round 1's feedback goes by DM
     await say(f"!tournament submit {B2}", author=1, channel=await dm_channel(1))
     await say("!tournament end")
-    dpytest.get_message()  # the final standings
+    await delivered(bot)  # the final standings, round 2's feedback by DM
 
     feedback = await say("!tournament feedback 2", author=1)
     assert feedback.channel.id == (await dm_channel(1)).id
@@ -61,6 +61,7 @@ async def test_a_member_has_one_name_in_results_and_standings(club, monkeypatch)
     clock.now += 301
     await cog(bot).close_and_announce(tournament.id, 1)
     results = dpytest.get_message().embeds[0].description.splitlines()
+    await delivered(bot)
     standings = (await say("!tournament standings")).embeds[0].description.splitlines()
     bob = f"<@{member(1).id}>"
     assert results[0].startswith(f"**1.** {bob} ")

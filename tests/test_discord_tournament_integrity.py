@@ -12,6 +12,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
+from test_discord_tournament import delivered
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
@@ -65,7 +66,7 @@ async def test_exported_names_and_reasons_cannot_become_formulas(club):
         await say(f"!tournament submit {A5}", author=player, channel=await dm_channel(player))
     await say(f"!tournament adjust <@{member(3).id}> 1 50 -2+3 looked fine")
     await say("!tournament end")
-    dpytest.get_message()  # the final standings
+    await delivered(club)  # the final standings; the feedback by DM
 
     export = await say("!tournament export")
     rounds_file, standings_file = export.attachments

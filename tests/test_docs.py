@@ -41,3 +41,17 @@ def test_the_measurements_moved_to_docs_intact():
                    "| leaderboard, week (20 servers) | p50 1.61 ms, p99 2.18 ms | p50 590 ms | 368x |",
                    "Scored on the dev set, unedited, it reaches Spearman 0.698"):
         assert figure in benchmarks
+
+
+def test_the_readmes_discord_samples_are_what_the_bot_sends():
+    import asyncio
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("samples", REPO / "docs" / "samples.py")
+    samples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(samples)
+    readme = (REPO / "README.md").read_text("utf-8")
+    result, round_ = asyncio.run(samples.samples())
+    assert "\u2705 US will not back down" in result and "Submitted\n0 of 3" in round_
+    for text in (result, round_):
+        assert f"```text\n{text}\n```" in readme, "run docs/samples.py and paste its output into the README"

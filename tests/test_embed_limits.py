@@ -113,7 +113,7 @@ def largest() -> dict[str, list[discord.Embed]]:
         "settings_embed": [settings_embed(GuildSettings(2, 10**18, CASE.id, 10, 1440.0, tuple(
             10**18 + i for i in range(500)), True, True), CASE.id)],
         "registration_embed": [registration_embed(TOURNAMENT.name, CASE.title, 10, 1440.0, 10**6)],
-        "round_embed": [round_embed(OpenedRound(TOURNAMENT, ROUND, CASE, POINT))],
+        "round_embed": [round_embed(OpenedRound(TOURNAMENT, ROUND, CASE, POINT), 10**6)],
         "results_embed": [results_embed(RoundResult(TOURNAMENT, ROUND, POINT, placings))],
         "standings_embed": [standings_embed(TOURNAMENT.name, standings, final=True)],
         # the article: the longest page of a 200,000-character text; of twenty Points' summaries

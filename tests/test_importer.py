@@ -293,6 +293,13 @@ def test_a_short_lead_in_is_not_a_counterargument():
     assert [a.source for a in case.points[0].counterarguments] == [("New batteries store wind power for later use.",)]
 
 
+def test_a_draft_labels_each_counterargument_from_its_key_words():
+    draft, case = import_article(REBUTTAL_ARTICLE)
+    labels = [arg.label for point in case.points for arg in point.counterarguments]
+    assert labels[0] == "Output per hour rises" and all(0 < len(label) <= 40 for label in labels)
+    assert draft.count("\nlabel = ") == len(labels)  # written in the draft, for the author to edit
+
+
 def test_hints_point_at_the_key_nouns_and_differ_within_a_point():
     _, case = import_article(QUOTED, "wind")
     hints = [a.hint for a in case.points[0].counterarguments]
