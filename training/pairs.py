@@ -154,6 +154,22 @@ def reversed_side_pairs(cases: list[dict]) -> list[Pair]:
     return pairs
 
 
+def identity_pairs(cases: list[dict]) -> list[Pair]:
+    """Every sentence of the mini cases read beside itself: MAKES.
+
+    The shipped judge reads some sentences as the *opposite of themselves* ("The
+    allies have not lost faith in the US.": 0.95), most of them with a negation:
+    it learned "a negation means a reversal" from written reversals. A statement
+    always makes itself, whatever words it uses; these pairs say so.
+    """
+    pairs: list[Pair] = []
+    for case in cases:
+        for arg in case["counterarguments"]:
+            for text in (arg["reference"], *arg["makes"], *arg["opposite"]):
+                pairs.append((text, text, MAKES))
+    return pairs
+
+
 def read_minicases(paths: Iterable[Path]) -> list[dict]:
     cases = []
     for path in paths:

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 from bot.text import spell_out_negations  # noqa: E402
 from pairs import (  # noqa: E402
-    MAKES, argkp_pairs, compound_pairs, minicase_pairs, reversed_side_pairs, off_topic_pairs,
+    MAKES, argkp_pairs, compound_pairs, identity_pairs, minicase_pairs, reversed_side_pairs, off_topic_pairs,
     read_minicases,
 )
 
@@ -134,6 +134,9 @@ def main() -> None:
     parser.add_argument("--init", type=Path, help="continue from these trained weights (train_judge's trained.safetensors)")
     parser.add_argument("--argkp-sample", type=int, default=0, help="use this many ArgKP pairs (0: all)")
     parser.add_argument("--limit", type=int, default=0, help="train on this many pairs only (a smoke test)")
+    parser.add_argument(
+        "--identity", action="store_true", help="also each mini-case sentence beside itself, MAKES (identity_pairs)"
+    )
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -161,6 +164,9 @@ def main() -> None:
     synthetic += off_topic_pairs(minicases[kept:], rng) + compound_pairs(minicases[kept:], rng)
     synthetic += reversed_side_pairs(minicases[kept:])
     held_out += reversed_side_pairs(minicases[:kept])
+    if args.identity:
+        synthetic += identity_pairs(minicases[kept:])
+        held_out += identity_pairs(minicases[:kept])
     pairs += synthetic * args.minicase_repeat
     if args.limit:
         pairs = rng.sample(pairs, args.limit)
