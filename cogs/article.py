@@ -14,7 +14,7 @@ from discord.ext import commands
 from bot.article import ArticleReading, case_to_read, paginate, reading_of
 from bot.client import CounterpointBot
 
-from .common import OnlyFor, learner_of, place_of, send_private
+from .common import OnlyFor, case_choices, learner_of, place_of, send_private
 from .embeds import POINT_COLOUR, fit_embed
 
 #: Characters of the article on one page: well inside an embed's 4,096, and a screenful to read.
@@ -95,12 +95,7 @@ class Article(commands.Cog):
 
     @article.autocomplete("case")
     async def _case_autocomplete(self, interaction: discord.Interaction, current: str):
-        library = await self.bot.catalog.library_for(interaction.guild_id)
-        return [
-            app_commands.Choice(name=c.title[:100], value=c.id)
-            for c in library
-            if current.lower() in c.id or current.lower() in c.title.lower()
-        ][:25]
+        return await case_choices(self.bot, interaction, current)
 
 
 async def setup(bot: CounterpointBot) -> None:

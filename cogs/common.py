@@ -93,6 +93,17 @@ class OnlyFor(discord.ui.View):
         await send_ephemeral(interaction, message)
 
 
+async def case_choices(bot, interaction: discord.Interaction, current: str) -> list[discord.app_commands.Choice[str]]:
+    """Slash-command autocomplete for a case argument: the cases usable where it is typed."""
+    library = await bot.catalog.library_for(interaction.guild_id)
+    typed = current.lower()
+    return [
+        discord.app_commands.Choice(name=c.title[:100], value=c.id)
+        for c in library
+        if typed in c.id or typed in c.title.lower()
+    ][:25]
+
+
 async def is_moderator(bot, member: discord.abc.User, guild: discord.Guild | None) -> bool:
     """Manage Server permission, or the server's configured moderator role."""
     if guild is None or not isinstance(member, discord.Member):

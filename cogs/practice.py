@@ -21,7 +21,7 @@ from bot.feedback import explain
 from bot.models import AttemptResult, Learner, Place
 from bot.practice import PointPrompt, PracticeError, PracticeService
 
-from .common import guarded, guarded_reply, learner_of, place_of, send_private
+from .common import case_choices, guarded, guarded_reply, learner_of, place_of, send_private
 from .embeds import HINTS_SHOWN, answer_embed, cases_embed, feedback_embed, point_embed
 
 _CASE = ID_PATTERN.pattern.strip("^$")
@@ -202,12 +202,7 @@ class Practice(commands.Cog):
 
     @practice.autocomplete("case")
     async def _case_autocomplete(self, interaction: discord.Interaction, current: str):
-        library = await self.bot.catalog.library_for(interaction.guild_id)
-        return [
-            app_commands.Choice(name=c.title[:100], value=c.id)
-            for c in library
-            if current.lower() in c.id or current.lower() in c.title.lower()
-        ][:25]
+        return await case_choices(self.bot, interaction, current)
 
     @commands.hybrid_command(name="rebut")  # type: ignore[arg-type]  # discord.py hybrid decorator typing
     @app_commands.describe(text="Your rebuttal to your current Point")

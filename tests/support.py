@@ -97,3 +97,18 @@ def counterpoint(*args: str, stdin: str = "", env: dict | None = None, cwd=None)
         [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
         env=environment, cwd=cwd, timeout=60,
     )
+
+
+def drawn_figures(monkeypatch) -> list:
+    """Every matplotlib figure saved from now on (a chart is drawn, then saved to PNG), to look at."""
+    from matplotlib.figure import Figure
+
+    drawn: list[Figure] = []
+    save = Figure.savefig
+
+    def keep(self, *args, **kwargs):
+        drawn.append(self)
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
+    return drawn

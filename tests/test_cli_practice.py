@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import SHIPPED_CASES_DIR
-from support import counterpoint
+from support import counterpoint, drawn_figures
 
 REPO = Path(__file__).resolve().parent.parent
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
@@ -186,19 +186,10 @@ def test_practice_help_says_how_the_point_is_chosen_and_how_to_send():
 
 
 def test_the_chart_of_one_hour_has_readable_times(monkeypatch):
-    from matplotlib.figure import Figure
-
     from bot.chart import render_progress_chart
     from bot.progress import ProgressReport, ScorePoint
 
-    drawn: list[Figure] = []
-    save = Figure.savefig
-
-    def keep(self, *args, **kwargs):
-        drawn.append(self)
-        return save(self, *args, **kwargs)
-
-    monkeypatch.setattr(Figure, "savefig", keep)
+    drawn = drawn_figures(monkeypatch)
     start = 1_750_000_000.0
     for offsets in ([0, 4, 9], [0, 600, 1500, 3000]):  # seconds apart, then minutes: all within an hour
         series = tuple(ScorePoint(start + o, "north-korea", 1, 17 * (i % 3)) for i, o in enumerate(offsets))

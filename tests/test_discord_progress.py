@@ -9,7 +9,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 
-from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
+from support import PressedBy, dm_channel, drawn_figures, guild_channel, member, say, say_expecting_refusal
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 A2_A5 = A5 + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
@@ -64,16 +64,7 @@ async def test_progress_shows_the_numbers_and_a_small_chart(bot, sent_payloads):
 
 
 async def test_the_charts_legend_leaves_the_newest_points_uncovered_and_its_times_say_utc(bot, monkeypatch):
-    from matplotlib.figure import Figure
-
-    drawn: list[Figure] = []
-    save = Figure.savefig
-
-    def keep(self, *args, **kwargs):
-        drawn.append(self)
-        return save(self, *args, **kwargs)
-
-    monkeypatch.setattr(Figure, "savefig", keep)
+    drawn = drawn_figures(monkeypatch)
     for text, point in ((A5, 1), (B2, 2), (A2_A5, 1), (A2_A5, 1)):  # the newest, best, at the bottom right of old
         await practise(text, point)
     await say("!progress")
