@@ -24,11 +24,14 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.cases import Case, load_case_file
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's bot/, not an installed one
+
+from bot.cases import load_case_file
 from bot.config import SHIPPED_CASES_DIR
 from bot.evaluation import read_graded, spearman
 from bot.importer import ImportError_, import_article
