@@ -13,7 +13,9 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
   followed by the paragraphs that answer it;
 * questions and answers: a line that is one question (``Q: Isn't wind too
-  costly?`` or just the question), followed by the paragraphs that answer it.
+  costly?`` or just the question), followed by the paragraphs that answer it;
+* a plain op-ed, tried last: claims reported in prose and answered after them
+  (:mod:`bot.oped_layout`).
 
 Lines that are not part of the argument (calls to action, links, bylines,
 share lines, captions) are left out of the answers.
@@ -25,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .oped_layout import read_oped
 from .text import normalize, split_sentences
 
 #: What the importer looks for, shown when an article has none of it.
@@ -40,6 +43,11 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
+
+  an op-ed stating the other side's claims in prose, each answered in the sentences after it:
+  Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
+  Opponents point to <claim>. / "<claim>," says <source>.
+  But <the answer, in the same or the following paragraphs>
 """
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
@@ -112,6 +120,7 @@ def read_layout(text: str) -> Article:
         ("numbered", _read_numbered),
         ("quoted objections", _read_quoted),
         ("Q&A", _read_questions),
+        ("op-ed", _read_oped),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]
@@ -256,6 +265,11 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoin
 
 def _read_quoted(lines: list[str]) -> list[RawPoint]:
     return _read_standalone(lines, _QUOTED)
+
+
+def _read_oped(lines: list[str]) -> list[RawPoint]:
+    paragraphs = [p for p in answer_paragraphs(lines) if not _COMMENT.match(p)]
+    return [RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)]
 
 
 def _read_questions(lines: list[str]) -> list[RawPoint]:

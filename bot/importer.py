@@ -89,7 +89,7 @@ def read_article(text: str) -> DraftArticle:
 def _context(claim: str, own: str, intro: str, title: str) -> str:
     """What the article says around the claim: its own concession, else the article's intro; never the claim."""
     for candidate in (own, intro):
-        if candidate.strip() and _words(candidate) != _words(claim):
+        if candidate.strip() and " ".join(_words(claim)) not in " ".join(_words(candidate)):
             return candidate.strip()
     return f"The claim as the article \u201c{title}\u201d presents it, before answering it."
 
