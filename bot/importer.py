@@ -18,6 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from .article_text import read_article_text
 from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
 from .case_quality import REVIEW_MARK
 from .cases import ID_PATTERN, Case, parse_case
@@ -64,12 +65,17 @@ class DraftArticle:
     points: tuple[DraftPoint, ...]
 
 
-def read_article(text: str) -> DraftArticle:
-    """The article's title, attribution and Points, each with its candidate counterarguments."""
+def read_article(raw: str, filename: str = "") -> DraftArticle:
+    """The article's title, attribution and Points, each with its candidate counterarguments.
+    ``raw`` is plain text, Markdown or an HTML page (told by ``filename``'s extension, else by content)."""
     try:
-        article = read_layout(text)
+        page = read_article_text(raw, filename)
+        article = read_layout(page.text)
     except ValueError as error:
         raise ImportError_(str(error)) from None
+    title = page.title or article.title
+    found = ", ".join(part for part in (page.author, page.date, page.url) if part)
+    attribution = found or article.attribution
     points = []
     for raw in article.points:
         claims: list[tuple[str, ...]] = []
@@ -83,7 +89,7 @@ def read_article(text: str) -> DraftArticle:
             points.append(DraftPoint(raw.number, raw.claim, context, tuple(claims), frozenset(long_from)))
     if not points:
         raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
-    return DraftArticle(article.title, article.attribution, tuple(points))
+    return DraftArticle(title, attribution, tuple(points))
 
 
 def _context(claim: str, own: str, intro: str, title: str) -> str:
@@ -143,9 +149,9 @@ def slug(text: str, fallback: str = "case") -> str:
     return candidate if ID_PATTERN.match(candidate or "-") else fallback
 
 
-def draft_toml(text: str, case_id: str | None = None) -> str:
-    """A draft case file for the article; it validates as it is."""
-    article = read_article(text)
+def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str:
+    """A draft case file for the article (plain text, Markdown or HTML); it validates as it is."""
+    article = read_article(text, filename)
     case_id = case_id or slug(article.title)
     if not ID_PATTERN.match(case_id):
         raise ImportError_(f"'{case_id}' is not a valid case id: lowercase letters, digits and dashes, at most 64.")
@@ -230,9 +236,12 @@ def hint(sentences: tuple[str, ...], claim: str, used: set[str]) -> str:
     return "Which reason in the article answers this claim most directly?"
 
 
-def import_article(text: str, case_id: str | None = None, *, source: str = "<import>") -> tuple[str, Case]:
-    """The draft TOML and the case it parses to (proof that it validates)."""
-    draft = draft_toml(text, case_id)
+def import_article(
+    text: str, case_id: str | None = None, *, source: str = "<import>", filename: str = ""
+) -> tuple[str, Case]:
+    """The draft TOML and the case it parses to (proof that it validates). ``filename``'s extension,
+    where given, says whether ``text`` is plain text, Markdown or HTML; else its content does."""
+    draft = draft_toml(text, case_id, filename)
     return draft, parse_case(draft, source=source)
 
 
