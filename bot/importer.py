@@ -20,12 +20,21 @@ from dataclasses import dataclass
 
 from .article_text import read_article_text
 from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
-from .case_quality import REVIEW_MARK
+from .case_quality import REVIEW_MARK, located_warnings
 from .cases import ID_PATTERN, Case, parse_case
 from .negation import bare
 from .text import STOP_WORDS, analyze, split_sentences
 
-__all__ = ["EXPECTED_STRUCTURES", "ImportError_", "draft_toml", "import_article", "read_article", "slug"]
+__all__ = [
+    "EXPECTED_STRUCTURES",
+    "ImportError_",
+    "ImportedDraft",
+    "draft_toml",
+    "import_article",
+    "import_file",
+    "read_article",
+    "slug",
+]
 
 TODO_SUMMARY = "TODO: one line saying what this counterargument claims, in your own words"
 
@@ -243,6 +252,35 @@ def import_article(
     where given, says whether ``text`` is plain text, Markdown or HTML; else its content does."""
     draft = draft_toml(text, case_id, filename)
     return draft, parse_case(draft, source=source)
+
+
+#: The largest article file read: an HTML page with its markup fits; a book does not.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportedDraft:
+    toml: str
+    case: Case
+    warnings: list[tuple[int | None, str]]  # `cases validate`'s warnings, each with the draft's line
+
+
+def import_file(raw: bytes, filename: str, case_id: str | None = None) -> ImportedDraft:
+    """An article file's bytes (.txt, .md or .html) as a draft with its warnings;
+    :class:`ImportError_` saying what is wrong with a file too big, binary or not UTF-8."""
+    kinds = "UTF-8 text: .txt, .md or .html"
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ImportError_(f"{filename} is {len(raw) / 2**20:.1f} MB; an article may be at most "
+                           f"{MAX_ARTICLE_BYTES // 2**20} MB.")
+    if b"\x00" in raw:
+        raise ImportError_(f"{filename} is a binary file, not an article (expected {kinds}).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportError_(f"{filename} is not UTF-8 text (byte {error.start + 1} cannot be read); "
+                           f"save it as {kinds}.") from None
+    draft, case = import_article(text, case_id, source=filename, filename=filename)
+    return ImportedDraft(draft, case, located_warnings(case, draft))
 
 
 def _quote(value: str) -> str:
