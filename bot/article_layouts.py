@@ -86,7 +86,8 @@ _DATE = re.compile(
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
 )
-_COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[\w -]{1,20}:\s*\S")
+#: "# source: URL": a lowercase key, unlike a Markdown heading ("# Wind Power: Four Myths").
+_COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[a-z][\w-]{0,19}:\s*\S")
 
 
 def is_boilerplate(text: str) -> bool:

@@ -25,17 +25,18 @@ _WHO = (
     r"[\w\s]{2,40}?|(?:the\s+)?(?:opponents|critics|proponents|supporters|defenders) of [\w\s\-]{2,40}?|"
     r"you(?:'ll| will| may| might)? (?:often )?hear(?: it said)?|we(?:'re| are) (?:often |constantly )?told)"
 )
+_ADVERB = r"(?:(?:\w+ly|often|always|sometimes|still|also|now|even)\s+)?"
 _VERB = (
     r"(?:say|says|said|argue|argues|argued|claim|claims|claimed|contend|contends|insist|insists|warn|warns|"
     r"maintain|maintains|believe|believe|assert|asserts|complain|complain|worry|fear|object|suggest|point out|"
     r"will (?:tell you|say|argue|claim)|like to say|often say|sometimes say)"
 )
 #: "Critics say that X", "Some argue X", "Opponents point to X": the reported claim is X.
-_REPORTED = re.compile(_OPENER + _WHO + r"\s+(?:\w+ly\s+)?" + _VERB + r"\s+(?:that\s+)?(?P<claim>.{12,})", re.I)
-_POINT_TO = re.compile(_OPENER + _WHO + r"\s+(?:\w+ly\s+)?(?:point|points) to\s+(?P<claim>.{8,})", re.I)
+_REPORTED = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + _VERB + r"\s+(?:that\s+)?(?P<claim>.{12,})", re.I)
+_POINT_TO = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + r"(?:point|points) to\s+(?P<claim>.{8,})", re.I)
 #: "It is often claimed that X", "It's commonly said that X", "The argument goes that X".
 _IMPERSONAL = re.compile(
-    _OPENER + r"(?:it(?:'s| is| has been)\s+(?:\w+ly\s+)?(?:claimed|said|argued|suggested|asserted|alleged|"
+    _OPENER + r"(?:it(?:'s| is| has been)\s+" + _ADVERB + r"(?:claimed|said|argued|suggested|asserted|alleged|"
     r"believed|thought|assumed)|the (?:argument|story|thinking|objection|complaint) (?:goes|is))\s+(?:that\s+)?"
     r"(?P<claim>.{12,})",
     re.I,

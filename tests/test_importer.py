@@ -305,7 +305,7 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         import_article("A Day Out\n\nWe went to the beach. The weather was fine.\n\nThen we went home.\n")
     message = str(caught.value)
     for layout in ("Point #1:", "Myth:", "NOT TRUE:", "Claim:", "Objection:", "1. <claim>", "quoted objection",
-                   "Q: A question"):
+                   "Q: A question", "Critics say <claim>", "Some argue that"):
         assert layout in message, layout
 
 
@@ -332,3 +332,104 @@ def test_validate_names_the_lines_to_review_where_the_import_is_unsure(tmp_path)
     single = next(w for w in run.stdout.splitlines() if "Point 2: only one counterargument" in w)
     line = int(single.split(":")[1])
     assert lines[line - 1] == "number = 2" and lines[line - 2] == "[[points]]"
+
+
+# --- the plain op-ed, Markdown and HTML (issue 12) -------------------------------------
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+def test_an_op_ed_that_answers_claims_in_prose_becomes_one_point_per_claim():
+    _, case = import_article((ARTICLES / "oped-congestion-charge.txt").read_text("utf-8"), "charge")
+    assert [p.claim for p in case.points] == [
+        "The charge will drive shoppers away and kill the high street.",
+        "The charge is a tax on the poor.",
+        "Opponents point to the cost of the cameras and the administration.",
+    ]
+    assert case.attribution == "Maria Lopez, June 12, 2024"
+    shoppers, poor, cost = case.points
+    assert shoppers.context == "It is an understandable fear."  # the concession, not the answer
+    assert [a.source for a in shoppers.counterarguments] == [  # one counterargument per reason
+        ("But footfall in Stockholm's centre rose after its charge began, because people who arrive on foot, "
+         "by bike or by bus visit more often than drivers do.",),
+        ("Shops also gain from quieter streets, where customers linger longer and spend more per visit.",),
+    ]
+    assert [len(p.counterarguments) for p in (poor, cost)] == [2, 2]
+    assert not any("Share" in s for p in case.points for a in p.counterarguments for s in a.source)
+
+
+def test_quoted_headlines_are_claims_and_each_answer_goes_to_the_headline_it_names():
+    article = (
+        "Are Video Games Really So Bad?\n\n"
+        "\u201cVideo games make children violent,\u201d warns the Daily Courier. "
+        "\u201cGaming is ruining a generation\u2019s eyesight,\u201d says Health Weekly.\n\n"
+        "As usual, the alarm outruns the evidence. The Daily Courier piece cites a single laboratory study of "
+        "twenty students. Long-term studies of thousands of teenagers find no rise in real-world violence among "
+        "players.\n\n"
+        "Health Weekly quotes no optometrist at all. Eye specialists blame close work of every kind, reading "
+        "included, and time spent indoors, not games as such.\n"
+    )
+    _, case = import_article(article, "games")
+    violent, eyesight = case.points
+    assert violent.claim == "Video games make children violent."
+    assert eyesight.claim == "Gaming is ruining a generation's eyesight."
+    assert violent.counterarguments[0].source[0].startswith("The Daily Courier piece cites")
+    assert all("Eye specialists" not in s for a in violent.counterarguments for s in a.source)
+    assert eyesight.counterarguments[0].source[0] == "Health Weekly quotes no optometrist at all."
+    assert not any("alarm outruns" in s for p in case.points for a in p.counterarguments for s in a.source)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Some argue that homework teaches discipline.", "It is often claimed that homework teaches discipline.",
+     "Critics say homework teaches discipline."],
+)
+def test_the_usual_ways_of_reporting_the_other_side_are_recognised(opening):
+    article = (f"Homework Helps Less Than We Think\n\n{opening} But discipline grows from tasks children "
+               "choose for themselves, as studies of sport and music show.\n")
+    _, case = import_article(article, "homework")
+    assert case.points[0].claim == "Homework teaches discipline."
+
+
+MARKDOWN = """# Four-Day Week: **Three** Myths
+
+1. **A shorter week means less gets done.**
+
+   Output per hour rises when staff are rested, as [the Iceland trials](https://example.org/iceland) showed.
+
+2. *Customers* will be left without service.
+
+   Staggered rotas kept every service open five days a week in the trials.
+"""
+
+
+@pytest.mark.parametrize("filename", ["week.md", ""])  # by extension, or by the Markdown in it
+def test_a_markdown_article_imports_without_its_markup(filename):
+    _, case = import_article(MARKDOWN, "week", filename=filename)
+    assert case.title == "Four-Day Week: Three Myths"
+    assert [p.claim for p in case.points] == ["A shorter week means less gets done.",
+                                              "Customers will be left without service."]
+    assert case.points[0].counterarguments[0].source == (
+        "Output per hour rises when staff are rested, as the Iceland trials showed.",
+    )
+
+
+@pytest.mark.parametrize("filename", ["fines.html", "fines.txt"])  # by extension, or by the markup in it
+def test_an_html_page_imports_its_article_with_title_author_date_and_url(filename):
+    page = (ARTICLES / "library-fines.html").read_text("utf-8")
+    _, case = import_article(page, "fines", filename=filename)
+    assert case.title == "Going Fine Free: Your Questions Answered"
+    assert case.attribution == "Dana Whitfield, 2023-09-14, https://riverside-library.example.org/news/going-fine-free"
+    assert [p.claim for p in case.points] == ["If there are no fines, why would anyone bring books back on time?",
+                                              "Won't the library lose money it needs?"]
+    sources = " ".join(s for p in case.points for a in p.counterarguments for s in a.source)
+    for chrome in ("Catalogue", "Donate", "Facebook", "All rights reserved", "Find out more", "<"):
+        assert chrome not in sources
+
+
+def test_an_html_page_imports_from_the_terminal(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes((ARTICLES / "library-fines.html").read_bytes())
+    run = counterpoint("cases", "import", str(page), "-o", str(tmp_path / "fines.toml"))
+    assert run.returncode == 0, run.stderr
+    assert load_case_file(tmp_path / "fines.toml").title == "Going Fine Free: Your Questions Answered"
