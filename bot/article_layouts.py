@@ -131,6 +131,8 @@ def read_layout(text: str) -> Article:
 
 
 def _title(lines: list[str]) -> str:
+    """The first short line that is neither a comment, boilerplate, a date nor one of the layout's
+    headings (a "MYTH: ..." line is a claim, not the title); else the page's URL, in words."""
     for line in lines:
         text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
         if (
@@ -139,8 +141,14 @@ def _title(lines: list[str]) -> str:
             and not is_boilerplate(text)
             and not _DATE.search(text)
             and len(text.split()) <= 20
+            and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED))
+            and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
         ):
             return text
+    url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
+    slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
+    if slug:
+        return " ".join(slug[-1].split("-")).capitalize()
     return next((line.strip() for line in lines if line.strip()), "")
 
 
@@ -149,6 +157,7 @@ def _attribution(lines: list[str]) -> str:
     author = next((m.group(1) for line in head if (m := _BYLINE.search(line)) and len(line.split()) <= 14), "")
     date = next((m.group(1) for line in head if len(line.split()) <= 14 and (m := _DATE.search(line))), "")
     url = next((m.group(0).rstrip(".,)") for line in lines if (m := _URL.search(line))), "")
+    url = re.sub(r"[?&]utm_[^#]*", "", url)  # a feed's tracking parameters are no part of the address
     return ", ".join(part for part in (author, date, url) if part)
 
 

@@ -434,3 +434,18 @@ def test_an_html_page_imports_from_the_terminal(tmp_path):
     run = counterpoint("cases", "import", str(page), "-o", str(tmp_path / "fines.toml"))
     assert run.returncode == 0, run.stderr
     assert load_case_file(tmp_path / "fines.toml").title == "Going Fine Free: Your Questions Answered"
+
+
+def test_a_layout_heading_or_a_byline_is_never_the_title():
+    headless = ("# source: https://example.org/news/myths-about-school-meals/?utm_source=feed\n"
+                "A long preface that runs well past twenty words, about why school meals matter to families, "
+                "to teachers and to the children who eat them every day of the week.\n\n"
+                "MYTH: Free school meals are wasted on families who can pay.\n\n"
+                "NOT TRUE: Most eligible families earn under the median wage, and take-up is highest where need is.\n\n"
+                "MYTH: Children throw the food away.\n\n"
+                "NOT TRUE: Plate-waste audits in three counties found most children finish their main course.\n")
+    _, case = import_article(headless, "meals")
+    assert case.title == "Myths about school meals"  # from the page's address, not the first MYTH line
+    assert case.attribution == "https://example.org/news/myths-about-school-meals/"
+    _, case = import_article("Words by Sam Lee\n\nBike Lane Myths\n\n" + MARKDOWN.split("\n", 1)[1], "bikes")
+    assert case.title == "Bike Lane Myths" and case.attribution == "Sam Lee"
