@@ -14,7 +14,10 @@ import`'s code, edits nothing, and compares the draft with the hand case:
   share (F1 of the two word sets >= 0.5). A merge of two reasons matches one
   of them (recall falls); a reason cut in halves matches once (precision falls);
 * Spearman on the graded rebuttals, the draft (each rebuttal sent to the draft
-  Point aligned with its hand Point; 0 where none is) beside the hand case.
+  Point aligned with its hand Point; 0 where none is) beside the hand case, and
+  beside the hand case with its summaries and phrasings taken out (its Points,
+  grouping and article sentences only: what an import can reach without
+  writing paraphrases).
 
 Nothing here tunes anything: the graded rebuttals are only scored.
 """
@@ -26,7 +29,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's bot/, not an installed one
@@ -94,6 +97,7 @@ class Result:
     draft_args: int = 0
     matched_args: int = 0
     hand_spearman: float = 0.0
+    bare_spearman: float = 0.0  # the hand case without its summaries and phrasings
     draft_spearman: float = 0.0
     error: str = ""
 
@@ -104,6 +108,11 @@ def measure(article: Article, scorer, verbose: bool) -> Result:
     items = [i for i in read_graded(article.graded) if i.kind != "copy"]
     grades = [i.grade for i in items]
     result.hand_spearman = spearman([scorer.score(hand, i.point, i.text).score for i in items], grades)
+    bare = replace(hand, version=hand.version + "-bare", points=tuple(
+        replace(p, counterarguments=tuple(replace(a, summary="TODO", phrasings=()) for a in p.counterarguments))
+        for p in hand.points
+    ))
+    result.bare_spearman = spearman([scorer.score(bare, i.point, i.text).score for i in items], grades)
     try:
         _, draft = import_article(article.text.read_text("utf-8"), hand.id)
     except ImportError_ as error:
@@ -144,12 +153,12 @@ def main() -> None:
     results = [measure(a, scorer, args.verbose) for a in articles()]
     print(f"scorer: {args.scorer}")
     print(f"{'article':<22} {'Points h/d/aligned':>18} {'args h/d':>9} {'P':>5} {'R':>5} "
-          f"{'rho hand':>8} {'rho draft':>9} {'gap':>6}")
+          f"{'rho hand':>8} {'bare':>6} {'rho draft':>9} {'gap':>6}")
     for r in results:
         gap = r.hand_spearman - r.draft_spearman
         print(f"{r.name:<22} {f'{r.hand_points}/{r.draft_points}/{r.aligned}':>18} "
               f"{f'{r.hand_args}/{r.draft_args}':>9} {_ratio(r.matched_args, r.draft_args):>5} "
-              f"{_ratio(r.matched_args, r.hand_args):>5} {r.hand_spearman:>8.3f} {r.draft_spearman:>9.3f} "
+              f"{_ratio(r.matched_args, r.hand_args):>5} {r.hand_spearman:>8.3f} {r.bare_spearman:>6.3f} {r.draft_spearman:>9.3f} "
               f"{gap:>6.3f}{'  ' + r.error if r.error else ''}")
     n = len(results)
     hand_points = sum(r.hand_points for r in results)
@@ -157,7 +166,8 @@ def main() -> None:
     print(f"{'overall':<22} {f'{hand_points}/{sum(r.draft_points for r in results)}/{sum(r.aligned for r in results)}':>18} "
           f"{f'{sum(r.hand_args for r in results)}/{sum(r.draft_args for r in results)}':>9} "
           f"{_ratio(matched, sum(r.draft_args for r in results)):>5} {_ratio(matched, sum(r.hand_args for r in results)):>5} "
-          f"{sum(r.hand_spearman for r in results) / n:>8.3f} {sum(r.draft_spearman for r in results) / n:>9.3f} "
+          f"{sum(r.hand_spearman for r in results) / n:>8.3f} {sum(r.bare_spearman for r in results) / n:>6.3f} "
+          f"{sum(r.draft_spearman for r in results) / n:>9.3f} "
           f"{sum(r.hand_spearman - r.draft_spearman for r in results) / n:>6.3f}  (means of the articles' rho)")
     within = sum(r.hand_spearman - r.draft_spearman <= 0.10 for r in results)
     print(f"drafts within 0.10 of their hand case's Spearman: {within}/{n}")
