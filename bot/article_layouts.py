@@ -252,9 +252,20 @@ def _read_labelled(lines: list[str]) -> list[RawPoint]:
     return points
 
 
+_TURNS = re.compile(r"^(?:but|however|yet|in fact|actually|in reality|the truth is|not so)\b", re.IGNORECASE)
+
+
+def _setting_out(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A first paragraph that sets out the claim before the answer turns on it ("This is the most
+    common myth ..." then "But ..."): the context, not an answer."""
+    if len(paragraphs) >= 2 and _TURNS.match(paragraphs[1]) and not _TURNS.match(paragraphs[0]):
+        return paragraphs[0], paragraphs[1:]
+    return "", paragraphs
+
+
 def _read_numbered(lines: list[str]) -> list[RawPoint]:
     points = [
-        RawPoint(int(m.group(1)), m.group(2).strip(), "", answer_paragraphs(body))
+        RawPoint(int(m.group(1)), m.group(2).strip(), *_setting_out(answer_paragraphs(body)))
         for m, body in _sections(lines, _NUMBERED)
     ]
     return points if len(points) >= 2 else []
@@ -269,7 +280,9 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoin
             sections.append((match.group(1).strip(), []))
         elif sections:
             sections[-1][1].append(line)
-    points = [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(sections, start=1)]
+    points = [
+        RawPoint(n, claim, *_setting_out(answer_paragraphs(body))) for n, (claim, body) in enumerate(sections, start=1)
+    ]
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []
 
 

@@ -449,3 +449,14 @@ def test_a_layout_heading_or_a_byline_is_never_the_title():
     assert case.attribution == "https://example.org/news/myths-about-school-meals/"
     _, case = import_article("Words by Sam Lee\n\nBike Lane Myths\n\n" + MARKDOWN.split("\n", 1)[1], "bikes")
     assert case.title == "Bike Lane Myths" and case.attribution == "Sam Lee"
+
+
+def test_a_paragraph_setting_out_the_claim_before_the_answer_turns_is_its_context():
+    article = ("Cycle Lane Myths\n\n1. Cycle lanes increase congestion\n\n"
+               "This is the most common myth: take road space from cars and the jams must get worse.\n\n"
+               "But traffic is not water in a pipe, and fewer lanes mean fewer car trips over time.\n\n"
+               "2. Nobody uses them\n\nCounters on new lanes show riders arriving within months.\n")
+    _, case = import_article(article, "lanes")
+    congestion = case.points[0]
+    assert congestion.context.startswith("This is the most common myth")
+    assert [a.source[0][:9] for a in congestion.counterarguments] == ["But traff"]
