@@ -58,11 +58,17 @@ class Article:
 
 def articles() -> list[Article]:
     found = [
-        Article("seed (north-korea)", SHARED / "seed" / "article.txt", SHIPPED_CASES_DIR / "north-korea.toml",
-                SHARED / "eval" / "dev_rebuttals.jsonl"),
+        Article(
+            "seed (north-korea)",
+            SHARED / "seed" / "article.txt",
+            SHIPPED_CASES_DIR / "north-korea.toml",
+            SHARED / "eval" / "dev_rebuttals.jsonl",
+        ),
     ]
-    for folder, names in ((SHARED / "eval" / "external", ("wind-myths", "vaccine-myths", "screen-time")),
-                          (ARTICLES, ("fine-free-library", "minimum-wage-myths", "bike-lane-myths"))):
+    for folder, names in (
+        (SHARED / "eval" / "external", ("wind-myths", "vaccine-myths", "screen-time")),
+        (ARTICLES, ("fine-free-library", "minimum-wage-myths", "bike-lane-myths")),
+    ):
         found += [Article(n, folder / f"{n}.txt", folder / f"{n}.toml", folder / f"{n}.jsonl") for n in names]
     return [a for a in found if a.text.exists() and a.case.exists() and a.graded.exists()]
 
@@ -104,14 +110,20 @@ class Result:
 
 def measure(article: Article, scorer, verbose: bool) -> Result:
     hand = load_case_file(article.case)
-    result = Result(article.name, hand_points=len(hand.points), hand_args=sum(len(p.counterarguments) for p in hand.points))
+    result = Result(
+        article.name, hand_points=len(hand.points), hand_args=sum(len(p.counterarguments) for p in hand.points)
+    )
     items = [i for i in read_graded(article.graded) if i.kind != "copy"]
     grades = [i.grade for i in items]
     result.hand_spearman = spearman([scorer.score(hand, i.point, i.text).score for i in items], grades)
-    bare = replace(hand, version=hand.version + "-bare", points=tuple(
-        replace(p, counterarguments=tuple(replace(a, summary="TODO", phrasings=()) for a in p.counterarguments))
-        for p in hand.points
-    ))
+    bare = replace(
+        hand,
+        version=hand.version + "-bare",
+        points=tuple(
+            replace(p, counterarguments=tuple(replace(a, summary="TODO", phrasings=()) for a in p.counterarguments))
+            for p in hand.points
+        ),
+    )
     result.bare_spearman = spearman([scorer.score(bare, i.point, i.text).score for i in items], grades)
     try:
         _, draft = import_article(article.text.read_text("utf-8"), hand.id)
@@ -133,8 +145,10 @@ def measure(article: Article, scorer, verbose: bool) -> Result:
         pairs = match(draft_sets, hand_sets, f1, SAME_REASON_F1)
         result.matched_args += len(pairs)
         if verbose:
-            print(f"  {article.name} Point {hand_point.number} -> draft {draft_point.number}: "
-                  f"hand {len(hand_sets)}, draft {len(draft_sets)}, matched {len(pairs)}")
+            print(
+                f"  {article.name} Point {hand_point.number} -> draft {draft_point.number}: "
+                f"hand {len(hand_sets)}, draft {len(draft_sets)}, matched {len(pairs)}"
+            )
     scores = [scorer.score(draft, to_draft[i.point], i.text).score if i.point in to_draft else 0 for i in items]
     result.draft_spearman = spearman(scores, grades)
     return result
@@ -152,23 +166,29 @@ def main() -> None:
     scorer = make_scorer(args.scorer)
     results = [measure(a, scorer, args.verbose) for a in articles()]
     print(f"scorer: {args.scorer}")
-    print(f"{'article':<22} {'Points h/d/aligned':>18} {'args h/d':>9} {'P':>5} {'R':>5} "
-          f"{'rho hand':>8} {'bare':>6} {'rho draft':>9} {'gap':>6}")
+    print(
+        f"{'article':<22} {'Points h/d/aligned':>18} {'args h/d':>9} {'P':>5} {'R':>5} "
+        f"{'rho hand':>8} {'bare':>6} {'rho draft':>9} {'gap':>6}"
+    )
     for r in results:
         gap = r.hand_spearman - r.draft_spearman
-        print(f"{r.name:<22} {f'{r.hand_points}/{r.draft_points}/{r.aligned}':>18} "
-              f"{f'{r.hand_args}/{r.draft_args}':>9} {_ratio(r.matched_args, r.draft_args):>5} "
-              f"{_ratio(r.matched_args, r.hand_args):>5} {r.hand_spearman:>8.3f} {r.bare_spearman:>6.3f} {r.draft_spearman:>9.3f} "
-              f"{gap:>6.3f}{'  ' + r.error if r.error else ''}")
+        print(
+            f"{r.name:<22} {f'{r.hand_points}/{r.draft_points}/{r.aligned}':>18} "
+            f"{f'{r.hand_args}/{r.draft_args}':>9} {_ratio(r.matched_args, r.draft_args):>5} "
+            f"{_ratio(r.matched_args, r.hand_args):>5} {r.hand_spearman:>8.3f} {r.bare_spearman:>6.3f} {r.draft_spearman:>9.3f} "
+            f"{gap:>6.3f}{'  ' + r.error if r.error else ''}"
+        )
     n = len(results)
     hand_points = sum(r.hand_points for r in results)
     matched = sum(r.matched_args for r in results)
-    print(f"{'overall':<22} {f'{hand_points}/{sum(r.draft_points for r in results)}/{sum(r.aligned for r in results)}':>18} "
-          f"{f'{sum(r.hand_args for r in results)}/{sum(r.draft_args for r in results)}':>9} "
-          f"{_ratio(matched, sum(r.draft_args for r in results)):>5} {_ratio(matched, sum(r.hand_args for r in results)):>5} "
-          f"{sum(r.hand_spearman for r in results) / n:>8.3f} {sum(r.bare_spearman for r in results) / n:>6.3f} "
-          f"{sum(r.draft_spearman for r in results) / n:>9.3f} "
-          f"{sum(r.hand_spearman - r.draft_spearman for r in results) / n:>6.3f}  (means of the articles' rho)")
+    print(
+        f"{'overall':<22} {f'{hand_points}/{sum(r.draft_points for r in results)}/{sum(r.aligned for r in results)}':>18} "
+        f"{f'{sum(r.hand_args for r in results)}/{sum(r.draft_args for r in results)}':>9} "
+        f"{_ratio(matched, sum(r.draft_args for r in results)):>5} {_ratio(matched, sum(r.hand_args for r in results)):>5} "
+        f"{sum(r.hand_spearman for r in results) / n:>8.3f} {sum(r.bare_spearman for r in results) / n:>6.3f} "
+        f"{sum(r.draft_spearman for r in results) / n:>9.3f} "
+        f"{sum(r.hand_spearman - r.draft_spearman for r in results) / n:>6.3f}  (means of the articles' rho)"
+    )
     within = sum(r.hand_spearman - r.draft_spearman <= 0.10 for r in results)
     print(f"drafts within 0.10 of their hand case's Spearman: {within}/{n}")
 

@@ -292,7 +292,9 @@ def _read_quoted(lines: list[str]) -> list[RawPoint]:
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:
     paragraphs = [p for p in answer_paragraphs(lines) if not _COMMENT.match(p)]
-    return [RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)]
+    return [
+        RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)
+    ]
 
 
 def _read_questions(lines: list[str]) -> list[RawPoint]:

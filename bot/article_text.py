@@ -44,7 +44,7 @@ class ArticleText:
 
 
 def article_kind(raw: str, filename: str = "") -> str:
-    """"html", "markdown" or "text": by the file's extension where it says, else by the content."""
+    """ "html", "markdown" or "text": by the file's extension where it says, else by the content."""
     suffix = PurePath(filename).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
@@ -72,8 +72,13 @@ def _from_html(page: str) -> ArticleText:
     import trafilatura  # imported here: a second or so, paid only by an HTML import
 
     markdown = trafilatura.extract(
-        page, output_format="markdown", include_formatting=True, include_links=False, include_comments=False,
-        include_images=False, favor_recall=True,
+        page,
+        output_format="markdown",
+        include_formatting=True,
+        include_links=False,
+        include_comments=False,
+        include_images=False,
+        favor_recall=True,
     )
     if not markdown or not markdown.strip():
         raise ArticleTextError("No article text found in this HTML page (only menus, scripts or markup).")

@@ -18,8 +18,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from .article_text import read_article_text
 from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
+from .article_text import read_article_text
 from .case_quality import REVIEW_MARK, located_warnings
 from .cases import ID_PATTERN, Case, parse_case
 from .negation import bare
@@ -86,16 +86,18 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
     found = ", ".join(part for part in (page.author, page.date, page.url) if part)
     attribution = found or article.attribution
     points = []
-    for raw in article.points:
+    for found_point in article.points:
         claims: list[tuple[str, ...]] = []
         long_from: set[int] = set()
-        for paragraph in raw.paragraphs:
+        for paragraph in found_point.paragraphs:
             if len(paragraph.split()) > LONG_PARAGRAPH_WORDS:
                 long_from.add(len(claims))
-            claims += _claims([paragraph], raw.claim)
+            claims += _claims([paragraph], found_point.claim)
         if claims:
-            context = _context(raw.claim, raw.context, article.title)
-            points.append(DraftPoint(raw.number, raw.claim, context, tuple(claims), frozenset(long_from)))
+            context = _context(found_point.claim, found_point.context, article.title)
+            points.append(
+                DraftPoint(found_point.number, found_point.claim, context, tuple(claims), frozenset(long_from))
+            )
     if not points:
         raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
     return DraftArticle(title, attribution, tuple(points))
@@ -275,15 +277,17 @@ def import_file(raw: bytes, filename: str, case_id: str | None = None) -> Import
     :class:`ImportError_` saying what is wrong with a file too big, binary or not UTF-8."""
     kinds = "UTF-8 text: .txt, .md or .html"
     if len(raw) > MAX_ARTICLE_BYTES:
-        raise ImportError_(f"{filename} is {len(raw) / 2**20:.1f} MB; an article may be at most "
-                           f"{MAX_ARTICLE_BYTES // 2**20} MB.")
+        raise ImportError_(
+            f"{filename} is {len(raw) / 2**20:.1f} MB; an article may be at most {MAX_ARTICLE_BYTES // 2**20} MB."
+        )
     if b"\x00" in raw:
         raise ImportError_(f"{filename} is a binary file, not an article (expected {kinds}).")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportError_(f"{filename} is not UTF-8 text (byte {error.start + 1} cannot be read); "
-                           f"save it as {kinds}.") from None
+        raise ImportError_(
+            f"{filename} is not UTF-8 text (byte {error.start + 1} cannot be read); save it as {kinds}."
+        ) from None
     draft, case = import_article(text, case_id, source=filename, filename=filename)
     return ImportedDraft(draft, case, located_warnings(case, draft))
 

@@ -32,7 +32,9 @@ def files_in_tmp(tmp_path, monkeypatch):
 
 @pytest.fixture
 async def club(bot):
-    role = dpytest.backend.make_role("Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value)
+    role = dpytest.backend.make_role(
+        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
+    )
     await dpytest.add_role(member(0), role)
     return bot
 
