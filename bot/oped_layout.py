@@ -18,12 +18,18 @@ from dataclasses import dataclass, field
 
 from .text import STOP_WORDS, split_sentences
 
-_OPENER = r"^(?:(?:but|yet|and|now|still|of course|true|sure|granted|admittedly|meanwhile|too often)\s*,?\s+)?"
+#: What may come before the reporting words: a short leading clause ("When the plan was announced, ...")
+#: or a connective ("But", "Of course,").
+_OPENER = (
+    r"^(?:[^,.;:\"\u201c]{3,60},\s+)?"
+    r"(?:(?:but|yet|and|now|still|of course|true|sure|granted|admittedly|meanwhile|too often)\s*,?\s+)?"
+)
 _WHO = (
     r"(?:critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
     r"commentators|economists|politicians|parents|experts|critics))?|many(?:\s+people)?|others|people|those who "
     r"[\w\s]{2,40}?|(?:the\s+)?(?:opponents|critics|proponents|supporters|defenders) of [\w\s\-]{2,40}?|"
-    r"you(?:'ll| will| may| might)? (?:often )?hear(?: it said)?|we(?:'re| are) (?:often |constantly )?told)"
+    # people by what they do: "councillors argued", "many economists warn", "local shopkeepers say"
+    r"(?:(?:some|many|most|the|local|other)\s+)?(?!numbers\b)[a-z]+(?:ers|ors|ists|ians|ents|ants))"
 )
 _ADVERB = r"(?:(?:\w+ly|often|always|sometimes|still|also|now|even)\s+)?"
 _VERB = (
@@ -34,10 +40,12 @@ _VERB = (
 #: "Critics say that X", "Some argue X", "Opponents point to X": the reported claim is X.
 _REPORTED = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + _VERB + r"\s+(?:that\s+)?(?P<claim>.{12,})", re.I)
 _POINT_TO = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + r"(?:point|points) to\s+(?P<claim>.{8,})", re.I)
-#: "It is often claimed that X", "It's commonly said that X", "The argument goes that X".
+#: "It is often claimed that X", "The argument goes that X", "We're told that X", "You'll hear that X".
 _IMPERSONAL = re.compile(
     _OPENER + r"(?:it(?:'s| is| has been)\s+" + _ADVERB + r"(?:claimed|said|argued|suggested|asserted|alleged|"
-    r"believed|thought|assumed)|the (?:argument|story|thinking|objection|complaint) (?:goes|is))\s+(?:that\s+)?"
+    r"believed|thought|assumed)|the (?:argument|story|thinking|objection|complaint) (?:goes|is)|"
+    r"you(?:'ll| will| may| might)? " + _ADVERB + r"hear(?: it said)?|we(?:'re| are) " + _ADVERB + r"told)"
+    r"\s+(?:that\s+)?"
     r"(?P<claim>.{12,})",
     re.I,
 )
@@ -57,6 +65,12 @@ _TURN = re.compile(
     r"nonsense|this (?:is|ignores|misses|overlooks|gets)|that(?:'s| is| ignores| misses| overlooks)|"
     r"they(?:'re| are) wrong|as is often the case|on the contrary|quite the opposite|far from|studies|research|"
     r"the data|the numbers|consider|look at)\b",
+    re.I,
+)
+#: A paragraph that sums up ends the answers: it speaks for the whole article, not to one claim.
+_CONCLUSION = re.compile(
+    r"^(?:in short|in sum|in conclusion|to sum up|to conclude|ultimately|in the end|all told|all in all|"
+    r"the bottom line|taken together)\b",
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
@@ -107,6 +121,8 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     claims: list[_Claim] = []
     batch: list[_Claim] = []  # the claims of the last paragraph that reported any
     for paragraph in paragraphs:
+        if claims and _CONCLUSION.match(paragraph):
+            break
         sentences = split_sentences(paragraph)
         found = [(i, c) for i, s in enumerate(sentences) if (c := reported_claims(s))]
         if found:

@@ -460,3 +460,18 @@ def test_a_paragraph_setting_out_the_claim_before_the_answer_turns_is_its_contex
     congestion = case.points[0]
     assert congestion.context.startswith("This is the most common myth")
     assert [a.source[0][:9] for a in congestion.counterarguments] == ["But traff"]
+
+
+def test_an_op_ed_claim_may_follow_a_leading_clause_and_a_summing_up_answers_no_claim():
+    article = (
+        "The Library Should Stay Open on Sundays\n\n"
+        "When the budget was first discussed, councillors argued that Sunday opening costs too much. "
+        "But the Sunday staff are volunteers for half the day, and heating the building costs the same either way.\n\n"
+        "We're often told that nobody reads on Sundays. In fact, Sunday loans are the highest of the week, "
+        "because families have time together.\n\n"
+        "In short, the council should keep the doors open and count the visitors before it decides anything.\n"
+    )
+    _, case = import_article(article, "library")
+    assert [p.claim for p in case.points] == ["Sunday opening costs too much.", "Nobody reads on Sundays."]
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert not any("In short" in s for s in sources)
