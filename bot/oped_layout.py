@@ -86,8 +86,16 @@ class _Claim:
     answer: list[list[str]] = field(default_factory=list)  # paragraphs of sentences
 
 
+#: A reported claim longer than this is a run-on paragraph, not a claim to rebut.
+MAX_CLAIM_WORDS = 60
+
+
 def reported_claims(sentence: str) -> list[tuple[str, set[str]]]:
     """The other side's claims a sentence reports, each with the names of whoever voiced it."""
+    return [(claim, names) for claim, names in _reported(sentence) if len(claim.split()) <= MAX_CLAIM_WORDS]
+
+
+def _reported(sentence: str) -> list[tuple[str, set[str]]]:
     quoted = [(m.group("quote"), m.group("source")) for m in _QUOTED_BEFORE.finditer(sentence)]
     quoted += [(m.group("quote"), m.group("source")) for m in _QUOTED_AFTER.finditer(sentence)]
     if quoted:
