@@ -72,6 +72,7 @@ class DraftArticle:
     title: str
     attribution: str
     points: tuple[DraftPoint, ...]
+    layout: str = ""
 
 
 def read_article(raw: str, filename: str = "") -> DraftArticle:
@@ -100,7 +101,7 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
             )
     if not points:
         raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
-    return DraftArticle(title, attribution, tuple(points))
+    return DraftArticle(title, attribution, tuple(points), article.layout)
 
 
 def _context(claim: str, own: str, title: str) -> str:
@@ -179,6 +180,12 @@ def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str
         f"attribution = {_quote(article.attribution or 'TODO: author, publication, date')}",
         'side = "the side the article rebuts"',
     ]
+    if article.layout == "op-ed":  # claims found in prose, not under headings: the least certain layout
+        out += [
+            "",
+            f'{REVIEW_MARK} the claims were found in prose ("Critics say ..."), not under headings; check that '
+            "each Point's claim is what the other side says and that its counterarguments answer it",
+        ]
     for point in article.points:
         out += [
             "",

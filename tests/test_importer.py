@@ -475,3 +475,19 @@ def test_an_op_ed_claim_may_follow_a_leading_clause_and_a_summing_up_answers_no_
     assert [p.claim for p in case.points] == ["Sunday opening costs too much.", "Nobody reads on Sundays."]
     sources = [s for p in case.points for a in p.counterarguments for s in a.source]
     assert not any("In short" in s for s in sources)
+
+
+def test_an_op_ed_draft_asks_for_review_where_its_claims_were_found_in_prose(tmp_path):
+    draft = tmp_path / "charge.toml"
+    draft.write_text(import_article((ARTICLES / "oped-congestion-charge.txt").read_text("utf-8"), "charge")[0])
+    run = counterpoint("cases", "validate", str(draft))
+    assert run.returncode == 0, run.stderr
+    assert "the claims were found in prose" in run.stdout
+    assert "found in prose" not in import_article(MYTH_NOT_TRUE, "wind")[0]  # under headings: nothing to say
+
+
+def test_an_html_page_with_no_article_is_refused_clearly():
+    with pytest.raises(ImportError_, match="No article text found in this HTML page"):
+        import_article("<html><body><script>x()</script></body></html>", "x", filename="empty.html")
+    with pytest.raises(ImportError_, match="No recognisable structure"):  # a menu is text, but no argument
+        import_article("<html><body><nav><a href='/'>Home</a></nav></body></html>", "x", filename="menu.html")
