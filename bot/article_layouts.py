@@ -13,7 +13,9 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
   followed by the paragraphs that answer it;
 * questions and answers: a line that is one question (``Q: Isn't wind too
-  costly?`` or just the question), followed by the paragraphs that answer it.
+  costly?`` or just the question), followed by the paragraphs that answer it;
+* a plain op-ed, tried last: claims reported in prose and answered after them
+  (:mod:`bot.oped_layout`).
 
 Lines that are not part of the argument (calls to action, links, bylines,
 share lines, captions) are left out of the answers.
@@ -25,6 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .oped_layout import read_oped
 from .text import normalize, split_sentences
 
 #: What the importer looks for, shown when an article has none of it.
@@ -40,6 +43,11 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
+
+  an op-ed stating the other side's claims in prose, each answered in the sentences after it:
+  Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
+  Opponents point to <claim>. / "<claim>," says <source>.
+  But <the answer, in the same or the following paragraphs>
 """
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
@@ -78,7 +86,8 @@ _DATE = re.compile(
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
 )
-_COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[\w -]{1,20}:\s*\S")
+#: "# source: URL": a lowercase key, unlike a Markdown heading ("# Wind Power: Four Myths").
+_COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[a-z][\w-]{0,19}:\s*\S")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -112,6 +121,7 @@ def read_layout(text: str) -> Article:
         ("numbered", _read_numbered),
         ("quoted objections", _read_quoted),
         ("Q&A", _read_questions),
+        ("op-ed", _read_oped),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]
@@ -121,6 +131,8 @@ def read_layout(text: str) -> Article:
 
 
 def _title(lines: list[str]) -> str:
+    """The first short line that is neither a comment, boilerplate, a date nor one of the layout's
+    headings (a "MYTH: ..." line is a claim, not the title); else the page's URL, in words."""
     for line in lines:
         text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
         if (
@@ -129,8 +141,14 @@ def _title(lines: list[str]) -> str:
             and not is_boilerplate(text)
             and not _DATE.search(text)
             and len(text.split()) <= 20
+            and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED))
+            and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
         ):
             return text
+    url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
+    slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
+    if slug:
+        return " ".join(slug[-1].split("-")).capitalize()
     return next((line.strip() for line in lines if line.strip()), "")
 
 
@@ -139,6 +157,7 @@ def _attribution(lines: list[str]) -> str:
     author = next((m.group(1) for line in head if (m := _BYLINE.search(line)) and len(line.split()) <= 14), "")
     date = next((m.group(1) for line in head if len(line.split()) <= 14 and (m := _DATE.search(line))), "")
     url = next((m.group(0).rstrip(".,)") for line in lines if (m := _URL.search(line))), "")
+    url = re.sub(r"[?&]utm_[^#]*", "", url)  # a feed's tracking parameters are no part of the address
     return ", ".join(part for part in (author, date, url) if part)
 
 
@@ -233,9 +252,20 @@ def _read_labelled(lines: list[str]) -> list[RawPoint]:
     return points
 
 
+_TURNS = re.compile(r"^(?:but|however|yet|in fact|actually|in reality|the truth is|not so)\b", re.IGNORECASE)
+
+
+def _setting_out(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A first paragraph that sets out the claim before the answer turns on it ("This is the most
+    common myth ..." then "But ..."): the context, not an answer."""
+    if len(paragraphs) >= 2 and _TURNS.match(paragraphs[1]) and not _TURNS.match(paragraphs[0]):
+        return paragraphs[0], paragraphs[1:]
+    return "", paragraphs
+
+
 def _read_numbered(lines: list[str]) -> list[RawPoint]:
     points = [
-        RawPoint(int(m.group(1)), m.group(2).strip(), "", answer_paragraphs(body))
+        RawPoint(int(m.group(1)), m.group(2).strip(), *_setting_out(answer_paragraphs(body)))
         for m, body in _sections(lines, _NUMBERED)
     ]
     return points if len(points) >= 2 else []
@@ -250,12 +280,21 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoin
             sections.append((match.group(1).strip(), []))
         elif sections:
             sections[-1][1].append(line)
-    points = [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(sections, start=1)]
+    points = [
+        RawPoint(n, claim, *_setting_out(answer_paragraphs(body))) for n, (claim, body) in enumerate(sections, start=1)
+    ]
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []
 
 
 def _read_quoted(lines: list[str]) -> list[RawPoint]:
     return _read_standalone(lines, _QUOTED)
+
+
+def _read_oped(lines: list[str]) -> list[RawPoint]:
+    paragraphs = [p for p in answer_paragraphs(lines) if not _COMMENT.match(p)]
+    return [
+        RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)
+    ]
 
 
 def _read_questions(lines: list[str]) -> list[RawPoint]:

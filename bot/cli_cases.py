@@ -51,7 +51,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         output_path(args.output, "draft")  # before the work: a wrong folder is told at once
     text = read_input(args.article, "article")
     try:
-        draft, case = import_article(text, args.id, source=args.output or "<draft>")
+        draft, case = import_article(text, args.id, source=args.output or "<draft>", filename=args.article)
     except ImportError_ as error:
         raise CliError(f"{args.article}: {error}") from None
     if args.output:

@@ -3,6 +3,8 @@ anyone can list and look at cases (the article's full text only for moderators).
 
 from __future__ import annotations
 
+import asyncio
+import io
 from dataclasses import replace
 
 import discord
@@ -13,6 +15,7 @@ from bot.case_quality import quality_warnings
 from bot.cases import MAX_FILE_BYTES
 from bot.client import CounterpointBot
 from bot.feedback import plural, shorten
+from bot.importer import MAX_ARTICLE_BYTES, ImportError_, import_file
 
 from .common import is_moderator, learner_of, moderator_only, send_private
 from .embed_limits import pack_embeds
@@ -74,6 +77,43 @@ class Cases(commands.Cog):
             more = f"\n\u2026 and {len(warnings) - 5} more" if len(warnings) > 5 else ""
             message += f"\n{plural(len(warnings), 'warning')} to fix before students use it:\n{shown}{more}"
         await ctx.send(shorten(message, 2000))
+
+    @case.command(name="import")
+    @commands.guild_only()
+    @moderator_only()
+    @app_commands.describe(file="The article: .txt, .md or .html (a saved web page)")
+    async def import_(self, ctx: commands.Context, file: discord.Attachment | None = None) -> None:
+        """Moderators: an article as a draft case file, sent to you privately to edit and upload."""
+        attachment = file or (ctx.message.attachments[0] if ctx.message and ctx.message.attachments else None)
+        if attachment is None:
+            raise commands.BadArgument("Attach the article (.txt, .md or .html) to the command.")
+        if attachment.size > MAX_ARTICLE_BYTES:
+            raise commands.BadArgument(
+                f"{attachment.filename} is {attachment.size / 2**20:.1f} MB; an article may be at most "
+                f"{MAX_ARTICLE_BYTES // 2**20} MB."
+            )
+        await ctx.defer(ephemeral=True)
+        raw = await attachment.read()
+        try:  # off the event loop: an HTML page's extraction takes a moment
+            imported = await asyncio.to_thread(import_file, raw, attachment.filename)
+        except ImportError_ as error:
+            raise commands.UserInputError(str(error)) from None
+        case = imported.case
+        count = sum(len(p.counterarguments) for p in case.points)
+        message = (
+            f"Draft case `{case.id}` from {attachment.filename}: {plural(len(case.points), 'Point')}, "
+            f"{plural(count, 'candidate counterargument')}. Edit it (the TODO summaries, the hints, phrasings), "
+            "then upload it with `case upload`."
+        )
+        if imported.warnings:
+            shown = "\n".join(
+                f"\u2022 {'' if line is None else f'line {line}: '}{shorten(text, 240)}"
+                for line, text in imported.warnings[:8]
+            )
+            more = f"\n\u2026 and {len(imported.warnings) - 8} more" if len(imported.warnings) > 8 else ""
+            message += f"\n{plural(len(imported.warnings), 'warning')} to review:\n{shown}{more}"
+        draft = discord.File(io.BytesIO(imported.toml.encode("utf-8")), filename=f"{case.id}.toml")
+        await send_private(ctx, content=shorten(message, 2000), file=draft)
 
     @case.command(name="remove")
     @commands.guild_only()

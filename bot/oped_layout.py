@@ -1,0 +1,165 @@
+"""The plain op-ed layout: the other side's claims stated in prose, answered in the paragraphs after.
+
+No headings and no labels: a claim is a sentence that reports what the other
+side says ("Critics say ...", "Some argue that ...", "It is often claimed
+that ...", "Opponents point to ...", or a quotation followed by "says
+<source>"), and its answer runs from the first sentence that turns against it
+("But", "In fact", "That ignores ...") to the next reported claim.
+
+Where one paragraph reports several claims (a list of alarming headlines), each
+answer sentence goes to the claim whose source it names ("That New York Times
+article ..."); a sentence naming none stays with the claim before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import STOP_WORDS, split_sentences
+
+#: What may come before the reporting words: a short leading clause ("When the plan was announced, ...")
+#: or a connective ("But", "Of course,").
+_OPENER = (
+    r"^(?:[^,.;:\"\u201c]{3,60},\s+)?"
+    r"(?:(?:but|yet|and|now|still|of course|true|sure|granted|admittedly|meanwhile|too often)\s*,?\s+)?"
+)
+_WHO = (
+    r"(?:critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
+    r"commentators|economists|politicians|parents|experts|critics))?|many(?:\s+people)?|others|people|those who "
+    r"[\w\s]{2,40}?|(?:the\s+)?(?:opponents|critics|proponents|supporters|defenders) of [\w\s\-]{2,40}?|"
+    # people by what they do: "councillors argued", "many economists warn", "local shopkeepers say"
+    r"(?:(?:some|many|most|the|local|other)\s+)?(?!numbers\b)[a-z]+(?:ers|ors|ists|ians|ents|ants))"
+)
+_ADVERB = r"(?:(?:\w+ly|often|always|sometimes|still|also|now|even)\s+)?"
+_VERB = (
+    r"(?:say|says|said|argue|argues|argued|claim|claims|claimed|contend|contends|insist|insists|warn|warns|"
+    r"maintain|maintains|believe|believe|assert|asserts|complain|complain|worry|fear|object|suggest|point out|"
+    r"will (?:tell you|say|argue|claim)|like to say|often say|sometimes say)"
+)
+#: "Critics say that X", "Some argue X", "Opponents point to X": the reported claim is X.
+_REPORTED = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + _VERB + r"\s+(?:that\s+)?(?P<claim>.{12,})", re.I)
+_POINT_TO = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + r"(?:point|points) to\s+(?P<claim>.{8,})", re.I)
+#: "It is often claimed that X", "The argument goes that X", "We're told that X", "You'll hear that X".
+_IMPERSONAL = re.compile(
+    _OPENER + r"(?:it(?:'s| is| has been)\s+" + _ADVERB + r"(?:claimed|said|argued|suggested|asserted|alleged|"
+    r"believed|thought|assumed)|the (?:argument|story|thinking|objection|complaint) (?:goes|is)|"
+    r"you(?:'ll| will| may| might)? " + _ADVERB + r"hear(?: it said)?|we(?:'re| are) " + _ADVERB + r"told)"
+    r"\s+(?:that\s+)?"
+    r"(?P<claim>.{12,})",
+    re.I,
+)
+_QUOTE = r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{12,240}?)[,.!?]?[\"\u201d]"
+#: '"Screens damage the brain," says Psychology Today.' and 'Psychology Today says "..."'.
+_QUOTED_BEFORE = re.compile(
+    _QUOTE + r",?\s+(?P<verb>says|said|announces|announced|adds|added|argues|argued|claims|claimed|warns|warned|"
+    r"declares|declared|insists|insisted|writes|wrote|proclaims|reports)\s+(?P<source>[^.;]{3,80})"
+)
+_QUOTED_AFTER = re.compile(
+    r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?:says|said|announces|announced|ran|runs|argues|claims|warns|"
+    r"declares|writes|wrote|headlined|titled)\b[^\"\u201c]{0,60}?" + _QUOTE
+)
+#: The first sentence that turns against the reported claim starts the answer.
+_TURN = re.compile(
+    r"^(?:but|yet|however|in fact|actually|in reality|the truth is|the evidence|the reality|not so|wrong|"
+    r"nonsense|this (?:is|ignores|misses|overlooks|gets)|that(?:'s| is| ignores| misses| overlooks)|"
+    r"they(?:'re| are) wrong|as is often the case|on the contrary|quite the opposite|far from|studies|research|"
+    r"the data|the numbers|consider|look at)\b",
+    re.I,
+)
+#: A paragraph that sums up ends the answers: it speaks for the whole article, not to one claim.
+_CONCLUSION = re.compile(
+    r"^(?:in short|in sum|in conclusion|to sum up|to conclude|ultimately|in the end|all told|all in all|"
+    r"the bottom line|taken together)\b",
+    re.I,
+)
+_NAME = re.compile(r"\b[A-Z][a-z]+\b")
+#: An answer sentence names the claim it answers near its start ("That New York Times article ...").
+NAMED_WITHIN_WORDS = 8
+
+
+@dataclass
+class _Claim:
+    text: str
+    source_names: set[str]
+    context: list[str] = field(default_factory=list)
+    answer: list[list[str]] = field(default_factory=list)  # paragraphs of sentences
+
+
+#: A reported claim longer than this is a run-on paragraph, not a claim to rebut.
+MAX_CLAIM_WORDS = 60
+
+
+def reported_claims(sentence: str) -> list[tuple[str, set[str]]]:
+    """The other side's claims a sentence reports, each with the names of whoever voiced it."""
+    return [(claim, names) for claim, names in _reported(sentence) if len(claim.split()) <= MAX_CLAIM_WORDS]
+
+
+def _reported(sentence: str) -> list[tuple[str, set[str]]]:
+    quoted = [(m.group("quote"), m.group("source")) for m in _QUOTED_BEFORE.finditer(sentence)]
+    quoted += [(m.group("quote"), m.group("source")) for m in _QUOTED_AFTER.finditer(sentence)]
+    if quoted:
+        seen: set[str] = set()
+        out = []
+        for quote, source in quoted:
+            if quote not in seen:
+                seen.add(quote)
+                out.append((_sentence(quote), _names(source)))
+        return out
+    for pattern in (_REPORTED, _POINT_TO, _IMPERSONAL):
+        match = pattern.match(sentence)
+        if match:
+            claim = match.group("claim").strip()
+            return [(_sentence(claim) if pattern is not _POINT_TO else sentence.strip(), set())]
+    return []
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().strip(",;: ")
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _names(text: str) -> set[str]:
+    return {n for n in _NAME.findall(text) if n.lower() not in STOP_WORDS}
+
+
+def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(claim, context, answer paragraphs) for each claim the text reports and then answers."""
+    claims: list[_Claim] = []
+    batch: list[_Claim] = []  # the claims of the last paragraph that reported any
+    for paragraph in paragraphs:
+        if claims and _CONCLUSION.match(paragraph):
+            break
+        sentences = split_sentences(paragraph)
+        found = [(i, c) for i, s in enumerate(sentences) if (c := reported_claims(s))]
+        if found:
+            batch = [_Claim(text, names) for _, reported in found for text, names in reported]
+            claims += batch
+            rest = sentences[found[-1][0] + 1 :]
+            turn = next((i for i, s in enumerate(rest) if _TURN.match(s)), len(rest))
+            batch[-1].context = rest[:turn]
+            sentences = rest[turn:]
+        if batch and sentences:
+            _assign(batch, sentences)
+    return [(c.text, " ".join(c.context), tuple(" ".join(p) for p in c.answer if p)) for c in claims if c.answer]
+
+
+def _assign(batch: list[_Claim], sentences: list[str]) -> None:
+    """A paragraph's sentences to the claims they answer. With one claim, all to it; with several,
+    each to the claim whose source it names near its start, else to the one the sentence before
+    went to (sentences before any is named answer them all at once, generically, and are left out)."""
+    current = next((c for c in reversed(batch) if c.answer), batch[0] if len(batch) == 1 else None)
+    touched: set[int] = set()
+    for sentence in sentences:
+        if len(batch) > 1:
+            opening = _names(" ".join(sentence.split()[:NAMED_WITHIN_WORDS]))
+            best = max(batch, key=lambda c: len(c.source_names & opening))  # the first of equals
+            if best.source_names & opening:
+                current = best
+        if current is None:
+            continue
+        if id(current) not in touched:
+            current.answer.append([])
+            touched.add(id(current))
+        current.answer[-1].append(sentence)
