@@ -51,7 +51,7 @@ class CounterpointBot(commands.Bot):
     progress: ProgressService
     tournaments: TournamentService
 
-    def __init__(self, settings: Settings, cases: CaseLibrary):
+    def __init__(self, settings: Settings, cases: CaseLibrary, **sharding):
         intents = discord.Intents.default()
         # Privileged; only when the operator enabled it in the developer portal.
         # Without it, server messages reach us with content only when they
@@ -65,6 +65,7 @@ class CounterpointBot(commands.Bot):
             owner_ids=set(settings.owner_ids) or None,
             help_command=commands.DefaultHelpCommand(dm_help=None),
             description="Counterpoint: practise rebutting a case, scored against the article's own counterarguments.",
+            **sharding,
         )
         self.settings = settings
         self.cases = cases
@@ -86,7 +87,11 @@ class CounterpointBot(commands.Bot):
         )
         self.progress = ProgressService(self.storage, self.catalog)
         self.tournaments = TournamentService(
-            self.storage, self.catalog, self.practice, submit_rate=self.settings.rebut_rate
+            self.storage,
+            self.catalog,
+            self.practice,
+            submit_rate=self.settings.rebut_rate,
+            shards=self.settings.shards,
         )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
@@ -121,6 +126,12 @@ class CounterpointBot(commands.Bot):
             log.error("Application command %s failed", interaction.command, exc_info=error)
             message = APOLOGY
         await send_ephemeral(interaction, message)
+
+
+class ShardedCounterpointBot(CounterpointBot, commands.AutoShardedBot):
+    """The same bot running only some shards (``SHARD_IDS`` of ``SHARD_COUNT``), one of several
+    processes on one database. Work no Discord event starts (tournament deadlines) is done
+    only for the servers of these shards: see :mod:`bot.shards`."""
 
 
 def user_message_for(error: BaseException) -> str | None:
@@ -175,8 +186,12 @@ async def send_ephemeral(interaction: discord.Interaction, message: str, **kwarg
 def create_bot(settings: Settings) -> CounterpointBot:
     """Build the bot: load and validate the cases now, open storage and cogs in ``setup_hook``.
 
-    Raises :class:`bot.cases.CaseError` if a case file is malformed, before
-    anything connects anywhere.
+    With ``settings.shards`` it is an ``AutoShardedBot`` running those shards; without, a
+    ``Bot`` and Discord's own choice. Raises :class:`bot.cases.CaseError` if a case file is
+    malformed, before anything connects anywhere.
     """
     cases = CaseLibrary.from_directory(settings.cases_dir)
+    plan = settings.shards
+    if plan is not None:
+        return ShardedCounterpointBot(settings, cases, shard_count=plan.count, shard_ids=list(plan.ids))
     return CounterpointBot(settings, cases)

@@ -9,6 +9,7 @@ from pathlib import Path
 from dotenv import load_dotenv
 
 from .ratelimit import parse_rate
+from .shards import ShardPlan
 
 #: Where the shipped cases live: `data/cases` beside the packages.
 SHIPPED_CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "cases"
@@ -42,6 +43,8 @@ class Settings:
     scorer: str = "judge"
     #: CPU threads each model may use per call.
     scorer_threads: int = 1
+    #: The shards this process runs (SHARD_IDS of SHARD_COUNT); None: all of them, as Discord decides.
+    shards: ShardPlan | None = None
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, *, dotenv: bool = True) -> Settings:
@@ -72,6 +75,10 @@ class Settings:
                 raise ValueError
         except ValueError:
             raise ConfigError("SCORER_THREADS must be a whole number from 1 to 64") from None
+        try:
+            shards = ShardPlan.parse(env.get("SHARD_COUNT"), env.get("SHARD_IDS"))
+        except ValueError as error:
+            raise ConfigError(str(error)) from None
         return cls(
             token=(env.get("DISCORD_TOKEN") or "").strip() or None,
             db_path=Path(env.get("COUNTERPOINT_DB") or cls.db_path),
@@ -85,4 +92,5 @@ class Settings:
             practice_rate=practice_rate,
             scorer=scorer,
             scorer_threads=scorer_threads,
+            shards=shards,
         )

@@ -21,6 +21,7 @@ from .models import Adjustment, GuildSettings, Participant, Submission, Tourname
 from .practice import PracticeError, PracticeService, SlowDownError
 from .ratelimit import RateLimiter
 from .scoring import Coverage
+from .shards import ShardPlan, runs_here
 from .storage import Storage
 from .tournament_export import export_csv
 
@@ -101,6 +102,7 @@ class TournamentService:
         practice: PracticeService,
         clock: Callable[[], float] = time.time,
         submit_rate: tuple[int, float] | None = None,
+        shards: ShardPlan | None = None,
     ):
         self.storage = storage
         self.catalog = CaseCatalog.of(cases)
@@ -108,6 +110,13 @@ class TournamentService:
         self.clock = clock
         # Submissions per member, like rebuttals (None: unlimited; the bot passes REBUT_RATE).
         self._submit_limit = RateLimiter(*submit_rate) if submit_rate else None
+        # Several processes may share the database: each keeps the clocks of its own shards' servers only.
+        self.shards = shards
+
+    def keeps_time_for(self, tournament: Tournament) -> bool:
+        """Whether this process closes the tournament's rounds at their deadlines: the one whose
+        shards receive its server's events (with one process, this one)."""
+        return runs_here(self.shards, tournament.guild_id)
 
     # --- setting up -------------------------------------------------------------------
 
@@ -263,15 +272,20 @@ class TournamentService:
     async def close_if_due(self, tournament_id: int, number: int) -> RoundResult | None:
         """For deadline timers: close the round if its deadline has passed and it is still open."""
         tournament = await self.storage.tournament(tournament_id)
+        if tournament is None or not self.keeps_time_for(tournament):
+            return None
         current = await self.storage.round(tournament_id, number)
-        if tournament is None or current is None or not current.is_open or self.clock() < current.deadline:
+        if current is None or not current.is_open or self.clock() < current.deadline:
             return None
         return await self.close_round(tournament, number)
 
     async def recover(self) -> Recovery:
-        """At start: close rounds whose deadline passed while the bot was down; list the open ones."""
+        """At start: close rounds whose deadline passed while the bot was down; list the open ones.
+        Only the tournaments whose clocks this process keeps: the others' owners recover them."""
         closed, still_open = [], []
         for tournament in await self.storage.running_tournaments():
+            if not self.keeps_time_for(tournament):
+                continue
             current = await self.storage.round(tournament.id, tournament.current_round)
             if current is None or not current.is_open:
                 continue

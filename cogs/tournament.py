@@ -73,10 +73,13 @@ class Tournaments(commands.Cog):
                 result, note="The bot was offline at the deadline; only submissions received before it count."
             )
         for tournament, open_round in recovery.still_open:
-            self.arm(tournament.id, open_round.number, open_round.deadline)
+            self.arm(tournament, open_round.number, open_round.deadline)
 
-    def arm(self, tournament_id: int, round_number: int, deadline: float) -> None:
-        """Close the round at its deadline, by itself."""
+    def arm(self, tournament: Tournament, round_number: int, deadline: float) -> None:
+        """Close the round at its deadline, by itself (in the one process that keeps its server's time)."""
+        if not self.service.keeps_time_for(tournament):
+            return
+        tournament_id = tournament.id
         key = (tournament_id, round_number)
         if key not in self._timers or self._timers[key].done():
             self._timers[key] = asyncio.create_task(self._close_at(tournament_id, round_number, deadline))
@@ -341,7 +344,7 @@ class Tournaments(commands.Cog):
         participants = len(await self.service.participants(opened.tournament))
         posted = await ctx.send(embed=round_embed(opened, participants), view=round_view(opened))
         self.live.track_round(opened.tournament.id, opened.round.number, posted)
-        self.arm(opened.tournament.id, opened.round.number, opened.round.deadline)
+        self.arm(opened.tournament, opened.round.number, opened.round.deadline)
 
     # --- DMs: a plain message while in exactly one open round is a submission ------------
 

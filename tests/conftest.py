@@ -35,9 +35,7 @@ BotFactory = Callable[..., Awaitable[CounterpointBot]]
 
 
 @pytest_asyncio.fixture
-async def start_bot(
-    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[BotFactory]:
+async def start_bot(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[BotFactory]:
     """Builds a bot through ``create_bot`` and connects it to dpytest's fake Discord.
 
     Call it again to simulate a restart on the same database.
@@ -58,7 +56,12 @@ async def start_bot(
         await bot._async_setup_hook()
         await bot.setup_hook()
         allowed_mentions = bot.allowed_mentions
-        dpytest.configure(bot, members=["alice", "bob"])
+        with monkeypatch.context() as patch:
+            if isinstance(bot, discord.AutoShardedClient):
+                # dpytest refuses sharded clients because its fake gateway has no shards to
+                # run; the bot's commands, cogs and services are the same either way.
+                patch.setattr(dpytest.runner.discord, "AutoShardedClient", type("NotSharded", (), {}))
+            dpytest.configure(bot, members=["alice", "bob"])
         # dpytest's fake connection state forgets the bot's allowed_mentions;
         # carry over what create_bot configured, so sends behave as in production.
         bot._connection.allowed_mentions = allowed_mentions
