@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.cases import CaseLibrary
@@ -57,10 +58,13 @@ class Run:
         self.refused = 0
 
 
+GUILDS = tuple(range(1, 21))  # the simulated users' servers
+
+
 async def user(number: int, practice: PracticeService, progress: ProgressService, texts: list[dict],
-               until: float, think: float, run: Run, rng: random.Random) -> None:
+               until: float, think: float, run: Run, rng: random.Random, guilds: Sequence[int] = GUILDS) -> None:
     learner = Learner.discord(10_000 + number, f"user{number}")
-    place = Place(guild_id=1 + number % 20, channel_id=100)
+    place = Place(guild_id=guilds[number % len(guilds)], channel_id=100)
     await asyncio.sleep(rng.random() * think)  # users do not all start at once
     cycle = 0
     while time.perf_counter() < until:
