@@ -10,6 +10,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
+from support import counterpoint
 
 from bot.client import CounterpointBot, create_bot
 from bot.config import ConfigError, Settings
@@ -17,7 +18,6 @@ from bot.practice import PracticeService
 from bot.shards import ShardPlan, shard_of
 from bot.storage import Storage
 from bot.tournament import TournamentService
-from support import counterpoint
 
 REPO = Path(__file__).resolve().parent.parent
 # Two servers whose ids put them on shards 0 and 1 of two (Discord: (id >> 22) % count).
