@@ -173,14 +173,10 @@ async def _for_moderators(interaction: discord.Interaction, action: Callable[[],
     await guarded(interaction, action)
 
 
-class ConfirmButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"cp:dc:(?P<dispute>\d+)"
-):
+class ConfirmButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:dc:(?P<dispute>\d+)"):
     def __init__(self, dispute_id: int):
         super().__init__(
-            discord.ui.Button(
-                label="Confirm score", style=discord.ButtonStyle.success, custom_id=f"cp:dc:{dispute_id}"
-            )
+            discord.ui.Button(label="Confirm score", style=discord.ButtonStyle.success, custom_id=f"cp:dc:{dispute_id}")
         )
         self.dispute_id = dispute_id
 
@@ -197,9 +193,7 @@ class ConfirmButton(
         await _for_moderators(interaction, action)
 
 
-class CorrectButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"cp:dx:(?P<dispute>\d+)"
-):
+class CorrectButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cp:dx:(?P<dispute>\d+)"):
     def __init__(self, dispute_id: int):
         super().__init__(
             discord.ui.Button(label="Correct", style=discord.ButtonStyle.primary, custom_id=f"cp:dx:{dispute_id}")
@@ -224,9 +218,7 @@ class CorrectButton(
         await _for_moderators(interaction, action)
 
 
-class CorrectSelect(
-    discord.ui.DynamicItem[discord.ui.Select], template=r"cp:dk:(?P<dispute>\d+)"
-):
+class CorrectSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cp:dk:(?P<dispute>\d+)"):
     """The Point's counterarguments, those credited pre-selected; choosing saves the correction."""
 
     def __init__(self, dispute_id: int, options: list[discord.SelectOption] | None = None):
@@ -293,7 +285,7 @@ async def _announce(client: discord.Client, case: DisputeCase) -> None:
         user = client.get_user(dispute.user_id) or await client.fetch_user(dispute.user_id)
         await user.send(text, allowed_mentions=discord.AllowedMentions.none())
     except discord.HTTPException:
-        log.info("Could not DM member %s the outcome of dispute %s", dispute.user_id, dispute.id)
+        log.warning("Could not DM member %s the outcome of dispute %s", dispute.user_id, dispute.id)
 
 
 DISPUTE_ITEMS = (DisputeButton, ConfirmButton, CorrectButton, CorrectSelect)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import discord
 import discord.ext.test as dpytest
 import pytest
 
 from cogs.disputes import ConfirmButton, CorrectButton, CorrectSelect, DisputeButton, DisputeModal
-from support import PressedBy, counterpoint, dm_channel, guild_channel, member, say
+from support import PressedBy, counterpoint, dm_channel, guild_channel, member, say, say_expecting_refusal
 
 A1 = (
     "Kim would be miscalculating: the US will not be deterred and will keep pushing back "
@@ -125,13 +126,20 @@ async def test_a_member_disputes_a_moderator_corrects_and_the_correction_measure
         assert conn.execute("SELECT resolved_by, corrected_score FROM disputes").fetchall() == [(member(0).id, 33)]
 
     graded = tmp_path / "club-disputes.jsonl"
-    exported = counterpoint("cases", "disputes", "export", "north-korea", "--db", str(db_path), "-o", str(graded), cwd=CHECKOUT)
+    exported = counterpoint(
+        "cases", "disputes", "export", "north-korea", "--db", str(db_path), "-o", str(graded), cwd=CHECKOUT
+    )
     assert exported.returncode == 0, exported.stderr
     assert "1 resolved dispute of 'north-korea'" in exported.stderr
     [line] = [json.loads(x) for x in graded.read_text("utf-8").splitlines()]
     assert line == {
-        "id": f"dispute-{dispute_id}", "case": "north-korea", "point": 1, "text": A1,
-        "grade": round(2 / len(point.counterarguments), 2), "kind": "dispute", "claims": [CREDITED, ALSO_MADE],
+        "id": f"dispute-{dispute_id}",
+        "case": "north-korea",
+        "point": 1,
+        "text": A1,
+        "grade": round(2 / len(point.counterarguments), 2),
+        "kind": "dispute",
+        "claims": [CREDITED, ALSO_MADE],
     }
     measured = counterpoint("eval", str(graded), env={"SCORER": "lexical"}, cwd=CHECKOUT)
     assert measured.returncode == 0, measured.stderr
@@ -221,3 +229,40 @@ async def test_someone_elses_result_cannot_be_disputed(club, db_path):
     forged = await dispute(bot, attempt_id(db_path), index=0)  # a button made out with alice's id
     assert "only your own scores" in forged.response.sent[0]["content"]
     assert disputes(db_path) == []
+
+
+async def test_only_moderators_choose_the_disputes_channel_and_settings_show_it(club):
+    bot, mods = club
+    refused = await say_expecting_refusal(f"!settings disputes <#{mods.id}>", author=1)
+    assert refused.content.startswith("Only moderators can do that")
+    shown = await say("!settings")
+    assert {f.name: f.value for f in shown.embeds[0].fields}["Disputes go to"] == f"<#{mods.id}>"
+    assert (await say("!settings disputes")).content.startswith("Disputes are off")
+
+
+async def test_a_dispute_the_moderators_cannot_receive_is_not_kept(club, db_path):
+    bot, _ = club
+    await bot.disputes.set_channel(guild_channel().guild.id, 4242)  # a channel deleted since it was set
+    sent = await dispute(bot, attempt_id(db_path))
+    assert "could not post in the disputes channel <#4242>" in sent.response.sent[0]["content"]
+    assert disputes(db_path) == []
+
+
+async def test_a_member_who_takes_no_dms_is_logged_not_an_error(club, db_path, monkeypatch, caplog):
+    bot, mods = club
+    await dispute(bot, attempt_id(db_path))
+    await dpytest.empty_queue()
+
+    async def closed_dms(self, *args, **kwargs):
+        raise discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "Cannot send messages to this user")
+
+    monkeypatch.setattr(discord.User, "send", closed_dms)
+    monkeypatch.setattr(discord.Member, "send", closed_dms)
+    pressed = press(bot, 0, mods)
+    with sqlite3.connect(db_path) as conn:
+        (dispute_id,) = conn.execute("SELECT id FROM disputes").fetchone()
+    await ConfirmButton(dispute_id).callback(pressed)
+    [reply] = pressed.response.sent
+    assert "the score stands" in reply["content"]  # no apology: the moderator's answer is stored
+    assert f"Could not DM member {member(1).id} the outcome of dispute {dispute_id}" in caplog.text
+    assert disputes(db_path)[0][3] == 1
