@@ -1,8 +1,10 @@
-"""`counterpoint cases ...`: list, show, validate, import an article, check a draft against rebuttals."""
+"""`counterpoint cases ...`: list, show, validate, import an article, check a draft against rebuttals,
+export a case's resolved disputes as a graded set."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections import Counter
@@ -112,6 +114,41 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_disputes_export(args: argparse.Namespace, settings: Settings) -> int:
+    from .catalog import CaseCatalog
+    from .cli import database_path
+    from .disputes import DisputeService
+    from .storage import Storage
+
+    if args.output:
+        output_path(args.output, "graded set")  # before the work: a wrong folder is told at once
+    path = database_path(args, settings)
+    if not path.exists():
+        raise CliError(f"no database at {path}: give the bot's database with --db or COUNTERPOINT_DB")
+
+    async def graded() -> list[dict]:
+        storage = await Storage.open(path)
+        try:
+            service = DisputeService(storage, CaseCatalog(CaseLibrary.from_directory(settings.cases_dir), storage))
+            return await service.graded_lines(args.case_id)
+        finally:
+            await storage.close()
+
+    lines = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in asyncio.run(graded()))
+    if args.output:
+        write_output(args.output, lines, "graded set")
+    else:
+        sys.stdout.write(lines)
+    count = lines.count("\n")
+    print(
+        f"{plural(count, 'resolved dispute')} of '{args.case_id}'"
+        + (f", written to {args.output}" if args.output else "")
+        + (". Measure the scorer with `counterpoint eval FILE`." if count else ": nothing to measure yet."),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     cases = sub.add_parser("cases", help="list, show, validate, import or check cases")
     actions = cases.add_subparsers(dest="action", required=True)
@@ -131,3 +168,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     check.add_argument("file")
     check.add_argument("--rebuttals", required=True, help='JSON lines: {"id", "point", "text"}')
     check.set_defaults(func=cmd_check)
+    disputes = actions.add_parser("disputes", help="members' disputes of scores, as moderators answered them")
+    dispute_actions = disputes.add_subparsers(dest="dispute_action", required=True)
+    export = dispute_actions.add_parser(
+        "export", help="a case's resolved disputes as a graded set (JSON lines) for `counterpoint eval`"
+    )
+    export.add_argument("case_id")
+    export.add_argument("-o", "--output", help="write the graded set here (default: print it)")
+    export.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
+    export.set_defaults(func=cmd_disputes_export)

@@ -1,7 +1,7 @@
 """The Discord bot: :func:`create_bot` is the single place a bot is built.
 
 This is the only module of ``bot`` that imports discord.py. It wires the
-services (reached as ``bot.practice``, ``bot.storage``, ``bot.cases``),
+services (reached as ``bot.practice``, ``bot.storage``, ``bot.cases``, ``bot.disputes``),
 loads the cogs, and handles every command error once, here.
 """
 
@@ -16,6 +16,7 @@ from discord.ext import commands
 from .cases import CaseLibrary
 from .catalog import CaseCatalog
 from .config import Settings
+from .disputes import DisputeService
 from .practice import USER_ERRORS, PracticeService
 from .progress import ProgressService
 from .scorers import make_scorer
@@ -31,6 +32,7 @@ EXTENSIONS = (
     "cogs.cases",
     "cogs.article",
     "cogs.settings",
+    "cogs.disputes",
     "cogs.owner",
     "cogs.help",
 )
@@ -50,6 +52,7 @@ class CounterpointBot(commands.Bot):
     practice: PracticeService
     progress: ProgressService
     tournaments: TournamentService
+    disputes: DisputeService
 
     def __init__(self, settings: Settings, cases: CaseLibrary, **sharding):
         intents = discord.Intents.default()
@@ -93,6 +96,7 @@ class CounterpointBot(commands.Bot):
             submit_rate=self.settings.rebut_rate,
             shards=self.settings.shards,
         )
+        self.disputes = DisputeService(self.storage, self.catalog)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 

@@ -219,3 +219,33 @@ class Adjustment:
     reason: str
     moderator_id: int
     created_at: float
+
+
+# --- disputes ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A member's challenge of a practice score, and the moderators' answer once given.
+
+    ``claims`` are the counterargument ids really made (the credited ones when confirmed);
+    the attempt's own stored score never changes."""
+
+    id: int
+    attempt: Attempt
+    guild_id: int
+    user_id: int
+    reason: str
+    created_at: float
+    channel_id: int | None = None
+    message_id: int | None = None
+    resolved_by: int | None = None
+    resolved_at: float | None = None
+    confirmed: bool | None = None
+    claims: tuple[str, ...] | None = None
+    corrected_score: int | None = None
+    out_of: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None

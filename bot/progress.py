@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog
+from .dispute_store import DisputeStore
 from .feedback import plural
 from .models import Attempt, LeaderboardRow
 from .practice import PracticeError
@@ -111,6 +112,7 @@ class ProgressService:
     def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog):
         self.storage = storage
         self.catalog = CaseCatalog.of(cases)
+        self._disputes = DisputeStore(storage)  # forgetting and exporting a member covers their disputes
 
     async def report(self, learner_id: str, guild_id: int | None, *, now: float | None = None) -> ProgressReport | None:
         """The learner's progress in this server (or everywhere, for ``guild_id`` None); None: no practice yet."""
@@ -232,12 +234,16 @@ class ProgressService:
                 {"case_id": d.case_id, "point": d.point, "due": d.due}
                 for d in await self.storage.schedule_of(learner_id)
             ],
-            **(await self.storage.member_records(int(learner_id)) if learner_id.isdigit() else {}),
+            **(await self._member_records(int(learner_id)) if learner_id.isdigit() else {}),
         }
+
+    async def _member_records(self, user_id: int) -> dict[str, list[dict]]:
+        return {**await self.storage.member_records(user_id), **await self._disputes.member_records(user_id)}
 
     async def forget(self, learner_id: str) -> int:
         """Delete all of the learner's data; returns how many records went."""
-        return await self.storage.forget_learner(learner_id)
+        disputes = await self._disputes.forget_member(int(learner_id)) if learner_id.isdigit() else 0
+        return disputes + await self.storage.forget_learner(learner_id)
 
 
 def _day(timestamp: float) -> int:

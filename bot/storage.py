@@ -205,6 +205,32 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE guild_settings ADD COLUMN tournament_show_scores INTEGER;
     ALTER TABLE guild_settings ADD COLUMN leaderboard_enabled INTEGER;
     """,
+    # 5: disputes of practice scores (their SQL is in bot/dispute_store.py), and where each
+    # server's moderators read them
+    """
+    CREATE TABLE disputes (
+        id               INTEGER PRIMARY KEY,
+        attempt_id       INTEGER NOT NULL UNIQUE REFERENCES attempts (id) ON DELETE CASCADE,
+        guild_id         INTEGER NOT NULL,
+        user_id          INTEGER NOT NULL,   -- the member disputing (the attempt's learner)
+        reason           TEXT    NOT NULL,
+        created_at       REAL    NOT NULL,
+        channel_id       INTEGER,            -- the moderators' message, once posted
+        message_id       INTEGER,
+        resolved_by      INTEGER,            -- NULL while open; 0 once that moderator was forgotten
+        resolved_at      REAL,
+        confirmed        INTEGER,            -- 1: the score stands; 0: corrected
+        claims           TEXT,               -- JSON list of the counterargument ids really made
+        corrected_score  INTEGER,
+        out_of           INTEGER             -- how many counterarguments the Point had
+    );
+    CREATE INDEX disputes_by_user ON disputes (user_id);
+    CREATE INDEX disputes_by_moderator ON disputes (resolved_by);
+    CREATE TABLE dispute_channels (
+        guild_id    INTEGER PRIMARY KEY,
+        channel_id  INTEGER NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,5 @@
-"""The buttons under a practice result: Try again, Hint, Show answer, Next Point.
+"""The buttons under a practice result: Try again, Hint, Show answer, Next Point, and in a server
+Dispute this score (see :mod:`cogs.disputes`).
 
 Each custom id carries the action, the member who owns the result, the case and
 the Point, so the buttons keep working after a restart. Only that member may
@@ -16,6 +17,7 @@ from bot.client import send_ephemeral
 from bot.models import AttemptResult
 
 from .common import guarded, learner_of, place_of
+from .disputes import DisputeButton
 from .embeds import answer_embed
 from .practice import _CASE, NewPointButton, RebutButton, _focused, _service
 
@@ -26,6 +28,8 @@ def result_view(result: AttemptResult, owner_id: int) -> discord.ui.View:
     case_id, point = result.attempt.case_id, result.point.number
     for button in RESULT_BUTTONS:
         view.add_item(button(owner_id, case_id, point))
+    if result.attempt.guild_id is not None:  # in DMs there are no moderators to dispute a score with
+        view.add_item(DisputeButton(owner_id, result.attempt.id))
     return view
 
 

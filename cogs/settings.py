@@ -18,7 +18,7 @@ from .common import moderator_only
 from .embeds import POINT_COLOUR, fit_embed
 
 
-def settings_embed(current: GuildSettings, default_case: str) -> discord.Embed:
+def settings_embed(current: GuildSettings, default_case: str, disputes_channel: int | None = None) -> discord.Embed:
     embed = discord.Embed(title="Server settings", colour=POINT_COLOUR)
     role = f"<@&{current.moderator_role_id}>" if current.moderator_role_id else "none (Manage Server only)"
     embed.add_field(name="Moderator role", value=role, inline=False)
@@ -32,6 +32,7 @@ def settings_embed(current: GuildSettings, default_case: str) -> discord.Embed:
     channels = " ".join(f"<#{c}>" for c in current.practice_channels) or "anywhere"
     embed.add_field(name="Practice channels", value=channels, inline=False)  # many channels: cut by fit_embed
     embed.add_field(name="Leaderboard", value="on" if current.leaderboard_enabled else "off")
+    embed.add_field(name="Disputes go to", value=f"<#{disputes_channel}>" if disputes_channel else "nowhere yet")
     return fit_embed(embed)
 
 
@@ -47,7 +48,8 @@ class Settings(commands.Cog):
         """This server's Counterpoint settings."""
         assert ctx.guild is not None  # guild_only
         current = await self.bot.storage.guild_settings(ctx.guild.id)
-        embed = settings_embed(current, (await self.bot.catalog.default_for(ctx.guild.id)).id)
+        default_case = (await self.bot.catalog.default_for(ctx.guild.id)).id
+        embed = settings_embed(current, default_case, await self.bot.disputes.channel(ctx.guild.id))
         await ctx.send(embed=embed)
 
     async def _change(self, ctx: commands.Context, **changes) -> GuildSettings:
@@ -117,6 +119,18 @@ class Settings(commands.Cog):
         """Set (or, with no role, clear) the role whose members moderate Counterpoint here."""
         await self._change(ctx, moderator_role_id=role.id if role else None)
         await ctx.send(f"Moderator role: {role.mention if role else 'none; Manage Server only'}.")
+
+    @settings.command(name="disputes")
+    @moderator_only()
+    @app_commands.describe(channel="Where members' disputes of their scores are posted (none: disputes are off)")
+    async def disputes(self, ctx: commands.Context, channel: discord.TextChannel | None = None) -> None:
+        """Set (or, with no channel, clear) the channel where moderators get members' disputes of scores."""
+        assert ctx.guild is not None  # moderator_only refuses DMs
+        await self.bot.disputes.set_channel(ctx.guild.id, channel.id if channel else None)
+        if channel is None:
+            await ctx.send("Disputes are off: members are told there is no one to send them to.")
+        else:
+            await ctx.send(f"Disputes of scores go to {channel.mention}; only moderators can answer them.")
 
 
 async def setup(bot: CounterpointBot) -> None:

@@ -36,7 +36,7 @@ async def samples() -> tuple[str, str]:
     """The practice result and the tournament round, as text."""
     from cogs.embed_text import embed_as_text
     from cogs.practice import result_embed
-    from cogs.result_views import RESULT_BUTTONS
+    from cogs.result_views import result_view
     from cogs.tournament_embeds import round_embed
 
     cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
@@ -47,7 +47,7 @@ async def samples() -> tuple[str, str]:
             bob, server = Learner.discord(1, "bob"), Place(10, 20)
             await practice.start(bob, server, "north-korea", 1)
             result = await practice.submit(bob, server, REBUTTAL)
-            labels = tuple(button.label for button in RESULT_BUTTONS)
+            labels = tuple(item.item.label for item in result_view(result, 1).children)
             result_text = embed_as_text(result_embed(result, "bob"), buttons=labels)
 
             tournaments = TournamentService(storage, cases, practice, clock=lambda: OPENED_AT)

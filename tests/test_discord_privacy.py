@@ -14,6 +14,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.config import SHIPPED_CASES_DIR
+from cogs.disputes import ConfirmButton, DisputeButton
 from support import PressedBy, dm_channel, guild_channel, member, say
 
 MARKER = "Zqxmarker"  # in the member's name and in every text of theirs
@@ -88,9 +89,30 @@ async def everywhere(start_bot):
     await say(f"!tournament adjust <@{member(1).id}> 1 40 fair enough", author=2)
     await say(f"!tournament adjust <@{member(2).id}> 1 90 {MARKER} argued well", author=0)
     await say("!tournament end", author=2)
+
+    mods = dpytest.backend.make_text_channel("mods", guild)
+    await say(f"!settings disputes <#{mods.id}>", author=2)
+    await dispute(bot, 2, f"{MARKER} made the point about the allies.")
+    await say("!practice north-korea 1", author=1)
+    await say(f"!rebut {B2}", author=1)
+    bobs = await dispute(bot, 1, "It deserves more.")
+    await ConfirmButton(bobs).callback(PressedBy(bot, member(2), guild, mods))  # member 2 answers bob's dispute
     await dpytest.empty_queue()
     assert len(traces_of(bot.storage.path, member(2).id, MARKER)) >= 12  # the fixture reaches every kind of row
     return bot
+
+
+async def dispute(bot, index: int, reason: str) -> int:
+    """``index`` disputes the score of their latest attempt in the server; returns the dispute's id."""
+    [latest] = await bot.storage.attempts_of(str(member(index).id), guild_channel().guild.id, limit=1)
+    pressed = PressedBy(bot, member(index), guild_channel().guild, guild_channel())
+    await DisputeButton(member(index).id, latest.id).callback(pressed)
+    modal = pressed.response.modal
+    modal.reason._value = reason
+    await modal.on_submit(PressedBy(bot, member(index), guild_channel().guild, guild_channel()))
+    stored = await bot.disputes.store.of_attempt(latest.id)
+    assert stored is not None
+    return stored.id
 
 
 async def test_forget_me_leaves_the_members_id_and_words_in_no_row_of_any_table(everywhere, db_path):
@@ -108,6 +130,8 @@ async def test_forget_me_leaves_the_members_id_and_words_in_no_row_of_any_table(
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT reason, moderator_id FROM score_adjustments").fetchall() == [("fair enough", 0)]
         assert conn.execute("SELECT created_by FROM tournaments").fetchall() == [(0,)]
+        # their own dispute is gone; the one they answered for bob stays, unsigned
+        assert conn.execute("SELECT user_id, resolved_by, confirmed FROM disputes").fetchall() == [(member(1).id, 0, 1)]
     assert "club-copy" in [c.id for c in await bot.catalog.library_for(guild_channel().guild.id)]
 
 
@@ -123,4 +147,6 @@ async def test_export_me_holds_what_forget_me_would_delete(everywhere):
     assert [t["name"] for t in data["tournaments_created"]] == ["Marker cup"]
     assert len(data["seasons_ended"]) == 1 and data["cases_uploaded"][0]["case_id"] == "club-copy"
     assert len(data["attempts"]) == 2
+    assert [d["reason"] for d in data["disputes_of_yours"]] == [f"{MARKER} made the point about the allies."]
+    assert [d["confirmed"] for d in data["disputes_resolved"]] == [1]
     assert str(member(1).id) not in json.dumps(data)  # nobody else's id
