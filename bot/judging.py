@@ -191,36 +191,53 @@ class JudgedIndex:
         return [self._verdict(draft) for draft in drafts]
 
     def _second_look(self, drafts: list[_Draft]) -> None:
-        """Each sentence read as the opposite of its nearest reference is read again beside
-        every reference of its reason, and beside itself; ``draft.reversed`` gets those
+        """Each sentence read as the opposite of its nearest reference is read beside itself
+        and, if it reads more the opposite of that reference than of itself, beside the other
+        references of its reason until most of them have spoken; ``draft.reversed`` gets the
         candidates that still read as the opposite, ``draft.cleared`` the others.
 
         Only where it can matter: a reason another sentence of the same rebuttal earns is
         not looked at again (its doubtful sentences just earn nothing). Each (sentence,
-        reason) pair is read once, however many candidates share it.
+        reference) pair is read once, however many candidates share it.
         """
         looks: dict[tuple[str, int], list[tuple[_Draft, int]]] = {}
+        nearest_reading: dict[tuple[str, int], np.ndarray] = {}
         for draft in drafts:
             read = list(zip(draft.candidates, draft.verdicts, strict=True))
             earned = {c.counterargument_id for c, v in read if _earns(c, v) and not _doubtful(v)}
             for k, (candidate, verdict) in enumerate(read):
                 if _doubtful(verdict) and candidate.counterargument_id not in earned:
-                    looks.setdefault((candidate.window, candidate.reference), []).append((draft, k))
-        # A candidate's reference belongs to its reason: read the sentence beside all of them.
-        spans = [self._spans[self._reference_owner[reference]] for _, reference in looks]
-        pairs = [
-            (spell_out_negations(window), spell_out_negations(text))
-            for (window, _), (start, end) in zip(looks, spans, strict=True)
-            for text in (window, *self._references[start:end])
-        ]
-        readings = iter(self._judge.probabilities(pairs) if pairs else [])
-        for ((_, nearest), shared), (start, end) in zip(looks.items(), spans, strict=True):
-            itself = next(readings)
-            beside = {i: next(readings) for i in range(start, end)}
-            votes = sum(self._reads_opposite(reading, i) for i, reading in beside.items())
-            reversed_ = votes > (end - start) / 2 and beside[nearest][OPPOSITE] > itself[OPPOSITE]
+                    key = (candidate.window, candidate.reference)
+                    looks.setdefault(key, []).append((draft, k))
+                    nearest_reading[key] = verdict
+        itself = self._read_pairs([(window, window) for window, _ in looks])
+        # (b) first, as it needs one reading: a sentence the judge reads as the opposite of itself
+        # at least as much as of the reference tells nothing about the reason.
+        still = [key for key, own in zip(looks, itself, strict=True) if nearest_reading[key][OPPOSITE] > own[OPPOSITE]]
+        reversed_keys = {key for key in still if self._most_read_opposite(key[0], key[1], nearest_reading[key])}
+        for key, shared in looks.items():
             for draft, k in shared:
-                (draft.reversed if reversed_ else draft.cleared).add(k)
+                (draft.reversed if key in reversed_keys else draft.cleared).add(k)
+
+    def _most_read_opposite(self, window: str, nearest: int, nearest_reading: np.ndarray) -> bool:
+        """(a): whether most references of the reason ``nearest`` belongs to read ``window`` as
+        their opposite. Read one at a time, and only until the majority is settled."""
+        start, end = self._spans[self._reference_owner[nearest]]
+        needed = (end - start) // 2 + 1
+        votes = int(self._reads_opposite(nearest_reading, nearest))
+        left = end - start - 1
+        for i in (i for i in range(start, end) if i != nearest):
+            if votes >= needed or votes + left < needed:
+                break
+            votes += self._reads_opposite(self._read_pairs([(window, self._references[i])])[0], i)
+            left -= 1
+        return votes >= needed
+
+    def _read_pairs(self, pairs: list[tuple[str, str]]) -> list[np.ndarray]:
+        """The judge's readings of (sentence, reference) pairs, negations spelled out as it was trained."""
+        if not pairs:
+            return []
+        return list(self._judge.probabilities([(spell_out_negations(a), spell_out_negations(b)) for a, b in pairs]))
 
     def _read(self, point_number: int, text: str) -> _Draft:
         point = self.case.point(point_number)
