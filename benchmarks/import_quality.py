@@ -49,22 +49,28 @@ def main() -> None:
     for point in handmade.points:
         hand = hand_groups[point.number]
         mine = import_groups.get(point.number, {})
-        print(f"Point {point.number}: counterarguments hand-made {len(point.counterarguments)}, "
-              f"imported {len(imported.point(point.number).counterarguments) if point.number in import_groups else 0}")
+        print(
+            f"Point {point.number}: counterarguments hand-made {len(point.counterarguments)}, "
+            f"imported {len(imported.point(point.number).counterarguments) if point.number in import_groups else 0}"
+        )
         total += len(hand)
         covered += sum(s in mine for s in hand)
         for a, b in combinations([s for s in hand if s in mine], 2):
             pairs += 1
             agree += (hand[a] == hand[b]) == (mine[a] == mine[b])
-    print(f"source sentences found: {covered}/{total}; grouping agreement (pairs of sentences): "
-          f"{agree}/{pairs} = {agree / pairs:.2f}")
+    print(
+        f"source sentences found: {covered}/{total}; grouping agreement (pairs of sentences): "
+        f"{agree}/{pairs} = {agree / pairs:.2f}"
+    )
 
     items = read_graded(args.graded)
     for label, case in (("hand-made", handmade), ("imported, unedited", imported)):
         report = evaluate(items, CaseLibrary([replace(case, version=label)]))
-        print(f"{label:<20} spearman {report.spearman:.3f}  pairwise {report.pairwise:.3f}  "
-              f"max adversarial {report.max_adversarial}  max negated {report.max_negated}  "
-              f"copies flagged {report.copies_flagged}/{report.copies}")
+        print(
+            f"{label:<20} spearman {report.spearman:.3f}  pairwise {report.pairwise:.3f}  "
+            f"max adversarial {report.max_adversarial}  max negated {report.max_negated}  "
+            f"copies flagged {report.copies_flagged}/{report.copies}"
+        )
 
 
 if __name__ == "__main__":

@@ -51,14 +51,20 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
 @pytest.mark.parametrize(
     ("article", "claims"),
     [
-        ("Title\n\nMyth: Vaccines cause autism\nFact: Large studies of millions of children found no link.\n\n"
-         "Myth: Natural immunity is better\nFact: It comes at the price of the disease itself.\n",
-         ["Vaccines cause autism", "Natural immunity is better"]),
-        ("Title\n\nClaim: Cities should ban cars\nResponse: Buses need roads too. Deliveries need vans.\n",
-         ["Cities should ban cars"]),
-        ("Title\n\n1. Nuclear power is unsafe\n\nModern reactors shut down passively.\n\n"
-         "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
-         ["Nuclear power is unsafe", "Nuclear waste is unmanageable"]),
+        (
+            "Title\n\nMyth: Vaccines cause autism\nFact: Large studies of millions of children found no link.\n\n"
+            "Myth: Natural immunity is better\nFact: It comes at the price of the disease itself.\n",
+            ["Vaccines cause autism", "Natural immunity is better"],
+        ),
+        (
+            "Title\n\nClaim: Cities should ban cars\nResponse: Buses need roads too. Deliveries need vans.\n",
+            ["Cities should ban cars"],
+        ),
+        (
+            "Title\n\n1. Nuclear power is unsafe\n\nModern reactors shut down passively.\n\n"
+            "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
+            ["Nuclear power is unsafe", "Nuclear waste is unmanageable"],
+        ),
     ],
 )
 def test_other_structures_are_recognised(article, claims):
@@ -99,8 +105,10 @@ def test_warnings_name_what_would_hurt_learners():
     )
     warnings = quality_warnings(parse_case(text))
     assert any("'allies-keep-faith' summary quotes the article" in w for w in warnings)
-    assert any("'provocations-unite-allies' phrasing" in w and "also covers 'allies-seek-closer-alliance'" in w
-               for w in warnings)
+    assert any(
+        "'provocations-unite-allies' phrasing" in w and "also covers 'allies-seek-closer-alliance'" in w
+        for w in warnings
+    )
     # The shipped case's only notes are two short article sentences the scorer does not match alone.
     assert [w for w in quality_warnings(load_case_file(SHIPPED)) if "fragment" not in w] == []
 
@@ -108,8 +116,9 @@ def test_warnings_name_what_would_hurt_learners():
 def test_a_counterargument_holding_several_reasons_is_named():
     text = SHIPPED.read_text("utf-8").replace(
         '"It brings them closer together.",',
-        '"It brings them closer together.",\n' + ",\n".join(
-            f'"Reason number {n} is another sentence the allies could give."' for n in range(5)) + ",",
+        '"It brings them closer together.",\n'
+        + ",\n".join(f'"Reason number {n} is another sentence the allies could give."' for n in range(5))
+        + ",",
     )
     warnings = quality_warnings(parse_case(text))
     assert any("'provocations-unite-allies' source is long" in w and "several reasons" in w for w in warnings)
@@ -130,9 +139,17 @@ def test_a_fragment_reference_is_named_so_the_author_can_write_it_whole():
         (lambda t: t + "\n# " + "x" * 300_000, "the limit is 256 KB"),
         (lambda t: t.replace("Think about how", "Ask <@123456789> about how"), "contains '<@123456789>'"),
         (lambda t: t.replace("Think about how", "```py Think about how"), "contains '```'"),
-        (lambda t: t + "".join(
-            f'\n[[points]]\nnumber = {n}\nclaim = "c"\ncontext = "x"\n[[points.counterarguments]]\nid = "a{n}"\n'
-            f'summary = "s"\nhint = "h"\nsource = ["s"]\n' for n in range(3, 51)), "has 50 Points; the limit is 20"),
+        (
+            lambda t: (
+                t
+                + "".join(
+                    f'\n[[points]]\nnumber = {n}\nclaim = "c"\ncontext = "x"\n[[points.counterarguments]]\nid = "a{n}"\n'
+                    f'summary = "s"\nhint = "h"\nsource = ["s"]\n'
+                    for n in range(3, 51)
+                )
+            ),
+            "has 50 Points; the limit is 20",
+        ),
     ],
 )
 def test_hostile_or_oversized_case_files_are_refused(edit, expected):
@@ -151,12 +168,20 @@ def test_import_validate_score_and_check_from_the_terminal(tmp_path):
     run = counterpoint("cases", "validate", str(draft))
     assert run.returncode == 0 and "OK: case 'four-day'" in run.stdout and "still says TODO" in run.stdout
 
-    scored = counterpoint("score", "--case-file", str(draft), "--point", "1",
-                          stdin="When people are rested their output per hour rises, and trials kept output level.")
+    scored = counterpoint(
+        "score",
+        "--case-file",
+        str(draft),
+        "--point",
+        "1",
+        stdin="When people are rested their output per hour rises, and trials kept output level.",
+    )
     assert json.loads(scored.stdout)["covered"][0] == "p1-c1"
 
     rebuttals = tmp_path / "r.jsonl"
-    rebuttals.write_text(json.dumps({"id": "r1", "point": 2, "text": "Staggered rotas kept every service open."}), "utf-8")
+    rebuttals.write_text(
+        json.dumps({"id": "r1", "point": 2, "text": "Staggered rotas kept every service open."}), "utf-8"
+    )
     run = counterpoint("cases", "check", str(draft), "--rebuttals", str(rebuttals))
     assert "r1\tPoint 2" in run.stdout and "Point 2 p2-c1: 1/1" in run.stdout
 
@@ -237,21 +262,38 @@ Finland is already burying spent fuel in a deep geological repository designed t
 @pytest.mark.parametrize(
     ("article", "claims", "first_source"),
     [
-        (MYTH_NOT_TRUE, ["Wind turbines kill huge numbers of birds.", "Wind power is too expensive to compete.",
-                         "Turbines never pay back the energy used to build them.", "Nobody wants a wind farm nearby."],
-         "Cats and glass buildings kill far more birds every year than turbines do."),
-        (CLAIM_RESPONSE, ["Phones in class distract students from learning.",
-                          "A ban protects children from cyberbullying."],
-         "Teachers already manage many distractions without outright bans."),
-        (OBJECTION_REPLY, ["Parents cannot find childcare on the fifth day.",
-                           "Students forget more over a long weekend."],
-         "Districts that switched offered supervised activities on the free day at low cost."),
-        (QUOTED, ["Wind is unreliable.", "Wind farms ruin the countryside."],
-         "Grid operators forecast wind output days ahead, and they balance it with storage and imports from "
-         "neighbouring regions."),
-        (QANDA, ["Isn't nuclear power dangerous?", "What about the waste?"],
-         "Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including "
-         "the accidents at Chernobyl and Fukushima."),
+        (
+            MYTH_NOT_TRUE,
+            [
+                "Wind turbines kill huge numbers of birds.",
+                "Wind power is too expensive to compete.",
+                "Turbines never pay back the energy used to build them.",
+                "Nobody wants a wind farm nearby.",
+            ],
+            "Cats and glass buildings kill far more birds every year than turbines do.",
+        ),
+        (
+            CLAIM_RESPONSE,
+            ["Phones in class distract students from learning.", "A ban protects children from cyberbullying."],
+            "Teachers already manage many distractions without outright bans.",
+        ),
+        (
+            OBJECTION_REPLY,
+            ["Parents cannot find childcare on the fifth day.", "Students forget more over a long weekend."],
+            "Districts that switched offered supervised activities on the free day at low cost.",
+        ),
+        (
+            QUOTED,
+            ["Wind is unreliable.", "Wind farms ruin the countryside."],
+            "Grid operators forecast wind output days ahead, and they balance it with storage and imports from "
+            "neighbouring regions.",
+        ),
+        (
+            QANDA,
+            ["Isn't nuclear power dangerous?", "What about the waste?"],
+            "Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including "
+            "the accidents at Chernobyl and Fukushima.",
+        ),
     ],
 )
 def test_every_common_layout_imports(article, claims, first_source):
@@ -287,8 +329,10 @@ def test_the_draft_has_no_boilerplate_and_takes_the_real_title_and_source():
 
 
 def test_a_short_lead_in_is_not_a_counterargument():
-    article = "Wind Myths\n\n1. Wind energy is unpredictable.\n\nNot really. New batteries store wind power " \
-              "for later use.\n\n2. Wind turbines are noisy.\n\nNope. Turbines stand at least 300 meters from homes.\n"
+    article = (
+        "Wind Myths\n\n1. Wind energy is unpredictable.\n\nNot really. New batteries store wind power "
+        "for later use.\n\n2. Wind turbines are noisy.\n\nNope. Turbines stand at least 300 meters from homes.\n"
+    )
     _, case = import_article(article, "wind")
     assert [a.source for a in case.points[0].counterarguments] == [("New batteries store wind power for later use.",)]
 
@@ -304,8 +348,16 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
     with pytest.raises(ImportError_) as caught:
         import_article("A Day Out\n\nWe went to the beach. The weather was fine.\n\nThen we went home.\n")
     message = str(caught.value)
-    for layout in ("Point #1:", "Myth:", "NOT TRUE:", "Claim:", "Objection:", "1. <claim>", "quoted objection",
-                   "Q: A question"):
+    for layout in (
+        "Point #1:",
+        "Myth:",
+        "NOT TRUE:",
+        "Claim:",
+        "Objection:",
+        "1. <claim>",
+        "quoted objection",
+        "Q: A question",
+    ):
         assert layout in message, layout
 
 
