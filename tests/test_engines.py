@@ -77,6 +77,47 @@ async def test_two_processes_submitting_and_closing_at_once_store_each_submissio
 
 
 @BOTH_ENGINES
+async def test_a_close_waits_for_a_submission_being_stored_in_another_process_and_counts_it(db):
+    """The race the test above can only hope to hit, made to happen: process A is storing a
+    submission (its transaction not yet committed) when process B closes the round."""
+    from bot.storage import tournaments as tournament_sql
+
+    first, second = await Storage.open(db), await Storage.open(db)
+    try:
+        t = await first.tournaments.create(
+            guild_id=1,
+            channel_id=2,
+            name="Cup",
+            case_id="north-korea",
+            rounds=1,
+            minutes=5,
+            point_order=(1,),
+            shuffle_seed=None,
+            show_scores=False,
+            late_join=False,
+            created_by=9,
+        )
+        await first.tournaments.add_participant(t.id, 7, "ann")
+        await first.tournaments.open_round(t.id, 1, 1, 1000.0, 2000.0, from_state="registration")
+        store = tournament_sql._STORE_SUBMISSION[first.engine]
+        async with first.database.transaction() as storing:
+            stored = await storing.fetch_one(store, t.id, 1, 7, "ann", "text", 17, "[]", "[]", "[]", 1500.0)
+            assert stored is not None
+            closing = asyncio.create_task(second.tournaments.close_round(t.id, 1, 1600.0))
+            await asyncio.sleep(0.5)
+            assert not closing.done()  # B waits for A's submission...
+        assert await closing  # ...then closes the round, once
+        assert [s.name for s in await second.tournaments.submissions(t.id, 1)] == ["ann"]  # and finds it there
+        late = await first.tournaments.store_submission(
+            t.id, 1, 8, "ben", "late", Coverage(0, (), (), frozenset()), 1700.0
+        )
+        assert late is None  # after the close, nothing more goes in
+    finally:
+        await first.close()
+        await second.close()
+
+
+@BOTH_ENGINES
 async def test_attempts_from_two_processes_at_once_are_each_stored_once(db):
     first, second = await Storage.open(db), await Storage.open(db)
     coverage = Coverage(17, (), ("a",), frozenset())

@@ -1,4 +1,5 @@
-"""Storage: migrations, WAL, sessions that survive a reopen, and no silent fresh start."""
+"""Storage: migrations, WAL, sessions that survive a reopen, and no silent fresh start (the
+engine-independent ones on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from bot.models import CardUpdate, NewAttempt, Place
 from bot.scoring import Coverage, Match
 from bot.storage import SCHEMA_VERSION, IntegrityError, Storage, StorageError
+from support import BOTH_ENGINES
 
 
 async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_path):
@@ -21,20 +23,22 @@ async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_p
     assert {"attempts", "sessions", "schedule", "learner_settings", "seasons"} <= tables
 
 
-async def test_a_session_survives_closing_and_reopening(db_path):
-    storage = await Storage.open(db_path)
+@BOTH_ENGINES
+async def test_a_session_survives_closing_and_reopening(db):
+    storage = await Storage.open(db)
     await storage.sessions.save("42", Place(guild_id=7, channel_id=8), "north-korea", 2)
     await storage.close()
 
-    storage = await Storage.open(db_path)
+    storage = await Storage.open(db)
     session = await storage.sessions.get("42", "guild:7")
     assert (session.case_id, session.point, session.channel_id) == ("north-korea", 2, 8)
     assert await storage.sessions.get("42", "private") is None
     await storage.close()
 
 
-async def test_an_attempt_is_stored_with_everything_about_it(db_path):
-    storage = await Storage.open(db_path)
+@BOTH_ENGINES
+async def test_an_attempt_is_stored_with_everything_about_it(db):
+    storage = await Storage.open(db)
     coverage = Coverage(
         33, (Match("a", "my words", 0.8), Match("b", "more words", 0.6)), ("c",), frozenset({"too_short"})
     )
@@ -91,8 +95,9 @@ async def test_a_version_1_database_is_migrated_and_keeps_its_attempts(db_path):
     await storage.close()
 
 
-async def test_a_failed_transaction_leaves_nothing_behind(db_path):
-    storage = await Storage.open(db_path)
+@BOTH_ENGINES
+async def test_a_failed_transaction_leaves_nothing_behind(db):
+    storage = await Storage.open(db)
     coverage = Coverage(0, (), ("a",), frozenset())
     new = NewAttempt("42", "alice", Place(None, None), "north-korea", "v", 1, "text", coverage)
     with pytest.raises(IntegrityError):
