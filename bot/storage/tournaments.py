@@ -70,26 +70,29 @@ class TournamentStore:
     ) -> Tournament | None:
         """A new tournament in registration; None if the channel already has an open one."""
         try:
-            tournament_id = await self.db.fetch_value(
-                """
-                INSERT INTO tournaments (guild_id, channel_id, name, case_id, rounds, minutes, state, point_order,
-                                         shuffle_seed, show_scores, late_join, created_by, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, 'registration', $7, $8, $9, $10, $11, $12)
-                RETURNING id
-                """,
-                guild_id,
-                channel_id,
-                name,
-                case_id,
-                rounds,
-                float(minutes),
-                json.dumps(list(point_order)),
-                shuffle_seed,
-                int(show_scores),
-                int(late_join),
-                created_by,
-                time.time(),
-            )
+            # A transaction, not a bare statement: on SQLite's one shared connection, a bare
+            # INSERT could land inside another coroutine's open transaction and share its fate.
+            async with self.db.transaction() as tx:
+                tournament_id = await tx.fetch_value(
+                    """
+                    INSERT INTO tournaments (guild_id, channel_id, name, case_id, rounds, minutes, state, point_order,
+                                             shuffle_seed, show_scores, late_join, created_by, created_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, 'registration', $7, $8, $9, $10, $11, $12)
+                    RETURNING id
+                    """,
+                    guild_id,
+                    channel_id,
+                    name,
+                    case_id,
+                    rounds,
+                    float(minutes),
+                    json.dumps(list(point_order)),
+                    shuffle_seed,
+                    int(show_scores),
+                    int(late_join),
+                    created_by,
+                    time.time(),
+                )
         except IntegrityError:  # the one-open-tournament-per-channel index
             return None
         return await self.get(tournament_id)
