@@ -144,6 +144,8 @@ async def test_a_postgresql_database_holding_another_programs_tables_is_refused_
         conn.execute("INSERT INTO notes VALUES (1, 'keep me')")
     with pytest.raises(StorageError, match="not a Counterpoint database.*'notes'"):
         await Storage.open(postgres_url)
+    check = counterpoint("db", "check", "--db", postgres_url)
+    assert check.returncode == 1 and "not a Counterpoint database" in check.stdout
     assert query(postgres_url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'") == [
         ("notes",)
     ]
