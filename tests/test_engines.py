@@ -136,6 +136,28 @@ async def test_attempts_from_two_processes_at_once_are_each_stored_once(db):
         await second.close()
 
 
+async def test_on_postgresql_a_process_sees_what_another_wrote_for_the_same_member(postgres_url):
+    """A member's DMs and a server can be on different shards: the card one process updated and
+    the forgetting another did are what the next read finds (no stale per-process cache)."""
+    in_dms, in_server = await Storage.open(postgres_url), await Storage.open(postgres_url)
+    coverage = Coverage(17, (), ("a",), frozenset())
+    try:
+        await in_server.sessions.save("42", Place(7, 8), "north-korea", 1)
+        assert await in_server.attempts.card("42", "north-korea", 1) is None
+        await in_dms.attempts.record(
+            NewAttempt("42", "alice", Place(), "north-korea", "v", 1, "in a DM", coverage),
+            CardUpdate("north-korea", 1, '{"reviewed": "in a DM"}', 99.0),
+        )
+        assert await in_server.attempts.card("42", "north-korea", 1) == '{"reviewed": "in a DM"}'
+        assert await in_server.sessions.get("42", "guild:7") is not None
+        await in_dms.privacy.forget("42")
+        assert await in_server.sessions.get("42", "guild:7") is None
+        assert await in_server.attempts.card("42", "north-korea", 1) is None
+    finally:
+        await in_dms.close()
+        await in_server.close()
+
+
 async def test_a_postgresql_database_holding_another_programs_tables_is_refused_untouched(postgres_url):
     import psycopg
 

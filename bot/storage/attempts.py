@@ -29,8 +29,8 @@ ON CONFLICT (learner_id, case_id, point) DO UPDATE SET card = excluded.card, due
 class AttemptStore:
     def __init__(self, db: Database):
         self.db = db
-        # Cards are read on every rebuttal; every write goes through here, so it cannot go stale.
-        self._cards: Cache[tuple[str, str, int], str | None] = Cache()
+        # Cards are read on every rebuttal; every write goes through here, so it cannot go stale (one process).
+        self._cards: Cache[tuple[str, str, int], str | None] = Cache(enabled=db.engine == "sqlite")
 
     async def record(self, new: NewAttempt, card: CardUpdate | None = None) -> Attempt:
         """Store a scored attempt and, in the same transaction, the Point's new schedule

@@ -12,8 +12,8 @@ from .database import Database, Row
 class SessionStore:
     def __init__(self, db: Database):
         self.db = db
-        # Read on every rebuttal; every write goes through here, so it cannot go stale.
-        self._cache: Cache[tuple[str, str], PracticeSession | None] = Cache()
+        # Read on every rebuttal; every write goes through here, so it cannot go stale (one process).
+        self._cache: Cache[tuple[str, str], PracticeSession | None] = Cache(enabled=db.engine == "sqlite")
 
     async def get(self, learner_id: str, scope: str) -> PracticeSession | None:
         key = (learner_id, scope)
