@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cases import Case, CaseError, CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog, CatalogError
 from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
-from .ratelimit import RateLimiter
+from .ratelimit import Limiter, limiter_for
 from .scorers import RebuttalScorer, ScoringWorker, make_scorer
 from .spaced import review
 from .storage import Storage, StorageUnavailableError
@@ -113,12 +113,12 @@ class PracticeService:
         self.max_rebuttal_chars = max_rebuttal_chars
         self._rng = rng or random.Random()
         # None: unlimited (the terminal); the bot passes its configured rates.
-        self._rebut_limit = RateLimiter(*rebut_rate) if rebut_rate else None
-        self._practice_limit = RateLimiter(*practice_rate) if practice_rate else None
+        self._rebut_limit = limiter_for(storage, "rebut", rebut_rate)
+        self._practice_limit = limiter_for(storage, "practice", practice_rate)
 
-    def _throttle(self, limiter: RateLimiter | None, learner: Learner) -> None:
+    async def _throttle(self, limiter: Limiter | None, learner: Learner) -> None:
         if limiter is not None:
-            wait = limiter.retry_after(learner.id)
+            wait = await limiter.take(learner.id)
             if wait:
                 raise SlowDownError(wait)
 
@@ -126,7 +126,7 @@ class PracticeService:
         self, learner: Learner, place: Place, case_id: str | None = None, point: int | None = None
     ) -> PointPrompt:
         """Give the learner a Point (chosen, or the next due) and remember it as their current one."""
-        self._throttle(self._practice_limit, learner)
+        await self._throttle(self._practice_limit, learner)
         if case_id:
             case = await self.catalog.get(case_id, place.guild_id)
         else:
@@ -214,7 +214,7 @@ class PracticeService:
 
         The session stays open, so the learner may try the same Point again.
         """
-        self._throttle(self._rebut_limit, learner)  # first: a refused flood costs next to nothing
+        await self._throttle(self._rebut_limit, learner)  # first: a refused flood costs next to nothing
         rebuttal = self.check_rebuttal(text)
         prompt = await self._unlocked(learner, await self.current(learner, place))
         coverage = await self.scoring.score(prompt.case, prompt.point, rebuttal)

@@ -19,7 +19,7 @@ from .cases import Case, CaseLibrary, Point
 from .catalog import CaseCatalog
 from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
 from .practice import PracticeError, PracticeService, SlowDownError
-from .ratelimit import RateLimiter
+from .ratelimit import limiter_for
 from .scoring import Coverage
 from .storage import Storage
 from .tournament_export import export_csv
@@ -106,7 +106,7 @@ class TournamentService:
         self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
         self.clock = clock
         # Submissions per member, like rebuttals (None: unlimited; the bot passes REBUT_RATE).
-        self._submit_limit = RateLimiter(*submit_rate) if submit_rate else None
+        self._submit_limit = limiter_for(storage, "submit", submit_rate)
 
     # --- setting up -------------------------------------------------------------------
 
@@ -310,7 +310,7 @@ class TournamentService:
         opened before ``tournament next``) is refused, never filed under the next round."""
         received = self.clock()  # the deadline is judged by when it arrived, not when scoring finished
         if self._submit_limit is not None:  # first: a refused flood costs next to nothing
-            wait = self._submit_limit.retry_after(str(user_id))
+            wait = await self._submit_limit.take(str(user_id))
             if wait:
                 raise SlowDownError(wait)
         rebuttal = self.practice.check_rebuttal(text)

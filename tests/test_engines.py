@@ -13,7 +13,7 @@ import pytest
 
 from bot.cases import CaseLibrary
 from bot.config import SHIPPED_CASES_DIR
-from bot.models import Adjustment, CardUpdate, GuildSettings, NewAttempt, Place
+from bot.models import Adjustment, CardUpdate, GuildSettings, Learner, NewAttempt, Place
 from bot.practice import PracticeService
 from bot.scoring import Coverage, Match
 from bot.storage import Storage, StorageError
@@ -271,3 +271,26 @@ async def test_db_check_and_backup_on_postgresql(tmp_path, postgres_url):
     assert backup.returncode == 0, backup.stderr
     listing = subprocess.run(["pg_restore", "--list", str(dump)], capture_output=True, text=True, check=True).stdout
     assert "TABLE DATA public attempts" in listing
+
+
+async def test_on_postgresql_a_members_rate_limit_holds_across_processes(postgres_url):
+    """Their DMs reach one process and their server another: the limit counts both together."""
+    from bot.practice import SlowDownError
+
+    cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
+    dms, server = await Storage.open(postgres_url), await Storage.open(postgres_url)
+    try:
+        practice = [PracticeService(cases, s, rebut_rate=(2, 60.0)) for s in (dms, server)]
+        learner = Learner.discord(42, "alice")
+        for service, place in zip(practice, (Place(), Place(7, 8))):
+            await service.start(learner, place, "north-korea", 1)
+        await practice[0].submit(learner, Place(), A5)  # one in a DM...
+        await practice[1].submit(learner, Place(7, 8), A5)  # ...one in the server: two of two
+        with pytest.raises(SlowDownError):
+            await practice[0].submit(learner, Place(), A5)
+        other = Learner.discord(43, "bob")  # per member: somebody else is not held back
+        await practice[1].start(other, Place(7, 8), "north-korea", 1)
+        await practice[1].submit(other, Place(7, 8), A5)
+    finally:
+        await dms.close()
+        await server.close()

@@ -10,6 +10,7 @@ brings its schema up to date, and exposes one store per area::
     storage.privacy       sharing, forgetting, export      (privacy.py)
     storage.guild_settings, storage.guild_cases            (guilds.py)
     storage.tournaments   tournaments                      (tournaments.py)
+    storage.rate_limits   rate limits across processes     (ratelimits.py)
 
 The engines are in ``database.py`` (the shared interface and its one SQL rule), ``sqlite.py``
 and ``postgres.py``; the schema, as one migration list per engine kept in step by number, in
@@ -32,6 +33,7 @@ from .database import (
 from .guilds import GuildCaseStore, GuildSettingsStore
 from .leaderboards import LEADERBOARD_SQL, LeaderboardStore
 from .privacy import PrivacyStore
+from .ratelimits import RateLimitStore
 from .schema import SCHEMA_VERSION, SQLITE_MIGRATIONS
 from .sessions import SessionStore
 from .sqlite import APPLICATION_ID, SQLiteDatabase, backup_database, check_database
@@ -70,6 +72,7 @@ class Storage:
         self.guild_settings = GuildSettingsStore(database)
         self.guild_cases = GuildCaseStore(database)
         self.tournaments = TournamentStore(database)
+        self.rate_limits = RateLimitStore(database)
 
     @classmethod
     async def open(cls, location: Path | str, *, busy_timeout_ms: int = 5000) -> Storage:

@@ -10,7 +10,7 @@ from .database import Database
 from .sessions import SessionStore
 
 #: The tables keyed by learner_id: every row of theirs goes.
-_LEARNER_TABLES = ("attempts", "sessions", "schedule", "learner_settings")
+_LEARNER_TABLES = ("attempts", "sessions", "schedule", "learner_settings", "rate_limit_uses")
 
 #: What forgetting a member does beyond the learner_id tables. Their own rows go: tournament
 #: entries, submissions, and adjustments of their scores. What they did for a server as its

@@ -169,6 +169,15 @@ SQLITE_MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE guild_settings ADD COLUMN tournament_show_scores INTEGER;
     ALTER TABLE guild_settings ADD COLUMN leaderboard_enabled INTEGER;
     """,
+    # 5: rate-limit uses shared by several processes (used on PostgreSQL; one SQLite process counts in memory)
+    """
+    CREATE TABLE rate_limit_uses (
+        action      TEXT    NOT NULL,     -- 'rebut', 'practice', 'submit'
+        learner_id  TEXT    NOT NULL,
+        at          REAL    NOT NULL
+    );
+    CREATE INDEX rate_limit_uses_by_learner ON rate_limit_uses (action, learner_id, at);
+    """,
 )
 
 
@@ -331,12 +340,22 @@ POSTGRES_MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE guild_settings ADD COLUMN tournament_show_scores INTEGER;
     ALTER TABLE guild_settings ADD COLUMN leaderboard_enabled INTEGER;
     """,
+    # 5: rate-limit uses shared by several processes
+    """
+    CREATE TABLE rate_limit_uses (
+        action      TEXT    NOT NULL,
+        learner_id  TEXT    NOT NULL,
+        at          DOUBLE PRECISION NOT NULL
+    );
+    CREATE INDEX rate_limit_uses_by_learner ON rate_limit_uses (action, learner_id, at);
+    """,
 )
 
 assert len(SQLITE_MIGRATIONS) == len(POSTGRES_MIGRATIONS), "the two engines' schemas are kept in step"
 SCHEMA_VERSION = len(SQLITE_MIGRATIONS)
 
-#: The tables of the current schema in an order that satisfies their foreign keys (copying follows it).
+#: The tables of the current schema in an order that satisfies their foreign keys (copying follows
+#: it); rate_limit_uses is left out: its rows only matter for a minute.
 TABLES: tuple[str, ...] = (
     "attempts",
     "sessions",
