@@ -184,7 +184,7 @@ async def tally(db: str, reports: list[Report]) -> Tally:
     try:
         stored: list[int] = []
         for learner_id in {learner for r in reports for learner in r.learners}:
-            stored.extend(a.id for a in await storage.attempts_of(learner_id, None))
+            stored.extend(a.id for a in await storage.attempts.of(learner_id, None))
     finally:
         await storage.close()
     unique = set(acknowledged)

@@ -46,8 +46,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("graded", nargs="*", type=Path,
-                        default=sorted((ROOT / "data" / "eval").rglob("*.jsonl")))
+    parser.add_argument("graded", nargs="*", type=Path, default=sorted((ROOT / "data" / "eval").rglob("*.jsonl")))
     parser.add_argument("--repeat", type=int, default=3, help="passes over the rebuttals (the best pass counts)")
     args = parser.parse_args()
 
@@ -58,8 +57,10 @@ def main() -> None:
         cases = cases.with_cases_beside(path)
     jobs = [(cases.get(i.case), i.point, i.text) for i in items]
     words = [len(i.text.split()) for i in items]
-    print(f"{len(jobs)} rebuttals from {len(args.graded)} graded sets, {len({i.case for i in items})} cases; "
-          f"{np.mean(words):.0f} words on average, {max(words)} at most")
+    print(
+        f"{len(jobs)} rebuttals from {len(args.graded)} graded sets, {len({i.case for i in items})} cases; "
+        f"{np.mean(words):.0f} words on average, {max(words)} at most"
+    )
 
     started = time.perf_counter()
     judged = JudgedScorer(threads=1)
@@ -107,8 +108,9 @@ def main() -> None:
         print(f"{label:24}{j:>18.1f}{lx:>12.2f}{j / lx:>9.0f}x")
     one_by_one = len(jobs) / sum(judged_times)
     print(f"{'one by one, per s':24}{one_by_one:>18.0f}{len(jobs) / sum(lexical_times):>12.0f}")
-    print(f"{'batches of 16, per s':24}{judged_batch:>18.0f}{lexical_batch:>12.0f}"
-          f"{lexical_batch / judged_batch:>9.0f}x")
+    print(
+        f"{'batches of 16, per s':24}{judged_batch:>18.0f}{lexical_batch:>12.0f}{lexical_batch / judged_batch:>9.0f}x"
+    )
     print(f"\npeak memory of this process: {peak_mb:.0f} MB (both scorers, the models and {len(jobs)} rebuttals)")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; models single-threaded")
 

@@ -61,8 +61,17 @@ class Run:
 GUILDS = tuple(range(1, 21))  # the simulated users' servers
 
 
-async def user(number: int, practice: PracticeService, progress: ProgressService, texts: list[dict],
-               until: float, think: float, run: Run, rng: random.Random, guilds: Sequence[int] = GUILDS) -> None:
+async def user(
+    number: int,
+    practice: PracticeService,
+    progress: ProgressService,
+    texts: list[dict],
+    until: float,
+    think: float,
+    run: Run,
+    rng: random.Random,
+    guilds: Sequence[int] = GUILDS,
+) -> None:
     learner = Learner.discord(10_000 + number, f"user{number}")
     place = Place(guild_id=guilds[number % len(guilds)], channel_id=100)
     await asyncio.sleep(rng.random() * think)  # users do not all start at once
@@ -103,8 +112,9 @@ async def flooder(practice: PracticeService, texts: list[dict], until: float, ru
         await asyncio.sleep(1 / FLOOD_PER_SECOND)
 
 
-async def load(db: Path, users: int, seconds: float, think: float, texts: list[dict], *, flood: bool,
-               rebut_rate: tuple[int, float]) -> Run:
+async def load(
+    db: Path, users: int, seconds: float, think: float, texts: list[dict], *, flood: bool, rebut_rate: tuple[int, float]
+) -> Run:
     storage = await Storage.open(db)
     cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
     scorer = make_scorer(SCORER)
@@ -160,28 +170,38 @@ async def main() -> None:
             stored = conn.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM attempts").fetchone()
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-        print(f"scorer {SCORER}: {args.users} users for {args.seconds:.0f} s (think time mean {args.think} s), one process, "
-              f"a real database file; Python {sys.version.split()[0]}")
+        print(
+            f"scorer {SCORER}: {args.users} users for {args.seconds:.0f} s (think time mean {args.think} s), one process, "
+            f"a real database file; Python {sys.version.split()[0]}"
+        )
         acked = len(run.acknowledged)
         lost = acked - stored[0]
         duplicated = acked - len(set(run.acknowledged))
-        print(f"rebuttals: {run.completed_in_window / args.seconds:,.0f}/s sustained over the {args.seconds:.0f} s; "
-              f"{acked:,} acknowledged in all, {stored[0]:,} stored; lost {lost}, duplicated {duplicated}")
+        print(
+            f"rebuttals: {run.completed_in_window / args.seconds:,.0f}/s sustained over the {args.seconds:.0f} s; "
+            f"{acked:,} acknowledged in all, {stored[0]:,} stored; lost {lost}, duplicated {duplicated}"
+        )
         for name, values in run.latencies.items():
-            print(f"  {name:<9} {len(values):>7,}  p50 {statistics.median(values) * 1e3:7.1f} ms  "
-                  f"p99 {pct(values, 0.99):7.1f} ms")
+            print(
+                f"  {name:<9} {len(values):>7,}  p50 {statistics.median(values) * 1e3:7.1f} ms  "
+                f"p99 {pct(values, 0.99):7.1f} ms"
+            )
         print(f"peak memory (max RSS of the process): {peak_mb:.0f} MB")
 
         # A limit the simulated users stay under (they rebut about every --think seconds) and a flooder does not.
         limit = FAIR_RATE
-        quiet = await load(Path(folder) / "quiet.db", args.users, args.fair_seconds, args.think, texts,
-                           flood=False, rebut_rate=limit)
-        flooded = await load(Path(folder) / "flooded.db", args.users, args.fair_seconds, args.think, texts,
-                             flood=True, rebut_rate=limit)
+        quiet = await load(
+            Path(folder) / "quiet.db", args.users, args.fair_seconds, args.think, texts, flood=False, rebut_rate=limit
+        )
+        flooded = await load(
+            Path(folder) / "flooded.db", args.users, args.fair_seconds, args.think, texts, flood=True, rebut_rate=limit
+        )
         quiet_p99, flooded_p99 = pct(quiet.latencies["rebut"], 0.99), pct(flooded.latencies["rebut"], 0.99)
-        print(f"fairness ({args.fair_seconds:.0f} s each, REBUT_RATE {limit[0]}/{limit[1]:.0f}): others' rebut p99 {quiet_p99:.1f} ms "
-              f"without a flooder (baseline), {flooded_p99:.1f} ms with one sending {FLOOD_PER_SECOND}/s "
-              f"({flooded.refused:,} refused): {flooded_p99 / quiet_p99:.2f}x")
+        print(
+            f"fairness ({args.fair_seconds:.0f} s each, REBUT_RATE {limit[0]}/{limit[1]:.0f}): others' rebut p99 {quiet_p99:.1f} ms "
+            f"without a flooder (baseline), {flooded_p99:.1f} ms with one sending {FLOOD_PER_SECOND}/s "
+            f"({flooded.refused:,} refused): {flooded_p99 / quiet_p99:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -52,10 +52,23 @@ async def fill(path: Path, attempts: int, learners: int, seed: int = 11) -> dict
         guild = home[learner] if rng.random() < 0.8 else None
         point = rng.choice((1, 2))
         covered = rng.sample(["a", "b", "c", "d", "e", "f"], rng.randint(0, 6))
-        rows.append((
-            learner, f"user{learner}", guild, guild, "north-korea", "v1", point, "a rebuttal " * 20,
-            round(100 * len(covered) / 6), json.dumps(covered), "[]", now - rng.random() * 90 * DAY, "[]",
-        ))
+        rows.append(
+            (
+                learner,
+                f"user{learner}",
+                guild,
+                guild,
+                "north-korea",
+                "v1",
+                point,
+                "a rebuttal " * 20,
+                round(100 * len(covered) / 6),
+                json.dumps(covered),
+                "[]",
+                now - rng.random() * 90 * DAY,
+                "[]",
+            )
+        )
     with sqlite3.connect(path) as conn:
         conn.executemany(
             "INSERT INTO attempts (learner_id, learner_name, guild_id, channel_id, case_id, case_version, point,"
@@ -117,8 +130,10 @@ async def main() -> None:
         indexed = folder / "indexed.db"
         start = time.perf_counter()
         home = await fill(indexed, args.attempts, args.learners)
-        print(f"{args.attempts:,} attempts, {args.learners:,} learners, {GUILDS} servers; "
-              f"filled in {time.perf_counter() - start:.1f} s; Python {sys.version.split()[0]}")
+        print(
+            f"{args.attempts:,} attempts, {args.learners:,} learners, {GUILDS} servers; "
+            f"filled in {time.perf_counter() - start:.1f} s; Python {sys.version.split()[0]}"
+        )
         plain = folder / "no-indexes.db"
         shutil.copy(indexed, plain)
         drop_indexes(plain)
@@ -142,8 +157,10 @@ async def main() -> None:
             start = time.perf_counter()
             render_progress_chart(report)
             renders.append(time.perf_counter() - start)
-        print(f"chart of {report.attempts} attempts: {len(png) / 1024:.0f} KB; first render {first * 1e3:.0f} ms"
-              f" (matplotlib import included), then {summary(renders)}")
+        print(
+            f"chart of {report.attempts} attempts: {len(png) / 1024:.0f} KB; first render {first * 1e3:.0f} ms"
+            f" (matplotlib import included), then {summary(renders)}"
+        )
     finally:
         shutil.rmtree(folder)
 

@@ -79,7 +79,9 @@ class NaiveBaseline:
 
     def __init__(self, case: Case, article: str | None):
         case_sentences = [
-            s for p in case.points for text in (p.claim, p.context, *(x for a in p.counterarguments for x in a.source))
+            s
+            for p in case.points
+            for text in (p.claim, p.context, *(x for a in p.counterarguments for x in a.source))
             for s in split_sentences(normalize(text))
         ]
         sentences = split_sentences(normalize(article)) if article else case_sentences
@@ -109,7 +111,8 @@ class NaiveBaseline:
         # rapidfuzz's batch comparison in C: the fastest way to run this rule.
         matches = process.cdist(sentences, self.sentences, scorer=fuzz.token_set_ratio, score_cutoff=50)
         covered = {
-            self.owner[column][1] for column in np.flatnonzero(matches.any(axis=0))
+            self.owner[column][1]
+            for column in np.flatnonzero(matches.any(axis=0))
             if self.owner[column] and self.owner[column][0] == point
         }
         return round(100 * len(covered) / self.totals[point])
@@ -127,7 +130,10 @@ def time_cli(rebuttals: list[dict]) -> float:
     start = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-m", "bot", "score", "--case", "north-korea", "--jsonl"],
-        input=payload, capture_output=True, text=True, check=True,
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     elapsed = time.perf_counter() - start
     lines = run.stdout.splitlines()
@@ -177,17 +183,25 @@ def main() -> None:
 
     n = len(rebuttals)
     print(f"rebuttals: {n:,} (seeded, distinct); one core; Python {sys.version.split()[0]}")
-    print(f"baseline compares against {len(baseline.sentences)} article sentences"
-          f" ({'the seed article' if article else 'the case'})")
+    print(
+        f"baseline compares against {len(baseline.sentences)} article sentences"
+        f" ({'the seed article' if article else 'the case'})"
+    )
     print(f"case index built once:            {build_ms:8.1f} ms")
     print(f"naive baseline (token_set_ratio): {n / naive:8,.0f} rebuttals/s")
     print(f"  variant, {len(sources_only.sentences)} source sentences only:  {n / naive_sources:8,.0f} rebuttals/s")
-    print(f"scorer, in-process:               {n / in_process:8,.0f} rebuttals/s   ratio to baseline {naive / in_process:.2f}x"
-          f" (to the variant {naive_sources / in_process:.2f}x)")
-    print(f"counterpoint score --jsonl:       {n / cli:8,.0f} rebuttals/s   ratio to baseline {naive_around_cli / cli:.2f}x"
-          f"   (whole process: start-up, load, JSON; baseline around it {n / naive_around_cli:,.0f}/s)")
-    print(f"single rebuttal latency:          p50 {latencies[n // 2] * 1e3:.3f} ms, "
-          f"p99 {latencies[int(n * 0.99)] * 1e3:.3f} ms, max {latencies[-1] * 1e3:.3f} ms")
+    print(
+        f"scorer, in-process:               {n / in_process:8,.0f} rebuttals/s   ratio to baseline {naive / in_process:.2f}x"
+        f" (to the variant {naive_sources / in_process:.2f}x)"
+    )
+    print(
+        f"counterpoint score --jsonl:       {n / cli:8,.0f} rebuttals/s   ratio to baseline {naive_around_cli / cli:.2f}x"
+        f"   (whole process: start-up, load, JSON; baseline around it {n / naive_around_cli:,.0f}/s)"
+    )
+    print(
+        f"single rebuttal latency:          p50 {latencies[n // 2] * 1e3:.3f} ms, "
+        f"p99 {latencies[int(n * 0.99)] * 1e3:.3f} ms, max {latencies[-1] * 1e3:.3f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ def rebuttals(count: int) -> list[str]:
     sentences = FALLBACK
     if GRADED.exists():
         sentences = [
-            s for line in GRADED.read_text("utf-8").splitlines() if json.loads(line)["point"] == 1
+            s
+            for line in GRADED.read_text("utf-8").splitlines()
+            if json.loads(line)["point"] == 1
             for s in split_sentences(normalize(json.loads(line)["text"]))
         ]
     rng = random.Random(5)
@@ -89,9 +91,16 @@ async def run_round(folder: Path, participants: int, texts: list[str], mode: str
     closing = time.perf_counter() - start
     await storage.close()
     with sqlite3.connect(database) as conn:
-        stored = conn.execute("SELECT COUNT(*), COUNT(DISTINCT user_id), MAX(versions) FROM tournament_submissions").fetchone()
-    return {"latencies": sorted(latencies), "wall": wall, "closing": closing, "stored": stored,
-            "placings": len(result.placings)}
+        stored = conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT user_id), MAX(versions) FROM tournament_submissions"
+        ).fetchone()
+    return {
+        "latencies": sorted(latencies),
+        "wall": wall,
+        "closing": closing,
+        "stored": stored,
+        "placings": len(result.placings),
+    }
 
 
 def describe(label: str, run: dict, participants: int) -> str:
@@ -99,9 +108,11 @@ def describe(label: str, run: dict, participants: int) -> str:
     p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
     count, distinct, versions = run["stored"]
     exact = "yes" if count == distinct == participants and versions == 1 else "NO"
-    return (f"{label:<28} all {participants} done in {run['wall'] * 1e3:7.0f} ms; submit->stored p50 "
-            f"{statistics.median(lat) * 1e3:6.1f} ms, p99 {p99 * 1e3:6.1f} ms, max {lat[-1] * 1e3:6.1f} ms; "
-            f"stored exactly once: {exact}; closing the round {run['closing'] * 1e3:.0f} ms")
+    return (
+        f"{label:<28} all {participants} done in {run['wall'] * 1e3:7.0f} ms; submit->stored p50 "
+        f"{statistics.median(lat) * 1e3:6.1f} ms, p99 {p99 * 1e3:6.1f} ms, max {lat[-1] * 1e3:6.1f} ms; "
+        f"stored exactly once: {exact}; closing the round {run['closing'] * 1e3:.0f} ms"
+    )
 
 
 async def main() -> None:
@@ -110,15 +121,19 @@ async def main() -> None:
     args = parser.parse_args()
     texts = rebuttals(args.participants)
     with tempfile.TemporaryDirectory(prefix="counterpoint-bench-") as folder:
-        runs = {mode: await run_round(Path(folder), args.participants, texts, mode)
-                for mode in ("sequential", "spread", "burst")}
+        runs = {
+            mode: await run_round(Path(folder), args.participants, texts, mode)
+            for mode in ("sequential", "spread", "burst")
+        }
     print(f"{args.participants} participants, one round, a real database file; Python {sys.version.split()[0]}")
     print(describe("baseline: one after another", runs["sequential"], args.participants))
     print(describe("spread within one second", runs["spread"], args.participants))
     print(describe("all at the same instant", runs["burst"], args.participants))
     burst = runs["burst"]
-    print(f"burst throughput: {args.participants / burst['wall']:,.0f} submissions/s "
-          f"({runs['sequential']['wall'] / burst['wall']:.2f}x the one-after-another baseline)")
+    print(
+        f"burst throughput: {args.participants / burst['wall']:,.0f} submissions/s "
+        f"({runs['sequential']['wall'] / burst['wall']:.2f}x the one-after-another baseline)"
+    )
 
 
 if __name__ == "__main__":

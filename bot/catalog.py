@@ -33,7 +33,9 @@ class CaseCatalog:
             return self.shipped
         library = self._by_guild.get(guild_id)
         if library is None:
-            uploaded = [parse_case(toml, source="server case") for toml in await self.storage.guild_cases(guild_id)]
+            uploaded = [
+                parse_case(toml, source="server case") for toml in await self.storage.guild_cases.current(guild_id)
+            ]
             library = self._by_guild[guild_id] = CaseLibrary([*self.shipped, *uploaded])
         return library
 
@@ -44,7 +46,7 @@ class CaseCatalog:
         """The server's default case if it set one (and it still exists), else the first shipped case."""
         library = await self.library_for(guild_id)
         if guild_id is not None and self.storage is not None:
-            chosen = (await self.storage.guild_settings(guild_id)).default_case
+            chosen = (await self.storage.guild_settings.get(guild_id)).default_case
             if chosen:
                 try:
                     return library.get(chosen)
@@ -58,7 +60,7 @@ class CaseCatalog:
         if any(c.id == case.id for c in self.shipped):
             raise CatalogError(f"'{case.id}' is the id of a shipped case; give yours another id.")
         assert self.storage is not None, "server cases need storage"
-        await self.storage.save_guild_case(guild_id, case.id, case.version, raw.decode("utf-8"), uploaded_by)
+        await self.storage.guild_cases.save(guild_id, case.id, case.version, raw.decode("utf-8"), uploaded_by)
         self._by_guild.pop(guild_id, None)
         return case
 
@@ -66,7 +68,7 @@ class CaseCatalog:
         if any(c.id == case_id for c in self.shipped):
             raise CatalogError(f"'{case_id}' is a shipped case; only the server's own cases can be removed.")
         assert self.storage is not None, "server cases need storage"
-        if not await self.storage.retire_guild_case(guild_id, case_id):
+        if not await self.storage.guild_cases.retire(guild_id, case_id):
             raise CatalogError(f"This server has no case '{case_id}'.")
         self._by_guild.pop(guild_id, None)
 

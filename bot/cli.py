@@ -40,13 +40,13 @@ from .cli_common import (
     read_input,
     write_output,
 )
-from .config import ConfigError, Settings
+from .config import ConfigError, Settings, database_location
 from .feedback import explain, plural, render_text
 from .models import Learner, Place
 from .neural import ModelUnavailable
 from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
 from .scorers import make_scorer
-from .storage import Storage, StorageError
+from .storage import Storage, StorageError, is_postgres_url
 
 #: What ``counterpoint score`` and practice read of one rebuttal before refusing it, per allowed
 #: character: UTF-8 takes up to 4 bytes a character, JSON escapes up to 12; the rest is slack.
@@ -134,7 +134,7 @@ def _unreachable(error: BaseException) -> CliError:
 
 
 async def _check_database(settings: Settings) -> None:
-    if not Path(settings.db_path).exists():
+    if not is_postgres_url(settings.db_path) and not Path(settings.db_path).exists():
         # Not silent: a wrong COUNTERPOINT_DB would otherwise look like everyone's progress vanished.
         logging.getLogger("counterpoint").warning(
             "No database at %s: starting a new, empty one", Path(settings.db_path).resolve()
@@ -379,9 +379,12 @@ async def practice_loop(
     return EXIT_OK
 
 
-def database_path(args: argparse.Namespace | None, settings: Settings) -> Path:
+def database_path(args: argparse.Namespace | None, settings: Settings) -> Path | str:
     """The database to use, refused with a clear message when it cannot be one (a folder, a missing folder)."""
-    path = Path(getattr(args, "db", None) or settings.db_path)
+    location = database_location(getattr(args, "db", None) or settings.db_path)
+    if isinstance(location, str):  # a PostgreSQL URL
+        return location
+    path = location
     if path.is_dir():
         raise CliError(f"the database {path} is a folder; give a file, e.g. {path / 'counterpoint.db'}")
     if not path.parent.is_dir():
@@ -644,14 +647,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="Point number (default: one you have never tried, else the one due first in your review schedule)",
     )
     practice.add_argument("--user", help="your name for progress tracking (default: your login)")
-    practice.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
+    practice.add_argument(
+        "--db", help="database file or postgresql:// URL (default: COUNTERPOINT_DB or counterpoint.db)"
+    )
     practice.set_defaults(func=cmd_practice)
 
     progress = sub.add_parser("progress", help="your progress: scores, trend, streaks, what is due")
     progress.add_argument("--user", help="whose progress (default: your login)")
     progress.add_argument("--json", action="store_true", help="print JSON")
     progress.add_argument("--chart", help="also write the progress chart as a PNG here")
-    progress.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
+    progress.add_argument(
+        "--db", help="database file or postgresql:// URL (default: COUNTERPOINT_DB or counterpoint.db)"
+    )
     progress.set_defaults(func=cmd_progress)
 
     score = sub.add_parser(

@@ -123,7 +123,7 @@ def cmd_disputes_export(args: argparse.Namespace, settings: Settings) -> int:
     if args.output:
         output_path(args.output, "graded set")  # before the work: a wrong folder is told at once
     path = database_path(args, settings)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise CliError(f"no database at {path}: give the bot's database with --db or COUNTERPOINT_DB")
 
     async def graded() -> list[dict]:
@@ -175,5 +175,5 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     export.add_argument("case_id")
     export.add_argument("-o", "--output", help="write the graded set here (default: print it)")
-    export.add_argument("--db", type=Path, help="database file (default: COUNTERPOINT_DB or counterpoint.db)")
+    export.add_argument("--db", help="database file or postgresql:// URL (default: COUNTERPOINT_DB or counterpoint.db)")
     export.set_defaults(func=cmd_disputes_export)

@@ -17,6 +17,12 @@ SHIPPED_CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "cases"
 _TRUE = {"1", "true", "yes", "on"}
 
 
+def database_location(value: str | Path) -> Path | str:
+    """COUNTERPOINT_DB (or ``--db``) as given: a PostgreSQL URL stays a string, anything else is a file path."""
+    text = str(value).strip()
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+
+
 class ConfigError(ValueError):
     """A setting is missing or malformed; the message says which and how to fix it."""
 
@@ -29,7 +35,8 @@ class Settings:
     """
 
     token: str | None = field(default=None, repr=False)
-    db_path: Path = Path("counterpoint.db")
+    #: A SQLite file (the default), or a ``postgresql://`` URL for several processes on one database.
+    db_path: Path | str = Path("counterpoint.db")
     command_prefix: str = "!"
     cases_dir: Path = SHIPPED_CASES_DIR
     message_content_intent: bool = False
@@ -81,7 +88,7 @@ class Settings:
             raise ConfigError(str(error)) from None
         return cls(
             token=(env.get("DISCORD_TOKEN") or "").strip() or None,
-            db_path=Path(env.get("COUNTERPOINT_DB") or cls.db_path),
+            db_path=database_location(env.get("COUNTERPOINT_DB") or cls.db_path),
             command_prefix=env.get("COMMAND_PREFIX") or cls.command_prefix,
             cases_dir=Path(env.get("COUNTERPOINT_CASES") or SHIPPED_CASES_DIR),
             message_content_intent=env.get("MESSAGE_CONTENT_INTENT", "").strip().lower() in _TRUE,

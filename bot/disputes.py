@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from .cases import Point
 from .catalog import CaseCatalog
-from .dispute_store import DisputeStore
 from .models import Attempt, Dispute
 from .practice import PracticeError
 from .storage import Storage
@@ -53,7 +52,7 @@ class DisputeService:
 
     def __init__(self, storage: Storage, catalog: CaseCatalog):
         self.storage = storage
-        self.store = DisputeStore(storage)
+        self.store = storage.disputes
         self.catalog = catalog
 
     # --- the moderators' channel ------------------------------------------------------------
@@ -70,7 +69,7 @@ class DisputeService:
         """The channel a dispute of this attempt would go to, or :class:`DisputeError` saying why none can."""
         if guild_id is None:
             raise DisputeError("Disputes go to a server's moderators; practice in a server to dispute a score.")
-        attempt = await self.storage.attempt(attempt_id)
+        attempt = await self.storage.attempts.get(attempt_id)
         if attempt is None or attempt.learner_id != str(user_id) or attempt.guild_id != guild_id:
             raise DisputeError("You can dispute only your own scores, in the server where they were given.")
         channel = await self.store.channel(guild_id)
@@ -172,14 +171,6 @@ class DisputeService:
             }
             for d in await self.store.resolved_of_case(case_id)
         ]
-
-    # --- privacy ------------------------------------------------------------------------------
-
-    async def forget_member(self, user_id: int) -> int:
-        return await self.store.forget_member(user_id)
-
-    async def member_records(self, user_id: int) -> dict[str, list[dict]]:
-        return await self.store.member_records(user_id)
 
 
 def _already(dispute: Dispute) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cases import Case, CaseError, CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog, CatalogError
 from .models import AttemptResult, CardUpdate, Learner, NewAttempt, Place, PracticeSession
-from .ratelimit import RateLimiter
+from .ratelimit import Limiter, limiter_for
 from .scorers import RebuttalScorer, ScoringWorker, make_scorer
 from .spaced import review
 from .storage import Storage, StorageUnavailableError
@@ -113,12 +113,12 @@ class PracticeService:
         self.max_rebuttal_chars = max_rebuttal_chars
         self._rng = rng or random.Random()
         # None: unlimited (the terminal); the bot passes its configured rates.
-        self._rebut_limit = RateLimiter(*rebut_rate) if rebut_rate else None
-        self._practice_limit = RateLimiter(*practice_rate) if practice_rate else None
+        self._rebut_limit = limiter_for(storage, "rebut", rebut_rate)
+        self._practice_limit = limiter_for(storage, "practice", practice_rate)
 
-    def _throttle(self, limiter: RateLimiter | None, learner: Learner) -> None:
+    async def _throttle(self, limiter: Limiter | None, learner: Learner) -> None:
         if limiter is not None:
-            wait = limiter.retry_after(learner.id)
+            wait = await limiter.take(learner.id)
             if wait:
                 raise SlowDownError(wait)
 
@@ -126,7 +126,7 @@ class PracticeService:
         self, learner: Learner, place: Place, case_id: str | None = None, point: int | None = None
     ) -> PointPrompt:
         """Give the learner a Point (chosen, or the next due) and remember it as their current one."""
-        self._throttle(self._practice_limit, learner)
+        await self._throttle(self._practice_limit, learner)
         if case_id:
             case = await self.catalog.get(case_id, place.guild_id)
         else:
@@ -135,7 +135,7 @@ class PracticeService:
         if point is not None and point in locked:
             raise RoundInProgressError(locked[point], point)
         chosen = case.point(point) if point is not None else await self._next_point(learner, case, locked=locked)
-        session = await self.storage.save_session(learner.id, place, case.id, chosen.number)
+        session = await self.storage.sessions.save(learner.id, place, case.id, chosen.number)
         return PointPrompt(case, chosen, session)
 
     async def _next_point(
@@ -149,7 +149,7 @@ class PracticeService:
             number, tournament = next(iter(locked.items()))
             raise RoundInProgressError(tournament, number)
         candidates = [p for p in open_points if p.number != avoid] or open_points
-        scheduled = {d.point: d.due for d in await self.storage.schedule_of(learner.id, case.id)}
+        scheduled = {d.point: d.due for d in await self.storage.attempts.schedule_of(learner.id, case.id)}
         fresh = [p for p in candidates if p.number not in scheduled]
         if fresh:
             return self._rng.choice(fresh)
@@ -157,7 +157,7 @@ class PracticeService:
 
     async def current(self, learner: Learner, place: Place) -> PointPrompt:
         """The learner's current Point in this place, or :class:`NoSessionError`."""
-        session = await self.storage.get_session(learner.id, place.scope)
+        session = await self.storage.sessions.get(learner.id, place.scope)
         if session is None:
             raise NoSessionError()
         try:
@@ -165,19 +165,19 @@ class PracticeService:
             point = case.point(session.point)
         except (UnknownCaseError, UnknownPointError):
             # The case was removed or changed since; the session cannot be answered.
-            await self.storage.clear_session(learner.id, place.scope)
+            await self.storage.sessions.clear(learner.id, place.scope)
             raise NoSessionError() from None
         return PointPrompt(case, point, session)
 
     async def focus(self, learner: Learner, place: Place, case_id: str, point: int) -> PointPrompt:
         """Make this Point the learner's current one, keeping the session (and its hints) if it already is."""
-        session = await self.storage.get_session(learner.id, place.scope)
+        session = await self.storage.sessions.get(learner.id, place.scope)
         if session is not None and (session.case_id, session.point) == (case_id, point):
             return await self.current(learner, place)
         return await self.start(learner, place, case_id, point)
 
     async def has_session(self, learner: Learner, place: Place) -> bool:
-        return await self.storage.get_session(learner.id, place.scope) is not None
+        return await self.storage.sessions.get(learner.id, place.scope) is not None
 
     async def locked_points(self, learner: Learner, case_id: str | None = None) -> dict:
         """The Points that an open tournament round of the learner's is on, with the tournament's
@@ -187,7 +187,7 @@ class PracticeService:
             return {}  # the terminal: not a Discord member, in no tournament
         rounds = [
             (t.case_id, t.point_order[t.current_round - 1], t.name)
-            for t in await self.storage.tournaments_with_open_round_for(int(learner.id))
+            for t in await self.storage.tournaments.with_open_round_for(int(learner.id))
         ]
         if case_id is None:
             return {(case, point): name for case, point, name in rounds}
@@ -214,7 +214,7 @@ class PracticeService:
 
         The session stays open, so the learner may try the same Point again.
         """
-        self._throttle(self._rebut_limit, learner)  # first: a refused flood costs next to nothing
+        await self._throttle(self._rebut_limit, learner)  # first: a refused flood costs next to nothing
         rebuttal = self.check_rebuttal(text)
         prompt = await self._unlocked(learner, await self.current(learner, place))
         coverage = await self.scoring.score(prompt.case, prompt.point, rebuttal)
@@ -229,9 +229,11 @@ class PracticeService:
             coverage,
         )
         card, due = review(
-            await self.storage.card(learner.id, prompt.case.id, prompt.point.number), coverage.score, time.time()
+            await self.storage.attempts.card(learner.id, prompt.case.id, prompt.point.number),
+            coverage.score,
+            time.time(),
         )
-        attempt = await self.storage.record_attempt(new, CardUpdate(prompt.case.id, prompt.point.number, card, due))
+        attempt = await self.storage.attempts.record(new, CardUpdate(prompt.case.id, prompt.point.number, card, due))
         return AttemptResult(attempt, prompt.point, coverage)
 
     async def hint(self, learner: Learner, place: Place) -> str:
@@ -251,14 +253,14 @@ class PracticeService:
             text = "You have made every counterargument to this Point. Compare with `answer`, or `skip` to another."
             return text, f"Point {prompt.point.number}"
         index = prompt.session.hints_used % len(arguments)
-        await self.storage.count_hint(learner.id, place.scope)
+        await self.storage.sessions.count_hint(learner.id, place.scope)
         return arguments[index].hint, f"Point {prompt.point.number} \u00b7 hint {index + 1}/{len(arguments)}"
 
     async def made_so_far(self, learner: Learner, place: Place, prompt: PointPrompt) -> set[str]:
         """The counterarguments the learner's rebuttals have covered since this Point became current."""
         session = prompt.session
         made: set[str] = set()
-        for attempt in await self.storage.attempts_of(learner.id, place.guild_id, limit=HINT_LOOKBACK):
+        for attempt in await self.storage.attempts.of(learner.id, place.guild_id, limit=HINT_LOOKBACK):
             if attempt.created_at < session.started_at:
                 break  # newest first: the rest came before this session
             if (attempt.guild_id, attempt.case_id, attempt.point) == (place.guild_id, session.case_id, session.point):

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog
-from .dispute_store import DisputeStore
 from .feedback import plural
 from .models import Attempt, LeaderboardRow
 from .practice import PracticeError
@@ -112,11 +111,10 @@ class ProgressService:
     def __init__(self, storage: Storage, cases: CaseLibrary | CaseCatalog):
         self.storage = storage
         self.catalog = CaseCatalog.of(cases)
-        self._disputes = DisputeStore(storage)  # forgetting and exporting a member covers their disputes
 
     async def report(self, learner_id: str, guild_id: int | None, *, now: float | None = None) -> ProgressReport | None:
         """The learner's progress in this server (or everywhere, for ``guild_id`` None); None: no practice yet."""
-        attempts = await self.storage.attempts_of(learner_id, guild_id)
+        attempts = await self.storage.attempts.of(learner_id, guild_id)
         if not attempts:
             return None
         now = time.time() if now is None else now
@@ -158,12 +156,12 @@ class ProgressService:
 
     async def history(self, learner_id: str, guild_id: int | None, count: int = 10) -> list[Attempt]:
         """The learner's latest attempts here (everywhere, for ``guild_id`` None), newest first."""
-        return await self.storage.attempts_of(learner_id, guild_id, limit=max(1, min(count, 25)))
+        return await self.storage.attempts.of(learner_id, guild_id, limit=max(1, min(count, 25)))
 
     async def feedback(self, attempt_id: int, viewer_id: str, guild_id: int | None) -> tuple[Attempt, Point, Coverage]:
         """One attempt's full feedback, if the viewer may see it: their own anywhere, or another
         member's made in this server. Private practice stays private."""
-        attempt = await self.storage.attempt(attempt_id)
+        attempt = await self.storage.attempts.get(attempt_id)
         visible = attempt is not None and (
             attempt.learner_id == viewer_id or (guild_id is not None and attempt.guild_id == guild_id)
         )
@@ -180,21 +178,21 @@ class ProgressService:
         if period not in PERIODS:
             raise UnknownPeriodError(period)
         now = time.time() if now is None else now
-        since = await self.storage.season_start(guild_id)
+        since = await self.storage.leaderboards.season_start(guild_id)
         reach = PERIODS[period]
         if reach is not None:
             since = max(since, now - reach)
         possible = 100 * sum(len(case.points) for case in await self.catalog.library_for(guild_id))
-        return Leaderboard(period, since, tuple(await self.storage.leaderboard(guild_id, since)), possible)
+        return Leaderboard(period, since, tuple(await self.storage.leaderboards.ranking(guild_id, since)), possible)
 
     async def reset_leaderboard(self, guild_id: int, moderator_id: int) -> int:
         """Start a new season; the old one is archived, no attempt is deleted. Returns the new season's number."""
-        return await self.storage.start_new_season(guild_id, moderator_id)
+        return await self.storage.leaderboards.start_new_season(guild_id, moderator_id)
 
     async def schedule(self, learner_id: str) -> list[ScheduledPoint]:
         """The learner's Points by when they are due, soonest first."""
         scheduled = []
-        for due in await self.storage.schedule_of(learner_id):
+        for due in await self.storage.attempts.schedule_of(learner_id):
             # Schedules are kept per learner, not per server: shipped cases resolve here.
             point = await self._point(due.case_id, due.point, None)
             if point is not None:
@@ -203,17 +201,17 @@ class ProgressService:
         return scheduled
 
     async def shares_private(self, learner_id: str) -> bool:
-        return await self.storage.shares_private(learner_id)
+        return await self.storage.privacy.shares_private(learner_id)
 
     async def set_shares_private(self, learner_id: str, share: bool) -> None:
-        await self.storage.set_shares_private(learner_id, share)
+        await self.storage.privacy.set_shares_private(learner_id, share)
 
     async def export(self, learner_id: str) -> dict:
         """Everything Counterpoint keeps about the learner, as plain data (for `export-me`)."""
-        attempts = await self.storage.attempts_of(learner_id, None)
+        attempts = await self.storage.attempts.of(learner_id, None)
         return {
             "learner_id": learner_id,
-            "shares_private_practice": await self.storage.shares_private(learner_id),
+            "shares_private_practice": await self.storage.privacy.shares_private(learner_id),
             "attempts": [
                 {
                     "id": a.id,
@@ -232,18 +230,20 @@ class ProgressService:
             ],
             "schedule": [
                 {"case_id": d.case_id, "point": d.point, "due": d.due}
-                for d in await self.storage.schedule_of(learner_id)
+                for d in await self.storage.attempts.schedule_of(learner_id)
             ],
             **(await self._member_records(int(learner_id)) if learner_id.isdigit() else {}),
         }
 
     async def _member_records(self, user_id: int) -> dict[str, list[dict]]:
-        return {**await self.storage.member_records(user_id), **await self._disputes.member_records(user_id)}
+        return {
+            **await self.storage.privacy.member_records(user_id),
+            **await self.storage.disputes.member_records(user_id),
+        }
 
     async def forget(self, learner_id: str) -> int:
         """Delete all of the learner's data; returns how many records went."""
-        disputes = await self._disputes.forget_member(int(learner_id)) if learner_id.isdigit() else 0
-        return disputes + await self.storage.forget_learner(learner_id)
+        return await self.storage.privacy.forget(learner_id)
 
 
 def _day(timestamp: float) -> int:

@@ -19,7 +19,7 @@ from .cases import Case, CaseLibrary, Point
 from .catalog import CaseCatalog
 from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
 from .practice import PracticeError, PracticeService, SlowDownError
-from .ratelimit import RateLimiter
+from .ratelimit import limiter_for
 from .scoring import Coverage
 from .shards import ShardPlan, runs_here
 from .storage import Storage
@@ -109,7 +109,7 @@ class TournamentService:
         self.practice = practice  # for its rebuttal checks and scorer: one scoring path for everything
         self.clock = clock
         # Submissions per member, like rebuttals (None: unlimited; the bot passes REBUT_RATE).
-        self._submit_limit = RateLimiter(*submit_rate) if submit_rate else None
+        self._submit_limit = limiter_for(storage, "submit", submit_rate)
         # Several processes may share the database: each keeps the clocks of its own shards' servers only.
         self.shards = shards
 
@@ -138,7 +138,7 @@ class TournamentService:
         name = " ".join((name or "").split())
         if not name or len(name) > MAX_NAME:
             raise TournamentError(f"Give the tournament a name of 1 to {MAX_NAME} characters.")
-        settings = await self.storage.guild_settings(guild_id)
+        settings = await self.storage.guild_settings.get(guild_id)
         case = await self.catalog.get(case_id, guild_id) if case_id else await self.catalog.default_for(guild_id)
         rounds = rounds if rounds is not None else settings.tournament_rounds or len(case.points)
         minutes = minutes if minutes is not None else settings.tournament_minutes or DEFAULT_MINUTES
@@ -149,7 +149,7 @@ class TournamentService:
         if shuffle and seed is None:
             seed = random.SystemRandom().randrange(2**31)
         order = point_order(case, rounds, seed if shuffle else None)
-        tournament = await self.storage.create_tournament(
+        tournament = await self.storage.tournaments.create(
             guild_id=guild_id,
             channel_id=channel_id,
             name=name,
@@ -163,7 +163,7 @@ class TournamentService:
             created_by=created_by,
         )
         if tournament is None:
-            existing = await self.storage.open_tournament_in(channel_id)
+            existing = await self.storage.tournaments.open_in(channel_id)
             raise TournamentError(
                 f"This channel already has an open tournament ({existing.name if existing else 'unknown'}). "
                 "End or cancel it first."
@@ -171,7 +171,7 @@ class TournamentService:
         return tournament
 
     async def in_channel(self, channel_id: int) -> Tournament:
-        tournament = await self.storage.open_tournament_in(channel_id)
+        tournament = await self.storage.tournaments.open_in(channel_id)
         if tournament is None:
             raise TournamentError(
                 "There is no open tournament in this channel. A moderator can `tournament create` one."
@@ -182,7 +182,7 @@ class TournamentService:
         """The channel's open tournament, else its latest one: results, standings and feedback
         stay readable after a tournament ends."""
         storage = self.storage
-        tournament = await storage.open_tournament_in(channel_id) or await storage.latest_tournament_in(channel_id)
+        tournament = await storage.tournaments.open_in(channel_id) or await storage.tournaments.latest_in(channel_id)
         if tournament is None:
             raise TournamentError("This channel has had no tournament. A moderator can `tournament create` one.")
         return tournament
@@ -193,26 +193,26 @@ class TournamentService:
             raise TournamentError(f"{tournament.name} has started; it does not take late entries.")
         if not tournament.is_open:
             raise TournamentError(f"{tournament.name} is over.")
-        if not await self.storage.add_participant(tournament.id, user_id, name):
+        if not await self.storage.tournaments.add_participant(tournament.id, user_id, name):
             raise TournamentError(f"You are already in {tournament.name}.")
-        return len(await self.storage.participants(tournament.id))
+        return len(await self.storage.tournaments.participants(tournament.id))
 
     async def leave(self, tournament: Tournament, user_id: int) -> int:
         if tournament.state != "registration":
             raise TournamentError("You can leave only before the tournament starts.")
-        if not await self.storage.remove_participant(tournament.id, user_id):
+        if not await self.storage.tournaments.remove_participant(tournament.id, user_id):
             raise TournamentError(f"You are not in {tournament.name}.")
-        return len(await self.storage.participants(tournament.id))
+        return len(await self.storage.tournaments.participants(tournament.id))
 
     async def participants(self, tournament: Tournament) -> list[Participant]:
-        return await self.storage.participants(tournament.id)
+        return await self.storage.tournaments.participants(tournament.id)
 
     # --- rounds -----------------------------------------------------------------------
 
     async def start(self, tournament: Tournament) -> OpenedRound:
         if tournament.state != "registration":
             raise TournamentError(f"{tournament.name} has already started.")
-        if not await self.storage.participants(tournament.id):
+        if not await self.storage.tournaments.participants(tournament.id):
             raise TournamentError("Nobody has joined yet: a tournament needs at least one participant to start.")
         opened = await self._open(tournament, 1, from_state="registration")
         if opened is None:
@@ -222,12 +222,12 @@ class TournamentService:
     async def _open(self, tournament: Tournament, number: int, *, from_state: str) -> OpenedRound | None:
         now = self.clock()
         point_number = tournament.point_order[number - 1]
-        if not await self.storage.open_round(
+        if not await self.storage.tournaments.open_round(
             tournament.id, number, point_number, now, now + tournament.minutes * 60, from_state=from_state
         ):
             return None
-        fresh = await self.storage.tournament(tournament.id)
-        opened = await self.storage.round(tournament.id, number)
+        fresh = await self.storage.tournaments.get(tournament.id)
+        opened = await self.storage.tournaments.round(tournament.id, number)
         assert fresh is not None and opened is not None  # open_round just stored both
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         return OpenedRound(fresh, opened, case, case.point(point_number))
@@ -239,7 +239,7 @@ class TournamentService:
             raise TournamentError(f"{tournament.name} is not running.")
         result = await self.close_round(tournament, tournament.current_round)
         if tournament.current_round >= tournament.rounds:
-            await self.storage.set_tournament_state(tournament.id, "finished", expected="running")
+            await self.storage.tournaments.set_state(tournament.id, "finished", expected="running")
             return result, None
         opened = await self._open(tournament, tournament.current_round + 1, from_state="running")
         if opened is None:
@@ -253,28 +253,28 @@ class TournamentService:
         if tournament.state != "running":
             raise TournamentError(f"{tournament.name} is not running.")
         result = await self.close_round(tournament, tournament.current_round)
-        await self.storage.set_tournament_state(tournament.id, "finished", expected="running")
+        await self.storage.tournaments.set_state(tournament.id, "finished", expected="running")
         return result
 
     async def cancel(self, tournament: Tournament) -> None:
-        if not await self.storage.set_tournament_state(tournament.id, "cancelled", expected=tournament.state):
+        if not await self.storage.tournaments.set_state(tournament.id, "cancelled", expected=tournament.state):
             raise TournamentError(f"{tournament.name} changed at the same moment; look again.")
 
     async def close_round(self, tournament: Tournament, number: int) -> RoundResult | None:
         """Close round ``number`` and return its results; None if it was already closed."""
-        current = await self.storage.round(tournament.id, number)
+        current = await self.storage.tournaments.round(tournament.id, number)
         if current is None or not current.is_open:
             return None
-        if not await self.storage.close_round(tournament.id, number, self.clock()):
+        if not await self.storage.tournaments.close_round(tournament.id, number, self.clock()):
             return None
         return await self.results(tournament, number)
 
     async def close_if_due(self, tournament_id: int, number: int) -> RoundResult | None:
         """For deadline timers: close the round if its deadline has passed and it is still open."""
-        tournament = await self.storage.tournament(tournament_id)
+        tournament = await self.storage.tournaments.get(tournament_id)
         if tournament is None or not self.keeps_time_for(tournament):
             return None
-        current = await self.storage.round(tournament_id, number)
+        current = await self.storage.tournaments.round(tournament_id, number)
         if current is None or not current.is_open or self.clock() < current.deadline:
             return None
         return await self.close_round(tournament, number)
@@ -283,10 +283,10 @@ class TournamentService:
         """At start: close rounds whose deadline passed while the bot was down; list the open ones.
         Only the tournaments whose clocks this process keeps: the others' owners recover them."""
         closed, still_open = [], []
-        for tournament in await self.storage.running_tournaments():
+        for tournament in await self.storage.tournaments.running():
             if not self.keeps_time_for(tournament):
                 continue
-            current = await self.storage.round(tournament.id, tournament.current_round)
+            current = await self.storage.tournaments.round(tournament.id, tournament.current_round)
             if current is None or not current.is_open:
                 continue
             if self.clock() >= current.deadline:
@@ -301,7 +301,7 @@ class TournamentService:
 
     async def tournament_for_dm(self, user_id: int) -> Tournament | None:
         """The tournament a plain DM from this user answers: only when exactly one round of theirs is open."""
-        open_rounds = await self.storage.tournaments_with_open_round_for(user_id)
+        open_rounds = await self.storage.tournaments.with_open_round_for(user_id)
         return open_rounds[0] if len(open_rounds) == 1 else None
 
     async def points_in_play(self, guild_id: int | None, case_id: str) -> dict[int, str]:
@@ -309,12 +309,12 @@ class TournamentService:
         their counterarguments are not shown in the server until the round closes."""
         return {
             t.point_order[t.current_round - 1]: t.name
-            for t in await self.storage.running_tournaments()
+            for t in await self.storage.tournaments.running()
             if t.guild_id == guild_id and t.case_id == case_id and t.current_round
         }
 
     async def open_for(self, user_id: int) -> list[Tournament]:
-        return await self.storage.tournaments_with_open_round_for(user_id)
+        return await self.storage.tournaments.with_open_round_for(user_id)
 
     async def submit(
         self, tournament: Tournament, user_id: int, name: str, text: str, round_number: int | None = None
@@ -325,14 +325,14 @@ class TournamentService:
         opened before ``tournament next``) is refused, never filed under the next round."""
         received = self.clock()  # the deadline is judged by when it arrived, not when scoring finished
         if self._submit_limit is not None:  # first: a refused flood costs next to nothing
-            wait = self._submit_limit.retry_after(str(user_id))
+            wait = await self._submit_limit.take(str(user_id))
             if wait:
                 raise SlowDownError(wait)
         rebuttal = self.practice.check_rebuttal(text)
         number = round_number if round_number is not None else tournament.current_round
         if tournament.state != "running" and round_number is None:
             raise TournamentError(f"{tournament.name} has no open round.")
-        current, registered = await self.storage.round_for_submission(tournament.id, number, user_id)
+        current, registered = await self.storage.tournaments.round_for_submission(tournament.id, number, user_id)
         if not registered:
             raise TournamentError(f"You are not registered in {tournament.name}.")
         if tournament.state != "running" or current is None or not current.is_open or received > current.deadline:
@@ -340,19 +340,21 @@ class TournamentService:
         case = await self.catalog.get(tournament.case_id, tournament.guild_id)
         point = case.point(current.point)
         coverage = await self.practice.scoring.score(case, point, rebuttal)
-        version = await self.storage.store_submission(
+        version = await self.storage.tournaments.store_submission(
             tournament.id, current.number, user_id, name, rebuttal, coverage, received
         )
         if version is None:  # closed while it was being scored: the store checks the named round again
-            raise TournamentError(_closed_message(await self.storage.tournament(tournament.id) or tournament, number))
+            raise TournamentError(
+                _closed_message(await self.storage.tournaments.get(tournament.id) or tournament, number)
+            )
         return Receipt(tournament, current.number, version > 1, coverage if tournament.show_scores else None, point)
 
     async def open_round_named(self, tournament_id: int, number: int) -> Tournament:
         """The tournament, if its round ``number`` is still open (for a Submit button pressed late)."""
-        tournament = await self.storage.tournament(tournament_id)
+        tournament = await self.storage.tournaments.get(tournament_id)
         if tournament is None:
             raise TournamentError("That tournament no longer exists.")
-        current = await self.storage.round(tournament_id, number)
+        current = await self.storage.tournaments.round(tournament_id, number)
         if tournament.state != "running" or current is None or not current.is_open or self.clock() > current.deadline:
             raise TournamentError(_closed_message(tournament, number))
         return tournament
@@ -362,7 +364,7 @@ class TournamentService:
         current = await self.round_of(tournament, number)
         if current.is_open and not tournament.show_scores:
             raise TournamentError(f"Round {number} is still open; feedback comes when it closes.")
-        mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
+        mine = [s for s in await self.storage.tournaments.submissions(tournament.id, number) if s.user_id == user_id]
         if not mine:
             raise TournamentError(f"You made no submission in round {number}.")
         point = (await self.catalog.get(tournament.case_id, tournament.guild_id)).point(current.point)
@@ -372,7 +374,7 @@ class TournamentService:
 
     async def round_of(self, tournament: Tournament, number: int) -> TournamentRound:
         """Round ``number`` of the tournament, or a message saying which rounds exist."""
-        current = await self.storage.round(tournament.id, number)
+        current = await self.storage.tournaments.round(tournament.id, number)
         if current is None:
             opened = tournament.current_round
             raise TournamentError(
@@ -385,11 +387,11 @@ class TournamentService:
 
     async def results(self, tournament: Tournament, number: int) -> RoundResult:
         current = await self.round_of(tournament, number)
-        adjusted = _latest_adjustments(await self.storage.adjustments(tournament.id))
+        adjusted = _latest_adjustments(await self.storage.tournaments.adjustments(tournament.id))
         placings = sorted(
             (
                 (adjusted.get((number, s.user_id), s.score), len(s.covered), s.submitted_at - current.opened_at, s)
-                for s in await self.storage.submissions(tournament.id, number)
+                for s in await self.storage.tournaments.submissions(tournament.id, number)
             ),
             key=lambda entry: (-entry[0], -entry[1], entry[2]),
         )
@@ -405,16 +407,16 @@ class TournamentService:
         )
 
     async def rounds_closed(self, tournament: Tournament) -> int:
-        return sum(not r.is_open for r in await self.storage.rounds(tournament.id))
+        return sum(not r.is_open for r in await self.storage.tournaments.rounds(tournament.id))
 
     async def standings(self, tournament: Tournament) -> list[Standing]:
         """Total coverage over closed rounds; ties by counterarguments covered, then by time taken."""
-        closed = {r.number: r for r in await self.storage.rounds(tournament.id) if not r.is_open}
-        adjusted = _latest_adjustments(await self.storage.adjustments(tournament.id))
+        closed = {r.number: r for r in await self.storage.tournaments.rounds(tournament.id) if not r.is_open}
+        adjusted = _latest_adjustments(await self.storage.tournaments.adjustments(tournament.id))
         totals: dict[int, list] = {
-            p.user_id: [p.name, 0, 0, 0.0, 0, 0] for p in await self.storage.participants(tournament.id)
+            p.user_id: [p.name, 0, 0, 0.0, 0, 0] for p in await self.storage.tournaments.participants(tournament.id)
         }
-        for s in await self.storage.submissions(tournament.id):
+        for s in await self.storage.tournaments.submissions(tournament.id):
             if s.round not in closed:
                 continue  # an open round's scores are not out yet
             entry = totals.setdefault(s.user_id, [s.name, 0, 0, 0.0, 0, 0])
@@ -437,33 +439,33 @@ class TournamentService:
         if not reason.strip():
             raise TournamentError("Give a reason for the adjustment; it is kept in the export.")
         await self.round_of(tournament, number)
-        mine = [s for s in await self.storage.submissions(tournament.id, number) if s.user_id == user_id]
+        mine = [s for s in await self.storage.tournaments.submissions(tournament.id, number) if s.user_id == user_id]
         if not mine:
             raise TournamentError(f"That member made no submission in round {number}.")
-        await self.storage.add_adjustment(
+        await self.storage.tournaments.add_adjustment(
             Adjustment(tournament.id, number, user_id, score, reason.strip(), moderator_id, self.clock())
         )
         return mine[0]
 
     async def export(self, tournament: Tournament) -> tuple[str, str]:
         """Two CSVs: one row per participant per round, and the final standings."""
-        rounds = {r.number: r.point for r in await self.storage.rounds(tournament.id)}
-        adjustments = await self.storage.adjustments(tournament.id)
+        rounds = {r.number: r.point for r in await self.storage.tournaments.rounds(tournament.id)}
+        adjustments = await self.storage.tournaments.adjustments(tournament.id)
         return export_csv(
             rounds,
             adjustments,
             _latest_adjustments(adjustments),
-            await self.storage.submissions(tournament.id),
+            await self.storage.tournaments.submissions(tournament.id),
             await self.standings(tournament),
         )
 
     # --- server settings ----------------------------------------------------------------
 
     async def settings(self, guild_id: int) -> GuildSettings:
-        return await self.storage.guild_settings(guild_id)
+        return await self.storage.guild_settings.get(guild_id)
 
     async def save_settings(self, settings: GuildSettings) -> None:
-        await self.storage.save_guild_settings(settings)
+        await self.storage.guild_settings.save(settings)
 
 
 def point_order(case: Case, rounds: int, seed: int | None) -> tuple[int, ...]:

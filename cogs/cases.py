@@ -147,8 +147,8 @@ class Cases(commands.Cog):
         """Moderators: the case `practice` and `tournament create` use when none is named."""
         assert ctx.guild is not None  # guild_only
         case = await self.bot.catalog.get(case_id, ctx.guild.id)
-        settings = await self.bot.storage.guild_settings(ctx.guild.id)
-        await self.bot.storage.save_guild_settings(replace(settings, default_case=case.id))
+        settings = await self.bot.storage.guild_settings.get(ctx.guild.id)
+        await self.bot.storage.guild_settings.save(replace(settings, default_case=case.id))
         await ctx.send(f"The default case here is now `{case.id}` ({case.title}).")
 
 

@@ -110,7 +110,7 @@ async def is_moderator(bot, member: discord.abc.User, guild: discord.Guild | Non
         return False
     if member.guild_permissions.manage_guild:
         return True
-    settings = await bot.storage.guild_settings(guild.id)
+    settings = await bot.storage.guild_settings.get(guild.id)
     return settings.moderator_role_id is not None and any(r.id == settings.moderator_role_id for r in member.roles)
 
 

@@ -194,7 +194,7 @@ class Practice(commands.Cog):
             point = int(case)  # `!practice 2`: a Point of the default case
             case = None
         if ctx.guild is not None:
-            allowed = (await self.bot.storage.guild_settings(ctx.guild.id)).practice_channels
+            allowed = (await self.bot.storage.guild_settings.get(ctx.guild.id)).practice_channels
             if allowed and ctx.channel.id not in allowed:
                 raise PracticeError(f"Practice happens in {' '.join(f'<#{c}>' for c in allowed)} on this server.")
         prompt = await self.service.start(learner_of(ctx.author), place_of(ctx.guild, ctx.channel), case, point)

@@ -251,7 +251,7 @@ class Progress(commands.Cog):
     async def leaderboard(self, ctx: commands.Context, period: str = "all") -> None:
         """The server's ranking: each member's best coverage summed over Points."""
         assert ctx.guild is not None  # guild_only
-        if not (await self.bot.storage.guild_settings(ctx.guild.id)).leaderboard_enabled:
+        if not (await self.bot.storage.guild_settings.get(ctx.guild.id)).leaderboard_enabled:
             raise PracticeError("The leaderboard is turned off on this server.")
         board = await self.service.leaderboard(ctx.guild.id, period.lower())
         view = LeaderboardPages(board) if len(board.rows) > PAGE_SIZE else None

@@ -47,16 +47,16 @@ class Settings(commands.Cog):
     async def settings(self, ctx: commands.Context) -> None:
         """This server's Counterpoint settings."""
         assert ctx.guild is not None  # guild_only
-        current = await self.bot.storage.guild_settings(ctx.guild.id)
+        current = await self.bot.storage.guild_settings.get(ctx.guild.id)
         default_case = (await self.bot.catalog.default_for(ctx.guild.id)).id
         embed = settings_embed(current, default_case, await self.bot.disputes.channel(ctx.guild.id))
         await ctx.send(embed=embed)
 
     async def _change(self, ctx: commands.Context, **changes) -> GuildSettings:
         assert ctx.guild is not None  # every caller is moderator_only, which refuses DMs
-        current = await self.bot.storage.guild_settings(ctx.guild.id)
+        current = await self.bot.storage.guild_settings.get(ctx.guild.id)
         updated = replace(current, **changes)
-        await self.bot.storage.save_guild_settings(updated)
+        await self.bot.storage.guild_settings.save(updated)
         return updated
 
     @settings.command(name="channels")
@@ -70,7 +70,7 @@ class Settings(commands.Cog):
     ) -> None:
         """Where `practice` is allowed (everywhere when none are set)."""
         assert ctx.guild is not None  # moderator_only refuses DMs
-        current = (await self.bot.storage.guild_settings(ctx.guild.id)).practice_channels
+        current = (await self.bot.storage.guild_settings.get(ctx.guild.id)).practice_channels
         if action == "clear":
             chosen: tuple[int, ...] = ()
         else:

@@ -108,7 +108,7 @@ class Tournaments(commands.Cog):
             log.warning("Channel %s of tournament %s is gone", result.tournament.channel_id, result.tournament.id)
             return
         assert isinstance(channel, discord.abc.Messageable)  # a tournament is created in a text channel
-        fresh = await self.service.storage.tournament(result.tournament.id)
+        fresh = await self.service.storage.tournaments.get(result.tournament.id)
         assert fresh is not None  # tournaments are never deleted
         last = result.round.number >= fresh.rounds
         waiting = fresh.state == "running" and not last and fresh.current_round == result.round.number
@@ -154,7 +154,7 @@ class Tournaments(commands.Cog):
         """Moderators: open a tournament in this channel for registration."""
         assert ctx.guild is not None  # guild_only
         if show_scores is None:
-            show_scores = (await self.bot.storage.guild_settings(ctx.guild.id)).tournament_show_scores
+            show_scores = (await self.bot.storage.guild_settings.get(ctx.guild.id)).tournament_show_scores
         t = await self.service.create(
             ctx.guild.id,
             ctx.channel.id,

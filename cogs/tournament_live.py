@@ -62,8 +62,10 @@ class LiveCounts:
                     await asyncio.sleep(wait)  # what arrives meanwhile is folded into this edit
                 self._dirty.discard(key)
                 tournament_id, number = key
-                count = len({s.user_id for s in await self.service.storage.submissions(tournament_id, number)})
-                participants = len(await self.service.storage.participants(tournament_id))
+                count = len(
+                    {s.user_id for s in await self.service.storage.tournaments.submissions(tournament_id, number)}
+                )
+                participants = len(await self.service.storage.tournaments.participants(tournament_id))
                 message = self._rounds[key]
                 embed = message.embeds[0].copy()
                 for index, field in enumerate(embed.fields):

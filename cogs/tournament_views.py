@@ -37,7 +37,7 @@ class RegistrationButton(discord.ui.DynamicItem[discord.ui.Button], template=r"c
     async def callback(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
             service = _service(interaction)
-            tournament = await service.storage.tournament(self.tournament_id)
+            tournament = await service.storage.tournaments.get(self.tournament_id)
             if tournament is None or not tournament.is_open:
                 raise TournamentError("That tournament is over.")
             if self.action == "join":
@@ -74,7 +74,7 @@ class SubmissionModal(discord.ui.Modal, title="Your rebuttal"):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         async def action() -> None:
             service = _service(interaction)
-            tournament = await service.storage.tournament(self.tournament_id)
+            tournament = await service.storage.tournaments.get(self.tournament_id)
             if tournament is None:
                 raise TournamentError("That tournament no longer exists.")
             receipt = await service.submit(

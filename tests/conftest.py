@@ -1,13 +1,18 @@
-"""Shared fixtures: the real bot from ``create_bot``, driven by dpytest, on a real SQLite file.
+"""Shared fixtures: the real bot from ``create_bot``, driven by dpytest, on a real database.
 
 Only Discord's servers are simulated (by dpytest). Everything else is the
 product as it runs: the cogs, the services, the scorer, the database.
+
+The database is a SQLite file, or, for tests marked :data:`BOTH_ENGINES`, once a SQLite file
+and once a fresh PostgreSQL database (``BOTH_ENGINES`` in support.py) (see :func:`postgres_server` for where the server comes from).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import discord
@@ -26,9 +31,89 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "counterpoint.db"
 
 
+#: The server for the PostgreSQL half: a URL to a database the tests may create databases from.
+POSTGRES_URL_VARIABLE = "COUNTERPOINT_TEST_POSTGRES_URL"
+#: Set (as .ci/run does) to make a skipped PostgreSQL half a failure.
+REQUIRE_POSTGRES_VARIABLE = "COUNTERPOINT_TEST_REQUIRE_POSTGRES"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("both_engines") and "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def settings(db_path: Path) -> Settings:
-    return Settings(token=None, db_path=db_path, command_prefix="!", owner_ids=frozenset({999}))
+def engine(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest):
+    """A PostgreSQL server: the one COUNTERPOINT_TEST_POSTGRES_URL names, else one that
+    pytest-postgresql starts from the installed binaries. Without either, the PostgreSQL half
+    is skipped, saying why (and fails instead where COUNTERPOINT_TEST_REQUIRE_POSTGRES is set)."""
+    from urllib.parse import urlsplit
+
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if url:
+        parts = urlsplit(url)
+        return {
+            "host": parts.hostname or "localhost",
+            "port": parts.port or 5432,
+            "user": parts.username or "postgres",
+            "password": parts.password,
+            "maintenance_dbname": parts.path.lstrip("/") or "postgres",
+        }
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        reason = "this runs as root, and PostgreSQL refuses to start as root"
+    else:
+        try:
+            proc = request.getfixturevalue("postgresql_proc")
+            return {
+                "host": proc.host,
+                "port": proc.port,
+                "user": proc.user,
+                "password": proc.password or None,
+                "maintenance_dbname": "postgres",
+            }
+        except Exception as error:  # no binaries, no free port...
+            reason = f"pytest-postgresql could not start one ({' '.join(str(error).split())[:200]})"
+    message = f"PostgreSQL half skipped: set {POSTGRES_URL_VARIABLE} to a server's URL ({reason})"
+    if os.environ.get(REQUIRE_POSTGRES_VARIABLE):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: dict) -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test (dropped after it)."""
+    from pytest_postgresql.janitor import DatabaseJanitor
+
+    name = f"counterpoint_test_{uuid.uuid4().hex[:12]}"
+    server = postgres_server
+    with DatabaseJanitor(
+        user=server["user"],
+        host=server["host"],
+        port=server["port"],
+        dbname=name,
+        password=server["password"],
+        maintenance_dbname=server["maintenance_dbname"],
+    ):
+        password = f":{server['password']}" if server["password"] else ""
+        yield f"postgresql://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
+
+
+@pytest.fixture
+def db(engine: str, db_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The database of a test: a SQLite file's path, or a fresh PostgreSQL database's URL."""
+    if engine == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    return db_path
+
+
+@pytest.fixture
+def settings(db: Path | str) -> Settings:
+    return Settings(token=None, db_path=db, command_prefix="!", owner_ids=frozenset({999}))
 
 
 BotFactory = Callable[..., Awaitable[CounterpointBot]]

@@ -51,6 +51,55 @@ class PressedBy:
     data: dict = field(default_factory=dict)
 
 
+#: Mark a module or test to run once on each engine: ``pytestmark = BOTH_ENGINES``. Each test
+#: of it that reaches the database (the ``db`` fixture, or the bot) runs on SQLite and on PostgreSQL.
+BOTH_ENGINES = pytest.mark.both_engines
+
+
+def query(database, sql: str) -> list[tuple]:
+    """Rows of ``sql`` read straight from the database (a SQLite file or a PostgreSQL URL), as a
+    second program would: what is stored, not what the bot says."""
+    if isinstance(database, str):
+        import psycopg
+
+        with psycopg.connect(database) as conn:
+            return [tuple(row) for row in conn.execute(sql).fetchall()]
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def every_table(database) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every table of the database, found from the engine's catalogue (so a table added later
+    is included without anyone listing it): its columns and its rows."""
+    if isinstance(database, str):
+        names = [
+            r[0]
+            for r in query(
+                database,
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+            )
+        ]
+    else:
+        names = [r[0] for r in query(database, "SELECT name FROM sqlite_master WHERE type = 'table'")]
+    found = {}
+    for name in names:
+        if isinstance(database, str):
+            import psycopg
+
+            with psycopg.connect(database) as conn:
+                cursor = conn.execute(f'SELECT * FROM "{name}"')
+                found[name] = ([d.name for d in cursor.description], [tuple(r) for r in cursor.fetchall()])
+        else:
+            import sqlite3
+
+            with sqlite3.connect(database) as conn:
+                cursor = conn.execute(f'SELECT * FROM "{name}"')
+                found[name] = ([d[0] for d in cursor.description], cursor.fetchall())
+    return found
+
 
 def member(index: int) -> discord.Member:
     return dpytest.get_config().members[index]
@@ -94,8 +143,13 @@ def counterpoint(*args: str, stdin: str = "", env: dict | None = None, cwd=None)
     environment = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "COUNTERPOINT_DB")}
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        env=environment, cwd=cwd, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=60,
     )
 
 

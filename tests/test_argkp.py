@@ -33,14 +33,18 @@ def write_split(directory, split, arguments, key_points, labels):
 def tiny_argkp(tmp_path):
     topic = "We should ban cars from city centres"
     write_split(
-        tmp_path, "dev",
+        tmp_path,
+        "dev",
         arguments=[
             ["a1", "Cars pollute the air that city residents breathe.", topic, 1],
             ["a2", "Traffic accidents kill pedestrians in crowded streets.", topic, 1],
             ["a3", "Air pollution from car exhausts harms health.", topic, 1],
             ["a4", "Streets full of cars are dangerous for people walking.", topic, 1],
         ],
-        key_points=[["k1", "Cars cause air pollution", topic, 1], ["k2", "Cars make streets dangerous for pedestrians", topic, 1]],
+        key_points=[
+            ["k1", "Cars cause air pollution", topic, 1],
+            ["k2", "Cars make streets dangerous for pedestrians", topic, 1],
+        ],
         labels=[["a1", "k1", 1], ["a2", "k2", 1], ["a3", "k1", 1], ["a4", "k2", 1], ["a1", "k2", 0]],
     )
     return tmp_path

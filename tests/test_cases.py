@@ -66,18 +66,31 @@ def test_the_version_changes_with_the_content():
             "Point 2: field 'counterarguments[1].summary': is missing",
         ),
         (lambda t: t.replace("number = 2", "number = 1"), "Point 1: field 'number': duplicate Point number"),
-        (lambda t: t.replace('id = "north-korea"', 'id = "North Korea!"'), "field 'id': 'North Korea!' is not a valid id"),
-        (lambda t: t + "\n[[points]]\nnumber = 3\nclaim = \"x\"\ncontext = \"y\"\n",
-         "Point 3: field 'counterarguments': has no counterarguments"),
-        (lambda t: t.replace("phrasings = [", "phrasings = [3, ", 1),
-         "Point 1: field 'counterarguments[1].phrasings': must be a list of non-empty texts"),
+        (
+            lambda t: t.replace('id = "north-korea"', 'id = "North Korea!"'),
+            "field 'id': 'North Korea!' is not a valid id",
+        ),
+        (
+            lambda t: t + '\n[[points]]\nnumber = 3\nclaim = "x"\ncontext = "y"\n',
+            "Point 3: field 'counterarguments': has no counterarguments",
+        ),
+        (
+            lambda t: t.replace("phrasings = [", "phrasings = [3, ", 1),
+            "Point 1: field 'counterarguments[1].phrasings': must be a list of non-empty texts",
+        ),
         (lambda t: t.replace("[[points]]", "[[points", 1), "not valid TOML"),
-        (lambda t: t.replace('["Japan", "Japanese", "Tokyo"]', '["Japan"]'),
-         "field 'synonyms': must be a list of groups, each a list of two or more texts"),
-        (lambda t: t.replace('label = "Declared policy (2014 QDR)"', 'label = "' + "a very long label " * 3 + '"'),
-         "Point 1: field 'counterarguments[2].label': is 53 characters; a label names the counterargument in at most 40"),
-        (lambda t: t.replace('label = "Declared policy (2014 QDR)"', 'label = " "'),
-         "Point 1: field 'counterarguments[2].label': must be non-empty text"),
+        (
+            lambda t: t.replace('["Japan", "Japanese", "Tokyo"]', '["Japan"]'),
+            "field 'synonyms': must be a list of groups, each a list of two or more texts",
+        ),
+        (
+            lambda t: t.replace('label = "Declared policy (2014 QDR)"', 'label = "' + "a very long label " * 3 + '"'),
+            "Point 1: field 'counterarguments[2].label': is 53 characters; a label names the counterargument in at most 40",
+        ),
+        (
+            lambda t: t.replace('label = "Declared policy (2014 QDR)"', 'label = " "'),
+            "Point 1: field 'counterarguments[2].label': must be non-empty text",
+        ),
     ],
 )
 def test_a_malformed_case_names_file_point_and_field(edit, expected):

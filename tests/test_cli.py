@@ -58,7 +58,11 @@ def test_score_prints_json():
 
 
 def test_score_jsonl_keeps_order_and_ids():
-    items = [{"id": "b", "point": 2, "text": "hmm"}, {"id": "a", "point": 1, "text": A5}, {"id": "c", "point": 9, "text": "x"}]
+    items = [
+        {"id": "b", "point": 2, "text": "hmm"},
+        {"id": "a", "point": 1, "text": A5},
+        {"id": "c", "point": 9, "text": "x"},
+    ]
     run = counterpoint("score", "--case", "north-korea", "--jsonl", stdin="\n".join(json.dumps(i) for i in items))
     results = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["id"] for r in results] == ["b", "a", "c"]

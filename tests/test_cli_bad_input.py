@@ -27,7 +27,9 @@ REPO = Path(__file__).resolve().parent.parent
 CASE = SHIPPED_CASES_DIR / "north-korea.toml"
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 
-HUGE_BYTES = 17 * 1024 * 1024  # above every input limit (16 MB for files, 256 KB for cases, 4,000 characters a rebuttal)
+HUGE_BYTES = (
+    17 * 1024 * 1024
+)  # above every input limit (16 MB for files, 256 KB for cases, 4,000 characters a rebuttal)
 KINDS = ["missing", "unreadable", "folder", "binary", "non_utf8", "wrong_format", "empty", "huge", "missing_folder"]
 
 
@@ -36,7 +38,12 @@ def run_cli(*args: str, stdin: bytes = b"", cwd: Path, env: dict | None = None) 
     environment["PYTHONPATH"] = str(REPO)
     environment.update(env or {})
     run = subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, env=environment, cwd=cwd, timeout=120,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        env=environment,
+        cwd=cwd,
+        timeout=120,
     )
     return subprocess.CompletedProcess(
         run.args, run.returncode, run.stdout.decode("utf-8", "replace"), run.stderr.decode("utf-8", "replace")
@@ -57,13 +64,15 @@ def make_bad_file(kind: str, folder: Path, name: str, wrong_format: bytes = b"he
         path.write_bytes(wrong_format)
         path.chmod(0)
         return path
-    path.write_bytes({
-        "binary": bytes(range(256)) * 64,
-        "non_utf8": "caf\u00e9 cr\u00e8me, r\u00e9sum\u00e9\n".encode("latin-1") * 10,
-        "wrong_format": wrong_format,
-        "empty": b"",
-        "huge": b"a" * HUGE_BYTES,
-    }[kind])
+    path.write_bytes(
+        {
+            "binary": bytes(range(256)) * 64,
+            "non_utf8": "caf\u00e9 cr\u00e8me, r\u00e9sum\u00e9\n".encode("latin-1") * 10,
+            "wrong_format": wrong_format,
+            "empty": b"",
+            "huge": b"a" * HUGE_BYTES,
+        }[kind]
+    )
     return path
 
 
@@ -103,25 +112,38 @@ DB_KINDS = ("unreadable", "folder", "binary", "non_utf8", "wrong_format", "empty
 OUT_KINDS = ("folder", "missing_folder")
 
 SLOTS = [
-    Slot("practice stdin", lambda p, db: ["practice", "--point", "1", "--db", str(p.parent / "own.db")], stdin=True,
-         kinds=STDIN_KINDS),
+    Slot(
+        "practice stdin",
+        lambda p, db: ["practice", "--point", "1", "--db", str(p.parent / "own.db")],
+        stdin=True,
+        kinds=STDIN_KINDS,
+    ),
     Slot("practice --db", lambda p, db: ["practice", "--point", "1", "--db", str(p)], kinds=DB_KINDS),
     Slot("progress --db", lambda p, db: ["progress", "--user", "sam", "--db", str(p)], kinds=DB_KINDS),
-    Slot("progress --chart", lambda p, db: ["progress", "--user", "sam", "--db", str(db), "--chart", str(p)],
-         kinds=OUT_KINDS),
+    Slot(
+        "progress --chart",
+        lambda p, db: ["progress", "--user", "sam", "--db", str(db), "--chart", str(p)],
+        kinds=OUT_KINDS,
+    ),
     Slot("score stdin", lambda p, db: ["score", "--point", "1"], stdin=True, kinds=STDIN_KINDS),
     Slot("score --jsonl stdin", lambda p, db: ["score", "--jsonl"], stdin=True, kinds=STDIN_KINDS),
     Slot("score --case-file", lambda p, db: ["score", "--case-file", str(p), "--point", "1"]),
     Slot("eval", lambda p, db: ["eval", str(p)]),
     Slot("eval argkp", lambda p, db: ["eval", "argkp", str(p)]),
-    Slot("eval argkp --predictions", lambda p, db: ["eval", "argkp", str(p.parent), "--predictions", str(p)],
-         kinds=OUT_KINDS),
+    Slot(
+        "eval argkp --predictions",
+        lambda p, db: ["eval", "argkp", str(p.parent), "--predictions", str(p)],
+        kinds=OUT_KINDS,
+    ),
     Slot("cases validate", lambda p, db: ["cases", "validate", str(p)], wrong_format=b"[[[ not toml\n"),
     Slot("cases check FILE", lambda p, db: ["cases", "check", str(p), "--rebuttals", str(p)]),
     Slot("cases check --rebuttals", lambda p, db: ["cases", "check", str(CASE), "--rebuttals", str(p)]),
     Slot("cases import", lambda p, db: ["cases", "import", str(p)]),
-    Slot("cases import -o", lambda p, db: ["cases", "import", str(REPO / "tests" / "support.py"), "-o", str(p)],
-         kinds=OUT_KINDS),
+    Slot(
+        "cases import -o",
+        lambda p, db: ["cases", "import", str(REPO / "tests" / "support.py"), "-o", str(p)],
+        kinds=OUT_KINDS,
+    ),
     Slot("db backup --db", lambda p, db: ["db", "backup", str(p.parent / "copy.db"), "--db", str(p)]),
     Slot("db backup TO", lambda p, db: ["db", "backup", str(p), "--db", str(db)], kinds=OUT_KINDS),
     Slot("db check", lambda p, db: ["db", "check", "--db", str(p)]),
@@ -132,7 +154,8 @@ SLOTS = [
 ACCEPTED = {
     ("score stdin", "wrong_format"),  # any text is a rebuttal; this one scores 0
     # An empty file is an empty SQLite database: practice and progress start a new one in it.
-    ("practice --db", "empty"), ("progress --db", "empty"),
+    ("practice --db", "empty"),
+    ("progress --db", "empty"),
 }
 
 
@@ -232,7 +255,8 @@ def test_cases_check_with_a_missing_or_binary_rebuttals_file(tmp_path, content):
     run = run_cli("cases", "check", str(CASE), "--rebuttals", str(rebuttals), cwd=tmp_path)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.strip() == (
-        f"Error: {rebuttals}: no such rebuttals file" if content is None
+        f"Error: {rebuttals}: no such rebuttals file"
+        if content is None
         else f"Error: {rebuttals} is a binary file, not a rebuttals file (expected UTF-8 text)"
     )
 
@@ -251,15 +275,20 @@ def test_db_backup_of_a_file_that_is_no_database_leaves_no_copy(tmp_path, source
     copy = tmp_path / "copy.db"
     run = run_cli("db", "backup", str(copy), "--db", str(db), cwd=tmp_path)
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert run.stderr.startswith(f"Error: {db} cannot be backed up: ") and "not a readable SQLite database" in run.stderr
+    assert (
+        run.stderr.startswith(f"Error: {db} cannot be backed up: ") and "not a readable SQLite database" in run.stderr
+    )
     assert not copy.exists()  # no 0-byte "backup"
     assert db.read_bytes() == source
 
 
-@pytest.mark.parametrize("command", [
-    ["progress", "--user", "sam", "--chart", "{missing}/chart.png"],
-    ["cases", "import", str(REPO / "README.md"), "-o", "{missing}/draft.toml"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["progress", "--user", "sam", "--chart", "{missing}/chart.png"],
+        ["cases", "import", str(REPO / "README.md"), "-o", "{missing}/draft.toml"],
+    ],
+)
 def test_writing_into_a_missing_folder(tmp_path, good_db, command):
     missing = tmp_path / "nowhere"
     args = [part.replace("{missing}", str(missing)) for part in command]

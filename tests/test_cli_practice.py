@@ -53,7 +53,11 @@ def test_a_pasted_block_with_empty_lines_inside_is_one_attempt(tmp_path):
     env["PYTHONPATH"] = str(REPO)  # this tree's code, wherever the process starts
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "practice", "--point", "1", "--db", str(db)],
-        stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
     )
     os.close(terminal)
     try:
@@ -93,7 +97,11 @@ def test_ctrl_c_quits_at_once_with_a_goodbye(tmp_path):
     env["PYTHONPATH"] = str(REPO)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "practice", "--point", "1", "--db", str(tmp_path / "p.db")],
-        stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
     )
     os.close(terminal)
     try:
@@ -151,7 +159,12 @@ def test_hint_when_every_counterargument_is_made_says_so(tmp_path):
 
 def test_feedback_wraps_to_the_terminal_width(tmp_path):
     run = counterpoint(
-        "practice", "--point", "1", "--db", str(tmp_path / "p.db"), stdin=f"{A5}\n\nanswer\n",
+        "practice",
+        "--point",
+        "1",
+        "--db",
+        str(tmp_path / "p.db"),
+        stdin=f"{A5}\n\nanswer\n",
         env={"COLUMNS": "50"},
     )
     assert run.returncode == 0 and "Score:" in run.stdout
@@ -173,7 +186,12 @@ def test_counts_read_as_english(tmp_path):
 def test_plural():
     from bot.feedback import plural
 
-    assert [plural(n, "attempt") for n in (0, 1, 2, 1000)] == ["0 attempts", "1 attempt", "2 attempts", "1,000 attempts"]
+    assert [plural(n, "attempt") for n in (0, 1, 2, 1000)] == [
+        "0 attempts",
+        "1 attempt",
+        "2 attempts",
+        "1,000 attempts",
+    ]
     assert [plural(n, "try", "tries") for n in (1, 3)] == ["1 try", "3 tries"]
 
 

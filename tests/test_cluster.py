@@ -31,7 +31,7 @@ def test_three_processes_writing_300_rebuttals_each_to_one_database_store_all_90
     async def rows() -> int:
         storage = await Storage.open(db)
         try:
-            return await storage.count_attempts()
+            return await storage.attempts.count()
         finally:
             await storage.close()
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from support import counterpoint
+from support import BOTH_ENGINES, counterpoint, query
 
 try:
     import resource
@@ -21,25 +21,30 @@ except ImportError:  # not POSIX
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 
 
-def test_three_processes_practising_on_one_new_database_store_every_rebuttal(tmp_path):
-    db = tmp_path / "shared.db"  # new: the three also race to create it
+@BOTH_ENGINES
+def test_three_processes_practising_on_one_new_database_store_every_rebuttal(tmp_path, db):
+    # db is new: the three also race to create its schema
     rebuttals = tmp_path / "rebuttals.txt"  # a file, not a pipe, so that the three really run at once
     # Piped practice reads a rebuttal per paragraph (blank lines between).
     rebuttals.write_text("".join(f"{A5} ({n})\n\n" for n in range(300)), encoding="utf-8")
     processes = []
     for i in range(3):
         with rebuttals.open() as stdin:
-            processes.append(subprocess.Popen(
-                [sys.executable, "-m", "bot", "practice", "--point", "1", "--user", f"learner{i}", "--db", str(db)],
-                stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            ))
+            processes.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "bot", "practice", "--point", "1", "--user", f"learner{i}", "--db", str(db)],
+                    stdin=stdin,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
     results = [process.communicate(timeout=60) for process in processes]
     for process, (out, err) in zip(processes, results):
         assert process.returncode == 0, err[-2000:]
         assert "nothing was saved" not in out + err and "Traceback" not in err
-    with sqlite3.connect(db) as conn:
-        per_learner = dict(conn.execute("SELECT learner_id, COUNT(*) FROM attempts GROUP BY learner_id"))
-        texts = {row[0] for row in conn.execute("SELECT text FROM attempts WHERE learner_id = 'local:learner0'")}
+    per_learner = dict(query(db, "SELECT learner_id, COUNT(*) FROM attempts GROUP BY learner_id"))
+    texts = {row[0] for row in query(db, "SELECT text FROM attempts WHERE learner_id = 'local:learner0'")}
     assert per_learner == {f"local:learner{i}": 300 for i in range(3)}
     assert len(texts) == 300
 
@@ -76,8 +81,13 @@ def _no_tables_but_a_version(conn):
     conn.execute("PRAGMA user_version = 3")
 
 
-FOREIGN = [_notes_app, _marked_by_another_program, _our_table_names_but_not_our_columns,
-           _our_schema_plus_a_table_of_its_own, _no_tables_but_a_version]
+FOREIGN = [
+    _notes_app,
+    _marked_by_another_program,
+    _our_table_names_but_not_our_columns,
+    _our_schema_plus_a_table_of_its_own,
+    _no_tables_but_a_version,
+]
 
 
 def _files(folder):
@@ -144,7 +154,7 @@ async def test_our_databases_from_before_the_mark_still_open_upgrade_and_get_the
         conn.execute("PRAGMA journal_mode = WAL")
     storage = await Storage.open(db)
     assert await storage.schema_version() == SCHEMA_VERSION
-    assert [a.text for a in await storage.attempts_of("7", None)] == ["old rebuttal"]
+    assert [a.text for a in await storage.attempts.of("7", None)] == ["old rebuttal"]
     await storage.close()
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -155,7 +165,7 @@ async def test_our_databases_from_before_the_mark_still_open_upgrade_and_get_the
 
 
 async def test_a_full_disk_while_creating_a_database_says_so_and_leaves_a_usable_file(tmp_path, monkeypatch):
-    from bot import storage as storage_module
+    from bot.storage import sqlite as storage_module
     from bot.storage import SCHEMA_VERSION, Storage, StorageError
 
     connect = storage_module._connect_file
@@ -185,8 +195,12 @@ def test_a_file_size_limit_while_creating_a_database_is_reported_as_a_disk_probl
 
     db = tmp_path / "new.db"
     run = subprocess.run(
-        [sys.executable, "-m", "bot", "practice", "--point", "1", "--db", str(db)], input=f"{A5}\n",
-        capture_output=True, text=True, preexec_fn=limited, timeout=60,
+        [sys.executable, "-m", "bot", "practice", "--point", "1", "--db", str(db)],
+        input=f"{A5}\n",
+        capture_output=True,
+        text=True,
+        preexec_fn=limited,
+        timeout=60,
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
     assert f"Cannot write to {db}" in run.stderr and "may be full" in run.stderr, run.stderr
@@ -214,17 +228,28 @@ def run_obeying_permissions(tmp_path):
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
         environment = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "COUNTERPOINT_DB")}
-        return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-                              env=environment, cwd=tmp_path, timeout=60,
-                              preexec_fn=_without_permission_overrides if root else None)
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=environment,
+            cwd=tmp_path,
+            timeout=60,
+            preexec_fn=_without_permission_overrides if root else None,
+        )
 
     if root:
         probe = tmp_path / "probe"
         probe.write_text("")
         probe.chmod(0o444)
         try:
-            blocked = subprocess.run(["sh", "-c", f"echo x >> '{probe}'"], capture_output=True,
-                                     preexec_fn=_without_permission_overrides).returncode != 0
+            blocked = (
+                subprocess.run(
+                    ["sh", "-c", f"echo x >> '{probe}'"], capture_output=True, preexec_fn=_without_permission_overrides
+                ).returncode
+                != 0
+            )
         except (OSError, subprocess.SubprocessError):
             blocked = False
         if not blocked:

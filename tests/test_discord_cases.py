@@ -10,7 +10,7 @@ import pytest
 
 from support import dm_channel, guild_channel, member, say, say_expecting_refusal
 
-CLUB_CASE = '''
+CLUB_CASE = """
 id = "four-day-week"
 title = "The Four-Day Week"
 attribution = "Club handout"
@@ -34,7 +34,7 @@ summary = "Trials kept output level."
 hint = "What did the trials find?"
 source = ["Trials in several countries kept output level."]
 phrasings = ["Pilot programmes showed no drop in output."]
-'''
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +44,9 @@ def files_in_tmp(tmp_path, monkeypatch):
 
 @pytest.fixture
 async def club(bot):
-    role = dpytest.backend.make_role("Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value)
+    role = dpytest.backend.make_role(
+        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
+    )
     await dpytest.add_role(member(0), role)
     return bot
 
@@ -158,7 +160,8 @@ async def test_a_case_shown_in_several_messages_leaves_one_note_in_the_channel(c
     args = "".join(
         f'\n[[points.counterarguments]]\nid = "arg-{p}-{a}"\nsummary = "Argument {a} against Point {p} here."\n'
         f'hint = "Think about reason {a}."\nsource = ["{source}"]\nphrasings = ["Reason {a} in other words."]\n'
-        for p in (1,) for a in range(1, 7)
+        for p in (1,)
+        for a in range(1, 7)
     )
     points = "".join(
         f'\n[[points]]\nnumber = {p}\nclaim = "Claim number {p} of the long case."\ncontext = "Context."\n'

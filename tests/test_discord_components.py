@@ -62,7 +62,9 @@ async def test_hint_button_hints_privately_about_that_point(bot):
     await HintButton("north-korea", 2).callback(press)
     [reply] = press.response.sent
     assert reply["ephemeral"] is True
-    assert reply["content"].removeprefix("\U0001f4a1 ") == bot.cases.get("north-korea").point(2).counterarguments[0].hint
+    assert (
+        reply["content"].removeprefix("\U0001f4a1 ") == bot.cases.get("north-korea").point(2).counterarguments[0].hint
+    )
 
 
 async def test_new_point_button_posts_a_point_with_its_own_buttons(bot):

@@ -32,7 +32,9 @@ async def test_a_club_member_gets_a_point_with_buttons(bot, sent_payloads):
     assert context.name == "From the article" and context.value.startswith("There is a risk that North Korea")
     buttons = [c for row in sent_payloads[-1]["components"] for c in row["components"]]
     assert [b["custom_id"] for b in buttons] == [
-        "cp:rebut:north-korea:1", "cp:hint:north-korea:1", "cp:new:north-korea",
+        "cp:rebut:north-korea:1",
+        "cp:hint:north-korea:1",
+        "cp:new:north-korea",
     ]
 
 

@@ -1,13 +1,12 @@
 """forget-me leaves nothing of a member's in any table; export-me includes everything it would delete.
 
-The check enumerates the tables from sqlite_master, so a table added later is covered without
-anyone remembering to add it here.
+The check enumerates the tables from the engine's catalogue, so a table added later is covered
+without anyone remembering to add it here. Both engines.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import discord
 import discord.ext.test as dpytest
@@ -15,10 +14,12 @@ import pytest
 
 from bot.config import SHIPPED_CASES_DIR
 from cogs.disputes import ConfirmButton, DisputeButton
-from support import PressedBy, dm_channel, guild_channel, member, say
+from support import BOTH_ENGINES, PressedBy, dm_channel, every_table, guild_channel, member, query, say
 
 MARKER = "Zqxmarker"  # in the member's name and in every text of theirs
 A5 = f"North Korea will never match the forces of Russia or China and has no strategic depth, says {MARKER}."
+pytestmark = BOTH_ENGINES
+
 B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
@@ -27,21 +28,18 @@ def files_in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # dpytest writes sent attachments to the working folder
 
 
-def traces_of(db_path, user_id: int, marker: str) -> list[str]:
+def traces_of(db, user_id: int, marker: str) -> list[str]:
     """Every (table, column) holding the member's id (as a value, or inside a text) or the marker."""
     found = []
-    with sqlite3.connect(db_path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        assert "tournament_submissions" in tables and len(tables) >= 11
-        for table in tables:
-            cursor = conn.execute(f'SELECT * FROM "{table}"')
-            columns = [d[0] for d in cursor.description]
-            for row in cursor:
-                for column, value in zip(columns, row):
-                    if value == user_id or (
-                        isinstance(value, str) and (str(user_id) in value or marker.lower() in value.lower())
-                    ):
-                        found.append(f"{table}.{column}")
+    tables = every_table(db)
+    assert "tournament_submissions" in tables and len(tables) >= 11
+    for table, (columns, rows) in tables.items():
+        for row in rows:
+            for column, value in zip(columns, row):
+                if value == user_id or (
+                    isinstance(value, str) and (str(user_id) in value or marker.lower() in value.lower())
+                ):
+                    found.append(f"{table}.{column}")
     return sorted(set(found))
 
 
@@ -77,8 +75,9 @@ async def everywhere(start_bot):
     await say("!privacy share", author=2, channel=dm)
     await say("!reset-leaderboard", author=2)
     toml = (SHIPPED_CASES_DIR / "north-korea.toml").read_text(encoding="utf-8")
-    await bot.catalog.upload(guild.id, toml.replace('id = "north-korea"', 'id = "club-copy"', 1).encode(),
-                             "club.toml", member(2).id)
+    await bot.catalog.upload(
+        guild.id, toml.replace('id = "north-korea"', 'id = "club-copy"', 1).encode(), "club.toml", member(2).id
+    )
 
     await say('!tournament create "Marker cup" north-korea 1 5', author=2)
     for index in (1, 2):
@@ -98,13 +97,13 @@ async def everywhere(start_bot):
     bobs = await dispute(bot, 1, "It deserves more.")
     await ConfirmButton(bobs).callback(PressedBy(bot, member(2), guild, mods))  # member 2 answers bob's dispute
     await dpytest.empty_queue()
-    assert len(traces_of(bot.storage.path, member(2).id, MARKER)) >= 12  # the fixture reaches every kind of row
+    assert len(traces_of(bot.storage.location, member(2).id, MARKER)) >= 12  # the fixture reaches every kind of row
     return bot
 
 
 async def dispute(bot, index: int, reason: str) -> int:
     """``index`` disputes the score of their latest attempt in the server; returns the dispute's id."""
-    [latest] = await bot.storage.attempts_of(str(member(index).id), guild_channel().guild.id, limit=1)
+    [latest] = await bot.storage.attempts.of(str(member(index).id), guild_channel().guild.id, limit=1)
     pressed = PressedBy(bot, member(index), guild_channel().guild, guild_channel())
     await DisputeButton(member(index).id, latest.id).callback(pressed)
     modal = pressed.response.modal
@@ -115,23 +114,22 @@ async def dispute(bot, index: int, reason: str) -> int:
     return stored.id
 
 
-async def test_forget_me_leaves_the_members_id_and_words_in_no_row_of_any_table(everywhere, db_path):
+async def test_forget_me_leaves_the_members_id_and_words_in_no_row_of_any_table(everywhere, db):
     bot = everywhere
-    tournament = await bot.storage.latest_tournament_in(guild_channel().id)
+    tournament = await bot.storage.tournaments.latest_in(guild_channel().id)
     assert [s.user_id for s in await bot.tournaments.standings(tournament)] == [member(2).id, member(1).id]
 
     reply = await press_forget(bot, 2)
     assert "deleted" in reply and "nothing of yours" in reply
 
-    assert traces_of(db_path, member(2).id, MARKER) == []
+    assert traces_of(db, member(2).id, MARKER) == []
     # Their place in past standings is gone and the others move up; the others' rows are untouched.
     [bob] = await bot.tournaments.standings(tournament)
     assert (bob.user_id, bob.rank, bob.total) == (member(1).id, 1, 40)
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT reason, moderator_id FROM score_adjustments").fetchall() == [("fair enough", 0)]
-        assert conn.execute("SELECT created_by FROM tournaments").fetchall() == [(0,)]
-        # their own dispute is gone; the one they answered for bob stays, unsigned
-        assert conn.execute("SELECT user_id, resolved_by, confirmed FROM disputes").fetchall() == [(member(1).id, 0, 1)]
+    assert query(db, "SELECT reason, moderator_id FROM score_adjustments") == [("fair enough", 0)]
+    assert query(db, "SELECT created_by FROM tournaments") == [(0,)]
+    # their own dispute is gone; the one they answered for bob stays, unsigned
+    assert query(db, "SELECT user_id, resolved_by, confirmed FROM disputes") == [(member(1).id, 0, 1)]
     assert "club-copy" in [c.id for c in await bot.catalog.library_for(guild_channel().guild.id)]
 
 

@@ -12,7 +12,10 @@ import pytest
 from support import PressedBy, dm_channel, drawn_figures, guild_channel, member, say, say_expecting_refusal
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-A2_A5 = A5 + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+A2_A5 = (
+    A5
+    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+)
 B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
@@ -151,7 +154,10 @@ async def test_the_leaderboard_ranks_members_and_keeps_dm_practice_private_unles
     await practise(B2, 2, author=1, channel=await dm_channel(1))  # private: 17 more if shared
 
     board = (await say("!leaderboard")).embeds[0].description.splitlines()
-    assert board == ["**1.** alice\\_0\\_nick \u2014 33 of 200 (1 attempt)", "**2.** bob \u2014 17 of 200 (1 attempt)"]  # named as in his latest attempt (a DM)
+    assert board == [
+        "**1.** alice\\_0\\_nick \u2014 33 of 200 (1 attempt)",
+        "**2.** bob \u2014 17 of 200 (1 attempt)",
+    ]  # named as in his latest attempt (a DM)
 
     await say("!privacy share", author=1, channel=await dm_channel(1))
     board = (await say("!leaderboard week")).embeds[0].description.splitlines()
@@ -183,7 +189,9 @@ async def test_only_moderators_reset_the_leaderboard_and_the_old_season_is_kept(
     reply = await say_expecting_refusal("!reset-leaderboard")
     assert "Manage Guild" in reply.content
 
-    moderator_role = dpytest.backend.make_role("Moderators", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value)
+    moderator_role = dpytest.backend.make_role(
+        "Moderators", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
+    )
     await dpytest.add_role(member(0), moderator_role)
     reply = await say("!reset-leaderboard")
     assert "Season 2 has started" in reply.content

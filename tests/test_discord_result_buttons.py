@@ -109,7 +109,9 @@ async def test_only_the_owner_may_use_a_results_buttons(bot, db_path):
 
 async def test_a_results_buttons_respect_the_members_open_tournament_round(start_bot):
     bot = await start_bot()
-    role = dpytest.backend.make_role("Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value)
+    role = dpytest.backend.make_role(
+        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
+    )
     await dpytest.add_role(member(0), role)
     dm = await dm_channel(1)
     await say("!practice north-korea 1", author=1, channel=dm)

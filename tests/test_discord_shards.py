@@ -151,15 +151,15 @@ async def test_each_process_keeps_the_clocks_of_its_own_servers_and_no_other(sta
         clock.now += 301  # both deadlines pass: what each timer does then, and what a stray one would do
         assert await first.get_cog("Tournaments").close_and_announce(away_cup.id, 1) is None
         assert await second.get_cog("Tournaments").close_and_announce(home_cup.id, 1) is None
-        assert (await first.storage.round(away_cup.id, 1)).is_open
-        assert (await first.storage.round(home_cup.id, 1)).is_open
+        assert (await first.storage.tournaments.round(away_cup.id, 1)).is_open
+        assert (await first.storage.tournaments.round(home_cup.id, 1)).is_open
 
         closed = await first.get_cog("Tournaments").close_and_announce(home_cup.id, 1)
         assert closed is not None and closed.tournament.id == home_cup.id
         announced = dpytest.get_message()
         assert announced.channel.id == home.id and "round 1 results" in announced.embeds[0].title
         assert (await second.get_cog("Tournaments").close_and_announce(away_cup.id, 1)) is not None
-        assert not (await first.storage.round(away_cup.id, 1)).is_open
+        assert not (await first.storage.tournaments.round(away_cup.id, 1)).is_open
     finally:
         await _stop(second)
 
@@ -170,7 +170,7 @@ async def test_after_a_restart_only_the_owning_process_closes_a_round_that_ran_o
     cup = await _running(first.tournaments, away, "Away cup")
     first.tournaments.clock = lambda: 4_000_000_000.0  # the deadline passed while everything was down
     await first.get_cog("Tournaments").recover()
-    assert (await first.storage.round(cup.id, 1)).is_open  # not this process's server
+    assert (await first.storage.tournaments.round(cup.id, 1)).is_open  # not this process's server
     assert dpytest.sent_queue.empty()
 
     second = await _other_process(settings, ShardPlan(2, (1,)))

@@ -18,7 +18,10 @@ import pytest
 from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-A2_A5 = A5 + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+A2_A5 = (
+    A5
+    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+)
 B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
@@ -168,7 +171,7 @@ async def test_a_moderator_role_from_settings_counts(club):
     assert "registration open" in (await say('!tournament create "Cup"', author=1)).embeds[0].title
 
 
-RUNNER = textwrap.dedent('''
+RUNNER = textwrap.dedent("""
     import asyncio, sys
     from bot.cases import CaseLibrary
     from bot.config import SHIPPED_CASES_DIR
@@ -180,14 +183,14 @@ RUNNER = textwrap.dedent('''
         storage = await Storage.open(db)
         cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
         service = TournamentService(storage, cases, PracticeService(cases, storage))
-        tournament = await storage.tournament(tournament_id)
+        tournament = await storage.tournaments.get(tournament_id)
         for line in sys.stdin:  # "user_id<TAB>text", the path the cog's submit takes
             user, text = line.rstrip("\\n").split("\\t", 1)
             await service.submit(tournament, int(user), f"user{user}", text)
             print("ACK", user, flush=True)
 
     asyncio.run(main(sys.argv[1], int(sys.argv[2])))
-''')
+""")
 
 
 async def test_killing_the_bot_mid_round_loses_no_accepted_submission(start_bot, db_path):
@@ -201,7 +204,10 @@ async def test_killing_the_bot_mid_round_loses_no_accepted_submission(start_bot,
 
     process = subprocess.Popen(
         [sys.executable, "-c", RUNNER, str(db_path), str(t.id)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=dict(os.environ),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
     )
     acknowledged = []
     for user in (1, 2, 3):

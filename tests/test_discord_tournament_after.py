@@ -55,7 +55,7 @@ async def test_a_member_has_one_name_in_results_and_standings(club, monkeypatch)
     clock, tournament = await _two_round_tournament(bot, monkeypatch)
     await say(f"!tournament submit {A5}", author=1, channel=await dm_channel(1))  # named as a user in a DM
     stored = {p.user_id: p.name for p in await bot.tournaments.participants(tournament)}
-    submitted = (await bot.storage.submissions(tournament.id, 1))[0].name
+    submitted = (await bot.storage.tournaments.submissions(tournament.id, 1))[0].name
     assert stored[member(1).id] != submitted  # joined with the server nickname; submitted with the user name
 
     clock.now += 301

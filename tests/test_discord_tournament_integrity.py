@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 
 import discord
 import discord.ext.test as dpytest
 import pytest
 
-from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
+from support import BOTH_ENGINES, PressedBy, dm_channel, guild_channel, member, query, say, say_expecting_refusal
 from test_discord_tournament import delivered
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
+
+pytestmark = BOTH_ENGINES
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +36,9 @@ def add_member(name: str) -> discord.Member:
 async def club(start_bot):
     """Member 0 (alice) moderates; bob (1) and two more members play."""
     bot = await start_bot()
-    role = dpytest.backend.make_role("Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value)
+    role = dpytest.backend.make_role(
+        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
+    )
     await dpytest.add_role(member(0), role)
     return bot
 
@@ -79,12 +82,11 @@ async def test_exported_names_and_reasons_cannot_become_formulas(club):
 # --- a submission names its round -----------------------------------------------------------
 
 
-def submissions(db_path) -> list[tuple]:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT round, user_id FROM tournament_submissions ORDER BY round, user_id").fetchall()
+def submissions(db) -> list[tuple]:
+    return query(db, "SELECT round, user_id FROM tournament_submissions ORDER BY round, user_id")
 
 
-async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(club, db_path):
+async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(club, db):
     from cogs.tournament_views import SubmitButton
 
     await say('!tournament create "Stale cup" north-korea 2 5')
@@ -104,11 +106,14 @@ async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(
     [reply] = sent.response.sent
     assert reply["ephemeral"] is True
     assert "Round 1 of Stale cup has closed" in reply["content"] and "Round 2 is open now" in reply["content"]
-    assert submissions(db_path) == []  # stored nowhere: not as round 2, not as round 1
+    assert submissions(db) == []  # stored nowhere: not as round 2, not as round 1
 
     late_press = PressedBy(club, member(1), guild_channel().guild, guild_channel())
     await SubmitButton(tournament.id, 1).callback(late_press)  # round 1's button, pressed now
-    assert late_press.response.modal is None and "Round 1 of Stale cup has closed" in late_press.response.sent[0]["content"]
+    assert (
+        late_press.response.modal is None
+        and "Round 1 of Stale cup has closed" in late_press.response.sent[0]["content"]
+    )
 
     current = PressedBy(club, member(1), guild_channel().guild, guild_channel())
     await SubmitButton(tournament.id, 2).callback(current)
@@ -116,7 +121,7 @@ async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(
     answered = PressedBy(club, member(1), guild_channel().guild, guild_channel())
     await current.response.modal.on_submit(answered)
     assert "round 2, is in" in answered.response.sent[0]["content"]
-    assert submissions(db_path) == [(2, member(1).id)]
+    assert submissions(db) == [(2, member(1).id)]
 
 
 # --- no answers during a round; a rate limit on submissions ------------------------------------
@@ -128,7 +133,7 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     dm = await dm_channel(1)
     assert "Point 1" in (await say("!practice north-korea 1", author=1, channel=dm)).embeds[0].title  # before the round
     await say(f"!rebut {A5}", author=1, channel=dm)
-    [earlier] = await club.storage.attempts_of(str(member(1).id), None)
+    [earlier] = await club.storage.attempts.of(str(member(1).id), None)
     await say("!practice north-korea 1", author=1)  # and in the server
     await say('!tournament create "Quiet cup" north-korea 2 5')
     await say("!tournament join", author=1)
@@ -142,8 +147,13 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     refusal = await say_expecting_refusal(f"!feedback {earlier.id}", author=1, channel=dm)  # past feedback too
     assert "whose open round is on Point 1" in refusal.content and not refusal.embeds
     for channel in (dm, None):  # the case's summaries: not the round's Point
-        fields = {f.name.split(":")[0]: f.value for f in (await say("!case show north-korea", author=1, channel=channel)).embeds[0].fields}
-        assert fields["Point 1"] == "Hidden while a round of Quiet cup is on this Point." and "\u2022" in fields["Point 2"]
+        fields = {
+            f.name.split(":")[0]: f.value
+            for f in (await say("!case show north-korea", author=1, channel=channel)).embeds[0].fields
+        }
+        assert (
+            fields["Point 1"] == "Hidden while a round of Quiet cup is on this Point." and "\u2022" in fields["Point 2"]
+        )
     await say("!progress", author=1, channel=dm)
     fields = [f["name"] for f in sent_payloads[-1]["embeds"][0]["fields"]]
     assert "Attempts" in fields and "You keep missing" not in fields  # its summaries would be Point 1's
@@ -153,7 +163,9 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     press = PressedBy(club, member(1), None, dm)
     await HintButton("north-korea", 1).callback(press)  # the button under the old Point, too
     assert "whose open round is on Point 1" in press.response.sent[0]["content"]
-    assert "Point 2" in (await say("!practice north-korea", author=1, channel=dm)).embeds[0].title  # another Point is fine
+    assert (
+        "Point 2" in (await say("!practice north-korea", author=1, channel=dm)).embeds[0].title
+    )  # another Point is fine
     assert "Point 2" in (await say("!skip", author=1)).embeds[0].title
     assert "Point 1" in (await say("!practice north-korea 1", author=0)).embeds[0].title  # alice is not in it
 
@@ -165,7 +177,7 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     assert "open round is on Point 2" in (await say_expecting_refusal("!practice north-korea 2", author=1)).content
 
 
-async def test_tournament_submissions_are_rate_limited_like_rebuttals(club, db_path):
+async def test_tournament_submissions_are_rate_limited_like_rebuttals(club, db):
     await say('!tournament create "Flood cup" north-korea 1 5')
     await say("!tournament join", author=1)
     await say("!tournament start")
@@ -176,5 +188,4 @@ async def test_tournament_submissions_are_rate_limited_like_rebuttals(club, db_p
     assert "Slow down" in refusal.content
     refusal = await say(B2, author=1, channel=dm)  # a plain DM is a submission too
     assert "Slow down" in refusal.content
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT versions, text FROM tournament_submissions").fetchall() == [(6, A5)]
+    assert query(db, "SELECT versions, text FROM tournament_submissions") == [(6, A5)]

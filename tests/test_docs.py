@@ -32,14 +32,18 @@ def test_every_relative_link_resolves():
 def test_the_measurements_moved_to_docs_intact():
     scoring = (REPO / "docs" / "scoring.md").read_text("utf-8")
     benchmarks = (REPO / "docs" / "benchmarks.md").read_text("utf-8")
-    for figure in ("| Spearman, score vs grade (all but copies) | 0.986 | 0.989 | 0.995 | **0.801** | 0.926 |",
-                   "| **test** (run once per matcher, never tuned on) | **0.698** | **0.770** |",
-                   "precision 0.969, recall 0.926"):
+    for figure in (
+        "| Spearman, score vs grade (all but copies) | 0.986 | 0.989 | 0.995 | **0.801** | 0.926 |",
+        "| **test** (run once per matcher, never tuned on) | **0.698** | **0.770** |",
+        "precision 0.969, recall 0.926",
+    ):
         assert figure in scoring
-    for figure in ("| rebuttals sustained | **511/s** (30,649 in 60 s) | > 500/s |",
-                   "| scorer, in-process | 3,786-3,898 | **1.41-1.44x** |",
-                   "| leaderboard, week (20 servers) | p50 1.61 ms, p99 2.18 ms | p50 590 ms | 368x |",
-                   "Scored on the dev set, unedited, it reaches Spearman 0.698"):
+    for figure in (
+        "| rebuttals sustained | **511/s** (30,649 in 60 s) | > 500/s |",
+        "| scorer, in-process | 3,786-3,898 | **1.41-1.44x** |",
+        "| leaderboard, week (20 servers) | p50 1.61 ms, p99 2.18 ms | p50 590 ms | 368x |",
+        "Scored on the dev set, unedited, it reaches Spearman 0.698",
+    ):
         assert figure in benchmarks
 
 

@@ -29,12 +29,30 @@ def test_pairwise_agreement_counts_ties_as_wrong():
 def test_eval_command_reports_every_figure(tmp_path):
     graded = tmp_path / "graded.jsonl"
     items = [
-        {"id": "g1", "case": "north-korea", "point": 1, "grade": 0.17, "kind": "partial",
-         "text": "North Korea has no strategic depth and can never match Russia or China, so it is manageable."},
-        {"id": "g2", "case": "north-korea", "point": 1, "grade": 0.0, "kind": "offtopic",
-         "text": "Renewable energy is the future."},
-        {"id": "g3", "case": "north-korea", "point": 1, "grade": 0.0, "kind": "negated",
-         "text": "Washington will be deterred and will back down in a crisis if its homeland is at stake."},
+        {
+            "id": "g1",
+            "case": "north-korea",
+            "point": 1,
+            "grade": 0.17,
+            "kind": "partial",
+            "text": "North Korea has no strategic depth and can never match Russia or China, so it is manageable.",
+        },
+        {
+            "id": "g2",
+            "case": "north-korea",
+            "point": 1,
+            "grade": 0.0,
+            "kind": "offtopic",
+            "text": "Renewable energy is the future.",
+        },
+        {
+            "id": "g3",
+            "case": "north-korea",
+            "point": 1,
+            "grade": 0.0,
+            "kind": "negated",
+            "text": "Washington will be deterred and will back down in a crisis if its homeland is at stake.",
+        },
     ]
     graded.write_text("\n".join(json.dumps(i) for i in items), "utf-8")
     # The lexical matcher's figures on these three are known exactly; the judged scorer's are

@@ -28,9 +28,9 @@ async def test_a_full_disk_refuses_clearly_saves_nothing_and_reads_still_work(st
     await say("!practice north-korea 1")
     await say(f"!rebut {A5}")
     # Simulate a full disk: SQLite may not grow the file past its present size.
-    async with bot.storage._db.execute("PRAGMA page_count") as cursor:
+    async with bot.storage.database.connection.execute("PRAGMA page_count") as cursor:
         (pages,) = await cursor.fetchone()
-    await bot.storage._db.execute(f"PRAGMA max_page_count = {pages}")
+    await bot.storage.database.connection.execute(f"PRAGMA max_page_count = {pages}")
     refusal = None
     with caplog.at_level(logging.ERROR, logger="counterpoint.storage"):
         for _ in range(50):  # the free space left in the last pages runs out within a few
@@ -52,7 +52,7 @@ async def test_a_full_disk_refuses_clearly_saves_nothing_and_reads_still_work(st
 
 async def test_a_database_locked_by_another_program_refuses_clearly_then_recovers(bot, db_path):
     await say("!practice north-korea 1")
-    await bot.storage._db.execute("PRAGMA busy_timeout = 100")  # wait 0.1 s, not 5, for the test
+    await bot.storage.database.connection.execute("PRAGMA busy_timeout = 100")  # wait 0.1 s, not 5, for the test
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
@@ -118,13 +118,14 @@ async def test_closing_storage_finishes_the_writes_in_flight(db_path, kind):
         async def wrapper(*args, **kwargs):
             queued.append(method.__name__)  # both queue their write before their first await
             return await method(*args, **kwargs)
+
         return wrapper
 
     if kind == "tournament submissions":
-        storage._batched = counted(storage._batched)
+        storage.tournaments.store_submission = counted(storage.tournaments.store_submission)
         writes = [asyncio.create_task(service.submit(t, user, f"u{user}", A5)) for user in range(1, 31)]
     else:
-        storage.record_attempt = counted(storage.record_attempt)
+        storage.attempts.record = counted(storage.attempts.record)
         writes = [asyncio.create_task(practice.submit(learner, Place(), A5)) for learner in learners]
     while len(queued) < 30:
         await asyncio.sleep(0)
@@ -134,9 +135,9 @@ async def test_closing_storage_finishes_the_writes_in_flight(db_path, kind):
     assert not [r for r in results if isinstance(r, BaseException)]  # each was told "stored"...
     with sqlite3.connect(db_path) as conn:  # ...and is
         assert conn.execute("SELECT COUNT(*) FROM tournament_submissions").fetchone()[0] == (
-            30 if kind == "tournament submissions" else 0)
-        assert conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == (
-            30 if kind == "practice attempts" else 0)
+            30 if kind == "tournament submissions" else 0
+        )
+        assert conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == (30 if kind == "practice attempts" else 0)
 
 
 async def test_a_reply_lost_to_a_dropped_connection_leaves_the_rebuttal_stored(bot, db_path, monkeypatch, caplog):

@@ -26,11 +26,44 @@ SHIPPED_TOML = (SHIPPED_CASES_DIR / "north-korea.toml").read_text("utf-8")
 
 #: The characters that break naive text handling: zero-width and direction marks,
 #: combining marks, emoji, NUL, mention and markdown syntax, SQL metacharacters.
-NASTY = st.sampled_from([
-    "\u200b", "\u200d", "\u202e", "\u2066", "\u0301", "\u0336", "\U0001f600", "\U0001f1fa\U0001f1f8", "\x00",
-    "@everyone", "@here", "<@123456789012345678>", "<@&1>", "<#1>", "**", "__", "`", "```", "> ", "||",
-    "'", '"', ";", "--", "/*", "' OR 1=1 --", "\\", "%", "\n", "\r\n", "\t", "U.S.", "won't", "n't",
-])
+NASTY = st.sampled_from(
+    [
+        "\u200b",
+        "\u200d",
+        "\u202e",
+        "\u2066",
+        "\u0301",
+        "\u0336",
+        "\U0001f600",
+        "\U0001f1fa\U0001f1f8",
+        "\x00",
+        "@everyone",
+        "@here",
+        "<@123456789012345678>",
+        "<@&1>",
+        "<#1>",
+        "**",
+        "__",
+        "`",
+        "```",
+        "> ",
+        "||",
+        "'",
+        '"',
+        ";",
+        "--",
+        "/*",
+        "' OR 1=1 --",
+        "\\",
+        "%",
+        "\n",
+        "\r\n",
+        "\t",
+        "U.S.",
+        "won't",
+        "n't",
+    ]
+)
 HOSTILE_TEXT = st.lists(st.one_of(st.text(max_size=40), NASTY), max_size=30).map("".join)
 POINTS = st.sampled_from([1, 2])
 
@@ -137,19 +170,46 @@ async def test_storage_keeps_any_text_exactly(tmp_path, text):
             result = await service.submit(learner, Place(), text)
         except InvalidRebuttalError:
             return
-        [stored] = await storage.attempts_of(learner.id, None, limit=1)
+        [stored] = await storage.attempts.of(learner.id, None, limit=1)
         assert stored.text == result.attempt.text == text.strip()
     finally:
         await storage.close()
 
 
 HOSTILE_ARGUMENTS = [  # mentions of real ids are added in the test (dpytest resolves mentions it sends)
-    "@everyone", "@here", "**bold** __u__ ||spoiler||", "```code```",
-    "' OR 1=1; DROP TABLE attempts; --", "\u202eevil\u202c", "\u200b", "\x00", "\U0001f600" * 50, "x" * 5000,
-    "../../etc/passwd", "-1", "99999999999999999999", "north-korea 0", "1.5",
+    "@everyone",
+    "@here",
+    "**bold** __u__ ||spoiler||",
+    "```code```",
+    "' OR 1=1; DROP TABLE attempts; --",
+    "\u202eevil\u202c",
+    "\u200b",
+    "\x00",
+    "\U0001f600" * 50,
+    "x" * 5000,
+    "../../etc/passwd",
+    "-1",
+    "99999999999999999999",
+    "north-korea 0",
+    "1.5",
 ]
-COMMANDS = ["practice", "rebut", "hint", "answer", "skip", "history", "feedback", "leaderboard", "privacy",
-            "progress", "due", "case show", "tournament results", "tournament submit", "settings channels"]
+COMMANDS = [
+    "practice",
+    "rebut",
+    "hint",
+    "answer",
+    "skip",
+    "history",
+    "feedback",
+    "leaderboard",
+    "privacy",
+    "progress",
+    "due",
+    "case show",
+    "tournament results",
+    "tournament submit",
+    "settings channels",
+]
 
 
 async def test_hostile_arguments_to_every_command_never_crash_or_ping(start_bot, sent_payloads, caplog):
@@ -167,8 +227,9 @@ async def test_hostile_arguments_to_every_command_never_crash_or_ping(start_bot,
         for argument in arguments:
             for channel in (None, await dm_channel()):
                 try:
-                    await dpytest.message(f"!{command} {argument}", channel=channel if channel is not None else 0,
-                                          member=member(0))
+                    await dpytest.message(
+                        f"!{command} {argument}", channel=channel if channel is not None else 0, member=member(0)
+                    )
                 except commands.CommandError:
                     pass  # a refusal: the handler has answered
                 tried += 1

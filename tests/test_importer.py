@@ -51,14 +51,20 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
 @pytest.mark.parametrize(
     ("article", "claims"),
     [
-        ("Title\n\nMyth: Vaccines cause autism\nFact: Large studies of millions of children found no link.\n\n"
-         "Myth: Natural immunity is better\nFact: It comes at the price of the disease itself.\n",
-         ["Vaccines cause autism", "Natural immunity is better"]),
-        ("Title\n\nClaim: Cities should ban cars\nResponse: Buses need roads too. Deliveries need vans.\n",
-         ["Cities should ban cars"]),
-        ("Title\n\n1. Nuclear power is unsafe\n\nModern reactors shut down passively.\n\n"
-         "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
-         ["Nuclear power is unsafe", "Nuclear waste is unmanageable"]),
+        (
+            "Title\n\nMyth: Vaccines cause autism\nFact: Large studies of millions of children found no link.\n\n"
+            "Myth: Natural immunity is better\nFact: It comes at the price of the disease itself.\n",
+            ["Vaccines cause autism", "Natural immunity is better"],
+        ),
+        (
+            "Title\n\nClaim: Cities should ban cars\nResponse: Buses need roads too. Deliveries need vans.\n",
+            ["Cities should ban cars"],
+        ),
+        (
+            "Title\n\n1. Nuclear power is unsafe\n\nModern reactors shut down passively.\n\n"
+            "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
+            ["Nuclear power is unsafe", "Nuclear waste is unmanageable"],
+        ),
     ],
 )
 def test_other_structures_are_recognised(article, claims):
@@ -99,8 +105,10 @@ def test_warnings_name_what_would_hurt_learners():
     )
     warnings = quality_warnings(parse_case(text))
     assert any("'allies-keep-faith' summary quotes the article" in w for w in warnings)
-    assert any("'provocations-unite-allies' phrasing" in w and "also covers 'allies-seek-closer-alliance'" in w
-               for w in warnings)
+    assert any(
+        "'provocations-unite-allies' phrasing" in w and "also covers 'allies-seek-closer-alliance'" in w
+        for w in warnings
+    )
     # The shipped case's only notes are two short article sentences the scorer does not match alone.
     assert [w for w in quality_warnings(load_case_file(SHIPPED)) if "fragment" not in w] == []
 
@@ -108,8 +116,9 @@ def test_warnings_name_what_would_hurt_learners():
 def test_a_counterargument_holding_several_reasons_is_named():
     text = SHIPPED.read_text("utf-8").replace(
         '"It brings them closer together.",',
-        '"It brings them closer together.",\n' + ",\n".join(
-            f'"Reason number {n} is another sentence the allies could give."' for n in range(5)) + ",",
+        '"It brings them closer together.",\n'
+        + ",\n".join(f'"Reason number {n} is another sentence the allies could give."' for n in range(5))
+        + ",",
     )
     warnings = quality_warnings(parse_case(text))
     assert any("'provocations-unite-allies' source is long" in w and "several reasons" in w for w in warnings)
@@ -130,9 +139,17 @@ def test_a_fragment_reference_is_named_so_the_author_can_write_it_whole():
         (lambda t: t + "\n# " + "x" * 300_000, "the limit is 256 KB"),
         (lambda t: t.replace("Think about how", "Ask <@123456789> about how"), "contains '<@123456789>'"),
         (lambda t: t.replace("Think about how", "```py Think about how"), "contains '```'"),
-        (lambda t: t + "".join(
-            f'\n[[points]]\nnumber = {n}\nclaim = "c"\ncontext = "x"\n[[points.counterarguments]]\nid = "a{n}"\n'
-            f'summary = "s"\nhint = "h"\nsource = ["s"]\n' for n in range(3, 51)), "has 50 Points; the limit is 20"),
+        (
+            lambda t: (
+                t
+                + "".join(
+                    f'\n[[points]]\nnumber = {n}\nclaim = "c"\ncontext = "x"\n[[points.counterarguments]]\nid = "a{n}"\n'
+                    f'summary = "s"\nhint = "h"\nsource = ["s"]\n'
+                    for n in range(3, 51)
+                )
+            ),
+            "has 50 Points; the limit is 20",
+        ),
     ],
 )
 def test_hostile_or_oversized_case_files_are_refused(edit, expected):
@@ -151,12 +168,20 @@ def test_import_validate_score_and_check_from_the_terminal(tmp_path):
     run = counterpoint("cases", "validate", str(draft))
     assert run.returncode == 0 and "OK: case 'four-day'" in run.stdout and "still says TODO" in run.stdout
 
-    scored = counterpoint("score", "--case-file", str(draft), "--point", "1",
-                          stdin="When people are rested their output per hour rises, and trials kept output level.")
+    scored = counterpoint(
+        "score",
+        "--case-file",
+        str(draft),
+        "--point",
+        "1",
+        stdin="When people are rested their output per hour rises, and trials kept output level.",
+    )
     assert json.loads(scored.stdout)["covered"][0] == "p1-c1"
 
     rebuttals = tmp_path / "r.jsonl"
-    rebuttals.write_text(json.dumps({"id": "r1", "point": 2, "text": "Staggered rotas kept every service open."}), "utf-8")
+    rebuttals.write_text(
+        json.dumps({"id": "r1", "point": 2, "text": "Staggered rotas kept every service open."}), "utf-8"
+    )
     run = counterpoint("cases", "check", str(draft), "--rebuttals", str(rebuttals))
     assert "r1\tPoint 2" in run.stdout and "Point 2 p2-c1: 1/1" in run.stdout
 
@@ -237,21 +262,38 @@ Finland is already burying spent fuel in a deep geological repository designed t
 @pytest.mark.parametrize(
     ("article", "claims", "first_source"),
     [
-        (MYTH_NOT_TRUE, ["Wind turbines kill huge numbers of birds.", "Wind power is too expensive to compete.",
-                         "Turbines never pay back the energy used to build them.", "Nobody wants a wind farm nearby."],
-         "Cats and glass buildings kill far more birds every year than turbines do."),
-        (CLAIM_RESPONSE, ["Phones in class distract students from learning.",
-                          "A ban protects children from cyberbullying."],
-         "Teachers already manage many distractions without outright bans."),
-        (OBJECTION_REPLY, ["Parents cannot find childcare on the fifth day.",
-                           "Students forget more over a long weekend."],
-         "Districts that switched offered supervised activities on the free day at low cost."),
-        (QUOTED, ["Wind is unreliable.", "Wind farms ruin the countryside."],
-         "Grid operators forecast wind output days ahead, and they balance it with storage and imports from "
-         "neighbouring regions."),
-        (QANDA, ["Isn't nuclear power dangerous?", "What about the waste?"],
-         "Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including "
-         "the accidents at Chernobyl and Fukushima."),
+        (
+            MYTH_NOT_TRUE,
+            [
+                "Wind turbines kill huge numbers of birds.",
+                "Wind power is too expensive to compete.",
+                "Turbines never pay back the energy used to build them.",
+                "Nobody wants a wind farm nearby.",
+            ],
+            "Cats and glass buildings kill far more birds every year than turbines do.",
+        ),
+        (
+            CLAIM_RESPONSE,
+            ["Phones in class distract students from learning.", "A ban protects children from cyberbullying."],
+            "Teachers already manage many distractions without outright bans.",
+        ),
+        (
+            OBJECTION_REPLY,
+            ["Parents cannot find childcare on the fifth day.", "Students forget more over a long weekend."],
+            "Districts that switched offered supervised activities on the free day at low cost.",
+        ),
+        (
+            QUOTED,
+            ["Wind is unreliable.", "Wind farms ruin the countryside."],
+            "Grid operators forecast wind output days ahead, and they balance it with storage and imports from "
+            "neighbouring regions.",
+        ),
+        (
+            QANDA,
+            ["Isn't nuclear power dangerous?", "What about the waste?"],
+            "Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including "
+            "the accidents at Chernobyl and Fukushima.",
+        ),
     ],
 )
 def test_every_common_layout_imports(article, claims, first_source):
@@ -288,8 +330,10 @@ def test_the_draft_has_no_boilerplate_and_takes_the_real_title_and_source():
 
 
 def test_a_short_lead_in_is_not_a_counterargument():
-    article = "Wind Myths\n\n1. Wind energy is unpredictable.\n\nNot really. New batteries store wind power " \
-              "for later use.\n\n2. Wind turbines are noisy.\n\nNope. Turbines stand at least 300 meters from homes.\n"
+    article = (
+        "Wind Myths\n\n1. Wind energy is unpredictable.\n\nNot really. New batteries store wind power "
+        "for later use.\n\n2. Wind turbines are noisy.\n\nNope. Turbines stand at least 300 meters from homes.\n"
+    )
     _, case = import_article(article, "wind")
     assert [a.source for a in case.points[0].counterarguments] == [("New batteries store wind power for later use.",)]
 
@@ -312,8 +356,18 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
     with pytest.raises(ImportError_) as caught:
         import_article("A Day Out\n\nWe went to the beach. The weather was fine.\n\nThen we went home.\n")
     message = str(caught.value)
-    for layout in ("Point #1:", "Myth:", "NOT TRUE:", "Claim:", "Objection:", "1. <claim>", "quoted objection",
-                   "Q: A question", "Critics say <claim>", "Some argue that"):
+    for layout in (
+        "Point #1:",
+        "Myth:",
+        "NOT TRUE:",
+        "Claim:",
+        "Objection:",
+        "1. <claim>",
+        "quoted objection",
+        "Q: A question",
+        "Critics say <claim>",
+        "Some argue that",
+    ):
         assert layout in message, layout
 
 
@@ -358,8 +412,10 @@ def test_an_op_ed_that_answers_claims_in_prose_becomes_one_point_per_claim():
     shoppers, poor, cost = case.points
     assert shoppers.context == "It is an understandable fear."  # the concession, not the answer
     assert [a.source for a in shoppers.counterarguments] == [  # one counterargument per reason
-        ("But footfall in Stockholm's centre rose after its charge began, because people who arrive on foot, "
-         "by bike or by bus visit more often than drivers do.",),
+        (
+            "But footfall in Stockholm's centre rose after its charge began, because people who arrive on foot, "
+            "by bike or by bus visit more often than drivers do.",
+        ),
         ("Shops also gain from quieter streets, where customers linger longer and spend more per visit.",),
     ]
     assert [len(p.counterarguments) for p in (poor, cost)] == [2, 2]
@@ -389,12 +445,17 @@ def test_quoted_headlines_are_claims_and_each_answer_goes_to_the_headline_it_nam
 
 @pytest.mark.parametrize(
     "opening",
-    ["Some argue that homework teaches discipline.", "It is often claimed that homework teaches discipline.",
-     "Critics say homework teaches discipline."],
+    [
+        "Some argue that homework teaches discipline.",
+        "It is often claimed that homework teaches discipline.",
+        "Critics say homework teaches discipline.",
+    ],
 )
 def test_the_usual_ways_of_reporting_the_other_side_are_recognised(opening):
-    article = (f"Homework Helps Less Than We Think\n\n{opening} But discipline grows from tasks children "
-               "choose for themselves, as studies of sport and music show.\n")
+    article = (
+        f"Homework Helps Less Than We Think\n\n{opening} But discipline grows from tasks children "
+        "choose for themselves, as studies of sport and music show.\n"
+    )
     _, case = import_article(article, "homework")
     assert case.points[0].claim == "Homework teaches discipline."
 
@@ -415,8 +476,10 @@ MARKDOWN = """# Four-Day Week: **Three** Myths
 def test_a_markdown_article_imports_without_its_markup(filename):
     _, case = import_article(MARKDOWN, "week", filename=filename)
     assert case.title == "Four-Day Week: Three Myths"
-    assert [p.claim for p in case.points] == ["A shorter week means less gets done.",
-                                              "Customers will be left without service."]
+    assert [p.claim for p in case.points] == [
+        "A shorter week means less gets done.",
+        "Customers will be left without service.",
+    ]
     assert case.points[0].counterarguments[0].source == (
         "Output per hour rises when staff are rested, as the Iceland trials showed.",
     )
@@ -428,8 +491,10 @@ def test_an_html_page_imports_its_article_with_title_author_date_and_url(filenam
     _, case = import_article(page, "fines", filename=filename)
     assert case.title == "Going Fine Free: Your Questions Answered"
     assert case.attribution == "Dana Whitfield, 2023-09-14, https://riverside-library.example.org/news/going-fine-free"
-    assert [p.claim for p in case.points] == ["If there are no fines, why would anyone bring books back on time?",
-                                              "Won't the library lose money it needs?"]
+    assert [p.claim for p in case.points] == [
+        "If there are no fines, why would anyone bring books back on time?",
+        "Won't the library lose money it needs?",
+    ]
     sources = " ".join(s for p in case.points for a in p.counterarguments for s in a.source)
     for chrome in ("Catalogue", "Donate", "Facebook", "All rights reserved", "Find out more", "<"):
         assert chrome not in sources
@@ -444,13 +509,15 @@ def test_an_html_page_imports_from_the_terminal(tmp_path):
 
 
 def test_a_layout_heading_or_a_byline_is_never_the_title():
-    headless = ("# source: https://example.org/news/myths-about-school-meals/?utm_source=feed\n"
-                "A long preface that runs well past twenty words, about why school meals matter to families, "
-                "to teachers and to the children who eat them every day of the week.\n\n"
-                "MYTH: Free school meals are wasted on families who can pay.\n\n"
-                "NOT TRUE: Most eligible families earn under the median wage, and take-up is highest where need is.\n\n"
-                "MYTH: Children throw the food away.\n\n"
-                "NOT TRUE: Plate-waste audits in three counties found most children finish their main course.\n")
+    headless = (
+        "# source: https://example.org/news/myths-about-school-meals/?utm_source=feed\n"
+        "A long preface that runs well past twenty words, about why school meals matter to families, "
+        "to teachers and to the children who eat them every day of the week.\n\n"
+        "MYTH: Free school meals are wasted on families who can pay.\n\n"
+        "NOT TRUE: Most eligible families earn under the median wage, and take-up is highest where need is.\n\n"
+        "MYTH: Children throw the food away.\n\n"
+        "NOT TRUE: Plate-waste audits in three counties found most children finish their main course.\n"
+    )
     _, case = import_article(headless, "meals")
     assert case.title == "Myths about school meals"  # from the page's address, not the first MYTH line
     assert case.attribution == "https://example.org/news/myths-about-school-meals/"
@@ -459,10 +526,12 @@ def test_a_layout_heading_or_a_byline_is_never_the_title():
 
 
 def test_a_paragraph_setting_out_the_claim_before_the_answer_turns_is_its_context():
-    article = ("Cycle Lane Myths\n\n1. Cycle lanes increase congestion\n\n"
-               "This is the most common myth: take road space from cars and the jams must get worse.\n\n"
-               "But traffic is not water in a pipe, and fewer lanes mean fewer car trips over time.\n\n"
-               "2. Nobody uses them\n\nCounters on new lanes show riders arriving within months.\n")
+    article = (
+        "Cycle Lane Myths\n\n1. Cycle lanes increase congestion\n\n"
+        "This is the most common myth: take road space from cars and the jams must get worse.\n\n"
+        "But traffic is not water in a pipe, and fewer lanes mean fewer car trips over time.\n\n"
+        "2. Nobody uses them\n\nCounters on new lanes show riders arriving within months.\n"
+    )
     _, case = import_article(article, "lanes")
     congestion = case.points[0]
     assert congestion.context.startswith("This is the most common myth")

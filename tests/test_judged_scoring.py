@@ -20,7 +20,7 @@ from bot.neural import Encoder, ModelUnavailable
 from bot.scorers import ScoringWorker, make_scorer
 from bot.scoring import Scorer
 
-TRAM_CASE = '''
+TRAM_CASE = """
 id = "tram-plan"
 title = "Why the tram plan is worth it"
 attribution = "A council briefing, written for the tests"
@@ -70,7 +70,7 @@ summary = "Junctions along the route are being redesigned to keep general traffi
 hint = "What changes at the crossings?"
 source = ["Every junction on the route gets new signals that give way to cars between trams."]
 phrasings = ["Traffic lights on the route are being reworked so cars keep flowing."]
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +93,12 @@ def test_an_answer_in_fresh_words_earns_credit_and_shows_the_words_that_earned_i
 
 
 def test_two_reasons_in_one_answer_both_count(scorer, case):
-    result = scorer.score(case, 2, "Every packed tram means a lot fewer cars on the road. "
-                                   "The crossings are getting new signals so that car traffic keeps moving.")
+    result = scorer.score(
+        case,
+        2,
+        "Every packed tram means a lot fewer cars on the road. "
+        "The crossings are getting new signals so that car traffic keeps moving.",
+    )
     assert set(result.covered_ids) == {"fewer-cars", "junctions-redesigned"} and result.score == 100
 
 
@@ -112,17 +116,27 @@ def test_a_reversal_in_other_words_earns_nothing_and_is_named(scorer, case, reve
     assert [o.counterargument_id for o in result.opposed] == ["fares-cover-running-costs"]
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness of the shipped judge: beside three of the reason's four "
-                   "references it reads this reversal as making it, so the second look (docs/scoring.md) clears it")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known weakness of the shipped judge: beside three of the reason's four "
+    "references it reads this reversal as making it, so the second look (docs/scoring.md) clears it",
+)
 def test_a_long_winded_reversal_earns_nothing(scorer, case):
-    result = scorer.score(case, 1, "Ticket sales will never come close to paying for the day-to-day running of the line.")
+    result = scorer.score(
+        case, 1, "Ticket sales will never come close to paying for the day-to-day running of the line."
+    )
     assert "fares-cover-running-costs" not in result.covered_ids
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness of the shipped judge (bot/resources/MODELS.md): it reads "
-                   "'values fall, rates drop' as making 'values rise, rates rise'; strict, so a better judge shows here")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known weakness of the shipped judge (bot/resources/MODELS.md): it reads "
+    "'values fall, rates drop' as making 'values rise, rates rise'; strict, so a better judge shows here",
+)
 def test_a_reversal_without_a_negation_word_earns_nothing_and_is_named(scorer, case):
-    result = scorer.score(case, 1, "Property values near the new stops usually fall, and business rates drop with them.")
+    result = scorer.score(
+        case, 1, "Property values near the new stops usually fall, and business rates drop with them."
+    )
     assert result.score == 0
     assert [o.counterargument_id for o in result.opposed] == ["property-values-rise"]
 
@@ -147,8 +161,12 @@ def test_off_topic_text_earns_nothing(scorer, case):
 
 
 def test_scoring_together_gives_what_scoring_alone_gives(scorer, case):
-    texts = [(1, "Fares will cover running the trams."), (2, "Trams take cars off the road."),
-             (1, "House prices climb around the stops."), (2, "")]
+    texts = [
+        (1, "Fares will cover running the trams."),
+        (2, "Trams take cars off the road."),
+        (1, "House prices climb around the stops."),
+        (2, ""),
+    ]
     together = scorer.score_many([(case, point, text) for point, text in texts])
     alone = [scorer.score(case, point, text) for point, text in texts]
     assert [c.covered_ids for c in together] == [c.covered_ids for c in alone]
@@ -228,7 +246,12 @@ def test_a_reading_does_not_depend_on_what_else_is_read_with_it():
 
     encoder, judge = shared_models()
     pair = ("Fares pay for running the trams.", "Ticket income is expected to pay for the day-to-day running.")
-    others = [("A much longer sentence about the roadworks in the city centre and the noise they make at night "
-               "for everyone living nearby, month after month.", "Trams take cars off the roads.")] * 5
+    others = [
+        (
+            "A much longer sentence about the roadworks in the city centre and the noise they make at night "
+            "for everyone living nearby, month after month.",
+            "Trams take cars off the roads.",
+        )
+    ] * 5
     assert (judge.probabilities([pair]) == judge.probabilities([*others, pair])[-1:]).all()
     assert (encoder.embed([pair[0]]) == encoder.embed([*(o[0] for o in others), pair[0]])[-1:]).all()

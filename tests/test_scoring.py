@@ -37,26 +37,37 @@ def test_a_full_rebuttal_covers_everything(index):
 
 
 def test_typos_still_count(index):
-    result = index.score(1, "The 2014 Quadrenial Defence Reveiw says no adversary may escalate out of failed conventinal agression.")
+    result = index.score(
+        1, "The 2014 Quadrenial Defence Reveiw says no adversary may escalate out of failed conventinal agression."
+    )
     assert "declared-escalation-policy" in result.covered_ids
 
 
 def test_a_reversed_claim_earns_nothing(index):
-    assert index.score(1, "Washington will be deterred and will back down in a crisis if its homeland is at stake.").score == 0
+    assert (
+        index.score(1, "Washington will be deterred and will back down in a crisis if its homeland is at stake.").score
+        == 0
+    )
 
 
-@pytest.mark.parametrize("point, text", [
-    (1, "Washington has not worked with Seoul or Tokyo on their military capabilities."),
-    (1, "North Korea will match the forces of Russia and China and has plenty of strategic depth."),
-    (1, "The 2014 Quadrennial Defense Review allows adversaries to escalate their way out of failed conventional aggression."),
-    (2, "No new military capabilities were deployed and there has been no dialogue on deterrence or assurance."),
-    (2, "After the ICBM test, no US bombers flew with South Korean or Japanese fighter jets."),
-    (2, "The ICBM will reverse the trend rather than reinforce it."),
-    (2, "The allies have not sought stronger security guarantees or tighter alliance relationships."),
-    # "back" is also in the counterargument's "pushing back": only "back down" says the opposite.
-    (1, "Washington will back down in a crisis once its own cities are at risk."),
-    (1, "Kim is right to expect that the United States will back down in an escalating crisis."),
-])
+@pytest.mark.parametrize(
+    "point, text",
+    [
+        (1, "Washington has not worked with Seoul or Tokyo on their military capabilities."),
+        (1, "North Korea will match the forces of Russia and China and has plenty of strategic depth."),
+        (
+            1,
+            "The 2014 Quadrennial Defense Review allows adversaries to escalate their way out of failed conventional aggression.",
+        ),
+        (2, "No new military capabilities were deployed and there has been no dialogue on deterrence or assurance."),
+        (2, "After the ICBM test, no US bombers flew with South Korean or Japanese fighter jets."),
+        (2, "The ICBM will reverse the trend rather than reinforce it."),
+        (2, "The allies have not sought stronger security guarantees or tighter alliance relationships."),
+        # "back" is also in the counterargument's "pushing back": only "back down" says the opposite.
+        (1, "Washington will back down in a crisis once its own cities are at risk."),
+        (1, "Kim is right to expect that the United States will back down in an escalating crisis."),
+    ],
+)
 def test_denying_a_counterargument_in_its_own_words_earns_nothing(index, point, text):
     assert index.score(point, text).covered == ()
 
@@ -73,7 +84,9 @@ def test_rebutting_the_other_point_earns_nothing(index):
 
 
 def test_a_keyword_list_is_flagged_and_earns_nothing(index):
-    result = index.score(2, "faith distance guarantees alliance capabilities dialogue assurance reinforce bombers unity")
+    result = index.score(
+        2, "faith distance guarantees alliance capabilities dialogue assurance reinforce bombers unity"
+    )
     assert FLAG_STUFFING in result.flags and result.score == 0
 
 
@@ -128,8 +141,14 @@ def test_irregular_verb_forms_meet(index):
 
 
 def test_declared_synonyms_count_as_the_same_name(index):
-    with_names = index.score(1, "For years the US has helped Seoul and Tokyo build their military capabilities and coordinate responses to provocations.")
-    with_synonyms = index.score(1, "For years America has helped South Korea and Japan build their military capabilities and coordinate responses to provocations.")
+    with_names = index.score(
+        1,
+        "For years the US has helped Seoul and Tokyo build their military capabilities and coordinate responses to provocations.",
+    )
+    with_synonyms = index.score(
+        1,
+        "For years America has helped South Korea and Japan build their military capabilities and coordinate responses to provocations.",
+    )
     assert with_names.covered_ids == with_synonyms.covered_ids == ("allied-capabilities-built",)
 
 
@@ -191,13 +210,22 @@ def test_a_particle_makes_another_verb():
     assert analyze(normalize("They will not back down.")).terms == ("~back_down",)
     assert analyze(normalize("They keep pushing back.")).terms == ("keep", "push", "back")
     assert analyze(normalize("They escalate out of trouble and build up forces.")).terms == (
-        "escal", "troubl", "build", "forc")
+        "escal",
+        "troubl",
+        "build",
+        "forc",
+    )
 
 
 def test_a_negative_question_asserts_and_a_quote_stays_in_its_clause():
     from bot.text import analyze, normalize
 
-    assert analyze(normalize("Hasn't Washington deterred Russia for decades?")).terms == ("washington", "deter", "russia", "decad")
+    assert analyze(normalize("Hasn't Washington deterred Russia for decades?")).terms == (
+        "washington",
+        "deter",
+        "russia",
+        "decad",
+    )
     assert "~escal" in analyze(normalize('It will not let adversaries "escalate their way out".')).terms
 
 
@@ -211,15 +239,24 @@ def test_a_negation_stops_at_a_colon_and_at_and_with_a_new_verb():
 
 def test_words_after_the_predicate_match_whatever_the_punctuation(index):
     # The article puts a comma before "even if its homeland is at stake"; a rebuttal need not.
-    result = index.score(1, "Kim would miscalculate: the US will not back down in an escalating crisis even with its homeland at stake.")
+    result = index.score(
+        1, "Kim would miscalculate: the US will not back down in an escalating crisis even with its homeland at stake."
+    )
     assert "us-will-not-back-down" in result.covered_ids
 
 
 def test_saying_the_opposite_of_one_phrasing_forfeits_the_counterargument(index):
     # "worked" is in one of the counterargument's phrasings only; denying it still counts against all.
-    result = index.score(1, "Extended deterrence has never worked against Russia or China, which can strike the US homeland.")
+    result = index.score(
+        1, "Extended deterrence has never worked against Russia or China, which can strike the US homeland."
+    )
     assert "extended-deterrence-history" not in result.covered_ids
-    assert "extended-deterrence-history" in index.score(1, "Extended deterrence has worked against Russia and China, which can strike the US homeland.").covered_ids
+    assert (
+        "extended-deterrence-history"
+        in index.score(
+            1, "Extended deterrence has worked against Russia and China, which can strike the US homeland."
+        ).covered_ids
+    )
 
 
 def test_the_scorer_names_no_case():
@@ -239,7 +276,9 @@ def test_the_scorer_names_no_case():
             if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node)
         }
         code_text = " ".join(
-            str(node.value).lower() if isinstance(node, ast.Constant) else getattr(node, "id", getattr(node, "attr", ""))
+            str(node.value).lower()
+            if isinstance(node, ast.Constant)
+            else getattr(node, "id", getattr(node, "attr", ""))
             for node in ast.walk(tree)
             if id(node) not in docstrings and isinstance(node, (ast.Constant, ast.Name, ast.Attribute))
         )

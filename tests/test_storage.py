@@ -1,4 +1,5 @@
-"""Storage: migrations, WAL, sessions that survive a reopen, and no silent fresh start."""
+"""Storage: migrations, WAL, sessions that survive a reopen, and no silent fresh start (the
+engine-independent ones on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 
 from bot.models import CardUpdate, NewAttempt, Place
 from bot.scoring import Coverage, Match
-from bot.storage import SCHEMA_VERSION, Storage, StorageError
+from bot.storage import SCHEMA_VERSION, IntegrityError, Storage, StorageError
+from support import BOTH_ENGINES
 
 
 async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_path):
@@ -21,28 +23,32 @@ async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_p
     assert {"attempts", "sessions", "schedule", "learner_settings", "seasons"} <= tables
 
 
-async def test_a_session_survives_closing_and_reopening(db_path):
-    storage = await Storage.open(db_path)
-    await storage.save_session("42", Place(guild_id=7, channel_id=8), "north-korea", 2)
+@BOTH_ENGINES
+async def test_a_session_survives_closing_and_reopening(db):
+    storage = await Storage.open(db)
+    await storage.sessions.save("42", Place(guild_id=7, channel_id=8), "north-korea", 2)
     await storage.close()
 
-    storage = await Storage.open(db_path)
-    session = await storage.get_session("42", "guild:7")
+    storage = await Storage.open(db)
+    session = await storage.sessions.get("42", "guild:7")
     assert (session.case_id, session.point, session.channel_id) == ("north-korea", 2, 8)
-    assert await storage.get_session("42", "private") is None
+    assert await storage.sessions.get("42", "private") is None
     await storage.close()
 
 
-async def test_an_attempt_is_stored_with_everything_about_it(db_path):
-    storage = await Storage.open(db_path)
-    coverage = Coverage(33, (Match("a", "my words", 0.8), Match("b", "more words", 0.6)), ("c",), frozenset({"too_short"}))
+@BOTH_ENGINES
+async def test_an_attempt_is_stored_with_everything_about_it(db):
+    storage = await Storage.open(db)
+    coverage = Coverage(
+        33, (Match("a", "my words", 0.8), Match("b", "more words", 0.6)), ("c",), frozenset({"too_short"})
+    )
     new = NewAttempt("42", "alice", Place(None, 5), "north-korea", "abc", 1, "my rebuttal", coverage)
-    stored = await storage.record_attempt(new, CardUpdate("north-korea", 1, '{"card": 1}', 123.0))
-    [read] = await storage.attempts_of("42", None)
+    stored = await storage.attempts.record(new, CardUpdate("north-korea", 1, '{"card": 1}', 123.0))
+    [read] = await storage.attempts.of("42", None)
     assert read == stored
     assert read.guild_id is None and read.covered == ("a", "b") and read.flags == ("too_short",)
     assert read.matches[0] == Match("a", "my words", 0.8)
-    assert await storage.card("42", "north-korea", 1) == '{"card": 1}'
+    assert await storage.attempts.card("42", "north-korea", 1) == '{"card": 1}'
     await storage.close()
 
 
@@ -84,18 +90,19 @@ async def test_a_version_1_database_is_migrated_and_keeps_its_attempts(db_path):
         conn.execute("PRAGMA user_version = 1")
     storage = await Storage.open(db_path)
     assert await storage.schema_version() == SCHEMA_VERSION
-    [old] = await storage.attempts_of("7", None)
+    [old] = await storage.attempts.of("7", None)
     assert (old.text, old.covered, old.matches) == ("old rebuttal", ("x",), ())
     await storage.close()
 
 
-async def test_a_failed_transaction_leaves_nothing_behind(db_path):
-    storage = await Storage.open(db_path)
+@BOTH_ENGINES
+async def test_a_failed_transaction_leaves_nothing_behind(db):
+    storage = await Storage.open(db)
     coverage = Coverage(0, (), ("a",), frozenset())
     new = NewAttempt("42", "alice", Place(None, None), "north-korea", "v", 1, "text", coverage)
-    with pytest.raises(sqlite3.IntegrityError):
-        await storage.record_attempt(new, CardUpdate("north-korea", 1, None, 1.0))  # a card may not be NULL
-    assert await storage.count_attempts() == 0
+    with pytest.raises(IntegrityError):
+        await storage.attempts.record(new, CardUpdate("north-korea", 1, None, 1.0))  # a card may not be NULL
+    assert await storage.attempts.count() == 0
     await storage.close()
 
 
@@ -104,11 +111,13 @@ async def test_progress_and_leaderboard_queries_use_indexes_not_full_scans(db_pa
 
     storage = await Storage.open(db_path)
     plans = {
-        "leaderboard": await storage.explain(LEADERBOARD_SQL, {"guild": 1, "since": 0.0}),
-        "progress": await storage.explain(
-            "SELECT * FROM attempts WHERE learner_id = ? AND guild_id = ? ORDER BY created_at DESC, id DESC", ("1", 1)
+        "leaderboard": await storage.database.query_plan(LEADERBOARD_SQL, 1, 0.0),
+        "progress": await storage.database.query_plan(
+            "SELECT * FROM attempts WHERE learner_id = $1 AND guild_id = $2 ORDER BY created_at DESC, id DESC", "1", 1
         ),
-        "schedule": await storage.explain("SELECT case_id, point, due FROM schedule WHERE learner_id = ? ORDER BY due", ("1",)),
+        "schedule": await storage.database.query_plan(
+            "SELECT case_id, point, due FROM schedule WHERE learner_id = $1 ORDER BY due", "1"
+        ),
     }
     await storage.close()
     for name, plan in plans.items():
@@ -122,14 +131,14 @@ async def test_progress_and_leaderboard_queries_use_indexes_not_full_scans(db_pa
 async def test_an_attempt_id_taken_by_another_process_is_replaced_not_lost(db_path):
     storage = await Storage.open(db_path)
     coverage = Coverage(17, (), ("a",), frozenset())
-    first = await storage.record_attempt(NewAttempt("1", "a", Place(), "north-korea", "v", 1, "one", coverage))
+    first = await storage.attempts.record(NewAttempt("1", "a", Place(), "north-korea", "v", 1, "one", coverage))
     with sqlite3.connect(db_path) as other:  # e.g. the terminal, writing the next id meanwhile
         other.execute(
             "INSERT INTO attempts (id, learner_id, learner_name, case_id, case_version, point, text, score, covered,"
             " flags, created_at) VALUES (?, '2', 'b', 'north-korea', 'v', 1, 'two', 0, '[]', '[]', 0)",
             (first.id + 1,),
         )
-    second = await storage.record_attempt(NewAttempt("1", "a", Place(), "north-korea", "v", 1, "three", coverage))
+    second = await storage.attempts.record(NewAttempt("1", "a", Place(), "north-korea", "v", 1, "three", coverage))
     assert second.id == first.id + 2
-    assert [a.text for a in await storage.attempts_of("1", None)] == ["three", "one"]
+    assert [a.text for a in await storage.attempts.of("1", None)] == ["three", "one"]
     await storage.close()

@@ -12,9 +12,15 @@ from bot.config import SHIPPED_CASES_DIR
 from bot.practice import PracticeService
 from bot.storage import Storage
 from bot.tournament import TournamentError, TournamentService, point_order
+from support import BOTH_ENGINES
+
+pytestmark = BOTH_ENGINES
 
 A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-A2_A5 = A5 + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+A2_A5 = (
+    A5
+    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+)
 B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
@@ -27,8 +33,8 @@ class Clock:
 
 
 @pytest.fixture
-async def service(db_path):
-    storage = await Storage.open(db_path)
+async def service(db):
+    storage = await Storage.open(db)
     cases = CaseLibrary.from_directory(SHIPPED_CASES_DIR)
     clock = Clock()
     yield TournamentService(storage, cases, PracticeService(cases, storage), clock=clock)
@@ -68,14 +74,14 @@ async def test_a_full_tournament(service):
     result, nothing = await service.advance(t)
     assert nothing is None and [p.name for p in result.placings] == ["cat"]
 
-    standings = await service.standings(await service.storage.tournament(t.id))
+    standings = await service.standings(await service.storage.tournaments.get(t.id))
     assert [(s.name, s.total) for s in standings] == [("ben", 40), ("ann", 33), ("cat", 17)]
     rounds_csv, final_csv = await service.export(t)
     rows = list(csv.DictReader(io.StringIO(rounds_csv)))
     ben = next(r for r in rows if r["name"] == "ben")
     assert (ben["score"], ben["original_score"], ben["adjustment"]) == ("40", "17", "40 by 99: strong delivery")
     assert list(csv.DictReader(io.StringIO(final_csv)))[0]["name"] == "ben"
-    assert (await service.storage.tournament(t.id)).state == "finished"
+    assert (await service.storage.tournaments.get(t.id)).state == "finished"
 
 
 async def test_one_open_tournament_per_channel(service):
@@ -100,7 +106,7 @@ async def test_two_starts_racing_leave_one_round_open(service):
     outcomes = await asyncio.gather(service.start(t), service.start(t), return_exceptions=True)
     assert sum(not isinstance(o, Exception) for o in outcomes) == 1
     assert "already started" in str(next(o for o in outcomes if isinstance(o, Exception)))
-    assert [r.number for r in await service.storage.rounds(t.id)] == [1]
+    assert [r.number for r in await service.storage.tournaments.rounds(t.id)] == [1]
 
 
 async def test_late_joiners_are_refused_unless_allowed(service):
@@ -156,7 +162,7 @@ async def test_concurrent_submissions_are_each_stored_once_and_a_racing_close_re
     assert all(not r.replaced for r in first)
     again = await asyncio.gather(*(service.submit(t, n, name, B2) for n, name in enumerate(players[:10], start=1)))
     assert all(r.replaced for r in again)
-    stored = await service.storage.submissions(t.id, 1)
+    stored = await service.storage.tournaments.submissions(t.id, 1)
     assert len(stored) == 40 and sorted(s.versions for s in stored) == [1] * 30 + [2] * 10
 
     late = [service.submit(t, n, name, A5) for n, name in enumerate(players[:5], start=1)]
@@ -164,5 +170,5 @@ async def test_concurrent_submissions_are_each_stored_once_and_a_racing_close_re
     refused = [o for o in outcomes[1:] if isinstance(o, TournamentError)]
     accepted = [o for o in outcomes[1:] if not isinstance(o, Exception)]
     assert len(refused) + len(accepted) == 5
-    final = {s.user_id: s.versions for s in await service.storage.submissions(t.id, 1)}
+    final = {s.user_id: s.versions for s in await service.storage.tournaments.submissions(t.id, 1)}
     assert sum(v - (2 if uid <= 10 else 1) for uid, v in final.items()) == len(accepted)  # no ghost writes
