@@ -4,7 +4,6 @@ the moderators' Confirm and Correct, the member told by DM, and the export that 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +12,19 @@ import discord.ext.test as dpytest
 import pytest
 
 from cogs.disputes import ConfirmButton, CorrectButton, CorrectSelect, DisputeButton, DisputeModal
-from support import PressedBy, counterpoint, dm_channel, guild_channel, member, say, say_expecting_refusal
+from support import (
+    BOTH_ENGINES,
+    PressedBy,
+    counterpoint,
+    dm_channel,
+    guild_channel,
+    member,
+    query,
+    say,
+    say_expecting_refusal,
+)
+
+pytestmark = BOTH_ENGINES
 
 A1 = (
     "Kim would be miscalculating: the US will not be deterred and will keep pushing back "
@@ -41,14 +52,16 @@ async def club(bot):
     return bot, mods
 
 
-def attempt_id(db_path) -> int:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT max(id) FROM attempts").fetchone()[0]
+def attempt_id(db) -> int:
+    return query(db, "SELECT max(id) FROM attempts")[0][0]
 
 
-def disputes(db_path) -> list[tuple]:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT attempt_id, user_id, reason, confirmed, claims FROM disputes").fetchall()
+def stored_dispute_id(db) -> int:
+    return query(db, "SELECT id FROM disputes")[0][0]
+
+
+def disputes(db) -> list[tuple]:
+    return query(db, "SELECT attempt_id, user_id, reason, confirmed, claims FROM disputes")
 
 
 def press(bot, index: int, channel=None, **data) -> PressedBy:
@@ -71,10 +84,10 @@ async def dispute(bot, attempt: int, reason: str = REASON, index: int = 1) -> Pr
 
 
 async def test_a_member_disputes_a_moderator_corrects_and_the_correction_measures_the_scorer(
-    club, db_path, sent_payloads, tmp_path
+    club, db, sent_payloads, tmp_path
 ):
     bot, mods = club
-    attempt = attempt_id(db_path)
+    attempt = attempt_id(db)
     await say("!practice north-korea 1", author=1)
     await say(f"!rebut {A1}", author=1)
     assert f"cp:rd:{member(1).id}:{attempt + 1}" in [
@@ -121,13 +134,12 @@ async def test_a_member_disputes_a_moderator_corrects_and_the_correction_measure
     edited = await mods.fetch_message(posted.id)  # the moderators' message shows the outcome
     outcome = {f.name: f.value for f in edited.embeds[0].fields}["Outcome"]
     assert outcome.startswith(f"\u270f\ufe0f Corrected by <@{member(0).id}> <t:") and "33%" in outcome
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT score FROM attempts WHERE id = ?", (attempt,)).fetchone() == (17,)
-        assert conn.execute("SELECT resolved_by, corrected_score FROM disputes").fetchall() == [(member(0).id, 33)]
+    assert query(db, f"SELECT score FROM attempts WHERE id = {attempt}") == [(17,)]
+    assert query(db, "SELECT resolved_by, corrected_score FROM disputes") == [(member(0).id, 33)]
 
     graded = tmp_path / "club-disputes.jsonl"
     exported = counterpoint(
-        "cases", "disputes", "export", "north-korea", "--db", str(db_path), "-o", str(graded), cwd=CHECKOUT
+        "cases", "disputes", "export", "north-korea", "--db", str(db), "-o", str(graded), cwd=CHECKOUT
     )
     assert exported.returncode == 0, exported.stderr
     assert "1 resolved dispute of 'north-korea'" in exported.stderr
@@ -146,11 +158,10 @@ async def test_a_member_disputes_a_moderator_corrects_and_the_correction_measure
     assert "claim precision" in measured.stdout.lower()
 
 
-async def test_a_confirmed_dispute_exports_the_credited_set(club, db_path):
+async def test_a_confirmed_dispute_exports_the_credited_set(club, db):
     bot, mods = club
-    await dispute(bot, attempt_id(db_path))
-    with sqlite3.connect(db_path) as conn:
-        (dispute_id,) = conn.execute("SELECT id FROM disputes").fetchone()
+    await dispute(bot, attempt_id(db))
+    dispute_id = stored_dispute_id(db)
     pressed = press(bot, 0, mods)
     await ConfirmButton(dispute_id).callback(pressed)
     assert "the score stands" in pressed.response.sent[0]["content"]
@@ -158,77 +169,75 @@ async def test_a_confirmed_dispute_exports_the_credited_set(club, db_path):
     assert [(x["claims"], x["kind"]) for x in lines] == [([CREDITED], "dispute")]
 
 
-async def test_without_a_disputes_channel_the_member_is_told_and_nothing_is_stored(bot, db_path):
+async def test_without_a_disputes_channel_the_member_is_told_and_nothing_is_stored(bot, db):
     await say("!practice north-korea 1", author=1)
     await say(f"!rebut {A1}", author=1)
-    pressed = await dispute(bot, attempt_id(db_path))
+    pressed = await dispute(bot, attempt_id(db))
     assert pressed.response.modal is None
     [reply] = pressed.response.sent
     assert reply["ephemeral"] is True and "no disputes channel" in reply["content"]
     assert "settings disputes #channel" in reply["content"]
 
-    modal = DisputeModal(attempt_id(db_path))  # a modal opened before a moderator cleared the channel
+    modal = DisputeModal(attempt_id(db))  # a modal opened before a moderator cleared the channel
     modal.reason._value = REASON
     submitted = press(bot, 1)
     await modal.on_submit(submitted)
     assert "no disputes channel" in submitted.response.sent[0]["content"]
-    assert disputes(db_path) == []
+    assert disputes(db) == []
 
 
-async def test_only_moderators_confirm_or_correct(club, db_path):
+async def test_only_moderators_confirm_or_correct(club, db):
     bot, mods = club
-    await dispute(bot, attempt_id(db_path))
-    [(_, _, _, confirmed, _)] = disputes(db_path)
-    with sqlite3.connect(db_path) as conn:
-        (dispute_id,) = conn.execute("SELECT id FROM disputes").fetchone()
+    await dispute(bot, attempt_id(db))
+    [(_, _, _, confirmed, _)] = disputes(db)
+    dispute_id = stored_dispute_id(db)
     for item in (ConfirmButton(dispute_id), CorrectButton(dispute_id), CorrectSelect(dispute_id)):
         pressed = press(bot, 1, mods, values=[])  # bob, who disputed, is no moderator
         await item.callback(pressed)
         [reply] = pressed.response.sent
         assert reply["ephemeral"] is True and reply["content"].startswith("Only moderators can do that")
         assert "view" not in reply and pressed.response.edited is None
-    assert disputes(db_path)[0][3] is None  # still open
+    assert disputes(db)[0][3] is None  # still open
 
 
-async def test_a_dm_result_has_no_dispute_button_and_a_forged_one_is_refused(bot, db_path, sent_payloads):
+async def test_a_dm_result_has_no_dispute_button_and_a_forged_one_is_refused(bot, db, sent_payloads):
     dm = await dm_channel(1)
     await say("!practice north-korea 1", channel=dm, author=1)
     await say(A1, channel=dm, author=1)
     ids = [c["custom_id"] for row in sent_payloads[-1]["components"] for c in row["components"]]
     assert len(ids) == 4 and not any(i.startswith("cp:rd:") for i in ids)
     pressed = press(bot, 1, dm)
-    await DisputeButton(member(1).id, attempt_id(db_path)).callback(pressed)
+    await DisputeButton(member(1).id, attempt_id(db)).callback(pressed)
     assert pressed.response.modal is None
     assert "practice in a server to dispute" in pressed.response.sent[0]["content"]
-    assert disputes(db_path) == []
+    assert disputes(db) == []
 
 
-async def test_an_attempt_is_disputed_once(club, db_path):
+async def test_an_attempt_is_disputed_once(club, db):
     bot, mods = club
-    attempt = attempt_id(db_path)
+    attempt = attempt_id(db)
     await dispute(bot, attempt)
     again = await dispute(bot, attempt, "And another thing.")
     assert again.response.modal is None
     assert "already disputed" in again.response.sent[0]["content"]
-    with sqlite3.connect(db_path) as conn:
-        (dispute_id,) = conn.execute("SELECT id FROM disputes").fetchone()
+    dispute_id = stored_dispute_id(db)
     await ConfirmButton(dispute_id).callback(press(bot, 0, mods))
     after = await dispute(bot, attempt, "Still wrong.")
     assert "already been answered: a moderator confirmed the score" in after.response.sent[0]["content"]
     twice = press(bot, 0, mods)  # a second moderator's late press changes nothing
     await CorrectButton(dispute_id).callback(twice)
     assert "already been answered" in twice.response.sent[0]["content"]
-    assert [(a, r, c) for a, _, r, c, _ in disputes(db_path)] == [(attempt, REASON, 1)]
+    assert [(a, r, c) for a, _, r, c, _ in disputes(db)] == [(attempt, REASON, 1)]
 
 
-async def test_someone_elses_result_cannot_be_disputed(club, db_path):
+async def test_someone_elses_result_cannot_be_disputed(club, db):
     bot, _ = club
     pressed = press(bot, 0)  # alice presses bob's button
-    await DisputeButton(member(1).id, attempt_id(db_path)).callback(pressed)
+    await DisputeButton(member(1).id, attempt_id(db)).callback(pressed)
     assert pressed.response.modal is None and "for the member who sent" in pressed.response.sent[0]["content"]
-    forged = await dispute(bot, attempt_id(db_path), index=0)  # a button made out with alice's id
+    forged = await dispute(bot, attempt_id(db), index=0)  # a button made out with alice's id
     assert "only your own scores" in forged.response.sent[0]["content"]
-    assert disputes(db_path) == []
+    assert disputes(db) == []
 
 
 async def test_only_moderators_choose_the_disputes_channel_and_settings_show_it(club):
@@ -240,17 +249,17 @@ async def test_only_moderators_choose_the_disputes_channel_and_settings_show_it(
     assert (await say("!settings disputes")).content.startswith("Disputes are off")
 
 
-async def test_a_dispute_the_moderators_cannot_receive_is_not_kept(club, db_path):
+async def test_a_dispute_the_moderators_cannot_receive_is_not_kept(club, db):
     bot, _ = club
     await bot.disputes.set_channel(guild_channel().guild.id, 4242)  # a channel deleted since it was set
-    sent = await dispute(bot, attempt_id(db_path))
+    sent = await dispute(bot, attempt_id(db))
     assert "could not post in the disputes channel <#4242>" in sent.response.sent[0]["content"]
-    assert disputes(db_path) == []
+    assert disputes(db) == []
 
 
-async def test_a_member_who_takes_no_dms_is_logged_not_an_error(club, db_path, monkeypatch, caplog):
+async def test_a_member_who_takes_no_dms_is_logged_not_an_error(club, db, monkeypatch, caplog):
     bot, mods = club
-    await dispute(bot, attempt_id(db_path))
+    await dispute(bot, attempt_id(db))
     await dpytest.empty_queue()
 
     async def closed_dms(self, *args, **kwargs):
@@ -259,10 +268,9 @@ async def test_a_member_who_takes_no_dms_is_logged_not_an_error(club, db_path, m
     monkeypatch.setattr(discord.User, "send", closed_dms)
     monkeypatch.setattr(discord.Member, "send", closed_dms)
     pressed = press(bot, 0, mods)
-    with sqlite3.connect(db_path) as conn:
-        (dispute_id,) = conn.execute("SELECT id FROM disputes").fetchone()
+    dispute_id = stored_dispute_id(db)
     await ConfirmButton(dispute_id).callback(pressed)
     [reply] = pressed.response.sent
     assert "the score stands" in reply["content"]  # no apology: the moderator's answer is stored
     assert f"Could not DM member {member(1).id} the outcome of dispute {dispute_id}" in caplog.text
-    assert disputes(db_path)[0][3] == 1
+    assert disputes(db)[0][3] == 1

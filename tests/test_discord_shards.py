@@ -210,7 +210,7 @@ async def test_two_processes_racing_to_close_one_round_yield_one_result(tmp_path
             tournament = await services[0].create(HOME, 100 + attempt, f"Cup {attempt}", created_by=1, minutes=5)
             await services[0].join(tournament, 7, "bob")
             await services[0].start(tournament)
-            running = await first.tournament(tournament.id)
+            running = await first.tournaments.get(tournament.id)
             results = await asyncio.gather(*(service.close_round(running, 1) for service in services))
             assert sum(result is not None for result in results) == 1, f"race {attempt}: {results}"
     finally:

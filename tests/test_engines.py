@@ -223,6 +223,11 @@ async def a_club_database(path) -> None:
     await storage.tournaments.open_round(t.id, 1, 2, 1000.0, 2000.0, from_state="registration")
     await storage.tournaments.store_submission(t.id, 1, 42, "alice", "my answer", coverage, 1500.0)
     await storage.tournaments.add_adjustment(Adjustment(t.id, 1, 42, 50, "fair", 99, 1600.0))
+    [latest, *_] = await storage.attempts.of("42", 7)
+    dispute = await storage.disputes.open(latest.id, 7, 42, "I made the second one too")
+    assert dispute is not None
+    await storage.disputes.resolve(dispute, 99, confirmed=False, claims=("a", "c"), score=67, out_of=3)
+    await storage.disputes.set_channel(7, 10)
     await storage.close()
 
 
