@@ -177,14 +177,15 @@ def run_phase(jobs: list[Job], timeout: float = 600) -> list[Report]:
     return sorted(collected, key=lambda r: r.worker)
 
 
-async def tally(db: str, reports: list[Report]) -> Tally:
-    """Every acknowledged attempt id against the rows stored for the same users."""
+async def tally(db: str, reports: list[Report], after_id: int) -> Tally:
+    """Every acknowledged attempt id against the rows stored for the same users in this phase
+    (ids above ``after_id``: a database given with --db may hold earlier runs' rows)."""
     acknowledged = [attempt_id for r in reports for attempt_id in r.acknowledged]
     storage = await Storage.open(db)
     try:
         stored: list[int] = []
         for learner_id in {learner for r in reports for learner in r.learners}:
-            stored.extend(a.id for a in await storage.attempts.of(learner_id, None))
+            stored.extend(a.id for a in await storage.attempts.of(learner_id, None) if a.id > after_id)
     finally:
         await storage.close()
     unique = set(acknowledged)
@@ -194,13 +195,18 @@ async def tally(db: str, reports: list[Report]) -> Tally:
     return Tally(len(acknowledged), len(stored), len(missing), duplicated, missing)
 
 
-def prepare(db: str) -> None:
-    """Create (or migrate) the database once, before the workers race to open it."""
+def prepare(db: str) -> int:
+    """Create (or migrate) the database, before the workers race to open it; the highest attempt
+    id in it so far (what a phase stores comes after)."""
 
-    async def open_and_close() -> None:
-        await (await Storage.open(db)).close()
+    async def highest_id() -> int:
+        storage = await Storage.open(db)
+        try:
+            return int(await storage.database.fetch_value("SELECT COALESCE(MAX(id), 0) AS top FROM attempts"))
+        finally:
+            await storage.close()
 
-    asyncio.run(open_and_close())
+    return asyncio.run(highest_id())
 
 
 def jobs_for(processes: int, phase: int, args: argparse.Namespace, db: str) -> list[Job]:
@@ -243,18 +249,22 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="counterpoint-cluster-") as folder:
         db = args.db or str(Path(folder) / "cluster.db")
-        prepare(db)
+        prepare(db)  # before the workers race to create it
         print(
             f"scorer {args.scorer}, {args.users} users per process for {args.seconds:.0f} s (think time mean "
             f"{args.think} s), one database ({'a temporary SQLite file' if not args.db else db}); "
             f"Python {sys.version.split()[0]}, {multiprocessing.cpu_count()} CPUs"
         )
         print("1 process (the baseline):")
+        before = prepare(db)
         baseline_reports = run_phase(jobs_for(1, 1, args, db))
-        baseline = describe("1 process", baseline_reports, asyncio.run(tally(db, baseline_reports)))
+        baseline = describe("1 process", baseline_reports, asyncio.run(tally(db, baseline_reports, before)))
         print(f"{args.processes} processes at once, one database:")
+        before = prepare(db)
         cluster_reports = run_phase(jobs_for(args.processes, 2, args, db))
-        together = describe(f"{args.processes} processes", cluster_reports, asyncio.run(tally(db, cluster_reports)))
+        together = describe(
+            f"{args.processes} processes", cluster_reports, asyncio.run(tally(db, cluster_reports, before))
+        )
         print(
             f"throughput {args.processes} processes / 1 process: {together / baseline:.2f}x "
             f"({together:,.0f} / {baseline:,.0f} rebuttals/s, measured in this run)"

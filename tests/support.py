@@ -166,3 +166,12 @@ def drawn_figures(monkeypatch) -> list:
 
     monkeypatch.setattr(Figure, "savefig", keep)
     return drawn
+
+
+async def make_moderator(index: int = 0, guild: discord.Guild | None = None) -> discord.Role:
+    """Give member ``index`` a "Staff" role with Manage Server in ``guild`` (the test server):
+    a moderator, as the bot's check sees one."""
+    guild = guild or guild_channel().guild
+    staff = dpytest.backend.make_role("Staff", guild, permissions=discord.Permissions(manage_guild=True).value)
+    await dpytest.add_role(member(index), staff)
+    return staff

@@ -10,7 +10,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 
-from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
+from support import PressedBy, dm_channel, guild_channel, make_moderator, member, say, say_expecting_refusal
 from test_discord_cases import CLUB_CASE, case_file, upload
 
 #: Twenty numbered paragraphs of about 330 characters: three pages of 3,000 characters.
@@ -39,10 +39,7 @@ def files_in_tmp(tmp_path, monkeypatch):
 
 @pytest.fixture
 async def club(bot):
-    role = dpytest.backend.make_role(
-        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
-    )
-    await dpytest.add_role(member(0), role)
+    await make_moderator(0)
     return bot
 
 

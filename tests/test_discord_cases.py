@@ -8,7 +8,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 
-from support import dm_channel, guild_channel, member, say, say_expecting_refusal
+from support import dm_channel, guild_channel, make_moderator, member, say, say_expecting_refusal
 
 CLUB_CASE = """
 id = "four-day-week"
@@ -44,10 +44,7 @@ def files_in_tmp(tmp_path, monkeypatch):
 
 @pytest.fixture
 async def club(bot):
-    role = dpytest.backend.make_role(
-        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
-    )
-    await dpytest.add_role(member(0), role)
+    await make_moderator(0)
     return bot
 
 

@@ -7,7 +7,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.cases import parse_case
-from support import dm_channel, guild_channel, member
+from support import dm_channel, make_moderator, member
 
 DATA = __import__("pathlib").Path(__file__).resolve().parent / "data" / "articles"
 
@@ -32,10 +32,7 @@ def files_in_tmp(tmp_path, monkeypatch):
 
 @pytest.fixture
 async def club(bot):
-    role = dpytest.backend.make_role(
-        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
-    )
-    await dpytest.add_role(member(0), role)
+    await make_moderator(0)
     return bot
 
 
