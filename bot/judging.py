@@ -202,6 +202,7 @@ class JudgedIndex:
         """
         looks: dict[tuple[str, int], list[tuple[_Draft, int]]] = {}
         nearest_reading: dict[tuple[str, int], np.ndarray] = {}
+        would_earn: set[tuple[str, int]] = set()
         for draft in drafts:
             read = list(zip(draft.candidates, draft.verdicts, strict=True))
             earned = {c.counterargument_id for c, v in read if _earns(c, v) and not _doubtful(v)}
@@ -210,11 +211,19 @@ class JudgedIndex:
                     key = (candidate.window, candidate.reference)
                     looks.setdefault(key, []).append((draft, k))
                     nearest_reading[key] = verdict
+                    if _earns(candidate, verdict):
+                        would_earn.add(key)
         itself = self._read_pairs([(window, window) for window, _ in looks])
         # (b) first, as it needs one reading: a sentence the judge reads as the opposite of itself
         # at least as much as of the reference tells nothing about the reason.
         still = [key for key, own in zip(looks, itself, strict=True) if nearest_reading[key][OPPOSITE] > own[OPPOSITE]]
-        reversed_keys = {key for key in still if self._most_read_opposite(key[0], key[1], nearest_reading[key])}
+        # (a) only where credit hangs on it: a sentence that would earn nothing anyway is told it
+        # argues the opposite on (b) alone (feedback, not score).
+        reversed_keys = {
+            key
+            for key in still
+            if key not in would_earn or self._most_read_opposite(key[0], key[1], nearest_reading[key])
+        }
         for key, shared in looks.items():
             for draft, k in shared:
                 (draft.reversed if key in reversed_keys else draft.cleared).add(k)
