@@ -11,13 +11,15 @@ sys.path.insert(0, str(BENCHMARKS))
 from cluster_load import Job, prepare, run_phase, tally  # noqa: E402  (the load benchmark's worker processes)
 
 from bot.storage import Storage  # noqa: E402
+from support import BOTH_ENGINES  # noqa: E402
 
 PROCESSES, USERS, EACH = 3, 10, 30  # 300 rebuttals a process, ten members at a time in each
 
 
-def test_three_processes_writing_300_rebuttals_each_to_one_database_store_all_900_once(tmp_path):
-    db = str(tmp_path / "shared.db")  # a postgresql:// URL goes the same way, where the storage layer takes one
-    prepare(db)
+@BOTH_ENGINES
+def test_three_processes_writing_300_rebuttals_each_to_one_database_store_all_900_once(db):
+    db = str(db)  # a SQLite file's path, or a PostgreSQL database's URL: the processes are given it alike
+    before = prepare(db)
     jobs = [
         Job(w, PROCESSES, db, "lexical", first_user=w * USERS, users=USERS, rebuttals_each=EACH)
         for w in range(PROCESSES)
@@ -25,7 +27,7 @@ def test_three_processes_writing_300_rebuttals_each_to_one_database_store_all_90
     reports = run_phase(jobs, timeout=120)
 
     assert [len(r.acknowledged) for r in reports] == [300, 300, 300]
-    counted = asyncio.run(tally(db, reports))
+    counted = asyncio.run(tally(db, reports, before))
     assert (counted.acknowledged, counted.stored, counted.lost, counted.duplicated) == (900, 900, 0, 0)
 
     async def rows() -> int:
