@@ -9,48 +9,45 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
-import getpass
 import json
 import logging
 import os
-import select
-import shutil
 import signal
 import sqlite3
 import sys
-import textwrap
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 from . import cli_article, cli_cases, cli_db
-from .article import reading_of
 from .cases import Case, CaseError, CaseLibrary, load_case_file
 from .cli_common import (
+    BYTES_PER_CHAR,
     EXIT_FAILURE,
     EXIT_OK,
     EXIT_USAGE,
+    JSON_BYTES_PER_CHAR,
+    SLACK_BYTES,
     CliError,
+    LineReader,
     UsageError,
+    database_path,
     describe_os_error,
     error_line,
     output_path,
     read_input,
+    with_storage,
     write_output,
 )
-from .config import ConfigError, Settings, database_location
-from .feedback import explain, plural, render_text
-from .models import Learner, Place
+from .cli_practice import cmd_practice
+from .config import ConfigError, Settings
+from .feedback import plural
+from .models import Learner
 from .neural import ModelUnavailable
-from .practice import USER_ERRORS, PointPrompt, PracticeService, check_rebuttal, rebuttal_too_long
+from .practice import USER_ERRORS, check_rebuttal, rebuttal_too_long
 from .scorers import make_scorer
 from .storage import Storage, StorageError, is_postgres_url
-
-#: What ``counterpoint score`` and practice read of one rebuttal before refusing it, per allowed
-#: character: UTF-8 takes up to 4 bytes a character, JSON escapes up to 12; the rest is slack.
-BYTES_PER_CHAR, JSON_BYTES_PER_CHAR, SLACK_BYTES = 4, 12, 4096
 
 NO_TOKEN = (
     "DISCORD_TOKEN is not set. Put it in the environment or in a .env file "
@@ -172,278 +169,6 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         raise _unreachable(error) from None
 
 
-# --- terminal practice -----------------------------------------------------------------
-
-TERMINAL_HELP = """Write your rebuttal: one line or several, typed or pasted. An empty line sends it
-(so does end of input); a pasted block is taken whole, empty lines inside it included.
-A line that is only a command sends what you wrote so far, then runs it (the slash is optional):
-  /hint    a hint towards a counterargument you have not made yet
-  /answer  the article's own counterarguments
-  /article the article (or, where its text is not shipped, its link and each Point's summary)
-  /skip    another Point (the one due first)
-  /help    this help
-  /quit    stop, with a summary of the session (/exit, Ctrl-C and end of input do too)"""
-#: A line that is only one of these words is a command, slash or not: no rebuttal is one word.
-TERMINAL_COMMANDS = frozenset({"quit", "exit", "help", "hint", "answer", "article", "skip"})
-#: How long input must already be waiting after an empty line for it to count as part of a paste.
-PASTE_GAP_S = 0.05
-
-
-def terminal_width() -> int:
-    """The terminal's width in columns (80 when it cannot be told, e.g. output to a file), at most 100."""
-    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
-
-
-def _say(out: TextIO, text: str, width: int) -> None:
-    """Write ``text`` wrapped to ``width``, each line of it on its own, continuation lines indented."""
-    for line in text.splitlines() or [""]:
-        out.write(textwrap.fill(line, width=width, subsequent_indent="  ", break_on_hyphens=False) + "\n")
-
-
-def _print_point(prompt: PointPrompt, out: TextIO, width: int) -> None:
-    wrap = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="  ")
-    total = plural(len(prompt.point.counterarguments), "counterargument")
-    out.write(f"\n{prompt.case.title}: Point {prompt.point.number}\n")
-    out.write(wrap.fill(prompt.point.claim) + "\n")
-    if prompt.point.context:
-        context = textwrap.TextWrapper(width=width - 2, initial_indent="  ", subsequent_indent="    ")
-        out.write(context.fill(f"Context: {prompt.point.context}") + "\n")
-    _say(out, f"({total} to find; /hint, /answer, /article, /skip, /quit)", width)
-    out.flush()
-
-
-def _print_answer(prompt: PointPrompt, out: TextIO, width: int) -> None:
-    for number, arg in enumerate(prompt.point.counterarguments, start=1):
-        marker = f"  {number}. "
-        wrap = textwrap.TextWrapper(width=width - 2, initial_indent=marker, subsequent_indent=" " * len(marker))
-        out.write(wrap.fill(arg.summary) + "\n")
-
-
-@dataclass
-class SessionTally:
-    """What one terminal session did, for the goodbye line."""
-
-    attempts: int = 0
-    points: set[tuple[str, int]] = field(default_factory=set)
-    best: int | None = None
-
-    def add(self, case_id: str, point: int, score: int) -> None:
-        self.attempts += 1
-        self.points.add((case_id, point))
-        self.best = score if self.best is None else max(self.best, score)
-
-    def goodbye(self) -> str:
-        if not self.attempts:
-            return "Goodbye: no rebuttals this time."
-        return (
-            f"Goodbye: {plural(self.attempts, 'rebuttal')} on {plural(len(self.points), 'Point')}, "
-            f"best score {self.best}%."
-        )
-
-
-@dataclass
-class _Draft:
-    """The rebuttal being written: its lines, and whether it can still be sent as it is."""
-
-    lines: list[str] = field(default_factory=list)
-    chars: int = 0
-    undecodable: bool = False
-    overflow: bool = False
-
-    def __bool__(self) -> bool:
-        return bool(self.lines) or self.undecodable or self.overflow
-
-
-class _LineReader:
-    """Lines of bytes from ``stream``, each at most ``cap`` bytes (a longer line is drained and flagged)."""
-
-    def __init__(self, stream: BinaryIO, cap: int):
-        self.stream, self.cap = stream, cap
-
-    def read(self) -> tuple[bytes, bool] | None:
-        """``(line, cut)``: the line without its newline and whether it was longer than ``cap``; None at end."""
-        line = self.stream.readline(self.cap)
-        if not line:
-            return None
-        cut = not line.endswith(b"\n") and len(line) >= self.cap
-        while cut:  # drop the rest of the oversized line, keeping memory bounded
-            rest = self.stream.readline(self.cap)
-            if not rest or rest.endswith(b"\n"):
-                break
-        return line.rstrip(b"\r\n"), cut
-
-
-def _input_waiting(stream: BinaryIO) -> bool:
-    """Whether more input is already there (the rest of a paste), waiting at most :data:`PASTE_GAP_S`."""
-    try:
-        ready, _, _ = select.select([stream], [], [], PASTE_GAP_S)
-    except (OSError, ValueError, TypeError):  # no select on this stream (e.g. Windows consoles)
-        return False
-    return bool(ready)
-
-
-async def practice_loop(
-    service: PracticeService,
-    learner: Learner,
-    case_id: str | None,
-    point: int | None,
-    stream: BinaryIO,
-    out: TextIO,
-    interactive: bool,
-    width: int = 80,
-) -> int:
-    """Present a Point and score each rebuttal to it, until /quit, Ctrl-C or end of input.
-
-    A rebuttal is a paragraph: the lines up to an empty line (or to the end, or to a
-    command). In a terminal, an empty line with more input already waiting behind it is
-    part of a paste, so a pasted block is one rebuttal, empty lines and all.
-    """
-    place = Place()
-    prompt = await service.start(learner, place, case_id, point)
-    _print_point(prompt, out, width)
-    tally = SessionTally()
-    reader = _LineReader(stream, service.max_rebuttal_chars * BYTES_PER_CHAR + SLACK_BYTES)
-    draft = _Draft()
-
-    async def send() -> None:
-        nonlocal draft
-        written, draft = draft, _Draft()
-        if not written:
-            return
-        if written.undecodable:
-            _say(out, "That rebuttal is not UTF-8 text, so it was not scored. Check your terminal's encoding.", width)
-            return
-        try:
-            if written.overflow or written.chars > service.max_rebuttal_chars * 2:
-                raise rebuttal_too_long(None, service.max_rebuttal_chars)
-            result = await service.submit(learner, place, "\n".join(written.lines))
-        except USER_ERRORS as error:
-            _say(out, str(error), width)
-            return
-        tally.add(result.attempt.case_id, result.point.number, result.coverage.score)
-        out.write(render_text(explain(result.point, result.coverage), width) + "\n")
-
-    if interactive:
-        _say(out, "Write your rebuttal and send it with an empty line (/help for commands).", width)
-    try:
-        while True:
-            if interactive:
-                out.write("... " if draft else "> ")
-                out.flush()
-            read = reader.read()
-            if read is None:
-                await send()
-                break
-            raw, cut = read
-            if cut:
-                draft.overflow = True
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                draft.undecodable = True
-                continue
-            if not line.strip():
-                if draft and interactive and _input_waiting(stream):
-                    draft.lines.append("")  # an empty line inside a paste
-                    continue
-                await send()
-                continue
-            command = line.strip().lower().removeprefix("/")
-            if command not in TERMINAL_COMMANDS:
-                draft.lines.append(line)
-                draft.chars += len(line) + 1
-                continue
-            await send()
-            if command in ("quit", "exit"):
-                break
-            try:
-                if command == "help":
-                    out.write(TERMINAL_HELP + "\n")
-                elif command == "hint":
-                    _say(out, f"Hint: {await service.hint(learner, place)}", width)
-                elif command == "answer":
-                    _print_answer(await service.answer(learner, place), out, width)
-                elif command == "article":
-                    case = (await service.current(learner, place)).case
-                    cli_article.show_text(cli_article.render_reading(reading_of(case), width), out)
-                elif command == "skip":
-                    _print_point(await service.skip(learner, place), out, width)
-            except USER_ERRORS as error:
-                _say(out, str(error), width)
-            out.flush()
-    except KeyboardInterrupt:  # Ctrl-C: leave at once, what was stored stays stored
-        out.write("\n")
-    _say(out, tally.goodbye(), width)
-    out.flush()
-    return EXIT_OK
-
-
-def database_path(args: argparse.Namespace | None, settings: Settings) -> Path | str:
-    """The database to use, refused with a clear message when it cannot be one (a folder, a missing folder)."""
-    location = database_location(getattr(args, "db", None) or settings.db_path)
-    if isinstance(location, str):  # a PostgreSQL URL
-        return location
-    path = location
-    if path.is_dir():
-        raise CliError(f"the database {path} is a folder; give a file, e.g. {path / 'counterpoint.db'}")
-    if not path.parent.is_dir():
-        raise CliError(f"cannot open the database {path}: the folder {path.parent} does not exist")
-    return path
-
-
-def with_storage(
-    args: argparse.Namespace,
-    settings: Settings,
-    action: Callable[[Storage, CaseLibrary, Learner], Awaitable[int]],
-) -> int:
-    """Run ``action`` for the terminal's learner on the database, closing it however it ends."""
-    cases = CaseLibrary.from_directory(settings.cases_dir)
-    learner = Learner.terminal(args.user or _default_user())
-    path = database_path(args, settings)
-
-    async def main() -> int:
-        storage = await Storage.open(path)
-        try:
-            return await action(storage, cases, learner)
-        finally:
-            await storage.close()
-
-    return asyncio.run(main())
-
-
-def cmd_practice(args: argparse.Namespace, settings: Settings) -> int:
-    async def practise(storage: Storage, cases: CaseLibrary, learner: Learner) -> int:
-        # asyncio's own Ctrl-C handler only cancels the task, which a blocking read does
-        # not notice: with Python's, Ctrl-C interrupts the read at once.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        service = PracticeService(
-            cases,
-            storage,
-            make_scorer(settings.scorer, settings.scorer_threads),
-            max_rebuttal_chars=settings.max_rebuttal_chars,
-        )
-        return await practice_loop(
-            service,
-            learner,
-            args.case,
-            args.point,
-            sys.stdin.buffer,
-            sys.stdout,
-            sys.stdin.isatty(),
-            terminal_width(),
-        )
-
-    return with_storage(args, settings, practise)
-
-
-def _default_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user database entry (some containers)
-        return "me"
-
-
 # --- progress --------------------------------------------------------------------------------
 
 
@@ -532,7 +257,7 @@ def _text_of(item: dict) -> str:
 
 def _numbered_lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes, bool]]:
     """``(number, line, cut)`` for each line of ``stream``; a line over ``cap`` bytes comes cut and flagged."""
-    reader = _LineReader(stream, cap)
+    reader = LineReader(stream, cap)
     number = 0
     while (read := reader.read()) is not None:
         number += 1

@@ -48,7 +48,7 @@ def show_text(text: str, out: TextIO) -> None:
 
 
 def cmd_article(args: argparse.Namespace, settings: Settings) -> int:
-    from .cli import terminal_width  # cli imports this module for its subcommand
+    from .cli_common import terminal_width
 
     if args.case_file:
         case = load_case_file(Path(args.case_file))

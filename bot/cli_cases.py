@@ -116,7 +116,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_disputes_export(args: argparse.Namespace, settings: Settings) -> int:
     from .catalog import CaseCatalog
-    from .cli import database_path
+    from .cli_common import database_path
     from .disputes import DisputeService
     from .storage import Storage
 
