@@ -151,12 +151,12 @@ class JudgedIndex:
                 continue
             for i in range(start, end):
                 for j in range(start, end):  # itself too: a reference alone still has a reading
-                    pairs.append((spell_out_negations(self._references[j]), spell_out_negations(self._references[i])))
+                    pairs.append((self._references[j], self._references[i]))
                     targets.append(i)
         total = np.zeros(len(self._references))
         count = np.zeros(len(self._references))
         if pairs:
-            np.add.at(total, targets, self._judge.probabilities(pairs)[:, OPPOSITE])
+            np.add.at(total, targets, np.array(self._read_pairs(pairs))[:, OPPOSITE])
             np.add.at(count, targets, 1)
         return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
 
@@ -180,11 +180,8 @@ class JudgedIndex:
                 draft.candidates.append(
                     _Candidate(match.excerpt, match.counterargument_id, reference, match.similarity, lexical=True)
                 )
-            pairs.extend(
-                (spell_out_negations(c.window), spell_out_negations(self._references[c.reference]))
-                for c in draft.candidates
-            )
-        verdicts = iter(self._judge.probabilities(pairs) if pairs else [])
+            pairs.extend((c.window, self._references[c.reference]) for c in draft.candidates)
+        verdicts = iter(self._read_pairs(pairs))
         for draft in drafts:
             draft.verdicts = [next(verdicts) for _ in draft.candidates]
         self._second_look(drafts)
