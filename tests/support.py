@@ -138,8 +138,11 @@ def _next_reply() -> discord.Message | None:
     return dpytest.get_message()
 
 
-def counterpoint(*args: str, stdin: str = "", env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
-    """Run the ``counterpoint`` command in a real process, as a user would, without their token or DB."""
+def counterpoint(
+    *args: str, stdin: str = "", env: dict | None = None, cwd=None, preexec_fn=None
+) -> subprocess.CompletedProcess:
+    """Run the ``counterpoint`` command in a real process, as a user would, without their token or DB
+    (``preexec_fn`` runs in the child before the command, e.g. to drop capabilities)."""
     environment = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "COUNTERPOINT_DB")}
     environment.update(env or {})
     return subprocess.run(
@@ -150,6 +153,7 @@ def counterpoint(*args: str, stdin: str = "", env: dict | None = None, cwd=None)
         env=environment,
         cwd=cwd,
         timeout=60,
+        preexec_fn=preexec_fn,
     )
 
 

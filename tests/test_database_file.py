@@ -227,16 +227,8 @@ def run_obeying_permissions(tmp_path):
     root = os.geteuid() == 0
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        environment = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "COUNTERPOINT_DB")}
-        return subprocess.run(
-            [sys.executable, "-m", "bot", *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            env=environment,
-            cwd=tmp_path,
-            timeout=60,
-            preexec_fn=_without_permission_overrides if root else None,
+        return counterpoint(
+            *args, stdin=stdin, cwd=tmp_path, preexec_fn=_without_permission_overrides if root else None
         )
 
     if root:
