@@ -249,7 +249,6 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="counterpoint-cluster-") as folder:
         db = args.db or str(Path(folder) / "cluster.db")
-        prepare(db)  # before the workers race to create it
         print(
             f"scorer {args.scorer}, {args.users} users per process for {args.seconds:.0f} s (think time mean "
             f"{args.think} s), one database ({'a temporary SQLite file' if not args.db else db}); "
