@@ -146,8 +146,8 @@ COSINE_WEIGHT = 0.5
 
 def predict_judged(data: ArgKPSplit, threads: int = 1) -> dict[str, dict[str, float]]:
     """``{arg_id: {key_point_id: score}}`` from the default scorer's models (:mod:`bot.neural`)."""
+    from .negation import spell_out_negations
     from .neural import MAKES, shared_models
-    from .text import spell_out_negations
 
     encoder, judge = shared_models(threads)
     by_group: dict[tuple[str, int], list[KeyPoint]] = defaultdict(list)

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .cases import Case, Counterargument, Point
+from .negation import spell_out_negations
 from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
 from .scoring import (
     FLAG_EMPTY,
@@ -53,7 +54,7 @@ from .scoring import (
     Opposition,
     point_number,
 )
-from .text import STOP_WORDS, normalize, spell_out_negations, split_sentences, words
+from .text import STOP_WORDS, normalize, split_sentences, words
 
 #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
 ABOUT_THRESHOLD = 0.5

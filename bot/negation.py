@@ -336,3 +336,21 @@ def agreeing(mark_a: str, mark_b: str) -> bool:
 def conflicting(mark_a: str, mark_b: str) -> bool:
     """Whether two marks of one stem say opposite things: governed by a negation against plain."""
     return {mark_a, mark_b} == {NEGATED, ""}
+
+
+_NEGATED_CONTRACTION = re.compile(r"\b(\w+)n[\'\u2019]t\b", re.IGNORECASE)
+_WHOLE_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}  # the stem before "n't"
+
+
+def spell_out_negations(text: str) -> str:
+    """``text`` with negated contractions written out ("can't" -> "can not", "haven't" -> "have not").
+
+    The judge's word pieces split "can't" into "can", "'", "t", and the "t" is easy to
+    miss; "not" is not.
+    """
+
+    def spelled(match: re.Match[str]) -> str:
+        stem = _WHOLE_NEGATIONS.get(match.group(1).lower(), match.group(1))
+        return "cannot" if stem == "can" else f"{stem} not"
+
+    return _NEGATED_CONTRACTION.sub(spelled, text)

@@ -109,24 +109,6 @@ def _expand_token(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-_NEGATED_CONTRACTION = re.compile(r"\b(\w+)n[\'\u2019]t\b", re.IGNORECASE)
-_WHOLE_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}  # the stem before "n't"
-
-
-def spell_out_negations(text: str) -> str:
-    """``text`` with negated contractions written out ("can't" -> "can not", "haven't" -> "have not").
-
-    The judge's word pieces split "can't" into "can", "'", "t", and the "t" is easy to
-    miss; "not" is not.
-    """
-
-    def spelled(match: re.Match[str]) -> str:
-        stem = _WHOLE_NEGATIONS.get(match.group(1).lower(), match.group(1))
-        return "cannot" if stem == "can" else f"{stem} not"
-
-    return _NEGATED_CONTRACTION.sub(spelled, text)
-
-
 def words(text: str) -> list[str]:
     """Lowercase word tokens with contractions expanded."""
     return [w for raw in _WORD.findall(text) for w in _token_kinds(raw.lower())[0]]

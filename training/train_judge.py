@@ -28,9 +28,9 @@ from transformers import AutoTokenizer, BertConfig, BertForSequenceClassificatio
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
-from bot.text import spell_out_negations  # noqa: E402
+from bot.negation import spell_out_negations  # noqa: E402  (standard library only: runs on a bare GPU machine)
 from pairs import (  # noqa: E402
-    MAKES, argkp_pairs, compound_pairs, identity_pairs, minicase_pairs, reversed_side_pairs, off_topic_pairs,
+    MAKES, OPPOSITE, argkp_pairs, compound_pairs, identity_pairs, minicase_pairs, reversed_side_pairs, off_topic_pairs,
     read_minicases,
 )
 
@@ -85,6 +85,47 @@ def held_out_report(model, tokenizer, pairs, device) -> str:
     return f"held-out acc {accuracy:.3f} recall n/m/o {recall[0]:.2f}/{recall[1]:.2f}/{recall[2]:.2f}"
 
 
+@torch.no_grad()
+def reversal_report(model, tokenizer, cases: list[dict], device) -> tuple[float, str]:
+    """How well the judge tells a reference's reversals from its paraphrases, on mini cases it never saw.
+
+    Each counterargument's paraphrases, reversals and near miss are read beside
+    its reference. Returns the AUC of P(opposite), reversals against paraphrases
+    (what the bot's veto needs), and a line with the rates at the argmax: how many
+    reversals and paraphrases are read OPPOSITE, how many paraphrases MAKES, and
+    how many sentences read as the opposite of themselves.
+    """
+    from sklearn.metrics import roc_auc_score
+
+    rows: list[tuple[str, str, int]] = []
+    for case in cases:
+        for arg in case["counterarguments"]:
+            rows += [(text, arg["reference"], MAKES) for text in arg["makes"]]
+            rows += [(text, arg["reference"], OPPOSITE) for text in arg["opposite"]]
+    selves = [(text, text) for text, _, _ in rows]
+    model.eval()
+    probabilities = []
+    for pairs in ([(a, b) for a, b, _ in rows], selves):
+        chunk_probs = []
+        for start in range(0, len(pairs), 256):
+            chunk = pairs[start : start + 256]
+            enc = tokenizer([spell_out_negations(a) for a, _ in chunk], [spell_out_negations(b) for _, b in chunk],
+                            truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
+            chunk_probs.append(model(**enc).logits.float().softmax(-1).cpu())
+        probabilities.append(torch.cat(chunk_probs))
+    model.train()
+    reads, self_reads = probabilities
+    gold = torch.tensor([label for _, _, label in rows])
+    predicted = reads.argmax(-1)
+    reversal, paraphrase = gold == OPPOSITE, gold == MAKES
+    auc = float(roc_auc_score(reversal[reversal | paraphrase].numpy(), reads[reversal | paraphrase, OPPOSITE].numpy()))
+    line = (f"D: AUC {auc:.3f}, reversals read opposite {(predicted[reversal] == OPPOSITE).float().mean():.2f}, "
+            f"paraphrases opposite {(predicted[paraphrase] == OPPOSITE).float().mean():.2f} "
+            f"makes {(predicted[paraphrase] == MAKES).float().mean():.2f}, "
+            f"self-opposite {(self_reads[:, OPPOSITE] >= 0.5).float().mean():.2f}")
+    return auc, line
+
+
 def argkp_map(model, tokenizer, directory: Path, split: str, device) -> float:
     """Strict mAP on an ArgKP split, as bot/argkp.py computes it (P(makes) as the score)."""
     import csv
@@ -137,6 +178,12 @@ def main() -> None:
     parser.add_argument(
         "--identity", action="store_true", help="also each mini-case sentence beside itself, MAKES (identity_pairs)"
     )
+    parser.add_argument(
+        "--dev-minicases", type=Path, nargs="*", default=[],
+        help="mini cases never trained on; each epoch is reported on them, and the epoch kept is the best by "
+        "ArgKP dev mAP plus their reversal AUC (without them: the last epoch)",
+    )
+    parser.add_argument("--deadline", type=float, default=0, help="start no epoch that would end past this many seconds")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -182,9 +229,15 @@ def main() -> None:
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, s / (0.1 * steps)) * max(0.0, (steps - s) / (0.9 * steps))
     )
+    dev_cases = read_minicases(args.dev_minicases)
     model.train()
     started = time.time()
+    best: tuple[float, int, dict] | None = None
     for epoch in range(1, args.epochs + 1):
+        elapsed = time.time() - started
+        if args.deadline and epoch > 1 and elapsed + elapsed / (epoch - 1) > args.deadline:
+            print(f"stopping before epoch {epoch}: it would end past the deadline ({elapsed:.0f} s so far)", flush=True)
+            break
         total = 0.0
         for batch in batches(pairs, args.batch, rng):
             enc = tokenizer([a for a, _, _ in batch], [b for _, b, _ in batch], truncation=True,
@@ -200,20 +253,24 @@ def main() -> None:
             optimizer.zero_grad()
             total += loss.item() * len(batch)
         dev = argkp_map(model, tokenizer, args.argkp, "dev", device)
+        auc, reversals = reversal_report(model, tokenizer, dev_cases, device) if dev_cases else (0.0, "")
         print(f"epoch {epoch}: loss {total / len(pairs):.4f}  ArgKP dev mAP strict {dev:.3f}  "
-              f"{held_out_report(model, tokenizer, held_out, device)}  ({time.time() - started:.0f} s)", flush=True)
+              f"{held_out_report(model, tokenizer, held_out, device)}  {reversals}  ({time.time() - started:.0f} s)",
+              flush=True)
+        merit = dev + auc if dev_cases else float(epoch)
+        if best is None or merit > best[0]:
+            # The trained weights alone, in half precision: what a GPU machine sends back
+            # (export_onnx.py puts them onto the base's word embeddings again).
+            best = (merit, epoch, {k: v.detach().half().contiguous().cpu() for k, v in model.state_dict().items()
+                                   if "word_embeddings" not in k})
 
     args.out.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(args.out)
     tokenizer.save_pretrained(args.out)
-    # The trained weights alone, in half precision: what a GPU machine sends back
-    # (merge_trained.py puts them onto the base's word embeddings again).
     from safetensors.torch import save_file
 
-    trained = {k: v.detach().half().contiguous().cpu() for k, v in model.state_dict().items()
-               if "word_embeddings" not in k}
-    save_file(trained, args.out / "trained.safetensors")
-    print(f"saved to {args.out}")
+    assert best is not None, "no epoch ran"
+    save_file(best[2], args.out / "trained.safetensors")
+    print(f"saved epoch {best[1]} to {args.out}")
 
 
 if __name__ == "__main__":
