@@ -7,7 +7,8 @@
 #
 # Prepared in session 5 (no device was lent then), not yet run. How to launch it
 # within the device's limits (a 64 MiB working tree, 8 files back) is in
-# training/README.md. Expected: about 6 minutes on one H100/H200.
+# training/README.md. Expected: about 6 minutes on one H100/H200. A smoke test on a
+# CPU: EXTRA="--limit 32 --epochs 1" ARGKP=<a copy with a short arguments_dev.csv>.
 set -u
 export PYTHONUNBUFFERED=1
 BASE=${BASE:-.devcarry/base}       # all-MiniLM-L6-v2 (config.json, vocab.txt, model.safetensors)
@@ -22,7 +23,7 @@ TRAIN="training/data/minicases_a.jsonl training/data/minicases_b.jsonl training/
 variant() {
   local name=$1; shift
   python3 training/train_judge.py --base "$BASE" --argkp "$ARGKP" --minicases $TRAIN \
-    --dev-minicases training/data/minicases_d.jsonl --out "/tmp/$name" --deadline 380 "$@" > "$OUT/$name.log" 2>&1
+    --dev-minicases training/data/minicases_d.jsonl --out "/tmp/$name" --deadline 380 "$@" ${EXTRA:-} > "$OUT/$name.log" 2>&1
   grep -E "^(pairs|epoch|saved|stopping)|Error" "$OUT/$name.log" | sed "s/^/$name /" >> "$OUT/summary.txt"
   # Parts under the device's 16 MiB a file; the log goes once the weights are safe.
   split -b 15M "/tmp/$name/trained.safetensors" "$OUT/$name.part." && rm "$OUT/$name.log"
