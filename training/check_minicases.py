@@ -92,10 +92,10 @@ def check_case(case: object, where: str) -> list[str]:
 def main(paths: list[str]) -> int:
     problems: list[str] = []
     topics: dict[str, str] = {}
-    print(f"{'file':<28} {'cases':>5} {'args':>5} {'makes':>6} {'opp':>5} {'opp no-neg':>11} {'makes w/ neg':>13}")
+    print(f"{'file':<28} {'cases':>5} {'args':>5} {'makes':>6} {'opp':>5} {'opp no-neg':>11} {'makes w/ neg':>13} {'cases != 3 args':>16}")
     for name in paths:
         path = Path(name)
-        cases = args = makes = opposite = opposite_plain = makes_negated = 0
+        cases = args = makes = opposite = opposite_plain = makes_negated = other_sizes = 0
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -114,6 +114,8 @@ def main(paths: list[str]) -> int:
                 problems.append(f"{where}: topic {case.get('topic')!r} already at {topics[topic]}")
             else:
                 topics[topic] = where
+            if len(case.get("counterarguments") or []) != 3:
+                other_sizes += 1
             for arg in case.get("counterarguments") or []:
                 if not isinstance(arg, dict):
                     continue
@@ -127,7 +129,7 @@ def main(paths: list[str]) -> int:
                         opposite += 1
                         opposite_plain += not has_negation(text)
         share = f"{opposite_plain}/{opposite} {opposite_plain / opposite:.0%}" if opposite else "-"
-        print(f"{path.name:<28} {cases:>5} {args:>5} {makes:>6} {opposite:>5} {share:>11} {makes_negated:>13}")
+        print(f"{path.name:<28} {cases:>5} {args:>5} {makes:>6} {opposite:>5} {share:>11} {makes_negated:>13} {other_sizes:>16}")
     for problem in problems:
         print("PROBLEM", problem)
     print(f"{len(problems)} problem(s)")
