@@ -8,8 +8,8 @@ Counterargument paragraphs are split into claims, not sentences: a sentence
 that continues its neighbour (it opens with "This", "It", "Therefore"... or
 shares most of its key terms) stays with it; a short lead-in ("Not really.")
 is dropped, and no reference is under four words. Each counterargument gets a
-hint that points at its key nouns without stating it; its summary is left
-``TODO`` for the author to write in their own words.
+hint and a label (:mod:`bot.draft_wording`); its summary is left ``TODO`` for
+the author to write in their own words.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
 from .article_text import read_article_text
 from .case_quality import REVIEW_MARK, located_warnings
-from .cases import ID_PATTERN, Case, label_from, parse_case
+from .cases import ID_PATTERN, Case, parse_case
+from .draft_wording import hint, label
 from .negation import bare
-from .text import STOP_WORDS, analyze, split_sentences
+from .text import analyze, split_sentences
 
 __all__ = [
     "EXPECTED_STRUCTURES",
@@ -195,6 +196,7 @@ def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str
             f"context = {_quote(point.context)}",
         ]
         used: set[str] = set()
+        labels: set[str] = set()
         for index, sentences in enumerate(point.claims, start=1):
             if index - 1 in point.long_from:
                 out += [
@@ -212,71 +214,9 @@ def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str
                 *(f"    {_quote(s)}," for s in sentences),
                 "]",
                 "phrasings = []",
-                f"label = {_quote(label(sentences))}",
+                f"label = {_quote(label(sentences, point.claim, labels))}",
             ]
     return "\n".join(out) + "\n"
-
-
-#: The most words a draft's label takes from its source.
-LABEL_WORDS = 4
-#: The longest noun phrase a hint names: long enough to point, too short to state the reason.
-HINT_WORDS = 3
-_WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
-_VERBISH = re.compile(
-    r"(?:ed|ing|ly)$|^(?:can|could|will|would|may|might|must|should|not|no|also|even|more|"
-    r"most|less|much|many|very|just|only|still|allow|allows|make|makes|made|keep|keeps|kept|"
-    r"found|find|show|shows|shown|say|says|said|get|gets|got|take|takes|took|become|becomes|"
-    r"do|does|did|has|have|had|is|are|was|were|be|been)$",
-    re.IGNORECASE,
-)
-
-
-def hint(sentences: tuple[str, ...], claim: str, used: set[str]) -> str:
-    """A question pointing at the counterargument's key nouns, without stating the reason."""
-    claim_terms = {t.lower() for t in _WORD_TOKEN.findall(claim)}
-    runs: list[list[str]] = []
-    for sentence in sentences:
-        run: list[str] = []
-        tokens = _WORD_TOKEN.findall(sentence)
-        if tokens and not tokens[0].isupper():
-            tokens[0] = tokens[0].lower()  # capitalised only because it opens the sentence
-        for token in [*tokens, ""]:
-            lower = token.lower()
-            if (
-                token
-                and "'" not in token
-                and lower not in STOP_WORDS
-                and lower not in claim_terms
-                and not _VERBISH.search(token)
-            ):
-                run.append(token)
-            elif run:
-                runs.append(run[:HINT_WORDS])
-                run = []
-    runs.sort(key=lambda r: (-len(r), -sum(len(w) for w in r)))
-    for run in runs:
-        phrase = " ".join(run)
-        if phrase.lower() not in used:
-            used.add(phrase.lower())
-            return f"What does the article say about {phrase}?"
-    return "Which reason in the article answers this claim most directly?"
-
-
-def label(sentences: tuple[str, ...]) -> str:
-    """A draft's short name for a counterargument: the longest run of content words in its
-    source ("Strategic depth"), else the start of its first sentence; the author edits it."""
-    runs: list[list[str]] = []
-    for sentence in sentences:
-        run: list[str] = []
-        for token in [*_WORD_TOKEN.findall(sentence), ""]:
-            if token and "'" not in token and token.lower() not in STOP_WORDS and not _VERBISH.search(token):
-                run.append(token)
-            elif run:
-                runs.append(run[:LABEL_WORDS])
-                run = []
-    best = max(runs, key=lambda r: (len(r), sum(len(w) for w in r)), default=None)
-    text = " ".join(best) if best and len(best) > 1 else sentences[0]
-    return label_from(text[:1].upper() + text[1:])
 
 
 def import_article(

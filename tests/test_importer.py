@@ -352,6 +352,30 @@ def test_hints_point_at_the_key_nouns_and_differ_within_a_point():
     assert "forecast wind output days ahead" not in hints[0]
 
 
+COACH_WORDING = """Three Myths About Heat Pumps
+
+Myth: Heat pumps are too noisy for a terraced street.
+Fact: At two metres, the hum that the outdoor fans produce is quieter than a fridge. Unlike boilers, modern units have no burner to roar when they start.
+
+Myth: Heat pumps fail in cold weather.
+Fact: There are ways to keep a home warm when the frost is hard. Owners will also still be billed for backup electricity in a freeze.
+"""
+
+
+def test_hints_ask_about_a_noun_phrase_and_labels_name_the_reason_in_a_few_words():
+    _, case = import_article(COACH_WORDING, "heat")
+    noisy, cold = case.points
+    # a noun phrase, never a run of words that ends on a verb ("... about outdoor fans produce?")
+    assert noisy.counterarguments[0].hint == "What does the article say about outdoor fans?"
+    labels = [a.label for p in case.points for a in p.counterarguments]
+    # the reason's own clause, after a fronted "Unlike boilers," or "There are", cut before a trailing phrase
+    assert labels[1:] == ["Modern units have no burner", "Ways to keep a home warm", "Owners will be billed"]
+    for point in case.points:
+        for arg in point.counterarguments:
+            assert 2 <= len(arg.label.split()) <= 6 and not arg.label.endswith("\u2026"), arg.label
+            assert "TODO" not in arg.hint and arg.hint.endswith("?")
+
+
 def test_a_text_with_no_argument_names_every_layout_looked_for():
     with pytest.raises(ImportError_) as caught:
         import_article("A Day Out\n\nWe went to the beach. The weather was fine.\n\nThen we went home.\n")
