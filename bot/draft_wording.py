@@ -87,6 +87,8 @@ def _tag(word: str, previous: tuple[str, str], following: str, first: bool) -> s
         return "D"
     if lower in _PREPOSITIONS:
         return "P"
+    if re.search(r"n['\u2019]t$", lower):
+        return "V"  # "aren't", "can't", "doesn't"
     if not word[:1].isalpha() or "'" in word or "\u2019" in word:
         return "X"
     readings = _readings(word)
@@ -101,7 +103,9 @@ def _tag(word: str, previous: tuple[str, str], following: str, first: bool) -> s
     if "NOUN" in readings and "VERB" in readings:
         if (
             previous_word in _BEFORE_VERB
-            or previous_tag == "N"
+            # "blades produce", "output rises"; but "wind power", "vegan diet" are one noun
+            or (previous_tag == "N" and previous_word.endswith("s") != lower.endswith("s"))
+            or previous_word in ("people", "children", "men", "women")
             or re.search(r"(?:['\u2019](?:t|re|ll|ve|d)|ly)$", previous_word)
         ):
             return "V"  # "they produce", "don't need", "blades produce"
@@ -255,6 +259,7 @@ def _clause_label(words: list[str]) -> list[str]:
             and head_tags[-1]
             in (("N", "A", "V") if cut == len(words) or words[cut].lower() not in ("that", "to") else ("N",))
             and last not in STOP_WORDS | _BEFORE_VERB
+            and not re.search(r"n['\u2019]t$", last)  # "The papers aren't" (about what?)
             and ("V" in head_tags if cut == len(words) else "N" in head_tags)
         ):
             return [" ".join(head)]

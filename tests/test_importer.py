@@ -10,7 +10,8 @@ import pytest
 from bot.case_quality import quality_warnings
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
-from bot.importer import ImportError_, import_article
+from bot.importer import ImportError_, import_article, import_file
+from cogs.embeds import point_embed
 from support import counterpoint
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -591,3 +592,53 @@ def test_an_html_page_with_no_article_is_refused_clearly():
         import_article("<html><body><script>x()</script></body></html>", "x", filename="empty.html")
     with pytest.raises(ImportError_, match="No recognisable structure"):  # a menu is text, but no argument
         import_article("<html><body><nav><a href='/'>Home</a></nav></body></html>", "x", filename="menu.html")
+
+
+# --- a draft as a coach would write it (issue 12) --------------------------------------
+
+NUMBERED_OBJECTIONS = """Common objections to car-free streets
+
+1. Objection: "Shops will lose their customers."
+
+Response: Most shoppers on high streets arrive on foot or by bus. Footfall rose on streets that closed to cars.
+
+2. Objection: "Deliveries will become impossible."
+
+Response: Loading windows in the early morning keep deliveries moving. Cargo bikes now carry most small parcels.
+"""
+
+
+def test_a_numbered_objection_and_response_list_imports_without_its_labels():
+    _, case = import_article(NUMBERED_OBJECTIONS, "streets")
+    assert [p.claim for p in case.points] == [
+        '"Shops will lose their customers."',
+        '"Deliveries will become impossible."',
+    ]
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert sources[0] == "Most shoppers on high streets arrive on foot or by bus."
+    assert not any(s.startswith(("Response", "Objection")) for s in sources)
+
+
+GRANTS_OR_NOT = """Cycle Lane Myths
+
+Myth: Cycle lanes cause traffic jams.
+Yes, traffic has worsened on some streets with new lanes, but delivery vans account for most of the growth. Roads that lost a lane to bikes carried as many people as before.
+
+Myth: Nobody uses cycle lanes.
+Counts on the river route found four thousand riders a day. Empty lanes in photos are lanes between waves of riders.
+"""
+
+
+def test_context_is_what_the_answer_grants_and_empty_where_it_grants_nothing():
+    imported = import_file(GRANTS_OR_NOT.encode(), "myths.txt", "lanes")
+    jams, nobody = imported.case.points
+    assert jams.context == "Traffic has worsened on some streets with new lanes."
+    assert jams.counterarguments[0].source[0].startswith("Yes, traffic has worsened")  # the turn's reason stays
+    # no placeholder the article does not hold: empty, and validate names the line to write it on
+    assert nobody.context == ""
+    lines = imported.toml.splitlines()
+    [(line, message)] = [(n, m) for n, m in imported.warnings if "Point 2: the article grants" in m]
+    assert lines[line - 1].startswith("# review:") and lines[line] == 'context = ""'
+    # and the Point is presented without a "From the article" field
+    assert [f.name for f in point_embed(imported.case, jams).fields] == ["From the article"]
+    assert point_embed(imported.case, nobody).fields == []
