@@ -175,11 +175,21 @@ def _claims(paragraphs: list[str], topic: str = "") -> tuple[tuple[str, ...], ..
     return tuple(tuple(c) for c in claims if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS)
 
 
+#: "For example, ...", "Such as ...": evidence for the claim before it, not a reason of its own.
+_EXAMPLE = re.compile(r"^(?:for (?:example|instance)|e\.g\.|such as)\b", re.IGNORECASE)
+#: "At 500 meters, it drops to 38 decibels.": a fronted phrase, then a pronoun for what the sentence before named.
+_FRONTED_PRONOUN = re.compile(r"^[^,]{2,40},\s+(?:it|they|this|these|that|those)\b", re.IGNORECASE)
+
+
 def _continues(previous: str, sentence: str, topic: str = "") -> bool:
-    """Whether ``sentence`` carries on the claim of ``previous`` rather than making a new one."""
+    """Whether ``sentence`` carries on the claim of ``previous`` rather than making a new one. An example
+    or a fronted pronoun continues (measured over the nine articles of benchmarks/import_quality.py:
+    precision 0.691 -> 0.707, recall 0.844 kept, mean draft Spearman 0.533 -> 0.534)."""
     return bool(
         _CONTINUES.match(sentence)
         or _LINKING_EARLY.match(sentence)
+        or _EXAMPLE.match(sentence)
+        or _FRONTED_PRONOUN.match(sentence)
         or len(sentence.split()) <= CODA_WORDS
         or _overlap(previous, sentence, topic) >= SAME_CLAIM_OVERLAP
     )

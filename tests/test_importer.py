@@ -642,3 +642,20 @@ def test_context_is_what_the_answer_grants_and_empty_where_it_grants_nothing():
     # and the Point is presented without a "From the article" field
     assert [f.name for f in point_embed(imported.case, jams).fields] == ["From the article"]
     assert point_embed(imported.case, nobody).fields == []
+
+
+def test_an_example_or_a_fronted_pronoun_stays_with_the_reason_it_supports():
+    article = (
+        "Heat Pump Myths\n\nMyth: Heat pumps are loud.\n"
+        "Fact: Outdoor units hum more quietly than traffic. At ten metres, it fades below birdsong. "
+        "Councils have approved thousands of units beside bedrooms. For example, Leeds approved four hundred "
+        "last year without a single noise complaint.\n"
+    )
+    _, case = import_article(article, "heat")
+    assert [a.source for a in case.points[0].counterarguments] == [
+        ("Outdoor units hum more quietly than traffic.", "At ten metres, it fades below birdsong."),
+        (
+            "Councils have approved thousands of units beside bedrooms.",
+            "For example, Leeds approved four hundred last year without a single noise complaint.",
+        ),
+    ]
