@@ -659,3 +659,15 @@ def test_an_example_or_a_fronted_pronoun_stays_with_the_reason_it_supports():
             "For example, Leeds approved four hundred last year without a single noise complaint.",
         ),
     ]
+
+
+def test_a_rhetorical_question_stays_with_the_reason_it_drives_home():
+    article = (
+        "Diet Myths\n\nMyth: Vegans harm animals too.\n"
+        "Fact: No one can farm without harming some animals, that's true. But shouldn't we cause the least harm "
+        "we can? Grain for people needs far less land than grain for cattle.\n"
+    )
+    _, case = import_article(article, "diet")
+    point = case.points[0]
+    assert point.context == "No one can farm without harming some animals."
+    assert [len(a.source) for a in point.counterarguments] == [2, 1]
