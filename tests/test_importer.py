@@ -665,7 +665,7 @@ def test_a_rhetorical_question_stays_with_the_reason_it_drives_home():
     article = (
         "Diet Myths\n\nMyth: Vegans harm animals too.\n"
         "Fact: No one can farm without harming some animals, that's true. But shouldn't we cause the least harm "
-        "we can? Grain for people needs far less land than grain for cattle.\n"
+        "we can? Grain for people needs far fewer acres than grain for cattle.\n"
     )
     _, case = import_article(article, "diet")
     point = case.points[0]
