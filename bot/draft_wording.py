@@ -27,6 +27,8 @@ from lemminflect import getAllLemmas
 from .cases import MAX_LABEL, label_from
 from .text import STOP_WORDS
 
+#: The hint where the reason names nothing the claim does not: the draft asks the author to write one.
+GENERIC_HINT = "Which reason in the article answers this claim most directly?"
 #: The longest noun phrase a hint names: long enough to point, too short to state the reason.
 HINT_WORDS = 4
 #: A label is a clause of this many words, else a noun phrase.
@@ -211,7 +213,7 @@ def hint(sentences: tuple[str, ...], claim: str, used: set[str]) -> str:
         if phrase.lower() not in used:
             used.add(phrase.lower())
             return f"What does the article say about {phrase}?"
-    return "Which reason in the article answers this claim most directly?"
+    return GENERIC_HINT
 
 
 #: "There are ways to get electricity ...": what there is names the reason.

@@ -22,7 +22,7 @@ from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
 from .article_text import read_article_text
 from .case_quality import REVIEW_MARK, located_warnings
 from .cases import ID_PATTERN, Case, parse_case
-from .draft_wording import hint, label
+from .draft_wording import GENERIC_HINT, hint, label
 from .negation import bare
 from .text import analyze, split_sentences
 
@@ -238,35 +238,59 @@ def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str
             "each Point's claim is what the other side says and that its counterarguments answer it",
         ]
     for point in article.points:
-        out += ["", "[[points]]", f"number = {point.number}", f"claim = {_quote(point.claim)}"]
-        if not point.context:
-            out.append(
-                f"{REVIEW_MARK} Point {point.number}: the article grants or sets out nothing before answering; "
-                "write the context (what it concedes), or leave it empty"
-            )
-        out.append(f"context = {_quote(point.context)}")
-        used: set[str] = set()
-        labels: set[str] = set()
-        for index, sentences in enumerate(point.claims, start=1):
-            if index - 1 in point.long_from:
-                out += [
-                    "",
-                    f"{REVIEW_MARK} Point {point.number}: '{f'p{point.number}-c{index}'}' and the ones after it come "
-                    "from one long paragraph; check each holds one whole reason (merge halves, split pairs)",
-                ]
+        out += _point_lines(point)
+    return "\n".join(out) + "\n"
+
+
+#: How an article's sentence ends when the text was not cut off mid-sentence.
+_FINISHED = re.compile(r"[.!?:;)\"'\u201d\u2019\u2026]\s*$")
+
+
+def _point_lines(point: DraftPoint) -> list[str]:
+    """One Point of the draft, with a review comment wherever the importer is unsure, which
+    `cases validate` repeats with its line."""
+    review = f"{REVIEW_MARK} Point {point.number}:"
+    out = ["", "[[points]]", f"number = {point.number}"]
+    if point.claim.rstrip(' "\u201d').endswith("?") or len(split_sentences(point.claim)) > 1:
+        out.append(
+            f"{review} the claim is a question or several sentences; write it as the one statement the other side makes"
+        )
+    out.append(f"claim = {_quote(point.claim)}")
+    if not point.context:
+        out.append(
+            f"{review} the article grants or sets out nothing before answering; "
+            "write the context (what it concedes), or leave it empty"
+        )
+    out.append(f"context = {_quote(point.context)}")
+    used: set[str] = set()
+    labels: set[str] = set()
+    for index, sentences in enumerate(point.claims, start=1):
+        arg_id = f"p{point.number}-c{index}"
+        if index - 1 in point.long_from:
             out += [
                 "",
-                "[[points.counterarguments]]",
-                f"id = {_quote(f'p{point.number}-c{index}')}",
-                f"summary = {_quote(TODO_SUMMARY)}",
-                f"hint = {_quote(hint(sentences, point.claim, used))}",
-                "source = [",
-                *(f"    {_quote(s)}," for s in sentences),
-                "]",
-                "phrasings = []",
-                f"label = {_quote(label(sentences, point.claim, labels))}",
+                f"{review} '{arg_id}' and the ones after it come from one long paragraph; "
+                "check each holds one whole reason (merge halves, split pairs)",
             ]
-    return "\n".join(out) + "\n"
+        out += ["", "[[points.counterarguments]]", f"id = {_quote(arg_id)}", f"summary = {_quote(TODO_SUMMARY)}"]
+        arg_hint = hint(sentences, point.claim, used)
+        if arg_hint == GENERIC_HINT:
+            out.append(
+                f"{review} '{arg_id}' names nothing the claim does not, so its hint is generic; "
+                "write one that points at the reason"
+            )
+        out += [f"hint = {_quote(arg_hint)}", "source = [", *(f"    {_quote(s)}," for s in sentences), "]"]
+        if not _FINISHED.search(sentences[-1]):
+            out.append(
+                f"{review} '{arg_id}' ends mid-sentence (\"...{sentences[-1][-30:]}\"): the article's text may be "
+                "cut off here; finish the reason from the article or drop it"
+            )
+        out.append("phrasings = []")
+        arg_label = label(sentences, point.claim, labels)
+        if arg_label.endswith("\u2026"):
+            out.append(f"{review} '{arg_id}' label is the start of a sentence, cut; name the reason in a few words")
+        out.append(f"label = {_quote(arg_label)}")
+    return out
 
 
 def import_article(

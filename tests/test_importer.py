@@ -671,3 +671,22 @@ def test_a_rhetorical_question_stays_with_the_reason_it_drives_home():
     point = case.points[0]
     assert point.context == "No one can farm without harming some animals."
     assert [len(a.source) for a in point.counterarguments] == [2, 1]
+
+
+def test_validate_names_the_line_of_a_question_claim_and_of_an_answer_cut_off_mid_sentence(tmp_path):
+    article = (
+        "Diet Questions\n\nObjection: What about plants? Don't they suffer, too?\n"
+        "Reply: Plants have no nervous system, so nothing in them can feel pain.\n\n"
+        "Objection: Humans have always eaten meat.\n"
+        "Reply: Long habit does not make a practice right. Should we not aim for a more peacef"
+    )
+    draft = tmp_path / "draft.toml"
+    draft.write_text(import_article(article, "diet")[0], "utf-8")
+    lines = draft.read_text("utf-8").splitlines()
+    run = counterpoint("cases", "validate", str(draft))
+    assert run.returncode == 0, run.stderr
+    question = next(w for w in run.stdout.splitlines() if "the claim is a question" in w)
+    assert lines[int(question.split(":")[1])].startswith('claim = "What about plants?')
+    cut = next(w for w in run.stdout.splitlines() if "ends mid-sentence" in w)
+    assert "a more peacef" in cut and "'p2-c" in cut
+    assert lines[int(cut.split(":")[1]) - 2].strip() == "]"  # right below the source it is about
