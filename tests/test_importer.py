@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from support import counterpoint
 
+from bot.article import NO_SUMMARY, reading_of
 from bot.case_quality import quality_warnings
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
 from bot.importer import ImportError_, import_article, import_file
 from cogs.embeds import point_embed
-from support import counterpoint
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 SHIPPED = SHIPPED_CASES_DIR / "north-korea.toml"
@@ -642,6 +643,9 @@ def test_context_is_what_the_answer_grants_and_empty_where_it_grants_nothing():
     # and the Point is presented without a "From the article" field
     assert [f.name for f in point_embed(imported.case, jams).fields] == ["From the article"]
     assert point_embed(imported.case, nobody).fields == []
+    # `article` (no text shipped) shows each Point's context, and for this one where to read the answer
+    sections = reading_of(imported.case).sections
+    assert sections[0].text == jams.context and sections[1].text == NO_SUMMARY
 
 
 def test_an_example_or_a_fronted_pronoun_stays_with_the_reason_it_supports():
