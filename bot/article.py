@@ -19,6 +19,8 @@ from .practice import NoSessionError, PracticeError, PracticeService
 
 #: Shown in place of a Point's summary while a tournament round is on that Point.
 HIDDEN = "Hidden while a round of {tournament} is on this Point."
+#: A Point with neither a summary nor a context (both optional) still gets a section body.
+NO_SUMMARY = "The article answers this claim; the link has its words."
 
 
 class ArticleWithheldError(PracticeError):
@@ -76,7 +78,7 @@ def reading_of(case: Case, hidden: Mapping[int, str] | None = None) -> ArticleRe
             f"Point {point.number}: {point.claim}",
             HIDDEN.format(tournament=hidden[point.number])
             if point.number in hidden
-            else point.summary or point.context,
+            else point.summary or point.context or NO_SUMMARY,
         )
         for point in case.points
     )

@@ -53,7 +53,8 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
 _POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)
 _MYTH = re.compile(
-    _HEADING + r"(?:Myth|Claim|Objection)\s*(?:#?\s*\d+)?\s*[:.\-]\s*(?:\*\*)?\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE
+    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?:Myth|Claim|Objection)\s*(?:#?\s*\d+)?\s*[:.\-]\s*(?:\*\*)?\s*(.+?)(?:\*\*)?\s*$",
+    re.IGNORECASE,
 )
 _ANSWER = re.compile(
     _HEADING + r"(?:Fact|Facts|Response|Reality|Reply|Answer|Truth|The truth|Not true|False)\s*(?:#?\s*\d+)?\s*"
@@ -248,7 +249,8 @@ def _read_labelled(lines: list[str]) -> list[RawPoint]:
             else:
                 answer.append(line)
         context = " ".join(answer_paragraphs(before)) if labelled else ""
-        points.append(RawPoint(len(points) + 1, match.group(1).strip(), context, answer_paragraphs(answer)))
+        claim = match.group(1).strip()
+        points.append(RawPoint(len(points) + 1, claim, context, answer_paragraphs(answer)))
     return points
 
 

@@ -299,7 +299,8 @@ class _CaseReader:
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
             raise self.fail(f"points entry {index} needs a positive whole 'number'", point=None, field="number")
         claim = self.text(raw, "claim", point=number)
-        context = self.text(raw, "context", point=number)
+        # optional: an article may answer a claim without granting or setting out anything first
+        context = self.text(raw, "context", point=number) if raw.get("context", "") != "" else ""
         raw_args = raw.get("counterarguments")
         if not isinstance(raw_args, list) or not raw_args:
             raise self.fail("has no counterarguments", point=number, field="counterarguments")

@@ -43,11 +43,8 @@ def point_embed(case: Case, point: Point) -> discord.Embed:
         description=shorten(f"> {point.claim}", DESCRIPTION_LIMIT),
         colour=POINT_COLOUR,
     )
-    embed.add_field(
-        name=CONTEXT_FIELD,
-        value=shorten(point.context, FIELD_VALUE_LIMIT),
-        inline=False,
-    )
+    if point.context:  # optional: an article may grant nothing before it answers
+        embed.add_field(name=CONTEXT_FIELD, value=shorten(point.context, FIELD_VALUE_LIMIT), inline=False)
     embed.set_footer(
         text=shorten(
             f"{case.title} \u00b7 {plural(len(point.counterarguments), 'counterargument')} to find \u00b7 "

@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from support import counterpoint
 
+from bot.article import NO_SUMMARY, reading_of
 from bot.case_quality import quality_warnings
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
-from bot.importer import ImportError_, import_article
-from support import counterpoint
+from bot.importer import ImportError_, import_article, import_file
+from cogs.embeds import point_embed
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 SHIPPED = SHIPPED_CASES_DIR / "north-korea.toml"
@@ -352,6 +354,30 @@ def test_hints_point_at_the_key_nouns_and_differ_within_a_point():
     assert "forecast wind output days ahead" not in hints[0]
 
 
+COACH_WORDING = """Three Myths About Heat Pumps
+
+Myth: Heat pumps are too noisy for a terraced street.
+Fact: At two metres, the hum that the outdoor fans produce is quieter than a fridge. Unlike boilers, modern units have no burner to roar when they start.
+
+Myth: Heat pumps fail in cold weather.
+Fact: There are ways to keep a home warm when the frost is hard. Owners will also still be billed for backup electricity in a freeze.
+"""
+
+
+def test_hints_ask_about_a_noun_phrase_and_labels_name_the_reason_in_a_few_words():
+    _, case = import_article(COACH_WORDING, "heat")
+    noisy, cold = case.points
+    # a noun phrase, never a run of words that ends on a verb ("... about outdoor fans produce?")
+    assert noisy.counterarguments[0].hint == "What does the article say about outdoor fans?"
+    labels = [a.label for p in case.points for a in p.counterarguments]
+    # the reason's own clause, after a fronted "Unlike boilers," or "There are", cut before a trailing phrase
+    assert labels[1:] == ["Modern units have no burner", "Ways to keep a home warm", "Owners will be billed"]
+    for point in case.points:
+        for arg in point.counterarguments:
+            assert 2 <= len(arg.label.split()) <= 6 and not arg.label.endswith("\u2026"), arg.label
+            assert "TODO" not in arg.hint and arg.hint.endswith("?")
+
+
 def test_a_text_with_no_argument_names_every_layout_looked_for():
     with pytest.raises(ImportError_) as caught:
         import_article("A Day Out\n\nWe went to the beach. The weather was fine.\n\nThen we went home.\n")
@@ -567,3 +593,104 @@ def test_an_html_page_with_no_article_is_refused_clearly():
         import_article("<html><body><script>x()</script></body></html>", "x", filename="empty.html")
     with pytest.raises(ImportError_, match="No recognisable structure"):  # a menu is text, but no argument
         import_article("<html><body><nav><a href='/'>Home</a></nav></body></html>", "x", filename="menu.html")
+
+
+# --- a draft as a coach would write it (issue 12) --------------------------------------
+
+NUMBERED_OBJECTIONS = """Common objections to car-free streets
+
+1. Objection: "Shops will lose their customers."
+
+Response: Most shoppers on high streets arrive on foot or by bus. Footfall rose on streets that closed to cars.
+
+2. Objection: "Deliveries will become impossible."
+
+Response: Loading windows in the early morning keep deliveries moving. Cargo bikes now carry most small parcels.
+"""
+
+
+def test_a_numbered_objection_and_response_list_imports_without_its_labels():
+    _, case = import_article(NUMBERED_OBJECTIONS, "streets")
+    assert [p.claim for p in case.points] == [
+        '"Shops will lose their customers."',
+        '"Deliveries will become impossible."',
+    ]
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert sources[0] == "Most shoppers on high streets arrive on foot or by bus."
+    assert not any(s.startswith(("Response", "Objection")) for s in sources)
+
+
+GRANTS_OR_NOT = """Cycle Lane Myths
+
+Myth: Cycle lanes cause traffic jams.
+Yes, traffic has worsened on some streets with new lanes, but delivery vans account for most of the growth. Roads that lost a lane to bikes carried as many people as before.
+
+Myth: Nobody uses cycle lanes.
+Counts on the river route found four thousand riders a day. Empty lanes in photos are lanes between waves of riders.
+"""
+
+
+def test_context_is_what_the_answer_grants_and_empty_where_it_grants_nothing():
+    imported = import_file(GRANTS_OR_NOT.encode(), "myths.txt", "lanes")
+    jams, nobody = imported.case.points
+    assert jams.context == "Traffic has worsened on some streets with new lanes."
+    assert jams.counterarguments[0].source[0].startswith("Yes, traffic has worsened")  # the turn's reason stays
+    # no placeholder the article does not hold: empty, and validate names the line to write it on
+    assert nobody.context == ""
+    lines = imported.toml.splitlines()
+    [(line, message)] = [(n, m) for n, m in imported.warnings if "Point 2: the article grants" in m]
+    assert lines[line - 1].startswith("# review:") and lines[line] == 'context = ""'
+    # and the Point is presented without a "From the article" field
+    assert [f.name for f in point_embed(imported.case, jams).fields] == ["From the article"]
+    assert point_embed(imported.case, nobody).fields == []
+    # `article` (no text shipped) shows each Point's context, and for this one where to read the answer
+    sections = reading_of(imported.case).sections
+    assert sections[0].text == jams.context and sections[1].text == NO_SUMMARY
+
+
+def test_an_example_or_a_fronted_pronoun_stays_with_the_reason_it_supports():
+    article = (
+        "Heat Pump Myths\n\nMyth: Heat pumps are loud.\n"
+        "Fact: Outdoor units hum more quietly than traffic. At ten metres, it fades below birdsong. "
+        "Councils have approved thousands of units beside bedrooms. For example, Leeds approved four hundred "
+        "last year without a single noise complaint.\n"
+    )
+    _, case = import_article(article, "heat")
+    assert [a.source for a in case.points[0].counterarguments] == [
+        ("Outdoor units hum more quietly than traffic.", "At ten metres, it fades below birdsong."),
+        (
+            "Councils have approved thousands of units beside bedrooms.",
+            "For example, Leeds approved four hundred last year without a single noise complaint.",
+        ),
+    ]
+
+
+def test_a_rhetorical_question_stays_with_the_reason_it_drives_home():
+    article = (
+        "Diet Myths\n\nMyth: Vegans harm animals too.\n"
+        "Fact: No one can farm without harming some animals, that's true. But shouldn't we cause the least harm "
+        "we can? Grain for people needs far fewer acres than grain for cattle.\n"
+    )
+    _, case = import_article(article, "diet")
+    point = case.points[0]
+    assert point.context == "No one can farm without harming some animals."
+    assert [len(a.source) for a in point.counterarguments] == [2, 1]
+
+
+def test_validate_names_the_line_of_a_question_claim_and_of_an_answer_cut_off_mid_sentence(tmp_path):
+    article = (
+        "Diet Questions\n\nObjection: What about plants? Don't they suffer, too?\n"
+        "Reply: Plants have no nervous system, so nothing in them can feel pain.\n\n"
+        "Objection: Humans have always eaten meat.\n"
+        "Reply: Long habit does not make a practice right. Should we not aim for a more peacef"
+    )
+    draft = tmp_path / "draft.toml"
+    draft.write_text(import_article(article, "diet")[0], "utf-8")
+    lines = draft.read_text("utf-8").splitlines()
+    run = counterpoint("cases", "validate", str(draft))
+    assert run.returncode == 0, run.stderr
+    question = next(w for w in run.stdout.splitlines() if "the claim is a question" in w)
+    assert lines[int(question.split(":")[1])].startswith('claim = "What about plants?')
+    cut = next(w for w in run.stdout.splitlines() if "ends mid-sentence" in w)
+    assert "a more peacef" in cut and "'p2-c" in cut
+    assert lines[int(cut.split(":")[1]) - 2].strip() == "]"  # right below the source it is about
