@@ -44,6 +44,11 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
 
+  -----------------------------------   objections between rules (---, ***, ___):
+  <the other side's claim, a paragraph of its own>
+  <paragraphs answering it>
+  -----------------------------------
+
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>.
@@ -64,6 +69,8 @@ _ANSWER = re.compile(
 _NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)]\s+(.+?)(?:\*\*)?\s*$")
 _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$')
 _QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
+#: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
+_RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
 #: A line this long is a paragraph, not a heading.
 HEADING_WORDS = 30
@@ -122,6 +129,7 @@ def read_layout(text: str) -> Article:
         ("numbered", _read_numbered),
         ("quoted objections", _read_quoted),
         ("Q&A", _read_questions),
+        ("objections between rules", _read_ruled),
         ("op-ed", _read_oped),
     )
     for layout, reader in readers:
@@ -302,3 +310,21 @@ def _read_oped(lines: list[str]) -> list[RawPoint]:
 def _read_questions(lines: list[str]) -> list[RawPoint]:
     points = _read_standalone(lines, _QUESTION)
     return [p for p in points if len(split_sentences(p.claim)) == 1]
+
+
+def _read_ruled(lines: list[str]) -> list[RawPoint]:
+    """Sections between horizontal rules, each opening with the other side's claim in a
+    paragraph of its own and answered in the paragraphs after it (a list of objections
+    quoted without quotation marks or labels). What comes before the first rule is the intro."""
+    sections: list[list[str]] = []
+    for line in lines:
+        if _RULE.match(line):
+            sections.append([])
+        elif sections:
+            sections[-1].append(line)
+    points: list[RawPoint] = []
+    for body in sections:
+        paragraphs = answer_paragraphs(body)
+        if len(paragraphs) >= 2 and len(paragraphs[0].split()) <= HEADING_WORDS:
+            points.append(RawPoint(len(points) + 1, paragraphs[0], *_setting_out(paragraphs[1:])))
+    return points if len(points) >= 2 else []

@@ -124,6 +124,8 @@ def markdown_to_text(markdown: str) -> str:
             if text.strip():
                 blocks.append(prefix + text.strip())
             prefix = ""
+        elif token.type == "hr":
+            blocks.append("---")  # a rule can be the layout: objections between rules
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(token.content.strip())
         elif token.type == "html_block" and tokens[i].content.strip():

@@ -150,6 +150,10 @@ def _conceded(paragraphs: tuple[str, ...]) -> str:
     return ""
 
 
+#: Dots or an ellipsis opening a sentence: where a quotation was cut, not part of the reason.
+_ELIDED = re.compile(r"^(?:\.{2,}|\u2026)\s*")
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
@@ -162,7 +166,10 @@ def _claims(paragraphs: list[str], topic: str = "") -> tuple[tuple[str, ...], ..
     for paragraph in paragraphs:
         current: list[str] = []
         for sentence in split_sentences(paragraph):
-            if is_boilerplate(sentence) or (not current and len(sentence.split()) < MIN_REFERENCE_WORDS):
+            sentence = _ELIDED.sub("", sentence)  # "....The world is changing": a quotation's cut
+            if not _words(sentence) or is_boilerplate(sentence):
+                continue
+            if not current and len(sentence.split()) < MIN_REFERENCE_WORDS:
                 continue
             if current and _continues(current[-1], sentence, topic):
                 current.append(sentence)

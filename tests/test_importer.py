@@ -249,6 +249,26 @@ A turbine occupies a small footprint, and the land around it stays in use for fa
 Read more
 """
 
+RULED = """Replies to the Four-Day Week's Critics
+
+A reader sent us the usual objections. Our answers follow.
+
+----------------------------------
+
+A shorter week just means the same work crammed into fewer days.
+
+Trials in Iceland kept output level while hours fell, because meetings shrank and staff wasted less time.
+
+----------------------------------
+
+Customers will be left without service on the fifth day.
+
+....Staggered rotas kept every service open five days a week in the trials.
+...
+
+----------------------------------
+"""
+
 QANDA = """Nuclear Power: Your Questions Answered
 
 Isn't nuclear power dangerous?
@@ -291,6 +311,14 @@ Finland is already burying spent fuel in a deep geological repository designed t
             "neighbouring regions.",
         ),
         (
+            RULED,
+            [
+                "A shorter week just means the same work crammed into fewer days.",
+                "Customers will be left without service on the fifth day.",
+            ],
+            "Trials in Iceland kept output level while hours fell, because meetings shrank and staff wasted less time.",
+        ),
+        (
             QANDA,
             ["Isn't nuclear power dangerous?", "What about the waste?"],
             "Per unit of electricity produced, nuclear power has caused fewer deaths than coal, oil or gas, including "
@@ -307,6 +335,14 @@ def test_every_common_layout_imports(article, claims, first_source):
         for arg in point.counterarguments:
             assert "TODO" not in arg.hint and arg.hint.endswith("?")
             assert not any(s in arg.hint for s in arg.source)  # points, never states
+
+
+def test_objections_between_rules_keep_their_answers_whole_in_markdown_too():
+    draft, case = import_article(RULED.replace("A reader", "A **reader**"), "demo", filename="critics.md")
+    second = case.points[1].counterarguments
+    assert [s for a in second for s in a.source] == [
+        "Staggered rotas kept every service open five days a week in the trials."
+    ]  # the cut quotation's dots gone, and a line of dots is no reason
 
 
 def test_the_answer_label_never_becomes_part_of_the_answer():
@@ -390,6 +426,7 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         "Objection:",
         "1. <claim>",
         "quoted objection",
+        "objections between rules",
         "Q: A question",
         "Critics say <claim>",
         "Some argue that",
