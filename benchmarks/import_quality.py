@@ -4,8 +4,9 @@
 
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, the three of
-``data/eval/articles/``, the two of ``data/eval/articles-2/`` and of ``data/eval/articles-3/``), imports the article with `counterpoint cases
-import`'s code, edits nothing, and compares the draft with the hand case:
+``data/eval/articles/``, the two of ``data/eval/articles-2/`` and the two of
+``data/eval/articles-3/``), imports the article with `counterpoint cases import`'s code,
+edits nothing, and compares the draft with the hand case:
 
 * Point alignment: hand Points matched one-to-one to a draft Point whose
   source holds the same sentences (word overlap, greedy best first);
@@ -179,16 +180,18 @@ def main() -> None:
         print(
             f"{r.name:<22} {f'{r.hand_points}/{r.draft_points}/{r.aligned}':>18} "
             f"{f'{r.hand_args}/{r.draft_args}':>9} {_ratio(r.matched_args, r.draft_args):>5} "
-            f"{_ratio(r.matched_args, r.hand_args):>5} {r.hand_spearman:>8.3f} {r.bare_spearman:>6.3f} {r.draft_spearman:>9.3f} "
+            f"{_ratio(r.matched_args, r.hand_args):>5} {r.hand_spearman:>8.3f} {r.bare_spearman:>6.3f} "
+            f"{r.draft_spearman:>9.3f} "
             f"{gap:>6.3f}{'  ' + r.error if r.error else ''}"
         )
     n = len(results)
     hand_points = sum(r.hand_points for r in results)
     matched = sum(r.matched_args for r in results)
+    draft_points, aligned = sum(r.draft_points for r in results), sum(r.aligned for r in results)
+    hand_args, draft_args = sum(r.hand_args for r in results), sum(r.draft_args for r in results)
     print(
-        f"{'overall':<22} {f'{hand_points}/{sum(r.draft_points for r in results)}/{sum(r.aligned for r in results)}':>18} "
-        f"{f'{sum(r.hand_args for r in results)}/{sum(r.draft_args for r in results)}':>9} "
-        f"{_ratio(matched, sum(r.draft_args for r in results)):>5} {_ratio(matched, sum(r.hand_args for r in results)):>5} "
+        f"{'overall':<22} {f'{hand_points}/{draft_points}/{aligned}':>18} {f'{hand_args}/{draft_args}':>9} "
+        f"{_ratio(matched, draft_args):>5} {_ratio(matched, hand_args):>5} "
         f"{sum(r.hand_spearman for r in results) / n:>8.3f} {sum(r.bare_spearman for r in results) / n:>6.3f} "
         f"{sum(r.draft_spearman for r in results) / n:>9.3f} "
         f"{sum(r.hand_spearman - r.draft_spearman for r in results) / n:>6.3f}  (means of the articles' rho)"

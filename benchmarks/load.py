@@ -171,7 +171,8 @@ async def main() -> None:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         print(
-            f"scorer {SCORER}: {args.users} users for {args.seconds:.0f} s (think time mean {args.think} s), one process, "
+            f"scorer {SCORER}: {args.users} users for {args.seconds:.0f} s (think time mean {args.think} s), "
+            "one process, "
             f"a real database file; Python {sys.version.split()[0]}"
         )
         acked = len(run.acknowledged)
@@ -198,7 +199,8 @@ async def main() -> None:
         )
         quiet_p99, flooded_p99 = pct(quiet.latencies["rebut"], 0.99), pct(flooded.latencies["rebut"], 0.99)
         print(
-            f"fairness ({args.fair_seconds:.0f} s each, REBUT_RATE {limit[0]}/{limit[1]:.0f}): others' rebut p99 {quiet_p99:.1f} ms "
+            f"fairness ({args.fair_seconds:.0f} s each, REBUT_RATE {limit[0]}/{limit[1]:.0f}): "
+            f"others' rebut p99 {quiet_p99:.1f} ms "
             f"without a flooder (baseline), {flooded_p99:.1f} ms with one sending {FLOOD_PER_SECOND}/s "
             f"({flooded.refused:,} refused): {flooded_p99 / quiet_p99:.2f}x"
         )

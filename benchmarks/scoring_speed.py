@@ -96,9 +96,9 @@ class NaiveBaseline:
         self.owner = [owner.get(s) for s in self.sentences]
         self.totals = {p.number: len(p.counterarguments) for p in case.points}
 
-    def only_sources(self) -> "NaiveBaseline":
+    def only_sources(self) -> NaiveBaseline:
         """A stronger variant: only sentences that are some counterargument's source."""
-        kept = [(s, o) for s, o in zip(self.sentences, self.owner) if o]
+        kept = [(s, o) for s, o in zip(self.sentences, self.owner, strict=True) if o]
         variant = object.__new__(NaiveBaseline)
         variant.sentences, variant.owner = [s for s, _ in kept], [o for _, o in kept]
         variant.totals = self.totals
@@ -191,11 +191,13 @@ def main() -> None:
     print(f"naive baseline (token_set_ratio): {n / naive:8,.0f} rebuttals/s")
     print(f"  variant, {len(sources_only.sentences)} source sentences only:  {n / naive_sources:8,.0f} rebuttals/s")
     print(
-        f"scorer, in-process:               {n / in_process:8,.0f} rebuttals/s   ratio to baseline {naive / in_process:.2f}x"
+        f"scorer, in-process:               {n / in_process:8,.0f} rebuttals/s   "
+        f"ratio to baseline {naive / in_process:.2f}x"
         f" (to the variant {naive_sources / in_process:.2f}x)"
     )
     print(
-        f"counterpoint score --jsonl:       {n / cli:8,.0f} rebuttals/s   ratio to baseline {naive_around_cli / cli:.2f}x"
+        f"counterpoint score --jsonl:       {n / cli:8,.0f} rebuttals/s   "
+        f"ratio to baseline {naive_around_cli / cli:.2f}x"
         f"   (whole process: start-up, load, JSON; baseline around it {n / naive_around_cli:,.0f}/s)"
     )
     print(

@@ -4,7 +4,8 @@ Only Discord's servers are simulated (by dpytest). Everything else is the
 product as it runs: the cogs, the services, the scorer, the database.
 
 The database is a SQLite file, or, for tests marked :data:`BOTH_ENGINES`, once a SQLite file
-and once a fresh PostgreSQL database (``BOTH_ENGINES`` in support.py) (see :func:`postgres_server` for where the server comes from).
+and once a fresh PostgreSQL database (``BOTH_ENGINES`` in support.py; :func:`postgres_server` says where
+the server comes from).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 import pytest_asyncio
+from support import guild_channel, member
 
 from bot.client import CounterpointBot, create_bot
 from bot.config import Settings
@@ -195,3 +197,16 @@ def sent_payloads(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
 
     monkeypatch.setattr(discord.abc, "handle_message_parameters", recording_build)
     return payloads
+
+
+@pytest.fixture
+async def club(start_bot: BotFactory) -> CounterpointBot:
+    """A server with a moderator (member 0, alice) and three players (bob, cleo, dev)."""
+    bot = await start_bot()
+    guild = guild_channel().guild
+    for name in ("cleo", "dev"):
+        user = dpytest.backend.make_user(name, "0009")
+        dpytest.get_config().members.append(dpytest.backend.make_member(user, guild))
+    role = dpytest.backend.make_role("Staff", guild, permissions=discord.Permissions(manage_guild=True).value)
+    await dpytest.add_role(member(0), role)
+    return bot

@@ -12,6 +12,17 @@ import discord.ext.test as dpytest
 import pytest
 from discord.ext import commands
 
+# --- rebuttals to the shipped case ------------------------------------------------------
+# Each makes exactly the counterargument(s) its name says (north-korea.toml's A5, A2, B2).
+
+A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
+#: Two reasons of Point 1 in one rebuttal.
+A2_A5 = (
+    A5
+    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+)
+B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
+
 
 # --- interactions ------------------------------------------------------------------
 # dpytest has no interactions. These stand in for Discord's side of one (who
@@ -179,3 +190,30 @@ async def make_moderator(index: int = 0, guild: discord.Guild | None = None) -> 
     staff = dpytest.backend.make_role("Staff", guild, permissions=discord.Permissions(manage_guild=True).value)
     await dpytest.add_role(member(index), staff)
     return staff
+
+
+# --- tournaments ----------------------------------------------------------------------
+
+
+class Clock:
+    """A tournament service's clock that a test sets by hand."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def tournament_cog(bot):
+    return bot.get_cog("Tournaments")
+
+
+async def delivered(bot) -> tuple[list[discord.Message], list[discord.Message]]:
+    """Waits for the feedback DMs of the rounds closed so far; returns what the bot sent meanwhile,
+    in the server and in DMs (the DMs go out in a task of their own, beside the channel's messages)."""
+    await tournament_cog(bot).deliveries.wait()
+    sent = []
+    while not dpytest.sent_queue.empty():
+        sent.append(dpytest.get_message())
+    return [m for m in sent if m.guild is not None], [m for m in sent if m.guild is None]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 
 import pytest
+from support import counterpoint
 
 from bot.argkp import average_precision, load_split, mean_average_precision, predict
-from support import counterpoint
 
 
 def test_average_precision_groups_tied_scores_like_scikit_learn():

@@ -6,10 +6,9 @@ import json
 import logging
 import sqlite3
 
-from bot.cli import RedactToken
-from support import counterpoint
+from support import A5, counterpoint
 
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
+from bot.cli import RedactToken
 
 
 def test_piped_practice_scores_each_line_and_stores_it(tmp_path):

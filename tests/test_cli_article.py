@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-from bot.cases import CaseError, parse_case
 from support import counterpoint
 from test_discord_article import CASE_WITH_TEXT, PARAGRAPHS
 from test_discord_cases import CLUB_CASE
+
+from bot.cases import CaseError, parse_case
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO.parent / "shared" / "seed" / "article.txt"
@@ -46,9 +46,10 @@ def test_the_shipped_case_shows_its_source_and_each_points_summary():
 @pytest.mark.skipif(not SEED.exists(), reason=f"needs the seed article at {SEED}")
 def test_the_shipped_summaries_are_our_own_words_not_the_articles():
     """Only what may be shipped: no run of ten words from the copyrighted article."""
-    words = lambda text: " ".join(
-        text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split()
-    ).split()  # noqa: E731
+
+    def words(text: str) -> list[str]:
+        return text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split()
+
     article = " ".join(words(SEED.read_text("utf-8")))
     summaries = parse_case((REPO / "data" / "cases" / "north-korea.toml").read_bytes())
     for point in summaries.points:

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import A5
 
 from bot.config import SHIPPED_CASES_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 CASE = SHIPPED_CASES_DIR / "north-korea.toml"
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 
 HUGE_BYTES = (
     17 * 1024 * 1024

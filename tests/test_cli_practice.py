@@ -14,12 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from support import A5, counterpoint, drawn_figures
 
 from bot.config import SHIPPED_CASES_DIR
-from support import counterpoint, drawn_figures
 
 REPO = Path(__file__).resolve().parent.parent
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 B1 = "The US will not back down in a crisis even if its homeland is at risk."
 
 

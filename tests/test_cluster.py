@@ -9,9 +9,9 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 from cluster_load import Job, prepare, run_phase, tally  # noqa: E402  (the load benchmark's worker processes)
+from support import BOTH_ENGINES  # noqa: E402
 
 from bot.storage import Storage  # noqa: E402
-from support import BOTH_ENGINES  # noqa: E402
 
 PROCESSES, USERS, EACH = 3, 10, 30  # 300 rebuttals a process, ten members at a time in each
 

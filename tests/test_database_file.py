@@ -10,15 +10,12 @@ import subprocess
 import sys
 
 import pytest
-
-from support import BOTH_ENGINES, counterpoint, query
+from support import A5, BOTH_ENGINES, counterpoint, query
 
 try:
     import resource
 except ImportError:  # not POSIX
     resource = None
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 
 
 @BOTH_ENGINES
@@ -40,7 +37,7 @@ def test_three_processes_practising_on_one_new_database_store_every_rebuttal(tmp
                 )
             )
     results = [process.communicate(timeout=60) for process in processes]
-    for process, (out, err) in zip(processes, results):
+    for process, (out, err) in zip(processes, results, strict=True):
         assert process.returncode == 0, err[-2000:]
         assert "nothing was saved" not in out + err and "Traceback" not in err
     per_learner = dict(query(db, "SELECT learner_id, COUNT(*) FROM attempts GROUP BY learner_id"))
@@ -165,8 +162,8 @@ async def test_our_databases_from_before_the_mark_still_open_upgrade_and_get_the
 
 
 async def test_a_full_disk_while_creating_a_database_says_so_and_leaves_a_usable_file(tmp_path, monkeypatch):
-    from bot.storage import sqlite as storage_module
     from bot.storage import SCHEMA_VERSION, Storage, StorageError
+    from bot.storage import sqlite as storage_module
 
     connect = storage_module._connect_file
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 import discord
 import discord.ext.test as dpytest
 import pytest
-
 from support import PressedBy, dm_channel, guild_channel, make_moderator, member, say, say_expecting_refusal
 from test_discord_cases import CLUB_CASE, case_file, upload
 

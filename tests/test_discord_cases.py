@@ -7,7 +7,6 @@ import sqlite3
 import discord
 import discord.ext.test as dpytest
 import pytest
-
 from support import dm_channel, guild_channel, make_moderator, member, say, say_expecting_refusal
 
 CLUB_CASE = """

@@ -8,10 +8,10 @@ recording object; the buttons, modal, services and database are the real ones.
 from __future__ import annotations
 
 import sqlite3
-from cogs.practice import HintButton, NewPointButton, RebutButton, RebuttalModal
-from support import PressedBy, dm_channel, guild_channel, member
 
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
+from support import A5, PressedBy, dm_channel, guild_channel, member
+
+from cogs.practice import HintButton, NewPointButton, RebutButton, RebuttalModal
 
 
 def stored_attempts(db_path):

@@ -10,8 +10,6 @@ from types import SimpleNamespace
 import discord
 import discord.ext.test as dpytest
 import pytest
-
-from cogs.disputes import ConfirmButton, CorrectButton, CorrectSelect, DisputeButton, DisputeModal
 from support import (
     BOTH_ENGINES,
     PressedBy,
@@ -23,6 +21,8 @@ from support import (
     say,
     say_expecting_refusal,
 )
+
+from cogs.disputes import ConfirmButton, CorrectButton, CorrectSelect, DisputeButton, DisputeModal
 
 pytestmark = BOTH_ENGINES
 

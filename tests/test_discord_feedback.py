@@ -9,11 +9,11 @@ from __future__ import annotations
 import textwrap
 
 import discord
+from support import say
 
 from bot.cases import Counterargument, Point
 from bot.feedback import QUOTE_LIMIT, explain, render_text
 from bot.scoring import Coverage, Match, Opposition
-from support import say
 
 #: One long sentence that earns two counterarguments of Point 1.
 LONG_SENTENCE = (
@@ -40,7 +40,9 @@ GOOD = (
     "aggression. Extended deterrence already worked against the Soviet Union and still works against Russia and "
     "China. North Korea will never match their forces and has no strategic depth, so it can be managed."
 )
-ONE_REASON = "The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+ONE_REASON = (
+    "The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+)
 #: A phone in portrait shows about this many characters of an embed on a line, and this many lines.
 PHONE_WIDTH, PHONE_LINES = 40, 30
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import discord.ext.test as dpytest
-
 from support import guild_channel, say
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import discord
 import discord.ext.test as dpytest
 import pytest
+from support import dm_channel, make_moderator, member
 
 from bot.cases import parse_case
-from support import dm_channel, make_moderator, member
 
 DATA = __import__("pathlib").Path(__file__).resolve().parent / "data" / "articles"
 

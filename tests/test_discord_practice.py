@@ -6,7 +6,6 @@ import logging
 import sqlite3
 
 import discord.ext.test as dpytest
-
 from support import dm_channel, guild_channel, member, say, say_expecting_refusal
 
 A1_PARAPHRASE = (

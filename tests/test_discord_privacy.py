@@ -11,16 +11,14 @@ import json
 import discord
 import discord.ext.test as dpytest
 import pytest
+from support import B2, BOTH_ENGINES, PressedBy, dm_channel, every_table, guild_channel, member, query, say
 
 from bot.config import SHIPPED_CASES_DIR
 from cogs.disputes import ConfirmButton, DisputeButton
-from support import BOTH_ENGINES, PressedBy, dm_channel, every_table, guild_channel, member, query, say
 
 MARKER = "Zqxmarker"  # in the member's name and in every text of theirs
 A5 = f"North Korea will never match the forces of Russia or China and has no strategic depth, says {MARKER}."
 pytestmark = BOTH_ENGINES
-
-B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +33,7 @@ def traces_of(db, user_id: int, marker: str) -> list[str]:
     assert "tournament_submissions" in tables and len(tables) >= 11
     for table, (columns, rows) in tables.items():
         for row in rows:
-            for column, value in zip(columns, row):
+            for column, value in zip(columns, row, strict=True):
                 if value == user_id or (
                     isinstance(value, str) and (str(user_id) in value or marker.lower() in value.lower())
                 ):

@@ -8,15 +8,18 @@ import sqlite3
 import discord
 import discord.ext.test as dpytest
 import pytest
-
-from support import PressedBy, dm_channel, drawn_figures, guild_channel, member, say, say_expecting_refusal
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-A2_A5 = (
-    A5
-    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+from support import (
+    A2_A5,
+    A5,
+    B2,
+    PressedBy,
+    dm_channel,
+    drawn_figures,
+    guild_channel,
+    member,
+    say,
+    say_expecting_refusal,
 )
-B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
 @pytest.fixture(autouse=True)

@@ -7,16 +7,15 @@ import sqlite3
 
 import discord
 import discord.ext.test as dpytest
+from support import A5, PressedBy, dm_channel, guild_channel, member, say
 
 from cogs.practice import RebuttalModal
 from cogs.result_views import NextPointButton, ResultHintButton, ShowAnswerButton, TryAgainButton
-from support import PressedBy, dm_channel, guild_channel, member, say
 
 A1 = (
     "Kim would be miscalculating: the US will not be deterred and will keep pushing back "
     "against Pyongyang, and it would not back down in an escalating crisis."
 )
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 
 
 def buttons(payload: dict) -> list[str]:
@@ -51,7 +50,9 @@ async def test_every_practice_result_carries_the_owners_buttons(bot, sent_payloa
     view = submitted.response.sent[0]["view"]
     assert [item.custom_id for item in view.children][:4] == result_ids(member(0).id)
     # the ids outlive a restart: each is matched back to its button
-    for cls, custom_id in zip((TryAgainButton, ResultHintButton, ShowAnswerButton, NextPointButton), result_ids(5)):
+    for cls, custom_id in zip(
+        (TryAgainButton, ResultHintButton, ShowAnswerButton, NextPointButton), result_ids(5), strict=True
+    ):
         match = cls.__discord_ui_compiled_template__.fullmatch(custom_id)
         item = await cls.from_custom_id(None, None, match)
         assert (item.owner_id, item.case_id, item.point) == (5, "north-korea", 1)

@@ -11,26 +11,22 @@ import subprocess
 import sys
 import textwrap
 
-import discord
 import discord.ext.test as dpytest
 import pytest
-
-from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-A2_A5 = (
-    A5
-    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
+from support import (
+    A2_A5,
+    A5,
+    B2,
+    Clock,
+    PressedBy,
+    delivered,
+    dm_channel,
+    guild_channel,
+    member,
+    say,
+    say_expecting_refusal,
+    tournament_cog,
 )
-B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
-
-
-class Clock:
-    def __init__(self, now: float):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(autouse=True)
@@ -38,38 +34,11 @@ def files_in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # dpytest writes sent attachments to the working folder
 
 
-@pytest.fixture
-async def club(start_bot):
-    """A server with a moderator (member 0, alice) and three players (bob, cleo, dev)."""
-    bot = await start_bot()
-    guild = guild_channel().guild
-    for name in ("cleo", "dev"):
-        user = dpytest.backend.make_user(name, "0009")
-        dpytest.get_config().members.append(dpytest.backend.make_member(user, guild))
-    role = dpytest.backend.make_role("Staff", guild, permissions=discord.Permissions(manage_guild=True).value)
-    await dpytest.add_role(member(0), role)
-    return bot
-
-
-def cog(bot):
-    return bot.get_cog("Tournaments")
-
-
-async def delivered(bot) -> tuple[list[discord.Message], list[discord.Message]]:
-    """Waits for the feedback DMs of the rounds closed so far; returns what the bot sent meanwhile,
-    in the server and in DMs (the DMs go out in a task of their own, beside the channel's messages)."""
-    await cog(bot).deliveries.wait()
-    sent = []
-    while not dpytest.sent_queue.empty():
-        sent.append(dpytest.get_message())
-    return [m for m in sent if m.guild is not None], [m for m in sent if m.guild is None]
-
-
 async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     bot = club
     clock = Clock(1_900_000_000.0)
     monkeypatch.setattr(bot.tournaments, "clock", clock)
-    for task in list(cog(bot)._timers.values()):
+    for task in list(tournament_cog(bot)._timers.values()):
         task.cancel()
 
     created = await say('!tournament create "Club night" north-korea 2 5')
@@ -88,7 +57,7 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     deadline = int(clock.now + 300)
     assert f"<t:{deadline}:R>" in opened.embeds[0].fields[0].value
     tournament = await bot.tournaments.in_channel(guild_channel().id)
-    assert (tournament.id, 1) in cog(bot)._timers  # the deadline timer is armed
+    assert (tournament.id, 1) in tournament_cog(bot)._timers  # the deadline timer is armed
 
     # bob submits in a DM, twice (the second replaces the first); cleo through the button's modal
     dm = await dm_channel(1)
@@ -108,7 +77,7 @@ async def test_a_full_tournament_in_a_channel(club, sent_payloads, monkeypatch):
     late = await say_expecting_refusal(f"!tournament submit {A5}", author=3, channel=await dm_channel(3))
     assert "deadline for round 1 has passed" in late.content
 
-    result = await cog(bot).close_and_announce(tournament.id, 1)  # what the timer does at the deadline
+    result = await tournament_cog(bot).close_and_announce(tournament.id, 1)  # what the timer does at the deadline
     posted = dpytest.get_message()
     assert "round 1 results" in posted.embeds[0].title
     assert posted.embeds[0].description.splitlines()[0].startswith(f"**1.** <@{member(1).id}>")
@@ -226,7 +195,7 @@ async def test_killing_the_bot_mid_round_loses_no_accepted_submission(start_bot,
     assert stored == acknowledged
 
     bot.tournaments.clock = lambda: 4_000_000_000.0  # the deadline passed while it was down
-    await cog(bot).recover()
+    await tournament_cog(bot).recover()
     announcement = dpytest.get_message()
     assert "offline at the deadline" in announcement.content
     assert len(announcement.embeds[0].description.splitlines()) == 3

@@ -5,9 +5,7 @@ round closed by its deadline that waits for a moderator."""
 from __future__ import annotations
 
 import discord.ext.test as dpytest
-
-from support import dm_channel, guild_channel, member, say
-from test_discord_tournament import A5, B2, Clock, club, cog, delivered  # noqa: F401  (club is a fixture)
+from support import A5, B2, Clock, delivered, dm_channel, guild_channel, member, say, tournament_cog
 
 
 async def _two_round_tournament(bot, monkeypatch) -> tuple[Clock, object]:
@@ -17,7 +15,7 @@ async def _two_round_tournament(bot, monkeypatch) -> tuple[Clock, object]:
     for player in (1, 2):
         await say("!tournament join", author=player)
     await say("!tournament start")
-    for task in list(cog(bot)._timers.values()):
+    for task in list(tournament_cog(bot)._timers.values()):
         task.cancel()  # the test closes rounds itself, as the timers would
     return clock, await bot.tournaments.in_channel(guild_channel().id)
 
@@ -59,7 +57,7 @@ async def test_a_member_has_one_name_in_results_and_standings(club, monkeypatch)
     assert stored[member(1).id] != submitted  # joined with the server nickname; submitted with the user name
 
     clock.now += 301
-    await cog(bot).close_and_announce(tournament.id, 1)
+    await tournament_cog(bot).close_and_announce(tournament.id, 1)
     results = dpytest.get_message().embeds[0].description.splitlines()
     await delivered(bot)
     standings = (await say("!tournament standings")).embeds[0].description.splitlines()
@@ -73,7 +71,7 @@ async def test_a_round_closed_by_its_deadline_says_the_next_waits_for_a_moderato
     bot = club
     clock, tournament = await _two_round_tournament(bot, monkeypatch)
     clock.now += 301
-    await cog(bot).close_and_announce(tournament.id, 1)
+    await tournament_cog(bot).close_and_announce(tournament.id, 1)
     posted = dpytest.get_message().embeds[0]
     assert "round 1 results" in posted.title
     waiting = [f.value for f in posted.fields if f.name == "Next"]
@@ -81,7 +79,7 @@ async def test_a_round_closed_by_its_deadline_says_the_next_waits_for_a_moderato
 
     await say("!tournament next")  # round 2 opens
     clock.now += 301
-    await cog(bot).close_and_announce(tournament.id, 2)  # the last round: no next
+    await tournament_cog(bot).close_and_announce(tournament.id, 2)  # the last round: no next
     last = dpytest.get_message().embeds[0]
     assert "round 2 results" in last.title and not any(f.name == "Next" for f in last.fields)
 

@@ -9,12 +9,19 @@ import io
 import discord
 import discord.ext.test as dpytest
 import pytest
-
-from support import BOTH_ENGINES, PressedBy, dm_channel, guild_channel, member, query, say, say_expecting_refusal
-from test_discord_tournament import delivered
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
+from support import (
+    A5,
+    B2,
+    BOTH_ENGINES,
+    PressedBy,
+    delivered,
+    dm_channel,
+    guild_channel,
+    member,
+    query,
+    say,
+    say_expecting_refusal,
+)
 
 pytestmark = BOTH_ENGINES
 

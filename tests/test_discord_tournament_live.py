@@ -5,12 +5,12 @@ adjusted scores marked where they are shown."""
 from __future__ import annotations
 
 import asyncio
+from itertools import pairwise
 from types import SimpleNamespace
 
 import discord
 import discord.ext.test as dpytest
-from support import dm_channel, guild_channel, member, say
-from test_discord_tournament import A5, B2, Clock, club, cog, delivered  # noqa: F401  (club is a fixture)
+from support import A5, B2, Clock, delivered, dm_channel, guild_channel, member, say, tournament_cog
 
 
 def dms_closed_for(monkeypatch, *closed: int) -> None:
@@ -35,7 +35,7 @@ async def running(bot, monkeypatch, players=(1, 2, 3), rounds=2) -> tuple[Clock,
     for player in players:
         await say("!tournament join", author=player)
     await say("!tournament start")
-    for task in list(cog(bot)._timers.values()):
+    for task in list(tournament_cog(bot)._timers.values()):
         task.cancel()  # the test closes rounds itself
     await delivered(bot)
     return clock, await bot.tournaments.in_channel(guild_channel().id)
@@ -77,11 +77,11 @@ async def test_a_slow_dm_does_not_hold_up_the_round(club, monkeypatch):
 
     monkeypatch.setattr(discord.Member, "send", slow)
     clock.now += 301
-    await cog(bot).close_and_announce(tournament.id, 1)  # the deadline
+    await tournament_cog(bot).close_and_announce(tournament.id, 1)  # the deadline
     assert "round 1 results" in dpytest.get_message().embeds[0].title
     opened = await say("!tournament next")  # the next round opens while the DM is still on its way
     assert "round 2 of 2" in opened.embeds[0].title
-    assert cog(bot).deliveries.tasks
+    assert tournament_cog(bot).deliveries.tasks
 
     release.set()
     _, dms = await delivered(bot)
@@ -97,7 +97,7 @@ def field(message: discord.Message, name: str) -> str:
 
 async def test_the_round_embed_counts_submissions_as_they_arrive_with_few_edits(club, monkeypatch):
     bot = club
-    cog(bot).live.interval = 2.0  # seconds between two edits of one round's embed (5 in production)
+    tournament_cog(bot).live.interval = 2.0  # seconds between two edits of one round's embed (5 in production)
     clock, tournament = await running(bot, monkeypatch)
     posted = [m async for m in guild_channel().history(limit=20) if m.embeds and "round 1 of 2" in m.embeds[0].title]
     assert field(posted[0], "Submitted") == "0 of 3"
@@ -112,11 +112,11 @@ async def test_the_round_embed_counts_submissions_as_they_arrive_with_few_edits(
     for player in (1, 2, 3):  # three submissions well inside one interval; bob's twice
         await say(f"!tournament submit {A5}", author=player, channel=await dm_channel(player))
     await say(f"!tournament submit {B2}", author=1, channel=await dm_channel(1))
-    await cog(bot).live.wait()
+    await tournament_cog(bot).live.wait()
 
     assert field(await guild_channel().fetch_message(posted[0].id), "Submitted") == "3 of 3"  # the final count
     assert 1 <= len(edits) < 4  # the first at once, those arriving during an interval folded into one
-    assert all(later[0] - earlier[0] >= 2.0 for earlier, later in zip(edits, edits[1:], strict=False))
+    assert all(later[0] - earlier[0] >= 2.0 for earlier, later in pairwise(edits))
 
 
 async def test_typed_join_and_leave_update_the_registration_count(club):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from support import say
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
+from support import A5, say
 
 
 async def test_no_footer_shows_literal_backticks(bot, sent_payloads):

@@ -12,6 +12,7 @@ import inspect
 
 import discord
 import pytest
+from support import say
 
 from bot.cases import Case, CaseLibrary, Counterargument, Point
 from bot.feedback import CoveredItem, Feedback
@@ -19,7 +20,6 @@ from bot.models import Attempt, GuildSettings, LeaderboardRow, Tournament, Tourn
 from bot.progress import HitRate, Leaderboard, PointProgress, ProgressReport, ScheduledPoint
 from bot.scoring import FLAG_MEANINGS, Coverage, Match
 from bot.tournament import OpenedRound, Placing, RoundResult, Standing
-from support import say
 
 LIMITS = {
     "title": 256,

@@ -10,6 +10,7 @@ import asyncio
 import subprocess
 
 import pytest
+from support import A5, BOTH_ENGINES, counterpoint, every_table, query
 
 from bot.cases import CaseLibrary
 from bot.config import SHIPPED_CASES_DIR
@@ -19,9 +20,6 @@ from bot.scoring import Coverage, Match
 from bot.storage import Storage, StorageError
 from bot.storage.schema import TABLES
 from bot.tournament import TournamentError, TournamentService
-from support import BOTH_ENGINES, counterpoint, every_table, query
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
 
 
 class Clock:
@@ -287,7 +285,7 @@ async def test_on_postgresql_a_members_rate_limit_holds_across_processes(postgre
     try:
         practice = [PracticeService(cases, s, rebut_rate=(2, 60.0)) for s in (dms, server)]
         learner = Learner.discord(42, "alice")
-        for service, place in zip(practice, (Place(), Place(7, 8))):
+        for service, place in zip(practice, (Place(), Place(7, 8)), strict=True):
             await service.start(learner, place, "north-korea", 1)
         await practice[0].submit(learner, Place(), A5)  # one in a DM...
         await practice[1].submit(learner, Place(7, 8), A5)  # ...one in the server: two of two

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import counterpoint
 
 from bot.evaluation import average_ranks, pairwise_agreement, spearman
-from support import counterpoint
 
 
 def test_average_ranks_share_ties():

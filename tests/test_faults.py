@@ -9,10 +9,7 @@ import logging
 import sqlite3
 
 import pytest
-
-from support import counterpoint, say, say_expecting_refusal
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
+from support import A5, counterpoint, say, say_expecting_refusal
 
 
 def count_attempts(db_path) -> int:
@@ -107,7 +104,7 @@ async def test_closing_storage_finishes_the_writes_in_flight(db_path, kind):
     service = TournamentService(storage, cases, practice)
     t = await service.create(1, 1, "Stop cup", created_by=1)
     learners = [Learner.terminal(f"l{n}") for n in range(30)]
-    for user, learner in zip(range(1, 31), learners):
+    for user, learner in zip(range(1, 31), learners, strict=True):
         await service.join(t, user, f"u{user}")
         await practice.start(learner, Place(), "north-korea", 1)
     t = (await service.start(t)).tournament

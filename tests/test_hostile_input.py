@@ -12,12 +12,12 @@ import re
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from support import dm_channel, member, say
 
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
 from bot.importer import ImportError_, import_article
 from bot.scoring import FLAG_MEANINGS, CaseIndex
-from support import dm_channel, member, say
 
 EXAMPLES = 300  # per property; docs/benchmarks.md reports the total
 
@@ -156,10 +156,10 @@ def test_an_article_full_of_markup_and_mentions_is_refused_or_cleaned():
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=HOSTILE_TEXT.filter(lambda t: t.strip()))
 async def test_storage_keeps_any_text_exactly(tmp_path, text):
+    from bot.cases import CaseLibrary
     from bot.models import Learner, Place
     from bot.practice import InvalidRebuttalError, PracticeService
     from bot.storage import Storage
-    from bot.cases import CaseLibrary
 
     storage = await Storage.open(tmp_path / "fuzz.db")
     try:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from support import BOTH_ENGINES
 
 from bot.models import CardUpdate, NewAttempt, Place
 from bot.scoring import Coverage, Match
 from bot.storage import SCHEMA_VERSION, IntegrityError, Storage, StorageError
-from support import BOTH_ENGINES
 
 
 async def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(db_path):

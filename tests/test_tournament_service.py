@@ -6,22 +6,15 @@ import csv
 import io
 
 import pytest
+from support import A2_A5, A5, B2, BOTH_ENGINES
 
 from bot.cases import CaseLibrary
 from bot.config import SHIPPED_CASES_DIR
 from bot.practice import PracticeService
 from bot.storage import Storage
 from bot.tournament import TournamentError, TournamentService, point_order
-from support import BOTH_ENGINES
 
 pytestmark = BOTH_ENGINES
-
-A5 = "North Korea will never match the forces of Russia or China and has no strategic depth."
-A2_A5 = (
-    A5
-    + " The 2014 Quadrennial Defense Review says no adversary may escalate its way out of failed conventional aggression."
-)
-B2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 
 
 class Clock:

@@ -92,7 +92,10 @@ def check_case(case: object, where: str) -> list[str]:
 def main(paths: list[str]) -> int:
     problems: list[str] = []
     topics: dict[str, str] = {}
-    print(f"{'file':<28} {'cases':>5} {'args':>5} {'makes':>6} {'opp':>5} {'opp no-neg':>11} {'makes w/ neg':>13} {'cases != 3 args':>16}")
+    print(
+        f"{'file':<28} {'cases':>5} {'args':>5} {'makes':>6} {'opp':>5} {'opp no-neg':>11} "
+        f"{'makes w/ neg':>13} {'cases != 3 args':>16}"
+    )
     for name in paths:
         path = Path(name)
         cases = args = makes = opposite = opposite_plain = makes_negated = other_sizes = 0
@@ -129,7 +132,10 @@ def main(paths: list[str]) -> int:
                         opposite += 1
                         opposite_plain += not has_negation(text)
         share = f"{opposite_plain}/{opposite} {opposite_plain / opposite:.0%}" if opposite else "-"
-        print(f"{path.name:<28} {cases:>5} {args:>5} {makes:>6} {opposite:>5} {share:>11} {makes_negated:>13} {other_sizes:>16}")
+        print(
+            f"{path.name:<28} {cases:>5} {args:>5} {makes:>6} {opposite:>5} {share:>11} "
+            f"{makes_negated:>13} {other_sizes:>16}"
+        )
     for problem in problems:
         print("PROBLEM", problem)
     print(f"{len(problems)} problem(s)")

@@ -41,14 +41,21 @@ def main() -> None:
 
     model = MeanPooled(BertModel.from_pretrained(args.base, dtype=torch.float32, add_pooling_layer=False)).eval()
     args.out.mkdir(parents=True, exist_ok=True)
-    sample = tuple(torch.ones((2, 12), dtype=torch.int64) for _ in range(2)) + (torch.zeros((2, 12), dtype=torch.int64),)
+    sample = tuple(torch.ones((2, 12), dtype=torch.int64) for _ in range(2)) + (
+        torch.zeros((2, 12), dtype=torch.int64),
+    )
     names = ["input_ids", "attention_mask", "token_type_ids"]
     with tempfile.TemporaryDirectory() as scratch:
         plain = Path(scratch) / "encoder-fp32.onnx"
         torch.onnx.export(
-            model, sample, str(plain), input_names=names, output_names=["embedding"],
+            model,
+            sample,
+            str(plain),
+            input_names=names,
+            output_names=["embedding"],
             dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "embedding": {0: "batch"}},
-            opset_version=17, dynamo=False,
+            opset_version=17,
+            dynamo=False,
         )
         quantize_dynamic(str(plain), str(args.out / "encoder.onnx"), weight_type=QuantType.QInt8)
     shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")

@@ -29,7 +29,7 @@ def load_judge(base: Path, trained: Path) -> BertForSequenceClassification:
     config.num_hidden_layers = layers
     config.num_labels = 3
     model = BertForSequenceClassification.from_pretrained(base, config=config, dtype=torch.float32)
-    missing, unexpected = model.load_state_dict({k: v.float() for k, v in weights.items()}, strict=False)
+    missing, unexpected = model.load_state_dict({k: v.float() for k, v in weights.items()}, strict=True)
     if unexpected or any("word_embeddings" not in k for k in missing):
         raise SystemExit(f"weights do not fit: missing {missing}, unexpected {unexpected}")
     return model.eval()
@@ -54,10 +54,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         plain = Path(scratch) / "judge-fp32.onnx"
         torch.onnx.export(
-            model, (), str(plain), kwargs=sample, input_names=list(sample), output_names=["logits"],
-            dynamic_axes={**dynamic, "logits": {0: "batch"}}, opset_version=17, dynamo=False,
+            model,
+            (),
+            str(plain),
+            kwargs=sample,
+            input_names=list(sample),
+            output_names=["logits"],
+            dynamic_axes={**dynamic, "logits": {0: "batch"}},
+            opset_version=17,
+            dynamo=False,
         )
-        quantize_dynamic(str(plain), str(args.out / "judge.onnx"), weight_type=QuantType.QInt8, per_channel=args.per_channel)
+        quantize_dynamic(
+            str(plain), str(args.out / "judge.onnx"), weight_type=QuantType.QInt8, per_channel=args.per_channel
+        )
     shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")
     print(f"wrote {args.out / 'judge.onnx'} ({(args.out / 'judge.onnx').stat().st_size / 1e6:.1f} MB)")
 

@@ -28,11 +28,19 @@ from transformers import AutoTokenizer, BertConfig, BertForSequenceClassificatio
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
-from bot.negation import spell_out_negations  # noqa: E402  (standard library only: runs on a bare GPU machine)
 from pairs import (  # noqa: E402
-    MAKES, OPPOSITE, argkp_pairs, compound_pairs, identity_pairs, minicase_pairs, reversed_side_pairs, off_topic_pairs,
+    MAKES,
+    OPPOSITE,
+    argkp_pairs,
+    compound_pairs,
+    identity_pairs,
+    minicase_pairs,
+    off_topic_pairs,
     read_minicases,
+    reversed_side_pairs,
 )
+
+from bot.negation import spell_out_negations  # noqa: E402  (standard library only: runs on a bare GPU machine)
 
 MAX_LENGTH = 96
 
@@ -58,8 +66,14 @@ def predict_makes(model, tokenizer, pairs, device, size=256) -> list[float]:
     out: list[float] = []
     for start in range(0, len(pairs), size):
         chunk = pairs[start : start + size]
-        enc = tokenizer([a for a, _ in chunk], [b for _, b in chunk], truncation=True, max_length=MAX_LENGTH,
-                        padding=True, return_tensors="pt").to(device)
+        enc = tokenizer(
+            [a for a, _ in chunk],
+            [b for _, b in chunk],
+            truncation=True,
+            max_length=MAX_LENGTH,
+            padding=True,
+            return_tensors="pt",
+        ).to(device)
         probs = model(**enc).logits.float().softmax(-1)
         out.extend(probs[:, MAKES].tolist())
     model.train()
@@ -75,13 +89,19 @@ def held_out_report(model, tokenizer, pairs, device) -> str:
     predicted = []
     for start in range(0, len(pairs), 256):
         chunk = pairs[start : start + 256]
-        enc = tokenizer([a for a, _, _ in chunk], [b for _, b, _ in chunk], truncation=True, max_length=MAX_LENGTH,
-                        padding=True, return_tensors="pt").to(device)
+        enc = tokenizer(
+            [a for a, _, _ in chunk],
+            [b for _, b, _ in chunk],
+            truncation=True,
+            max_length=MAX_LENGTH,
+            padding=True,
+            return_tensors="pt",
+        ).to(device)
         predicted.extend(model(**enc).logits.argmax(-1).tolist())
     model.train()
     gold = [label for _, _, label in pairs]
-    recall = [sum(p == g == c for p, g in zip(predicted, gold)) / max(1, gold.count(c)) for c in range(3)]
-    accuracy = sum(p == g for p, g in zip(predicted, gold)) / len(gold)
+    recall = [sum(p == g == c for p, g in zip(predicted, gold, strict=True)) / max(1, gold.count(c)) for c in range(3)]
+    accuracy = sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(gold)
     return f"held-out acc {accuracy:.3f} recall n/m/o {recall[0]:.2f}/{recall[1]:.2f}/{recall[2]:.2f}"
 
 
@@ -109,8 +129,14 @@ def reversal_report(model, tokenizer, cases: list[dict], device) -> tuple[float,
         chunk_probs = []
         for start in range(0, len(pairs), 256):
             chunk = pairs[start : start + 256]
-            enc = tokenizer([spell_out_negations(a) for a, _ in chunk], [spell_out_negations(b) for _, b in chunk],
-                            truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
+            enc = tokenizer(
+                [spell_out_negations(a) for a, _ in chunk],
+                [spell_out_negations(b) for _, b in chunk],
+                truncation=True,
+                max_length=MAX_LENGTH,
+                padding=True,
+                return_tensors="pt",
+            ).to(device)
             chunk_probs.append(model(**enc).logits.float().softmax(-1).cpu())
         probabilities.append(torch.cat(chunk_probs))
     model.train()
@@ -119,10 +145,12 @@ def reversal_report(model, tokenizer, cases: list[dict], device) -> tuple[float,
     predicted = reads.argmax(-1)
     reversal, paraphrase = gold == OPPOSITE, gold == MAKES
     auc = float(roc_auc_score(reversal[reversal | paraphrase].numpy(), reads[reversal | paraphrase, OPPOSITE].numpy()))
-    line = (f"D: AUC {auc:.3f}, reversals read opposite {(predicted[reversal] == OPPOSITE).float().mean():.2f}, "
-            f"paraphrases opposite {(predicted[paraphrase] == OPPOSITE).float().mean():.2f} "
-            f"makes {(predicted[paraphrase] == MAKES).float().mean():.2f}, "
-            f"self-opposite {(self_reads[:, OPPOSITE] >= 0.5).float().mean():.2f}")
+    line = (
+        f"D: AUC {auc:.3f}, reversals read opposite {(predicted[reversal] == OPPOSITE).float().mean():.2f}, "
+        f"paraphrases opposite {(predicted[paraphrase] == OPPOSITE).float().mean():.2f} "
+        f"makes {(predicted[paraphrase] == MAKES).float().mean():.2f}, "
+        f"self-opposite {(self_reads[:, OPPOSITE] >= 0.5).float().mean():.2f}"
+    )
     return auc, line
 
 
@@ -142,7 +170,7 @@ def argkp_map(model, tokenizer, directory: Path, split: str, device) -> float:
     texts = [(spell_out_negations(a["argument"]), spell_out_negations(k["key_point"])) for a, k in jobs]
     scores = predict_makes(model, tokenizer, texts, device)
     best: dict[str, tuple[float, str]] = {}
-    for (arg, kp), score in zip(jobs, scores):
+    for (arg, kp), score in zip(jobs, scores, strict=True):
         if arg["arg_id"] not in best or score > best[arg["arg_id"]][0]:
             best[arg["arg_id"]] = (score, kp["key_point_id"])
     groups = defaultdict(list)
@@ -172,18 +200,25 @@ def main() -> None:
     parser.add_argument("--holdout", type=float, default=0.1, help="share of mini cases kept out, for the report")
     parser.add_argument("--no-argkp-opposite", action="store_true", help="no other-stance key points as OPPOSITE")
     parser.add_argument("--label-smoothing", type=float, default=0.1, help="keeps the probabilities calibrated")
-    parser.add_argument("--init", type=Path, help="continue from these trained weights (train_judge's trained.safetensors)")
+    parser.add_argument(
+        "--init", type=Path, help="continue from these trained weights (train_judge's trained.safetensors)"
+    )
     parser.add_argument("--argkp-sample", type=int, default=0, help="use this many ArgKP pairs (0: all)")
     parser.add_argument("--limit", type=int, default=0, help="train on this many pairs only (a smoke test)")
     parser.add_argument(
         "--identity", action="store_true", help="also each mini-case sentence beside itself, MAKES (identity_pairs)"
     )
     parser.add_argument(
-        "--dev-minicases", type=Path, nargs="*", default=[],
+        "--dev-minicases",
+        type=Path,
+        nargs="*",
+        default=[],
         help="mini cases never trained on; each epoch is reported on them, and the epoch kept is the best by "
         "ArgKP dev mAP plus their reversal AUC (without them: the last epoch)",
     )
-    parser.add_argument("--deadline", type=float, default=0, help="start no epoch that would end past this many seconds")
+    parser.add_argument(
+        "--deadline", type=float, default=0, help="start no epoch that would end past this many seconds"
+    )
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -194,7 +229,7 @@ def main() -> None:
     if args.init:
         from safetensors.torch import load_file
 
-        model.load_state_dict({k: v.float() for k, v in load_file(args.init).items()}, strict=False)
+        model.load_state_dict({k: v.float() for k, v in load_file(args.init).items()}, strict=True)
     model = model.to(device)
     # The word embeddings stay as released: the bot's file is then the base's
     # embeddings plus small trained layers, and rare words keep their meaning.
@@ -221,8 +256,11 @@ def main() -> None:
     pairs = [(spell_out_negations(a), spell_out_negations(b), label) for a, b, label in pairs]
     held_out = [(spell_out_negations(a), spell_out_negations(b), label) for a, b, label in held_out]
     counts = [sum(1 for p in pairs if p[2] == c) for c in range(3)]
-    print(f"pairs: {len(pairs)} (synthetic {len(synthetic)} x{args.minicase_repeat}, the rest ArgKP; "
-          f"{len(held_out)} held out); by class {counts}", flush=True)
+    print(
+        f"pairs: {len(pairs)} (synthetic {len(synthetic)} x{args.minicase_repeat}, the rest ArgKP; "
+        f"{len(held_out)} held out); by class {counts}",
+        flush=True,
+    )
 
     steps = args.epochs * ((len(pairs) + args.batch - 1) // args.batch)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.01)
@@ -245,8 +283,14 @@ def main() -> None:
             break
         total = 0.0
         for batch in batches(pairs, args.batch, rng):
-            enc = tokenizer([a for a, _, _ in batch], [b for _, b, _ in batch], truncation=True,
-                            max_length=MAX_LENGTH, padding=True, return_tensors="pt").to(device)
+            enc = tokenizer(
+                [a for a, _, _ in batch],
+                [b for _, b, _ in batch],
+                truncation=True,
+                max_length=MAX_LENGTH,
+                padding=True,
+                return_tensors="pt",
+            ).to(device)
             labels = torch.tensor([label for _, _, label in batch], device=device)
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
                 logits = model(**enc).logits
@@ -259,15 +303,24 @@ def main() -> None:
             total += loss.item() * len(batch)
         dev = argkp_map(model, tokenizer, args.argkp, "dev", device)
         auc, reversals = reversal_report(model, tokenizer, dev_cases, device) if dev_cases else (0.0, "")
-        print(f"epoch {epoch}: loss {total / len(pairs):.4f}  ArgKP dev mAP strict {dev:.3f}  "
-              f"{held_out_report(model, tokenizer, held_out, device)}  {reversals}  ({time.time() - started:.0f} s)",
-              flush=True)
+        print(
+            f"epoch {epoch}: loss {total / len(pairs):.4f}  ArgKP dev mAP strict {dev:.3f}  "
+            f"{held_out_report(model, tokenizer, held_out, device)}  {reversals}  ({time.time() - started:.0f} s)",
+            flush=True,
+        )
         merit = dev + auc if dev_cases else float(epoch)
         if best is None or merit > best[0]:
             # The trained weights alone, in half precision: what a GPU machine sends back
             # (export_onnx.py puts them onto the base's word embeddings again).
-            best = (merit, epoch, {k: v.detach().half().contiguous().cpu() for k, v in model.state_dict().items()
-                                   if "word_embeddings" not in k})
+            best = (
+                merit,
+                epoch,
+                {
+                    k: v.detach().half().contiguous().cpu()
+                    for k, v in model.state_dict().items()
+                    if "word_embeddings" not in k
+                },
+            )
 
     args.out.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(args.out)
