@@ -229,7 +229,7 @@ def main() -> None:
     if args.init:
         from safetensors.torch import load_file
 
-        model.load_state_dict({k: v.float() for k, v in load_file(args.init).items()}, strict=True)
+        model.load_state_dict({k: v.float() for k, v in load_file(args.init).items()}, strict=False)
     model = model.to(device)
     # The word embeddings stay as released: the bot's file is then the base's
     # embeddings plus small trained layers, and rare words keep their meaning.
