@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 
 from ..models import Attempt, CardUpdate, DuePoint, NewAttempt
 from ..scoring import Match
@@ -35,11 +36,9 @@ class AttemptStore:
     async def record(self, new: NewAttempt, card: CardUpdate | None = None) -> Attempt:
         """Store a scored attempt and, in the same transaction, the Point's new schedule
         (group-committed; returns once committed)."""
-        created = time.time()
         coverage = new.coverage
-        covered = coverage.covered_ids
-        flags = tuple(sorted(coverage.flags))
-        row = (
+        attempt = Attempt(
+            0,  # the database assigns it
             new.learner_id,
             new.learner_name,
             new.place.guild_id,
@@ -49,14 +48,14 @@ class AttemptStore:
             new.point,
             new.text,
             coverage.score,
-            json.dumps(list(covered)),
-            json.dumps(list(flags)),
-            created,
-            matches_json(coverage.covered),
+            coverage.covered_ids,
+            tuple(sorted(coverage.flags)),
+            time.time(),
+            coverage.covered,
         )
 
         async def store(tx: Connection) -> int:
-            attempt_id = await tx.fetch_value(_INSERT_ATTEMPT_SQL, *row)
+            attempt_id = await tx.fetch_value(_INSERT_ATTEMPT_SQL, *_row(attempt))
             if card is not None:
                 await tx.execute(_UPSERT_SCHEDULE_SQL, new.learner_id, card.case_id, card.point, card.card, card.due)
             return int(attempt_id)
@@ -64,22 +63,7 @@ class AttemptStore:
         attempt_id = await self.db.group(store)
         if card is not None:
             self._cards.put((new.learner_id, card.case_id, card.point), card.card)
-        return Attempt(
-            attempt_id,
-            new.learner_id,
-            new.learner_name,
-            new.place.guild_id,
-            new.place.channel_id,
-            new.case_id,
-            new.case_version,
-            new.point,
-            new.text,
-            coverage.score,
-            covered,
-            flags,
-            created,
-            coverage.covered,
-        )
+        return replace(attempt, id=attempt_id)
 
     async def get(self, attempt_id: int) -> Attempt | None:
         row = await self.db.fetch_one("SELECT * FROM attempts WHERE id = $1", attempt_id)
@@ -156,4 +140,23 @@ def _attempt(row: Row) -> Attempt:
         tuple(json.loads(row["flags"])),
         row["created_at"],
         matches(row["details"]),
+    )
+
+
+def _row(attempt: Attempt) -> tuple:
+    """An attempt as the columns of _INSERT_ATTEMPT_SQL, in order."""
+    return (
+        attempt.learner_id,
+        attempt.learner_name,
+        attempt.guild_id,
+        attempt.channel_id,
+        attempt.case_id,
+        attempt.case_version,
+        attempt.point,
+        attempt.text,
+        attempt.score,
+        json.dumps(list(attempt.covered)),
+        json.dumps(list(attempt.flags)),
+        attempt.created_at,
+        matches_json(attempt.matches),
     )
