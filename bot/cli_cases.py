@@ -65,7 +65,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         f"Imported '{case.id}': {plural(len(case.points), 'Point')}, "
         f"{plural(arguments, 'candidate counterargument')}"
         + (f", written to {args.output}" if args.output else "")
-        + ". Next: write the TODO summaries and hints, add phrasings, then `counterpoint cases validate`.",
+        + ". Next: write the TODO summaries, check the hints and the lines marked review, add phrasings, "
+        "then `counterpoint cases validate`.",
         file=sys.stderr,
     )
     return EXIT_OK
