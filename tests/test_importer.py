@@ -444,17 +444,22 @@ Fact: Staggered rotas kept every service open five days a week in the trials.
 """
 
 
-def test_validate_names_the_lines_to_review_where_the_import_is_unsure(tmp_path):
+def validated_draft(tmp_path, article: str, case_id: str) -> tuple[list[str], list[str]]:
+    """The draft's lines, and what `counterpoint cases validate` says of it (it must load)."""
     draft = tmp_path / "draft.toml"
-    draft.write_text(import_article(LONG_ANSWER, "four-day")[0], "utf-8")
-    lines = draft.read_text("utf-8").splitlines()
+    draft.write_text(import_article(article, case_id)[0], "utf-8")
     run = counterpoint("cases", "validate", str(draft))
     assert run.returncode == 0, run.stderr
-    long = next(w for w in run.stdout.splitlines() if "from one long paragraph" in w)
+    return draft.read_text("utf-8").splitlines(), run.stdout.splitlines()
+
+
+def test_validate_names_the_lines_to_review_where_the_import_is_unsure(tmp_path):
+    lines, warnings = validated_draft(tmp_path, LONG_ANSWER, "four-day")
+    long = next(w for w in warnings if "from one long paragraph" in w)
     line = int(long.split(":")[1])
     assert lines[line - 1].startswith("# review:") and "'p1-c1'" in long
     assert lines[line + 6].strip().startswith('"Output per hour rises')
-    single = next(w for w in run.stdout.splitlines() if "Point 2: only one counterargument" in w)
+    single = next(w for w in warnings if "Point 2: only one counterargument" in w)
     line = int(single.split(":")[1])
     assert lines[line - 1] == "number = 2" and lines[line - 2] == "[[points]]"
 
@@ -721,13 +726,9 @@ def test_validate_names_the_line_of_a_question_claim_and_of_an_answer_cut_off_mi
         "Objection: Humans have always eaten meat.\n"
         "Reply: Long habit does not make a practice right. Should we not aim for a more peacef"
     )
-    draft = tmp_path / "draft.toml"
-    draft.write_text(import_article(article, "diet")[0], "utf-8")
-    lines = draft.read_text("utf-8").splitlines()
-    run = counterpoint("cases", "validate", str(draft))
-    assert run.returncode == 0, run.stderr
-    question = next(w for w in run.stdout.splitlines() if "the claim is a question" in w)
+    lines, warnings = validated_draft(tmp_path, article, "diet")
+    question = next(w for w in warnings if "the claim is a question" in w)
     assert lines[int(question.split(":")[1])].startswith('claim = "What about plants?')
-    cut = next(w for w in run.stdout.splitlines() if "ends mid-sentence" in w)
+    cut = next(w for w in warnings if "ends mid-sentence" in w)
     assert "a more peacef" in cut and "'p2-c" in cut
     assert lines[int(cut.split(":")[1]) - 2].strip() == "]"  # right below the source it is about
