@@ -20,7 +20,7 @@ import discord
 import discord.ext.test as dpytest
 import pytest
 import pytest_asyncio
-from support import guild_channel, member
+from support import guild_channel, make_moderator
 
 from bot.client import CounterpointBot, create_bot
 from bot.config import Settings
@@ -200,13 +200,17 @@ def sent_payloads(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
 
 
 @pytest.fixture
-async def club(start_bot: BotFactory) -> CounterpointBot:
+async def moderated(bot: CounterpointBot) -> CounterpointBot:
+    """The test server with member 0 (alice) as its moderator."""
+    await make_moderator(0)
+    return bot
+
+
+@pytest.fixture
+async def club(moderated: CounterpointBot) -> CounterpointBot:
     """A server with a moderator (member 0, alice) and three players (bob, cleo, dev)."""
-    bot = await start_bot()
     guild = guild_channel().guild
     for name in ("cleo", "dev"):
         user = dpytest.backend.make_user(name, "0009")
         dpytest.get_config().members.append(dpytest.backend.make_member(user, guild))
-    role = dpytest.backend.make_role("Staff", guild, permissions=discord.Permissions(manage_guild=True).value)
-    await dpytest.add_role(member(0), role)
-    return bot
+    return moderated

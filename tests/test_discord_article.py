@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import discord
 import discord.ext.test as dpytest
 import pytest
-from support import PressedBy, dm_channel, guild_channel, make_moderator, member, say, say_expecting_refusal
+from support import PressedBy, dm_channel, guild_channel, member, say, say_expecting_refusal
 from test_discord_cases import CLUB_CASE, case_file, upload
 
 #: Twenty numbered paragraphs of about 330 characters: three pages of 3,000 characters.
@@ -34,12 +34,6 @@ CASE_WITH_TEXT = CLUB_CASE + TEXT_SOURCE
 @pytest.fixture(autouse=True)
 def files_in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-async def club(bot):
-    await make_moderator(0)
-    return bot
 
 
 def view_under(bot, message: discord.Message) -> discord.ui.View:
@@ -67,7 +61,7 @@ async def test_in_a_dm_the_article_comes_in_the_dm(bot):
     assert reply.channel.id == dm.id and reply.embeds[0].footer.text.startswith("Page 1 of 1")
 
 
-async def test_a_shipped_text_is_paged_with_buttons_only_its_reader_can_press(club, tmp_path):
+async def test_a_shipped_text_is_paged_with_buttons_only_its_reader_can_press(moderated, tmp_path):
     await upload(case_file(tmp_path, CASE_WITH_TEXT))
     await say("!practice four-day-week 1", author=1)
     reply = await say("!article", author=1)  # the case of bob's current Point, in his DMs
@@ -79,23 +73,23 @@ async def test_a_shipped_text_is_paged_with_buttons_only_its_reader_can_press(cl
     )
     assert embed.description.startswith(PARAGRAPHS[0]) and len(embed.description) <= 3000
 
-    view = view_under(club, reply)
+    view = view_under(moderated, reply)
     assert [b.label for b in view.children] == ["Previous", "1/3", "Next"]
     assert view.previous.disabled and view.position.disabled and not view.next.disabled
     shown = [embed.description]
     for _ in range(2):
-        press = PressedBy(club, member(1), None, reply.channel)
+        press = PressedBy(moderated, member(1), None, reply.channel)
         await view.next.callback(press)
         shown.append(press.response.edited["embed"].description)
     assert press.response.edited["embed"].footer.text.startswith("Page 3 of 3")
     assert view.next.disabled and view.position.label == "3/3"
     assert "\n\n".join(shown) == "\n\n".join(PARAGRAPHS)  # every paragraph once, in order, whole
 
-    back = PressedBy(club, member(1), None, reply.channel)
+    back = PressedBy(moderated, member(1), None, reply.channel)
     await view.previous.callback(back)
     assert back.response.edited["embed"].description == shown[1]
 
-    stranger = PressedBy(club, member(0), None, reply.channel)
+    stranger = PressedBy(moderated, member(0), None, reply.channel)
     assert await view.interaction_check(stranger) is False
     assert "not for you" in stranger.response.sent[0]["content"]
 
@@ -118,7 +112,9 @@ async def test_an_unknown_case_is_named_with_those_that_exist(bot):
         ('source = "https://example.org"', "field 'source': must be a table"),
     ],
 )
-async def test_a_malformed_source_table_is_refused_and_nothing_is_stored(club, tmp_path, db_path, source, expected):
+async def test_a_malformed_source_table_is_refused_and_nothing_is_stored(
+    moderated, tmp_path, db_path, source, expected
+):
     top_level = source.startswith("source =")  # a plain key, before the tables
     path = case_file(tmp_path, CLUB_CASE.replace("side = ", f"{source}\nside = ") if top_level else CLUB_CASE + source)
     with pytest.raises(discord.ext.commands.CommandError):
@@ -128,7 +124,7 @@ async def test_a_malformed_source_table_is_refused_and_nothing_is_stored(club, t
         assert conn.execute("SELECT COUNT(*) FROM guild_cases").fetchone()[0] == 0
 
 
-async def test_an_open_rounds_point_keeps_its_summary_hidden(club):
+async def test_an_open_rounds_point_keeps_its_summary_hidden(moderated):
     dm = await dm_channel(1)
     await say('!tournament create "Quiet cup" north-korea 2 5')
     await say("!tournament join", author=1)
@@ -140,7 +136,7 @@ async def test_an_open_rounds_point_keeps_its_summary_hidden(club):
     assert "draw the allies together" in reply.embeds[0].description  # Point 2 is not in play
 
 
-async def test_a_shipped_text_waits_until_an_open_round_on_its_case_closes(club, tmp_path):
+async def test_a_shipped_text_waits_until_an_open_round_on_its_case_closes(moderated, tmp_path):
     await upload(case_file(tmp_path, CASE_WITH_TEXT))
     await say('!tournament create "Text cup" four-day-week 1 5')
     await say("!tournament join", author=1)

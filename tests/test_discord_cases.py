@@ -7,7 +7,7 @@ import sqlite3
 import discord
 import discord.ext.test as dpytest
 import pytest
-from support import dm_channel, guild_channel, make_moderator, member, say, say_expecting_refusal
+from support import dm_channel, guild_channel, member, say, say_expecting_refusal
 
 CLUB_CASE = """
 id = "four-day-week"
@@ -41,13 +41,7 @@ def files_in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-@pytest.fixture
-async def club(bot):
-    await make_moderator(0)
-    return bot
-
-
-def case_file(tmp_path, text: str = CLUB_CASE, name: str = "club.toml"):
+def case_file(tmp_path, text: str = CLUB_CASE, name: str = "moderated.toml"):
     path = tmp_path / name
     path.write_text(text, "utf-8")
     return str(path)
@@ -58,7 +52,7 @@ async def upload(path: str, author: int = 0):
     return dpytest.get_message()
 
 
-async def test_a_moderator_uploads_a_case_members_practise_it_and_only_here(club, tmp_path):
+async def test_a_moderator_uploads_a_case_members_practise_it_and_only_here(moderated, tmp_path):
     reply = await upload(case_file(tmp_path))
     assert "Case `four-day-week`" in reply.content and "1 Point, 2 counterarguments" in reply.content
 
@@ -73,7 +67,7 @@ async def test_a_moderator_uploads_a_case_members_practise_it_and_only_here(club
     assert "no case 'four-day-week'" in refused.content  # a server's case stays in that server
 
 
-async def test_show_gives_students_summaries_and_moderators_the_full_text(club, tmp_path):
+async def test_show_gives_students_summaries_and_moderators_the_full_text(moderated, tmp_path):
     await upload(case_file(tmp_path))
     student = await say("!case show four-day-week", author=1)
     text = student.embeds[0].fields[0].value
@@ -84,7 +78,7 @@ async def test_show_gives_students_summaries_and_moderators_the_full_text(club, 
     assert "Output per hour rises" in moderator.embeds[0].fields[0].value
 
 
-async def test_a_reupload_is_a_new_version_and_old_attempts_keep_theirs(club, tmp_path, db_path):
+async def test_a_reupload_is_a_new_version_and_old_attempts_keep_theirs(moderated, tmp_path, db_path):
     await upload(case_file(tmp_path))
     await say("!practice four-day-week 1", author=1)
     await say("!rebut Rested workers get more done in each hour they work.", author=1)
@@ -106,7 +100,7 @@ async def test_a_reupload_is_a_new_version_and_old_attempts_keep_theirs(club, tm
         (CLUB_CASE.replace('id = "four-day-week"', 'id = "north-korea"'), "id of a shipped case"),
     ],
 )
-async def test_bad_uploads_are_refused_and_nothing_is_stored(club, tmp_path, db_path, text, expected):
+async def test_bad_uploads_are_refused_and_nothing_is_stored(moderated, tmp_path, db_path, text, expected):
     path = case_file(tmp_path, text)
     with pytest.raises(discord.ext.commands.CommandError):
         await dpytest.message("!case upload", member=member(0), attachments=[path])
@@ -115,7 +109,7 @@ async def test_bad_uploads_are_refused_and_nothing_is_stored(club, tmp_path, db_
         assert conn.execute("SELECT COUNT(*) FROM guild_cases").fetchone()[0] == 0
 
 
-async def test_students_cannot_change_the_library(club, tmp_path):
+async def test_students_cannot_change_the_library(moderated, tmp_path):
     path = case_file(tmp_path)
     with pytest.raises(discord.ext.commands.CommandError):
         await dpytest.message("!case upload", member=member(1), attachments=[path])
@@ -123,7 +117,7 @@ async def test_students_cannot_change_the_library(club, tmp_path):
     assert "Only moderators" in (await say_expecting_refusal("!case default north-korea", author=1)).content
 
 
-async def test_default_and_remove(club, tmp_path):
+async def test_default_and_remove(moderated, tmp_path):
     await upload(case_file(tmp_path))
     assert "default case here is now `four-day-week`" in (await say("!case default four-day-week")).content
     assert "Shorter weeks" in (await say("!practice", author=1)).embeds[0].description
@@ -133,7 +127,7 @@ async def test_default_and_remove(club, tmp_path):
     assert "shipped case" in refused.content
 
 
-async def test_practice_channels_and_leaderboard_switch(club):
+async def test_practice_channels_and_leaderboard_switch(moderated):
     other = dpytest.backend.make_text_channel("practice-room", guild_channel().guild)
     await say(f"!settings channels add <#{other.id}>")
     refused = await say_expecting_refusal("!practice 1", author=1)
@@ -150,7 +144,7 @@ async def test_practice_channels_and_leaderboard_switch(club):
     assert "Only moderators" in (await say_expecting_refusal("!settings leaderboard on", author=1)).content
 
 
-async def test_a_case_shown_in_several_messages_leaves_one_note_in_the_channel(club, tmp_path, sent_payloads):
+async def test_a_case_shown_in_several_messages_leaves_one_note_in_the_channel(moderated, tmp_path, sent_payloads):
     """The full text of a long case takes several DMs; the channel is told once, not once per DM."""
     source = "The article says this at length, " + "with many supporting details, " * 30 + "and ends here."
     args = "".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 import discord.ext.test as dpytest
 import pytest
-from support import dm_channel, make_moderator, member
+from support import dm_channel, member
 
 from bot.cases import parse_case
 
@@ -30,12 +30,6 @@ def files_in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-@pytest.fixture
-async def club(bot):
-    await make_moderator(0)
-    return bot
-
-
 async def import_command(path, author: int = 0) -> list[discord.Message]:
     await dpytest.message("!case import", member=member(author), attachments=[str(path)])
     return [dpytest.get_message() for _ in range(dpytest.sent_queue.qsize())]
@@ -48,7 +42,7 @@ async def refused(path, author: int = 0) -> str:
 
 
 @pytest.mark.parametrize("name", ["oped-congestion-charge.txt", "uniforms.md", "library-fines.html"])
-async def test_a_moderator_gets_the_draft_of_an_article_privately(club, tmp_path, sent_payloads, name):
+async def test_a_moderator_gets_the_draft_of_an_article_privately(moderated, tmp_path, sent_payloads, name):
     article = tmp_path / name
     if name.endswith(".md"):
         article.write_text(MARKDOWN_ARTICLE, "utf-8")
@@ -71,11 +65,11 @@ async def test_a_moderator_gets_the_draft_of_an_article_privately(club, tmp_path
     assert "still says TODO" in text and "line " in text  # validate's warnings, each with its line
 
 
-async def test_a_member_who_is_not_a_moderator_is_refused(club):
+async def test_a_member_who_is_not_a_moderator_is_refused(moderated):
     assert "Only moderators" in await refused(DATA / "oped-congestion-charge.txt", author=1)
 
 
-async def test_unreadable_files_get_a_clear_message(club, tmp_path):
+async def test_unreadable_files_get_a_clear_message(moderated, tmp_path):
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00 not text")
     assert "binary file, not an article" in await refused(binary)
@@ -91,7 +85,7 @@ async def test_unreadable_files_get_a_clear_message(club, tmp_path):
     assert "No recognisable structure" in message and "Critics say" in message
 
 
-async def test_the_command_needs_an_attachment(club):
+async def test_the_command_needs_an_attachment(moderated):
     with pytest.raises(discord.ext.commands.CommandError):
         await dpytest.message("!case import", member=member(0))
     assert "Attach the article" in dpytest.get_message().content

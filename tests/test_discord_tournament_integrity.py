@@ -39,17 +39,6 @@ def add_member(name: str) -> discord.Member:
     return added
 
 
-@pytest.fixture
-async def club(start_bot):
-    """Member 0 (alice) moderates; bob (1) and two more members play."""
-    bot = await start_bot()
-    role = dpytest.backend.make_role(
-        "Staff", guild_channel().guild, permissions=discord.Permissions(manage_guild=True).value
-    )
-    await dpytest.add_role(member(0), role)
-    return bot
-
-
 def read_csv(attachment) -> list[list[str]]:
     return list(csv.reader(io.StringIO(open(attachment.url.removeprefix("file://"), encoding="utf-8").read())))
 
@@ -65,7 +54,7 @@ def test_a_cell_that_starts_like_a_formula_is_quoted(raw):
     assert csv_safe("plain name") == "plain name" and csv_safe(-3) == -3
 
 
-async def test_exported_names_and_reasons_cannot_become_formulas(club):
+async def test_exported_names_and_reasons_cannot_become_formulas(moderated):
     add_member('=HYPERLINK("http://evil.example","x")')  # member 2
     add_member("@SUM(1+1)")  # member 3
     await say('!tournament create "Formula cup" north-korea 1 5')
@@ -76,7 +65,7 @@ async def test_exported_names_and_reasons_cannot_become_formulas(club):
         await say(f"!tournament submit {A5}", author=player, channel=await dm_channel(player))
     await say(f"!tournament adjust <@{member(3).id}> 1 50 -2+3 looked fine")
     await say("!tournament end")
-    await delivered(club)  # the final standings; the feedback by DM
+    await delivered(moderated)  # the final standings; the feedback by DM
 
     export = await say("!tournament export")
     rounds_file, standings_file = export.attachments
@@ -93,14 +82,14 @@ def submissions(db) -> list[tuple]:
     return query(db, "SELECT round, user_id FROM tournament_submissions ORDER BY round, user_id")
 
 
-async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(club, db):
+async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(moderated, db):
     from cogs.tournament_views import SubmitButton
 
     await say('!tournament create "Stale cup" north-korea 2 5')
     await say("!tournament join", author=1)
     await say("!tournament start")
-    tournament = await club.tournaments.in_channel(guild_channel().id)
-    opened = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    tournament = await moderated.tournaments.in_channel(guild_channel().id)
+    opened = PressedBy(moderated, member(1), guild_channel().guild, guild_channel())
     await SubmitButton(tournament.id, 1).callback(opened)  # bob opens round 1's window...
     modal = opened.response.modal
     assert modal is not None
@@ -108,24 +97,24 @@ async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(
     await say("!tournament next")  # ...the moderator moves on to round 2...
     dpytest.get_message()  # round 2's Point
     modal.text._value = A5
-    sent = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    sent = PressedBy(moderated, member(1), guild_channel().guild, guild_channel())
     await modal.on_submit(sent)  # ...and bob sends the old window
     [reply] = sent.response.sent
     assert reply["ephemeral"] is True
     assert "Round 1 of Stale cup has closed" in reply["content"] and "Round 2 is open now" in reply["content"]
     assert submissions(db) == []  # stored nowhere: not as round 2, not as round 1
 
-    late_press = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    late_press = PressedBy(moderated, member(1), guild_channel().guild, guild_channel())
     await SubmitButton(tournament.id, 1).callback(late_press)  # round 1's button, pressed now
     assert (
         late_press.response.modal is None
         and "Round 1 of Stale cup has closed" in late_press.response.sent[0]["content"]
     )
 
-    current = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    current = PressedBy(moderated, member(1), guild_channel().guild, guild_channel())
     await SubmitButton(tournament.id, 2).callback(current)
     current.response.modal.text._value = B2
-    answered = PressedBy(club, member(1), guild_channel().guild, guild_channel())
+    answered = PressedBy(moderated, member(1), guild_channel().guild, guild_channel())
     await current.response.modal.on_submit(answered)
     assert "round 2, is in" in answered.response.sent[0]["content"]
     assert submissions(db) == [(2, member(1).id)]
@@ -134,13 +123,13 @@ async def test_a_submit_window_opened_in_round_1_and_sent_after_next_is_refused(
 # --- no answers during a round; a rate limit on submissions ------------------------------------
 
 
-async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_answers(club, sent_payloads):
+async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_answers(moderated, sent_payloads):
     from cogs.practice import HintButton
 
     dm = await dm_channel(1)
     assert "Point 1" in (await say("!practice north-korea 1", author=1, channel=dm)).embeds[0].title  # before the round
     await say(f"!rebut {A5}", author=1, channel=dm)
-    [earlier] = await club.storage.attempts.of(str(member(1).id), None)
+    [earlier] = await moderated.storage.attempts.of(str(member(1).id), None)
     await say("!practice north-korea 1", author=1)  # and in the server
     await say('!tournament create "Quiet cup" north-korea 2 5')
     await say("!tournament join", author=1)
@@ -167,7 +156,7 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     add_member("cleo")  # not in the tournament: in this server she cannot post the round's answers either
     shown = await say("!case show north-korea", author=2)
     assert "Hidden while a round of Quiet cup" in shown.embeds[0].fields[0].value
-    press = PressedBy(club, member(1), None, dm)
+    press = PressedBy(moderated, member(1), None, dm)
     await HintButton("north-korea", 1).callback(press)  # the button under the old Point, too
     assert "whose open round is on Point 1" in press.response.sent[0]["content"]
     assert (
@@ -184,7 +173,7 @@ async def test_a_participant_cannot_practise_the_open_rounds_point_or_read_its_a
     assert "open round is on Point 2" in (await say_expecting_refusal("!practice north-korea 2", author=1)).content
 
 
-async def test_tournament_submissions_are_rate_limited_like_rebuttals(club, db):
+async def test_tournament_submissions_are_rate_limited_like_rebuttals(moderated, db):
     await say('!tournament create "Flood cup" north-korea 1 5')
     await say("!tournament join", author=1)
     await say("!tournament start")
