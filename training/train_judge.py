@@ -207,6 +207,9 @@ def main() -> None:
         "ArgKP dev mAP plus their reversal AUC (without them: the last epoch)",
     )
     parser.add_argument(
+        "--keep-epochs", action="store_true", help="also save every epoch's weights (epochN.safetensors)"
+    )
+    parser.add_argument(
         "--deadline", type=float, default=0, help="start no epoch that would end past this many seconds"
     )
     args = parser.parse_args()
@@ -292,18 +295,18 @@ def main() -> None:
             flush=True,
         )
         merit = dev + auc if dev_cases else float(epoch)
+        # The trained weights alone, in half precision: what a GPU machine sends back
+        # (export_onnx.py puts them onto the base's word embeddings again).
+        weights = {
+            k: v.detach().half().contiguous().cpu() for k, v in model.state_dict().items() if "word_embeddings" not in k
+        }
+        if args.keep_epochs:
+            from safetensors.torch import save_file
+
+            args.out.mkdir(parents=True, exist_ok=True)
+            save_file(weights, args.out / f"epoch{epoch}.safetensors")
         if best is None or merit > best[0]:
-            # The trained weights alone, in half precision: what a GPU machine sends back
-            # (export_onnx.py puts them onto the base's word embeddings again).
-            best = (
-                merit,
-                epoch,
-                {
-                    k: v.detach().half().contiguous().cpu()
-                    for k, v in model.state_dict().items()
-                    if "word_embeddings" not in k
-                },
-            )
+            best = (merit, epoch, weights)
 
     args.out.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(args.out)
