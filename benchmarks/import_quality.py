@@ -4,8 +4,8 @@
 
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, the three of
-``data/eval/articles/``, the two of ``data/eval/articles-2/`` and the two of
-``data/eval/articles-3/``), imports the article with `counterpoint cases import`'s code,
+``data/eval/articles/``, the two of ``data/eval/articles-2/``, the two of
+``data/eval/articles-3/`` and the two of ``data/eval/articles-4/``), imports the article with `counterpoint cases import`'s code,
 edits nothing, and compares the draft with the hand case:
 
 * Point alignment: hand Points matched one-to-one to a draft Point whose
@@ -47,6 +47,7 @@ SHARED = ROOT.parent / "shared"
 ARTICLES = ROOT / "data" / "eval" / "articles"
 ARTICLES_2 = ROOT / "data" / "eval" / "articles-2"
 ARTICLES_3 = ROOT / "data" / "eval" / "articles-3"
+ARTICLES_4 = ROOT / "data" / "eval" / "articles-4"
 #: A draft counterargument and a hand one are the same reason at this F1 of their source words.
 SAME_REASON_F1 = 0.5
 
@@ -73,6 +74,7 @@ def articles() -> list[Article]:
         (ARTICLES, ("fine-free-library", "minimum-wage-myths", "bike-lane-myths")),
         (ARTICLES_2, ("vegan-objections", "penny-zinc-lobby")),
         (ARTICLES_3, ("metric-naysayers", "cursive-conversation")),
+        (ARTICLES_4, ("daylight-saving-letter", "compost-misconceptions")),
     ):
         found += [Article(n, folder / f"{n}.txt", folder / f"{n}.toml", folder / f"{n}.jsonl") for n in names]
     return [a for a in found if a.text.exists() and a.case.exists() and a.graded.exists()]
