@@ -7,6 +7,9 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   following paragraphs answer it;
 * ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``,
   ``NOT TRUE:``, ``Reality:``, ``The truth:``, ``Truth:``;
+* the claim with its verdict after it, on a line of its own (``Composting
+  just smells! – FALSE``, ``Wind is unreliable (myth)``), followed by the
+  paragraphs that answer it;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
   followed by ``Reply:`` or ``Answer:``;
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs;
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .oped_layout import read_oped
 from .text import normalize, split_sentences
@@ -41,6 +44,9 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Fact: <the answer>            Response: <answer>      Reply: <answer>
   (or NOT TRUE:, Reality:, The truth:)
 
+  <claim> – FALSE               (or – Myth, (myth), : Not true)
+  <paragraphs answering it>
+
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
 
@@ -51,7 +57,7 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
-  Opponents point to <claim>. / "<claim>," says <source>.
+  Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
   But <the answer, in the same or the following paragraphs>
 """
 
@@ -64,6 +70,12 @@ _MYTH = re.compile(
 _ANSWER = re.compile(
     _HEADING + r"(?:Fact|Facts|Response|Reality|Reply|Answer|Truth|The truth|Not true|False)\s*(?:#?\s*\d+)?\s*"
     r"[:.\-!]\s*(?:\*\*)?\s*(.*)$",
+    re.IGNORECASE,
+)
+#: "Composting just smells! – FALSE", "Wind is unreliable (myth)": the claim, then the verdict on it.
+_VERDICT_AFTER = re.compile(
+    _HEADING + r"(?P<claim>[^\W_].{6,200}?)[\s*_]*(?:[-\u2013\u2014:]|\()\s*(?:\*\*)?"
+    r"(?:false|myth|not true|untrue|wrong|fiction|busted|debunked)(?:\*\*)?\s*\)?[.!]?(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)]\s+(.+?)(?:\*\*)?\s*$")
@@ -126,6 +138,7 @@ def read_layout(text: str) -> Article:
     readers: tuple[tuple[str, Callable[[list[str]], list[RawPoint]]], ...] = (
         ("Point #", _read_points),
         ("Myth/Fact", _read_labelled),
+        ("claims marked false", _read_marked_false),
         ("numbered", _read_numbered),
         ("quoted objections", _read_quoted),
         ("Q&A", _read_questions),
@@ -150,7 +163,7 @@ def _title(lines: list[str]) -> str:
             and not is_boilerplate(text)
             and not _DATE.search(text)
             and len(text.split()) <= 20
-            and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED))
+            and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED, _VERDICT_AFTER))
             and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
         ):
             return text
@@ -294,6 +307,12 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoin
         RawPoint(n, claim, *_setting_out(answer_paragraphs(body))) for n, (claim, body) in enumerate(sections, start=1)
     ]
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []
+
+
+def _read_marked_false(lines: list[str]) -> list[RawPoint]:
+    points = _read_standalone(lines, _VERDICT_AFTER)
+    # The heading's own exclamation ("Composting just smells!") is the other side's tone, not the claim.
+    return [replace(p, claim=p.claim.rstrip(" !.") + ".") if not p.claim.endswith("?") else p for p in points]
 
 
 def _read_quoted(lines: list[str]) -> list[RawPoint]:

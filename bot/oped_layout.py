@@ -21,11 +21,11 @@ from .text import STOP_WORDS, split_sentences
 #: What may come before the reporting words: a short leading clause ("When the plan was announced, ...")
 #: or a connective ("But", "Of course,").
 _OPENER = (
-    r"^(?:[^,.;:\"\u201c]{3,60},\s+)?"
+    r"^(?:(?:[^,.;:\"\u201c]|:(?=\d)){3,60},\s+){0,2}"
     r"(?:(?:but|yet|and|now|still|of course|true|sure|granted|admittedly|meanwhile|too often)\s*,?\s+)?"
 )
 _WHO = (
-    r"(?:critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
+    r"(?:you|critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
     r"commentators|economists|politicians|parents|experts|critics))?|many(?:\s+people)?|others|people|those who "
     r"[\w\s]{2,40}?|(?:the\s+)?(?:opponents|critics|proponents|supporters|defenders) of [\w\s\-]{2,40}?|"
     # people by what they do: "councillors argued", "many economists warn", "local shopkeepers say"
@@ -38,7 +38,9 @@ _VERB = (
     r"will (?:tell you|say|argue|claim)|like to say|often say|sometimes say)"
 )
 #: "Critics say that X", "Some argue X", "Opponents point to X": the reported claim is X.
-_REPORTED = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + _VERB + r"\s+(?:that\s+)?(?P<claim>.{12,})", re.I)
+_REPORTED = re.compile(
+    _OPENER + r"(?P<who>" + _WHO + r")\s+" + _ADVERB + _VERB + r"\s+(?:that\s+)?(?P<claim>.{12,})", re.I
+)
 _POINT_TO = re.compile(_OPENER + _WHO + r"\s+" + _ADVERB + r"(?:point|points) to\s+(?P<claim>.{8,})", re.I)
 #: "It is often claimed that X", "The argument goes that X", "We're told that X", "You'll hear that X".
 _IMPERSONAL = re.compile(
@@ -59,12 +61,19 @@ _QUOTED_AFTER = re.compile(
     r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?:says|said|announces|announced|ran|runs|argues|claims|warns|"
     r"declares|writes|wrote|headlined|titled)\b[^\"\u201c]{0,60}?" + _QUOTE
 )
+#: A bare denial: "That is false.", "This, sir, was a lie.", "Again, this is a myth." It turns against
+#: the claim but gives no reason, so it starts the answer without being part of it.
+_DENIAL = (
+    r"(?:(?:again|once again|sadly|frankly|alas),?\s+)?(?:this|that|it)(?:,?\s+\w+,)?\s+(?:is|was|'s)\s+"
+    r"(?:simply\s+|just\s+)?(?:a lie|false|untrue|wrong|nonsense|a myth|not true|not so)\b"
+)
+_BARE_DENIAL = re.compile(_DENIAL + r"\W*$", re.I)
 #: The first sentence that turns against the reported claim starts the answer.
 _TURN = re.compile(
-    r"^(?:but|yet|however|in fact|actually|in reality|the truth is|the evidence|the reality|not so|wrong|"
-    r"nonsense|this (?:is|ignores|misses|overlooks|gets)|that(?:'s| is| ignores| misses| overlooks)|"
+    r"^(?:" + _DENIAL + r"|(?:but|yet|however|in fact|actually|in reality|the truth is|the evidence|the reality|"
+    r"not so|wrong|nonsense|this (?:is|ignores|misses|overlooks|gets)|that(?:'s| is| ignores| misses| overlooks)|"
     r"they(?:'re| are) wrong|as is often the case|on the contrary|quite the opposite|far from|studies|research|"
-    r"the data|the numbers|consider|look at)\b",
+    r"the data|the numbers|consider|look at)\b)",
     re.I,
 )
 #: A paragraph that sums up ends the answers: it speaks for the whole article, not to one claim.
@@ -110,6 +119,11 @@ def _reported(sentence: str) -> list[tuple[str, set[str]]]:
         match = pattern.match(sentence)
         if match:
             claim = match.group("claim").strip()
+            if pattern is _REPORTED and claim.lower().startswith("to "):
+                # "You claim to grant me an hour of daylight": what they claim is that they do it.
+                # Whoever is reported is "you" or a group ("critics"): "to be" is "are".
+                rest = re.sub(r"^be\b", "are", claim[3:])
+                claim = f"{match.group('who')} {rest}"
             return [(_sentence(claim) if pattern is not _POINT_TO else sentence.strip(), set())]
     return []
 
@@ -139,9 +153,14 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             rest = sentences[found[-1][0] + 1 :]
             turn = next((i for i, s in enumerate(rest) if _TURN.match(s)), len(rest))
             batch[-1].context = rest[:turn]
-            sentences = rest[turn:]
+            sentences = rest[turn + 1 :] if turn < len(rest) and _BARE_DENIAL.match(rest[turn]) else rest[turn:]
         if batch and sentences:
             _assign(batch, sentences)
+    for claim in claims:
+        if not claim.answer and claim.context:
+            # Nothing turned against it ("This, sir, was a lie." is no "But"), and no later paragraph
+            # answered it: what followed the claim in its own paragraph is the answer.
+            claim.answer, claim.context = [claim.context], []
     return [(c.text, " ".join(c.context), tuple(" ".join(p) for p in c.answer if p)) for c in claims if c.answer]
 
 

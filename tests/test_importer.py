@@ -269,6 +269,19 @@ Customers will be left without service on the fifth day.
 ----------------------------------
 """
 
+MARKED_FALSE = """Rain Barrels: Misconceptions
+
+Before you skip the rain barrel, here are the doubts we hear most.
+
+Rain barrels breed mosquitoes – FALSE
+
+A fitted lid and a fine mesh screen over the inlet keep mosquitoes from laying eggs in the water.
+
+Rain barrels hold too little water to matter! - Myth
+
+One summer storm on an average roof fills a standard barrel, and it refills every time it rains.
+"""
+
 QANDA = """Nuclear Power: Your Questions Answered
 
 Isn't nuclear power dangerous?
@@ -317,6 +330,11 @@ Finland is already burying spent fuel in a deep geological repository designed t
                 "Customers will be left without service on the fifth day.",
             ],
             "Trials in Iceland kept output level while hours fell, because meetings shrank and staff wasted less time.",
+        ),
+        (
+            MARKED_FALSE,
+            ["Rain barrels breed mosquitoes.", "Rain barrels hold too little water to matter."],
+            "A fitted lid and a fine mesh screen over the inlet keep mosquitoes from laying eggs in the water.",
         ),
         (
             QANDA,
@@ -732,3 +750,21 @@ def test_validate_names_the_line_of_a_question_claim_and_of_an_answer_cut_off_mi
     cut = next(w for w in warnings if "ends mid-sentence" in w)
     assert "a more peacef" in cut and "'p2-c" in cut
     assert lines[int(cut.split(":")[1]) - 2].strip() == "]"  # right below the source it is about
+
+
+OPEN_LETTER = """Dear Leaf Blower,
+
+I must ask you to stop your false advertising.
+
+Last Saturday, at 7:00 AM, you claimed to save me an hour of raking. This, sir, was a lie. I spent that hour chasing the leaves you scattered into my neighbour's hedge, and raking them back took longer than raking them once.
+
+Second, you claim to be good for the lawn. Again, this is false. Your blast strips the mulch that feeds the soil, and it drives the insects that birds need out of the grass.
+"""
+
+
+def test_an_open_letter_that_tells_the_other_side_what_it_claims_imports_without_its_bare_denials():
+    _, case = import_article(OPEN_LETTER, "blower")
+    assert [p.claim for p in case.points] == ["You save me an hour of raking.", "You are good for the lawn."]
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert sources[0].startswith("I spent that hour chasing the leaves")
+    assert not any("lie" in s or "false" in s for s in sources)  # "This, sir, was a lie." gives no reason
