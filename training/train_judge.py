@@ -207,6 +207,11 @@ def main() -> None:
         "ArgKP dev mAP plus their reversal AUC (without them: the last epoch)",
     )
     parser.add_argument(
+        "--no-reversed-side",
+        action="store_true",
+        help="leave out the reversed-side pairs (pairs.reversed_side_pairs), as the shipped judge was trained",
+    )
+    parser.add_argument(
         "--keep-epochs", action="store_true", help="also save every epoch's weights (epochN.safetensors)"
     )
     parser.add_argument(
@@ -237,8 +242,9 @@ def main() -> None:
     held_out = [p for case in minicases[:kept] for p in minicase_pairs(case)]
     synthetic = [p for case in minicases[kept:] for p in minicase_pairs(case)]
     synthetic += off_topic_pairs(minicases[kept:], rng) + compound_pairs(minicases[kept:], rng)
-    synthetic += reversed_side_pairs(minicases[kept:])
-    held_out += reversed_side_pairs(minicases[:kept])
+    if not args.no_reversed_side:
+        synthetic += reversed_side_pairs(minicases[kept:])
+        held_out += reversed_side_pairs(minicases[:kept])
     if args.identity:
         synthetic += identity_pairs(minicases[kept:])
         held_out += identity_pairs(minicases[:kept])
