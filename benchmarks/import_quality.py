@@ -5,8 +5,9 @@
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, the three of
 ``data/eval/articles/``, the two of ``data/eval/articles-2/``, the two of
-``data/eval/articles-3/`` and the two of ``data/eval/articles-4/``), imports the article with `counterpoint cases import`'s code,
-edits nothing, and compares the draft with the hand case:
+``data/eval/articles-3/`` and the two of ``data/eval/articles-4/``), imports
+the article with `counterpoint cases import`'s code, edits nothing, and
+compares the draft with the hand case:
 
 * Point alignment: hand Points matched one-to-one to a draft Point whose
   source holds the same sentences (word overlap, greedy best first);
