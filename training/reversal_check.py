@@ -44,7 +44,10 @@ def default_sets() -> list[Path]:
 
 
 def auc(labels: np.ndarray, scores: np.ndarray) -> float:
-    """Probability that a random reversal outscores a random honest sentence (ties count half)."""
+    """Probability that a random reversal outscores a random honest sentence (ties count half).
+
+    Written out because this runs in the bot's environment, which has no scikit-learn
+    (train_judge.py, in the training one, uses its roc_auc_score)."""
     positive, negative = scores[labels == 1], scores[labels == 0]
     above = (positive[:, None] > negative[None, :]).sum() + 0.5 * (positive[:, None] == negative[None, :]).sum()
     return float(above / (len(positive) * len(negative)))

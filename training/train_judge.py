@@ -272,6 +272,8 @@ def main() -> None:
     dev_cases = [case for case in read_minicases(args.dev_minicases) if case["topic"] not in trained_topics]
     if args.dev_minicases:
         print(f"development mini cases: {len(dev_cases)} (topics also trained on left out)", flush=True)
+    from safetensors.torch import save_file
+
     model.train()
     started = time.time()
     best: tuple[float, int, dict] | None = None
@@ -307,8 +309,6 @@ def main() -> None:
             k: v.detach().half().contiguous().cpu() for k, v in model.state_dict().items() if "word_embeddings" not in k
         }
         if args.keep_epochs:
-            from safetensors.torch import save_file
-
             args.out.mkdir(parents=True, exist_ok=True)
             save_file(weights, args.out / f"epoch{epoch}.safetensors")
         if best is None or merit > best[0]:
@@ -316,8 +316,6 @@ def main() -> None:
 
     args.out.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(args.out)
-    from safetensors.torch import save_file
-
     assert best is not None, "no epoch ran"
     save_file(best[2], args.out / "trained.safetensors")
     print(f"saved epoch {best[1]} to {args.out}")
