@@ -56,14 +56,24 @@ from .scoring import (
 )
 from .text import STOP_WORDS, normalize, split_sentences, words
 
-#: Cosine similarity a sentence needs to its nearest reference to be about it at all.
-ABOUT_THRESHOLD = 0.5
-#: A sentence the judge reads as the opposite of its nearest reference at least this likely gets a
-#: second look; below it, nothing in the graded sets changed (most sentences don't: cheap).
-SECOND_LOOK = 0.5
-#: How much more likely than the case's own paraphrases (on average) a sentence must read as the
-#: opposite of a reference for that reference to count it as the opposite.
-OPPOSITE_MARGIN = 0.4
+
+@dataclass(frozen=True)
+class Rule:
+    """How the models' readings become credit. Its numbers were chosen together with the
+    judge they were measured on (``training/choose_rule.py``); a new judge needs its own."""
+
+    #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
+    about: float = 0.5
+    #: A sentence the judge reads as the opposite of its nearest reference at least this likely
+    #: gets a second look; below it, it is taken as read (most sentences are: cheap).
+    second_look: float = 0.5
+    #: How much more likely than the case's own paraphrases (on average) a sentence must read
+    #: as the opposite of a reference for that reference to count it as the opposite.
+    opposite_margin: float = 0.4
+
+
+DEFAULT_RULE = Rule()
+
 #: References with fewer content words than this are fragments ("What strategy?", "We're
 #: healthy until we're not."): they never stand alone.
 MIN_CONTENT_WORDS = 2
@@ -107,8 +117,9 @@ class _Draft:
 class JudgedIndex:
     """A case prepared for scoring: references embedded once, then :meth:`score` per rebuttal."""
 
-    def __init__(self, case: Case, encoder: Encoder, judge: Judge):
+    def __init__(self, case: Case, encoder: Encoder, judge: Judge, rule: Rule = DEFAULT_RULE):
         self.case = case
+        self.rule = rule
         # The lexical matcher, like the encoder, never matches a fragment alone.
         self.lexical = CaseIndex(without_fragments(case))
         self._encoder = encoder
@@ -203,9 +214,9 @@ class JudgedIndex:
         would_earn: set[tuple[str, int]] = set()
         for draft in drafts:
             read = list(zip(draft.candidates, draft.verdicts, strict=True))
-            earned = {c.counterargument_id for c, v in read if _earns(c, v) and not _doubtful(v)}
+            earned = {c.counterargument_id for c, v in read if _earns(c, v) and not self._doubtful(v)}
             for k, (candidate, verdict) in enumerate(read):
-                if _doubtful(verdict) and candidate.counterargument_id not in earned:
+                if self._doubtful(verdict) and candidate.counterargument_id not in earned:
                     key = (candidate.window, candidate.reference)
                     looks.setdefault(key, []).append((draft, k))
                     nearest_reading[key] = verdict
@@ -263,7 +274,7 @@ class JudgedIndex:
         for row, window in enumerate(draft.windows):
             strength = float(similarity[row, best[row]])
             owner = self._owners[self._reference_owner[best[row]]]
-            if strength < ABOUT_THRESHOLD:
+            if strength < self.rule.about:
                 continue
             if owner.point != draft.point.number:
                 draft.answers_points.add(owner.point)
@@ -283,7 +294,7 @@ class JudgedIndex:
             arg_id = candidate.counterargument_id
             if k in draft.reversed:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
-            elif _doubtful(verdict) and k not in draft.cleared:
+            elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
             elif _earns(candidate, verdict):
                 if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
@@ -307,17 +318,17 @@ class JudgedIndex:
         """The judge's reading of a sentence beside ``reference`` is the opposite: first, and
         by a wide margin over its reading of the case's own paraphrases of that reference."""
         return bool(
-            reading.argmax() == OPPOSITE and reading[OPPOSITE] > self._self_opposite[reference] + OPPOSITE_MARGIN
+            reading.argmax() == OPPOSITE
+            and reading[OPPOSITE] > self._self_opposite[reference] + self.rule.opposite_margin
         )
+
+    def _doubtful(self, verdict: np.ndarray) -> bool:
+        """Read as the opposite of its nearest reference: it earns only if a second look clears it."""
+        return bool(verdict[OPPOSITE] >= self.rule.second_look)
 
     def _closest_reference(self, vector: np.ndarray, point: int, arg_id: str) -> int:
         start, end = self._span_of[_Owner(point, arg_id)]
         return start + int((self._reference_vectors[start:end] @ vector).argmax())
-
-
-def _doubtful(verdict: np.ndarray) -> bool:
-    """Read as the opposite of its nearest reference: it earns only if a second look clears it."""
-    return bool(verdict[OPPOSITE] >= SECOND_LOOK)
 
 
 def _earns(candidate: _Candidate, verdict: np.ndarray) -> bool:
@@ -355,16 +366,17 @@ class JudgedScorer(CachingScorer[JudgedIndex]):
     #: the next test, does not embed the same references again.
     _shared_indexes: OrderedDict[tuple, JudgedIndex] = OrderedDict()
 
-    def __init__(self, capacity: int = 256, threads: int = 1):
+    def __init__(self, capacity: int = 256, threads: int = 1, rule: Rule = DEFAULT_RULE):
         super().__init__(capacity, JudgedScorer._shared_indexes)
         self.threads = threads
+        self.rule = rule
         self.encoder, self.judge = shared_models(threads)
 
     def _key(self, case: Case) -> tuple:
-        return (case.id, case.version, self.threads)
+        return (case.id, case.version, self.threads, self.rule)
 
     def _build(self, case: Case) -> JudgedIndex:
-        return JudgedIndex(case, self.encoder, self.judge)
+        return JudgedIndex(case, self.encoder, self.judge, self.rule)
 
     def score_many(self, rebuttals: Sequence[tuple[Case, Point | int, str]]) -> list[Coverage]:
         """Several rebuttals, each model called once per case among them."""
