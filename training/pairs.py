@@ -129,6 +129,22 @@ def compound_pairs(cases: list[dict], rng: random.Random) -> list[Pair]:
     return pairs
 
 
+def reversal_agreement_pairs(cases: list[dict]) -> list[Pair]:
+    """The written reversals of a reason read beside each other: MAKES (they assert the same).
+
+    Half of :func:`reversed_side_pairs`, the half that can only teach that a
+    tell-tale word ("not", "fewer", "climbed") does not by itself make a reversal:
+    both sides of each pair carry such words, and the label is MAKES.
+    """
+    pairs: list[Pair] = []
+    for case in cases:
+        for arg in case["counterarguments"]:
+            reversals = arg["opposite"]
+            for i, reference in enumerate(reversals):
+                pairs.extend((text, reference, MAKES) for j, text in enumerate(reversals) if i != j)
+    return pairs
+
+
 def reversed_side_pairs(cases: list[dict]) -> list[Pair]:
     """The same mini cases seen from the reversed side, so that no word decides the label.
 
@@ -136,20 +152,15 @@ def reversed_side_pairs(cases: list[dict]) -> list[Pair]:
     paraphrases lack; trained on them alone, the judge learns the words, not the
     relation ("costs 40% less" read as the opposite of "prices fell"). Here each
     reversal in turn becomes the reference: the other reversals MAKE it (they
-    assert the same), and the original reference and its paraphrases are its
-    OPPOSITE. The original reference, read as a rebuttal of its own paraphrase,
-    MAKES it too.
+    assert the same: :func:`reversal_agreement_pairs`), and the original reference
+    and its paraphrases are its OPPOSITE. The original reference, read as a
+    rebuttal of its own paraphrase, MAKES it too.
     """
-    pairs: list[Pair] = []
+    pairs = reversal_agreement_pairs(cases)
     for case in cases:
         for arg in case["counterarguments"]:
-            reversals = arg["opposite"]
-            for i, reference in enumerate(reversals):
-                for j, text in enumerate(reversals):
-                    if i != j:
-                        pairs.append((text, reference, MAKES))
-                for text in (arg["reference"], *arg["makes"][:3]):
-                    pairs.append((text, reference, OPPOSITE))
+            for reference in arg["opposite"]:
+                pairs.extend((text, reference, OPPOSITE) for text in (arg["reference"], *arg["makes"][:3]))
             pairs.append((arg["reference"], arg["makes"][0], MAKES))
     return pairs
 

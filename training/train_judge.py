@@ -37,6 +37,7 @@ from pairs import (  # noqa: E402
     minicase_pairs,
     off_topic_pairs,
     read_minicases,
+    reversal_agreement_pairs,
     reversed_side_pairs,
 )
 
@@ -212,6 +213,11 @@ def main() -> None:
         help="leave out the reversed-side pairs (pairs.reversed_side_pairs), as the shipped judge was trained",
     )
     parser.add_argument(
+        "--reversal-agreement",
+        action="store_true",
+        help="with --no-reversed-side: keep their MAKES half only (pairs.reversal_agreement_pairs)",
+    )
+    parser.add_argument(
         "--keep-epochs", action="store_true", help="also save every epoch's weights (epochN.safetensors)"
     )
     parser.add_argument(
@@ -245,6 +251,9 @@ def main() -> None:
     if not args.no_reversed_side:
         synthetic += reversed_side_pairs(minicases[kept:])
         held_out += reversed_side_pairs(minicases[:kept])
+    elif args.reversal_agreement:
+        synthetic += reversal_agreement_pairs(minicases[kept:])
+        held_out += reversal_agreement_pairs(minicases[:kept])
     if args.identity:
         synthetic += identity_pairs(minicases[kept:])
         held_out += identity_pairs(minicases[:kept])
