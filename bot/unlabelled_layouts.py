@@ -138,7 +138,7 @@ def _as_claim(heading: str, lines: list[str]) -> str:
         claim = " ".join(
             [words[0]]
             + [
-                w if w.isupper() or _is_i(w) or w.strip("\"'\u201c\u201d.,!?") in names else w.lower()
+                w if (w.isupper() and len(w) > 1) or _is_i(w) or w.strip("\"'\u201c\u201d.,!?") in names else w.lower()
                 for w in words[1:]
             ]
         )
