@@ -102,6 +102,7 @@ _BOILERPLATE = re.compile(
     r"(?:find|learn|read|get|discover|see)\b.{0,30}\b(?:more|here)\b"
     r"|for more (?:info|information|details)\b"
     r"|(?:click|tap) here\b|share (?:this|on|via)\b|share\s*$|subscribe\b|sign up\b|follow us\b|like us\b"
+    r"|(?:call|contact|email|e-mail|phone|text) us\b"
     r"|by\s+(?:dr\.?\s+|drs\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*$"
     r"|posted (?:on|by|in)\b|published (?:on|by)\b|(?:last )?updated\b|tags?:|related:|advertisement\s*$"
     r"|(?:photo|image|illustration|graphic)\b|\u00a9|copyright\b|all rights reserved\b"

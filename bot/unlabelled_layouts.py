@@ -39,8 +39,9 @@ OPENING_PARAGRAPHS = 4
 #: A heading of the article's own that ends the list of claims: what follows answers none of them.
 _CLOSING = re.compile(
     r"^(?:#{1,6}\s*)?(?:in\s+)?(?:conclusions?|summary|final (?:thoughts|words)|(?:the )?bottom line|wrapping up|"
-    r"to sum up|(?:key )?takeaways?|contact\b|call\b|get in touch|about (?:us|the author)|sources|references|"
-    r"related\b|share\b)",
+    r"to sum up|(?:key )?takeaways?|(?:book|call|contact|schedule|request)\b.{0,40}\b(?:today|now)\W*$|contact us|"
+    r"get in touch|"
+    r"about (?:us|the author)|sources|references|related (?:posts|articles|reading)|share (?:this|on))\b",
     re.IGNORECASE,
 )
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
@@ -49,7 +50,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over t
 
 def bulleted_claims(lines: list[str]) -> list[tuple[str, list[str]]]:
     """(claim, answer lines) for each bullet item followed by lines answering it. Nothing where fewer than
-    two items have an answer, or where most items have none: a list inside the prose, not claims."""
+    two items have an answer, or where half the items or more have none: a list inside the prose, not claims."""
     sections: list[tuple[str, list[str]]] = []
     lines = _unflattened(lines)
     for line in lines:
@@ -59,7 +60,7 @@ def bulleted_claims(lines: list[str]) -> list[tuple[str, list[str]]]:
         elif sections:
             sections[-1][1].append(line)
     answered = [s for s in sections if any(line.strip() for line in s[1])]
-    if len(answered) < 2 or 2 * len(answered) < len(sections):
+    if len(answered) < 2 or 2 * len(answered) <= len(sections):
         return []
     return [(_as_claim(claim, lines), body) for claim, body in answered]
 
@@ -114,14 +115,14 @@ def _after_naming(lines: list[str]) -> int | None:
 
 
 def _is_bare_heading(lines: list[str], i: int) -> bool:
-    """A short line standing alone (a blank line or the start before it, a blank line after it, or a Markdown
-    heading), with no sentence's full stop or lead-in colon at its end, and prose after it."""
+    """A Markdown heading, or a short line standing alone (a blank line or the start before it, a blank line
+    after it) with no full stop, lead-in colon or exclamation at its end ("Think again!" alone is a retort)."""
     text = lines[i].strip()
     marked = bool(_HEADING_MARK.match(text))
     alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
     words = len(_HEADING_MARK.sub("", text).split())
     return (
-        (marked or (alone and not text.rstrip("*_ ").endswith((".", ",", ";", ":"))))
+        (marked or (alone and not text.rstrip("*_ ").endswith((".", ",", ";", ":", "!"))))
         and 2 <= words <= MAX_CLAIM_WORDS
         and not _BULLET.match(text)
     )

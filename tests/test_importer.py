@@ -831,6 +831,8 @@ Winters In Norway Kill The Range
 
 Even in Norway, where winters are long, more than four in five new cars sold are electric. A heat pump keeps most of the range on cold days.
 
+Call us on 0800 123 456 to ask about winter tyres.
+
 Final Thoughts
 
 Book a test drive before you decide.
@@ -848,6 +850,7 @@ def test_bare_headings_under_a_title_that_names_them_myths_are_the_claims():
     )
     sources = [s for p in case.points for a in p.counterarguments for s in a.source]
     assert not any("test drive" in s for s in sources)  # the closing heading ends the myths
+    assert not any("Call us" in s for s in sources)  # a call to action is no reason
     assert "found as headings with no label" in draft
     # with nothing naming them, short lines alone are any article's subheadings: no claims
     unnamed = NAMED_HEADINGS.replace("Four Myths About", "A Year With").replace("the myths get", "we learned")
