@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .oped_layout import read_oped
-from .text import normalize, split_sentences
+from .text import analyze, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
 
 #: What the importer looks for, shown when an article has none of it.
@@ -331,11 +331,13 @@ def _read_quoted(lines: list[str]) -> list[RawPoint]:
 
 
 def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
-    """Claims found with no label; a heading that is a byline, a date or a share line is none."""
+    """Claims found with no label; a heading that is a byline, a date or a share line is none, and nor is
+    an item cut short to words with no content ("Not me.")."""
     points = [
         RawPoint(n, claim, *_setting_out(answer_paragraphs(body)))
         for n, (claim, body) in enumerate(
-            ((c, b) for c, b in sections if not is_boilerplate(c) and not _DATE.search(c)), start=1
+            ((c, b) for c, b in sections if not is_boilerplate(c) and not _DATE.search(c) and analyze(c).terms),
+            start=1,
         )
     ]
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []

@@ -89,6 +89,8 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
     attribution = found or article.attribution
     points = []
     for found_point in article.points:
+        if not analyze(found_point.claim).terms:
+            continue  # "Not me.", a heading cut short: nothing to rebut, and the scorer cannot index it
         claims: list[tuple[str, ...]] = []
         long_from: set[int] = set()
         for paragraph in found_point.paragraphs:
@@ -179,7 +181,11 @@ def _claims(paragraphs: list[str], topic: str = "") -> tuple[tuple[str, ...], ..
                 current = [sentence]
         if current:
             claims.append(current)
-    return tuple(tuple(c) for c in claims if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS)
+    return tuple(
+        tuple(c)
+        for c in claims
+        if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS and analyze(" ".join(c)).terms  # "It is what it is."
+    )
 
 
 #: "For example, ...", "Such as ...": evidence for the claim before it, not a reason of its own.

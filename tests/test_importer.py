@@ -814,6 +814,14 @@ def test_a_list_of_excuses_each_answered_under_it_imports_even_when_the_page_ran
     # the same list as a Markdown page writes it, each answer a paragraph of its own
     _, case = import_article(BULLETED_MARKDOWN, "recycling", filename="excuses.md")
     assert [p.claim for p in case.points] == ["It all goes to landfill anyway.", "I have no room for another bin."]
+    # an item cut short to no word of content is nothing to rebut: left out, and the draft's warnings still come
+    cut = BULLETED_FLATTENED.replace("- One household makes no difference", "- Not me")
+    imported = import_file(cut.encode(), "excuses.txt", "recycling")
+    assert [p.claim for p in imported.case.points] == [
+        "It all goes to landfill anyway.",
+        "I have no room for another bin.",
+    ]
+    assert imported.warnings
     # a list inside a story, its items unanswered, is no list of claims
     with pytest.raises(ImportError_, match="No recognisable structure"):
         import_article("Our Camping Trip\n\nWe packed:\n- a tent\n- a stove\n- a map\nThen we drove north all day.\n")
@@ -856,3 +864,15 @@ def test_bare_headings_under_a_title_that_names_them_myths_are_the_claims():
     unnamed = NAMED_HEADINGS.replace("Four Myths About", "A Year With").replace("the myths get", "we learned")
     with pytest.raises(ImportError_, match="No recognisable structure"):
         import_article(unnamed, "cars")
+
+
+def test_a_claim_or_a_reason_with_no_word_of_content_is_left_out_in_any_layout():
+    article = (
+        "Solar Myths\n\nMyth: It is what it is.\nFact: Panels on a north roof still make a third of their best output.\n\n"
+        "Myth: Panels stop working in winter.\nFact: Cold panels are more efficient, and snow slides off tilted ones.\n\n"
+        "It is what it is.\n"
+    )
+    imported = import_file(article.encode(), "solar.txt", "solar")
+    assert [p.claim for p in imported.case.points] == ["Panels stop working in winter."]
+    assert [len(a.source) for a in imported.case.points[0].counterarguments] == [1]  # nor a reason with none
+    assert imported.warnings  # the scorer's index, which the warnings need, is built
