@@ -152,8 +152,8 @@ def read_layout(text: str) -> Article:
         ("quoted objections", _read_quoted),
         ("Q&A", _read_questions),
         ("objections between rules", _read_ruled),
-        ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(lines))),
-        ("headings named as myths", lambda lines: _unlabelled(named_headings(lines))),
+        ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
+        ("headings named as myths", lambda lines: _unlabelled(named_headings(_without_noise(lines)))),
         ("op-ed", _read_oped),
     )
     for layout, reader in readers:
@@ -330,15 +330,19 @@ def _read_quoted(lines: list[str]) -> list[RawPoint]:
     return _read_standalone(lines, _QUOTED)
 
 
+def _without_noise(lines: list[str]) -> list[str]:
+    """Boilerplate and date lines blanked: a caption or a dateline alone on a line is no claim's heading."""
+    return [
+        "" if is_boilerplate(line.strip()) or (_DATE.search(line) and len(line.split()) <= 6) else line
+        for line in lines
+    ]
+
+
 def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
-    """Claims found with no label; a heading that is a byline, a date or a share line is none, and nor is
-    an item cut short to words with no content ("Not me.")."""
+    """Claims found with no label; an item cut short to words with no content ("Not me.") is none."""
     points = [
         RawPoint(n, claim, *_setting_out(answer_paragraphs(body)))
-        for n, (claim, body) in enumerate(
-            ((c, b) for c, b in sections if not is_boilerplate(c) and not _DATE.search(c) and analyze(c).terms),
-            start=1,
-        )
+        for n, (claim, body) in enumerate(((c, b) for c, b in sections if analyze(c).terms), start=1)
     ]
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []
 

@@ -833,6 +833,8 @@ Electric cars sell faster every year, yet the same doubts keep buyers away. Here
 
 Batteries Wear Out In A Few Years
 
+Photo: a twelve-year-old hatchback at a charger
+
 Most packs keep over eighty percent of their range after ten years of driving. Makers guarantee them for eight years, longer than many drivers keep a car.
 
 Winters In Norway Kill The Range
