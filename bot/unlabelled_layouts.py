@@ -27,11 +27,11 @@ _BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+(?P<item>[\w\"\u201c\u2018'].*?)\s
 _RUN_ON = re.compile(r"(?<=[.!?\u2026\"\u201d\u2019)])\s+[-*\u2022\u2013]\s+(?=[\w\"\u201c\u2018'])")
 #: An item or a heading longer than this is a paragraph, not a claim.
 MAX_CLAIM_WORDS = 25
-#: What an article calls the claims it answers, in its title or opening.
+#: What an article calls the claims it answers, in its title or opening: a plural, the set of them
+#: ("these heat pump myths"), not one ("it's a myth that ...").
 _NAMES_THEM = re.compile(
-    r"\b(?:myths?|misconceptions?|misperceptions?|misunderstandings?|misbeliefs?|excuses?|mistakes?|"
-    r"fallac(?:y|ies)|falsehoods?|untruths?|half-truths?|lies|objections?|complaints?|criticisms?|"
-    r"arguments against|reasons not to)\b",
+    r"\b(?:myths|misconceptions|misperceptions|misunderstandings|misbeliefs|excuses|mistakes|fallacies|"
+    r"falsehoods|untruths|half-truths|lies|objections|complaints|criticisms|arguments against|reasons not to)\b",
     re.IGNORECASE,
 )
 #: The naming is in the title or the opening: one of the first paragraphs.
