@@ -38,10 +38,10 @@ _NAMES_THEM = re.compile(
 OPENING_PARAGRAPHS = 4
 #: A heading of the article's own that ends the list of claims: what follows answers none of them.
 _CLOSING = re.compile(
-    r"^(?:#{1,6}\s*)?(?:in\s+)?(?:conclusions?|summary|final (?:thoughts|words)|(?:the )?bottom line|wrapping up|"
-    r"to sum up|(?:key )?takeaways?|(?:book|call|contact|schedule|request)\b.{0,40}\b(?:today|now)\W*$|contact us|"
-    r"get in touch|"
-    r"about (?:us|the author)|sources|references|related (?:posts|articles|reading)|share (?:this|on))\b",
+    r"^(?:#{1,6}\s*)?(?:(?:in )?conclusions?|summary|final (?:thoughts|words)|(?:the )?bottom line|wrapping up|"
+    r"to sum up|(?:key )?takeaways?|contact us|get in touch|about (?:us|the author)|sources|references|"
+    r"related (?:posts|articles|reading)|share this(?: \w+)?|(?:book|call|contact|schedule|request)\b.{0,40}"
+    r"\b(?:today|now))\s*(?:[:\u2013\u2014!.-].*)?$",
     re.IGNORECASE,
 )
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
@@ -89,9 +89,9 @@ def named_headings(lines: list[str]) -> list[tuple[str, list[str]]]:
     sections: list[tuple[str, list[str]]] = []
     for i in range(start, len(lines)):
         line = lines[i]
+        if _stands_alone(lines, i) and _CLOSING.match(line.strip()):
+            break  # "Conclusion", even in one word
         if _is_bare_heading(lines, i):
-            if _CLOSING.match(line.strip()):
-                break
             sections.append((_HEADING_MARK.sub("", line).strip(" *_#"), []))
         elif sections:
             sections[-1][1].append(line)
@@ -114,16 +114,21 @@ def _after_naming(lines: list[str]) -> int | None:
     return None
 
 
-def _is_bare_heading(lines: list[str], i: int) -> bool:
-    """A Markdown heading, or a short line standing alone (a blank line or the start before it, a blank line
-    after it) with no full stop, lead-in colon or exclamation at its end ("Think again!" alone is a retort)."""
-    text = lines[i].strip()
-    marked = bool(_HEADING_MARK.match(text))
+def _stands_alone(lines: list[str], i: int) -> bool:
+    """A Markdown heading, or a line with a blank line (or the start) before it and a blank line after it."""
     alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
-    words = len(_HEADING_MARK.sub("", text).split())
+    return alone or bool(_HEADING_MARK.match(lines[i]))
+
+
+def _is_bare_heading(lines: list[str], i: int) -> bool:
+    """A short line standing alone, not a bullet, with no full stop, lead-in colon or exclamation at its end
+    unless it is a Markdown heading ("Think again!" alone is a retort)."""
+    text = lines[i].strip()
+    unended = not text.rstrip("*_ ").endswith((".", ",", ";", ":", "!"))
     return (
-        (marked or (alone and not text.rstrip("*_ ").endswith((".", ",", ";", ":", "!"))))
-        and 2 <= words <= MAX_CLAIM_WORDS
+        _stands_alone(lines, i)
+        and (unended or bool(_HEADING_MARK.match(text)))
+        and 2 <= len(_HEADING_MARK.sub("", text).split()) <= MAX_CLAIM_WORDS
         and not _BULLET.match(text)
     )
 

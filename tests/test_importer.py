@@ -843,7 +843,7 @@ Even in Norway, where winters are long, more than four in five new cars sold are
 
 Call us on 0800 123 456 to ask about winter tyres.
 
-Final Thoughts
+Conclusion
 
 Book a test drive before you decide.
 """
