@@ -17,6 +17,9 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   followed by the paragraphs that answer it;
 * questions and answers: a line that is one question (``Q: Isn't wind too
   costly?`` or just the question), followed by the paragraphs that answer it;
+* claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of
+  claims, each followed by its answer, and bare headings under a title or
+  opening that names them myths, excuses, mistakes...;
 * a plain op-ed, tried last: claims reported in prose and answered after them
   (:mod:`bot.oped_layout`).
 
@@ -31,7 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .oped_layout import read_oped
-from .text import normalize, split_sentences
+from .text import analyze, normalize, split_sentences
+from .unlabelled_layouts import bulleted_claims, named_headings
 
 #: What the importer looks for, shown when an article has none of it.
 EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
@@ -54,6 +58,10 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <the other side's claim, a paragraph of its own>
   <paragraphs answering it>
   -----------------------------------
+
+  - <a claim, as a bulleted item>              Five Myths About <topic>   (or excuses, mistakes...)
+  <paragraphs answering it>                    <A Bare Heading Stating a Claim>
+                                               <paragraphs answering it>
 
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
@@ -94,6 +102,7 @@ _BOILERPLATE = re.compile(
     r"(?:find|learn|read|get|discover|see)\b.{0,30}\b(?:more|here)\b"
     r"|for more (?:info|information|details)\b"
     r"|(?:click|tap) here\b|share (?:this|on|via)\b|share\s*$|subscribe\b|sign up\b|follow us\b|like us\b"
+    r"|(?:call|contact|email|e-mail|phone|text) us\b"
     r"|by\s+(?:dr\.?\s+|drs\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*$"
     r"|posted (?:on|by|in)\b|published (?:on|by)\b|(?:last )?updated\b|tags?:|related:|advertisement\s*$"
     r"|(?:photo|image|illustration|graphic)\b|\u00a9|copyright\b|all rights reserved\b"
@@ -143,6 +152,8 @@ def read_layout(text: str) -> Article:
         ("quoted objections", _read_quoted),
         ("Q&A", _read_questions),
         ("objections between rules", _read_ruled),
+        ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
+        ("headings named as myths", lambda lines: _unlabelled(named_headings(_without_noise(lines)))),
         ("op-ed", _read_oped),
     )
     for layout, reader in readers:
@@ -317,6 +328,23 @@ def _read_marked_false(lines: list[str]) -> list[RawPoint]:
 
 def _read_quoted(lines: list[str]) -> list[RawPoint]:
     return _read_standalone(lines, _QUOTED)
+
+
+def _without_noise(lines: list[str]) -> list[str]:
+    """Boilerplate and date lines blanked: a caption or a dateline alone on a line is no claim's heading."""
+    return [
+        "" if is_boilerplate(line.strip()) or (_DATE.search(line) and len(line.split()) <= 6) else line
+        for line in lines
+    ]
+
+
+def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
+    """Claims found with no label; an item cut short to words with no content ("Not me.") is none."""
+    points = [
+        RawPoint(n, claim, *_setting_out(answer_paragraphs(body)))
+        for n, (claim, body) in enumerate(((c, b) for c, b in sections if analyze(c).terms), start=1)
+    ]
+    return points if sum(1 for p in points if p.paragraphs) >= 2 else []
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:

@@ -89,6 +89,8 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
     attribution = found or article.attribution
     points = []
     for found_point in article.points:
+        if not analyze(found_point.claim).terms:
+            continue  # "Not me.", a heading cut short: nothing to rebut, and the scorer cannot index it
         claims: list[tuple[str, ...]] = []
         long_from: set[int] = set()
         for paragraph in found_point.paragraphs:
@@ -179,7 +181,11 @@ def _claims(paragraphs: list[str], topic: str = "") -> tuple[tuple[str, ...], ..
                 current = [sentence]
         if current:
             claims.append(current)
-    return tuple(tuple(c) for c in claims if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS)
+    return tuple(
+        tuple(c)
+        for c in claims
+        if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS and analyze(" ".join(c)).terms  # "It is what it is."
+    )
 
 
 #: "For example, ...", "Such as ...": evidence for the claim before it, not a reason of its own.
@@ -224,6 +230,14 @@ def slug(text: str, fallback: str = "case") -> str:
     return candidate if ID_PATTERN.match(candidate or "-") else fallback
 
 
+#: Where the claims of a layout that marks nothing as the other side's were found, for the review note.
+_UNMARKED_CLAIMS = {
+    "op-ed": 'in prose ("Critics say ..."), not under headings',
+    "bulleted claims": "as bulleted items with no label",
+    "headings named as myths": "as headings with no label, under a title or opening naming them myths or the like",
+}
+
+
 def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str:
     """A draft case file for the article (plain text, Markdown or HTML); it validates as it is."""
     article = read_article(text, filename)
@@ -238,10 +252,10 @@ def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str
         f"attribution = {_quote(article.attribution or 'TODO: author, publication, date')}",
         'side = "the side the article rebuts"',
     ]
-    if article.layout == "op-ed":  # claims found in prose, not under headings: the least certain layout
+    if article.layout in _UNMARKED_CLAIMS:  # nothing marks the claims as the other side's: the least certain
         out += [
             "",
-            f'{REVIEW_MARK} the claims were found in prose ("Critics say ..."), not under headings; check that '
+            f"{REVIEW_MARK} the claims were found {_UNMARKED_CLAIMS[article.layout]}; check that "
             "each Point's claim is what the other side says and that its counterarguments answer it",
         ]
     for point in article.points:

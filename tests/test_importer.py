@@ -448,6 +448,8 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         "Q: A question",
         "Critics say <claim>",
         "Some argue that",
+        "- <a claim, as a bulleted item>",
+        "<A Bare Heading Stating a Claim>",
     ):
         assert layout in message, layout
 
@@ -768,3 +770,112 @@ def test_an_open_letter_that_tells_the_other_side_what_it_claims_imports_without
     sources = [s for p in case.points for a in p.counterarguments for s in a.source]
     assert sources[0].startswith("I spent that hour chasing the leaves")
     assert not any("lie" in s or "false" in s for s in sources)  # "This, sir, was a lie." gives no reason
+
+
+# --- claims with no label: a bulleted list, bare headings under a title naming myths (issue 12) ---
+
+BULLETED_FLATTENED = """Recycling Excuses, Answered
+
+Heard these at your door?
+
+- It all goes to landfill anyway
+Councils sell sorted paper and metal to mills, and the contracts are public. Landfill costs a council more per tonne than recycling does. - I have no room for another bin
+A folding bag under the sink holds a week of cans and paper. - One household makes no difference
+A family recycles about a tonne a year, the weight of a small car.
+"""
+
+BULLETED_MARKDOWN = """# Recycling Excuses, Answered
+
+- It all goes to landfill anyway
+
+Councils sell sorted paper and metal to mills, and the contracts are public.
+
+- I have no room for another bin
+
+A folding bag under the sink holds a week of cans and paper.
+"""
+
+
+def test_a_list_of_excuses_each_answered_under_it_imports_even_when_the_page_ran_them_together():
+    draft, case = import_article(BULLETED_FLATTENED, "recycling")
+    assert [p.claim for p in case.points] == [
+        "It all goes to landfill anyway.",
+        "I have no room for another bin.",
+        "One household makes no difference.",
+    ]
+    landfill = case.points[0].counterarguments
+    assert [a.source[0] for a in landfill] == [
+        "Councils sell sorted paper and metal to mills, and the contracts are public.",
+        "Landfill costs a council more per tonne than recycling does.",  # not "... - I have no room"
+    ]
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert not any(" - " in s for s in sources)
+    assert "found as bulleted items with no label" in draft  # `cases validate` asks to check the claims
+    # the same list as a Markdown page writes it, each answer a paragraph of its own
+    _, case = import_article(BULLETED_MARKDOWN, "recycling", filename="excuses.md")
+    assert [p.claim for p in case.points] == ["It all goes to landfill anyway.", "I have no room for another bin."]
+    # an item cut short to no word of content is nothing to rebut: left out, and the draft's warnings still come
+    cut = BULLETED_FLATTENED.replace("- One household makes no difference", "- Not me")
+    imported = import_file(cut.encode(), "excuses.txt", "recycling")
+    assert [p.claim for p in imported.case.points] == [
+        "It all goes to landfill anyway.",
+        "I have no room for another bin.",
+    ]
+    assert imported.warnings
+    # a list inside a story, its items unanswered, is no list of claims
+    with pytest.raises(ImportError_, match="No recognisable structure"):
+        import_article("Our Camping Trip\n\nWe packed:\n- a tent\n- a stove\n- a map\nThen we drove north all day.\n")
+
+
+NAMED_HEADINGS = """Four Myths About Electric Cars
+
+Electric cars sell faster every year, yet the same doubts keep buyers away. Here is what the myths get wrong.
+
+Batteries Wear Out In A Few Years
+
+Photo: a twelve-year-old hatchback at a charger
+
+Most packs keep over eighty percent of their range after ten years of driving. Makers guarantee them for eight years, longer than many drivers keep a car.
+
+Winters In Norway Kill The Range
+
+Even in Norway, where winters are long, more than four in five new cars sold are electric. A heat pump keeps most of the range on cold days.
+
+Call us on 0800 123 456 to ask about winter tyres.
+
+Conclusion
+
+Book a test drive before you decide.
+"""
+
+
+def test_bare_headings_under_a_title_that_names_them_myths_are_the_claims():
+    draft, case = import_article(NAMED_HEADINGS, "cars")
+    assert [p.claim for p in case.points] == [  # in sentence case; a name keeps its capital
+        "Batteries wear out in a few years.",
+        "Winters in Norway kill the range.",
+    ]
+    assert case.points[0].counterarguments[0].source == (
+        "Most packs keep over eighty percent of their range after ten years of driving.",
+    )
+    sources = [s for p in case.points for a in p.counterarguments for s in a.source]
+    assert not any("test drive" in s for s in sources)  # the closing heading ends the myths
+    assert not any("Call us" in s for s in sources)  # a call to action is no reason
+    assert "found as headings with no label" in draft
+    # with nothing naming them, short lines alone are any article's subheadings: no claims
+    unnamed = NAMED_HEADINGS.replace("Four Myths About", "A Year With")
+    for opening in ("we learned", "the old myth gets"):  # one myth in passing names no list of them
+        with pytest.raises(ImportError_, match="No recognisable structure"):
+            import_article(unnamed.replace("the myths get", opening), "cars")
+
+
+def test_a_claim_or_a_reason_with_no_word_of_content_is_left_out_in_any_layout():
+    article = (
+        "Solar Myths\n\nMyth: It is what it is.\nFact: Panels on a north roof still make a third of their best output.\n\n"
+        "Myth: Panels stop working in winter.\nFact: Cold panels are more efficient, and snow slides off tilted ones.\n\n"
+        "It is what it is.\n"
+    )
+    imported = import_file(article.encode(), "solar.txt", "solar")
+    assert [p.claim for p in imported.case.points] == ["Panels stop working in winter."]
+    assert [len(a.source) for a in imported.case.points[0].counterarguments] == [1]  # nor a reason with none
+    assert imported.warnings  # the scorer's index, which the warnings need, is built

@@ -1,0 +1,167 @@
+"""Two layouts whose claims carry no label, each claim a line of its own with its answer after it.
+
+* A bulleted list of claims (``- I'm too busy to vote``), each followed by
+  the lines that answer it. A page's list flattened by a scraper often runs
+  each answer straight on into the next item on the same line ("... takes ten
+  minutes. - My vote won't count"): what follows the last sentence's end and a
+  bullet mark, to the end of the line, is the next item.
+* Bare headings that state the other side's claim (``Heat Pumps Are Noisy``)
+  with nothing on them that marks them wrong, each followed by the
+  paragraphs that answer it, in an article whose title or opening names what
+  they are (myths, misconceptions, excuses, mistakes...). Without that naming
+  a short line alone is any article's subheading, so nothing is read.
+
+Both give (claim, the lines of its answer); :mod:`bot.article_layouts` turns
+the lines into answer paragraphs as it does for every layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import split_sentences
+
+#: A bullet mark, then the item: it opens with a letter, a digit or a quotation mark ("* * *" is a rule).
+_BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+(?P<item>[\w\"\u201c\u2018'].*?)\s*$")
+#: A sentence's end, a bullet mark, then the next item: a list item run on into the line before it.
+_RUN_ON = re.compile(r"(?<=[.!?\u2026\"\u201d\u2019)])\s+[-*\u2022\u2013]\s+(?=[\w\"\u201c\u2018'])")
+#: An item or a heading longer than this is a paragraph, not a claim.
+MAX_CLAIM_WORDS = 25
+#: What an article calls the claims it answers, in its title or opening: a plural, the set of them
+#: ("these heat pump myths"), not one ("it's a myth that ...").
+_NAMES_THEM = re.compile(
+    r"\b(?:myths|misconceptions|misperceptions|misunderstandings|misbeliefs|excuses|mistakes|fallacies|"
+    r"falsehoods|untruths|half-truths|lies|objections|complaints|criticisms|arguments against|reasons not to)\b",
+    re.IGNORECASE,
+)
+#: The naming is in the title or the opening: one of the first paragraphs.
+OPENING_PARAGRAPHS = 4
+#: A heading of the article's own that ends the list of claims: what follows answers none of them.
+_CLOSING = re.compile(
+    r"^(?:#{1,6}\s*)?(?:(?:in )?conclusions?|summary|final (?:thoughts|words)|(?:the )?bottom line|wrapping up|"
+    r"to sum up|(?:key )?takeaways?|contact us|get in touch|about (?:us|the author)|sources|references|"
+    r"related (?:posts|articles|reading)|share this(?: \w+)?|(?:book|call|contact|schedule|request)\b.{0,40}"
+    r"\b(?:today|now))\s*(?:[:\u2013\u2014!.-].*)?$",
+    re.IGNORECASE,
+)
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over than the to with".split())
+
+
+def bulleted_claims(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each bullet item followed by lines answering it. Nothing where fewer than
+    two items have an answer, or where half the items or more have none: a list inside the prose, not claims."""
+    sections: list[tuple[str, list[str]]] = []
+    lines = _unflattened(lines)
+    for line in lines:
+        bullet = _BULLET.match(line)
+        if bullet and len(bullet.group("item").split()) <= MAX_CLAIM_WORDS:
+            sections.append((bullet.group("item"), []))
+        elif sections:
+            sections[-1][1].append(line)
+    answered = [s for s in sections if any(line.strip() for line in s[1])]
+    if len(answered) < 2 or 2 * len(answered) <= len(sections):
+        return []
+    return [(_as_claim(claim, lines), body) for claim, body in answered]
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    """The lines from the first bullet on, each item that ran on into the answer before it on a line of its own."""
+    start = next((i for i, line in enumerate(lines) if _BULLET.match(line)), len(lines))
+    out: list[str] = []
+    for line in lines[start:]:
+        runs = list(_RUN_ON.finditer(line)) if not _BULLET.match(line) else []
+        tail = line[runs[-1].end() :] if runs else ""
+        if runs and len(tail.split()) <= MAX_CLAIM_WORDS and len(split_sentences(tail)) == 1:
+            out += [line[: runs[-1].start()], "- " + tail]
+        else:
+            out.append(line)
+    return out
+
+
+def named_headings(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each bare heading after the title or opening paragraph that names the
+    claims (myths, excuses...); nothing where no such paragraph opens the article or fewer than two
+    headings have an answer."""
+    start = _after_naming(lines)
+    if start is None:
+        return []
+    sections: list[tuple[str, list[str]]] = []
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if _stands_alone(lines, i) and _CLOSING.match(line.strip()):
+            break  # "Conclusion", even in one word
+        if _is_bare_heading(lines, i):
+            sections.append((_HEADING_MARK.sub("", line).strip(" *_#"), []))
+        elif sections:
+            sections[-1][1].append(line)
+    answered = [(_as_claim(claim, lines), body) for claim, body in sections if any(s.strip() for s in body)]
+    return answered if len(answered) >= 2 else []
+
+
+def _after_naming(lines: list[str]) -> int | None:
+    """The line after the first paragraph of the opening that names the claims; None where none does."""
+    paragraphs = 0
+    for i, line in enumerate(lines):
+        if not line.strip() or re.match(r"^\s*(?:#|//|<!--)\s*[a-z][\w-]{0,19}:\s*\S", line):
+            continue  # a blank line or a "# source: URL" comment
+        if i == 0 or not lines[i - 1].strip():
+            paragraphs += 1
+            if paragraphs > OPENING_PARAGRAPHS:
+                return None
+        if _NAMES_THEM.search(line):
+            return next((j for j in range(i, len(lines)) if not lines[j].strip()), len(lines))
+    return None
+
+
+def _stands_alone(lines: list[str], i: int) -> bool:
+    """A Markdown heading, or a line with a blank line (or the start) before it and a blank line after it."""
+    alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
+    return alone or bool(_HEADING_MARK.match(lines[i]))
+
+
+def _is_bare_heading(lines: list[str], i: int) -> bool:
+    """A short line standing alone, not a bullet, with no full stop, lead-in colon or exclamation at its end
+    unless it is a Markdown heading ("Think again!" alone is a retort)."""
+    text = lines[i].strip()
+    unended = not text.rstrip("*_ ").endswith((".", ",", ";", ":", "!"))
+    return (
+        _stands_alone(lines, i)
+        and (unended or bool(_HEADING_MARK.match(text)))
+        and 2 <= len(_HEADING_MARK.sub("", text).split()) <= MAX_CLAIM_WORDS
+        and not _BULLET.match(text)
+    )
+
+
+def _as_claim(heading: str, lines: list[str]) -> str:
+    """The heading as the sentence a coach would write: Title Case in sentence case (a word the article
+    capitalises inside its sentences, a name, keeps its capital), ending with a full stop."""
+    claim = heading.strip()
+    words = claim.split()
+    later = [w for w in words[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(later) >= 2 and all(w[:1].isupper() for w in later):
+        names = _names(lines)
+        claim = " ".join(
+            [words[0]]
+            + [
+                w if (w.isupper() and len(w) > 1) or _is_i(w) or w.strip("\"'\u201c\u201d.,!?") in names else w.lower()
+                for w in words[1:]
+            ]
+        )
+    return claim if claim[-1:] in '.!?"\u201d' else claim + "."
+
+
+def _is_i(word: str) -> bool:
+    return bool(re.match(r"^I(?:['\u2019]\w+)?$", word))
+
+
+def _names(lines: list[str]) -> set[str]:
+    """Words the article capitalises inside its sentences (not first in one): names. Only lines of prose
+    count: a heading in Title Case capitalises every word."""
+    names: set[str] = set()
+    for line in lines:
+        if _BULLET.match(line) or len(line.split()) < 8 or not re.search(r"[.!?]", line):
+            continue
+        for sentence in split_sentences(line):
+            names.update(w.strip("\"'\u201c\u201d.,;:!?()") for w in sentence.split()[1:] if w[:1].isupper())
+    return names
