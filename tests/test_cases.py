@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_the_version_changes_with_the_content():
             "field 'id': 'North Korea!' is not a valid id",
         ),
         (
-            lambda t: t + '\n[[points]]\nnumber = 3\nclaim = "x"\ncontext = "y"\n',
+            lambda t: t + '\n[[points]]\nnumber = 3\nclaim = "Strikes work."\ncontext = "y"\n',
             "Point 3: field 'counterarguments': has no counterarguments",
         ),
         (
@@ -135,3 +136,16 @@ def test_without_a_label_the_summary_gives_a_short_one():
     assert label_from("Evidence: right after the ICBM test, US bombers flew with allied jets.") == (
         "Evidence: right after the ICBM test\u2026"  # a first clause too short to name it: the summary, cut at a word
     )
+
+
+def test_a_claim_of_stop_words_alone_is_refused_with_its_point_and_field():
+    """A heading cut short ("You wouldn't") gives the scorers nothing to match: the case
+    file is refused by name, not with an error from deep inside the scorer."""
+    text = shipped_toml()
+    first_claim = tomllib.loads(text)["points"][0]["claim"]
+    edited = text.replace(f'claim = "{first_claim}"', 'claim = "You wouldn\'t."', 1)
+    edited = re.sub(r'\ncontext = ("""[\s\S]*?"""|"[^"\n]*")', "", edited, count=1)
+    with pytest.raises(CaseError) as caught:
+        parse_case(edited, source="club.toml")
+    assert "Point 1: field 'claim'" in str(caught.value)
+    assert "no content words" in str(caught.value)
