@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -142,6 +143,47 @@ def reversal_agreement_pairs(cases: list[dict]) -> list[Pair]:
             reversals = arg["opposite"]
             for i, reference in enumerate(reversals):
                 pairs.extend((text, reference, MAKES) for j, text in enumerate(reversals) if i != j)
+    return pairs
+
+
+#: The first auxiliary verb of a sentence, after which "not" negates its main clause.
+_AUXILIARY = re.compile(
+    r"\b(is|are|was|were|will|would|can|could|should|does|do|did|has|have|had|must|may|might)\b", re.IGNORECASE
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody|nothing|none|cannot)\b|n't\b", re.IGNORECASE)
+#: Where a second clause may begin: a "not" after one negates that clause, not the sentence.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:who|which|that|because|if|when|while|since|although|though|than|but|and|or|unless)\b",
+    re.IGNORECASE,
+)
+
+
+def negated_copy(text: str) -> str | None:
+    """``text`` with "not" after its first auxiliary ("Fares will cover ..." -> "Fares will not
+    cover ..."); None where it already negates something, or has a second clause that the
+    "not" might land in or leave standing (the label must be right, not merely likely)."""
+    found = _AUXILIARY.search(text)
+    if found is None or _NEGATED.search(text) or _CLAUSE_BREAK.search(text):
+        return None
+    return f"{text[: found.end()]} not{text[found.end() :]}"
+
+
+def negation_pairs(cases: list[dict]) -> list[Pair]:
+    """Each reference and two paraphrases, negated word for word, read beside the reference: OPPOSITE.
+
+    Identity pairs teach that a sentence makes itself; alone they also teach that a
+    near copy makes its original, and a judge trained with them read "Passenger fares
+    will never pay for running the trams." as making "Passenger fares will pay ..."
+    (0.94). A near copy with one "not" in it is the reverse; the negated copy beside
+    itself still makes itself.
+    """
+    pairs: list[Pair] = []
+    for case in cases:
+        for arg in case["counterarguments"]:
+            for text in (arg["reference"], *arg["makes"][:2]):
+                negated = negated_copy(text)
+                if negated:
+                    pairs += [(negated, arg["reference"], OPPOSITE), (negated, negated, MAKES)]
     return pairs
 
 

@@ -35,6 +35,7 @@ from pairs import (  # noqa: E402
     compound_pairs,
     identity_pairs,
     minicase_pairs,
+    negation_pairs,
     off_topic_pairs,
     read_minicases,
     reversal_agreement_pairs,
@@ -218,6 +219,11 @@ def main() -> None:
         help="with --no-reversed-side: keep their MAKES half only (pairs.reversal_agreement_pairs)",
     )
     parser.add_argument(
+        "--negated-copies",
+        action="store_true",
+        help="also each reference and two paraphrases negated word for word, OPPOSITE (pairs.negation_pairs)",
+    )
+    parser.add_argument(
         "--keep-epochs", action="store_true", help="also save every epoch's weights (epochN.safetensors)"
     )
     parser.add_argument(
@@ -257,6 +263,9 @@ def main() -> None:
     if args.identity:
         synthetic += identity_pairs(minicases[kept:])
         held_out += identity_pairs(minicases[:kept])
+    if args.negated_copies:
+        synthetic += negation_pairs(minicases[kept:])
+        held_out += negation_pairs(minicases[:kept])
     pairs += synthetic * args.minicase_repeat
     if args.limit:
         pairs = rng.sample(pairs, args.limit)
