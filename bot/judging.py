@@ -63,10 +63,10 @@ class Rule:
     judge they were measured on (``training/choose_rule.py``); a new judge needs its own."""
 
     #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
-    about: float = 0.5
+    about: float = 0.45
     #: A sentence the judge reads as the opposite of its nearest reference at least this likely
     #: gets a second look; below it, it is taken as read (most sentences are: cheap).
-    second_look: float = 0.5
+    second_look: float = 0.7
     #: How much more likely than the case's own paraphrases (on average) a sentence must read
     #: as the opposite of a reference for that reference to count it as the opposite.
     opposite_margin: float = 0.4
