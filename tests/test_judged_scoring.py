@@ -15,7 +15,7 @@ import pytest
 
 from bot.cases import load_case_file
 from bot.config import ConfigError, Settings
-from bot.judging import JudgedScorer
+from bot.judging import JudgedScorer, Rule
 from bot.neural import Encoder, ModelUnavailable
 from bot.scorers import ScoringWorker, make_scorer
 from bot.scoring import Scorer
@@ -90,6 +90,16 @@ def test_an_answer_in_fresh_words_earns_credit_and_shows_the_words_that_earned_i
     assert result.covered_ids == ("fares-cover-running-costs",)
     assert result.score == 33
     assert "tickets" in result.covered[0].excerpt
+
+
+def test_the_rule_travels_with_the_scorer(case):
+    """A scorer built with another rule scores by it: one that never takes a second look
+    lets a reversal through that the default rule names."""
+    reversal = "Passenger fares will never pay for running the trams."
+    default = JudgedScorer().score(case, 1, reversal)
+    assert default.score == 0 and [o.counterargument_id for o in default.opposed] == ["fares-cover-running-costs"]
+    never_looks = JudgedScorer(rule=Rule(second_look=1.01)).score(case, 1, reversal)
+    assert never_looks.opposed == ()
 
 
 def test_two_reasons_in_one_answer_both_count(scorer, case):
