@@ -38,7 +38,6 @@ from pairs import (  # noqa: E402
     negation_pairs,
     off_topic_pairs,
     read_minicases,
-    reversal_agreement_pairs,
     reversed_side_pairs,
 )
 
@@ -214,11 +213,6 @@ def main() -> None:
         help="leave out the reversed-side pairs (pairs.reversed_side_pairs), as the shipped judge was trained",
     )
     parser.add_argument(
-        "--reversal-agreement",
-        action="store_true",
-        help="with --no-reversed-side: keep their MAKES half only (pairs.reversal_agreement_pairs)",
-    )
-    parser.add_argument(
         "--negated-copies",
         action="store_true",
         help="also each reference and two paraphrases negated word for word, OPPOSITE (pairs.negation_pairs)",
@@ -257,9 +251,6 @@ def main() -> None:
     if not args.no_reversed_side:
         synthetic += reversed_side_pairs(minicases[kept:])
         held_out += reversed_side_pairs(minicases[:kept])
-    elif args.reversal_agreement:
-        synthetic += reversal_agreement_pairs(minicases[kept:])
-        held_out += reversal_agreement_pairs(minicases[:kept])
     if args.identity:
         synthetic += identity_pairs(minicases[kept:])
         held_out += identity_pairs(minicases[:kept])
