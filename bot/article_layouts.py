@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .oped_layout import read_oped
-from .text import analyze, normalize, split_sentences
+from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
 
 #: What the importer looks for, shown when an article has none of it.
@@ -342,7 +342,7 @@ def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
     """Claims found with no label; an item cut short to words with no content ("Not me.") is none."""
     points = [
         RawPoint(n, claim, *_setting_out(answer_paragraphs(body)))
-        for n, (claim, body) in enumerate(((c, b) for c, b in sections if analyze(c).terms), start=1)
+        for n, (claim, body) in enumerate(((c, b) for c, b in sections if has_content(c)), start=1)
     ]
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .case_source import ArticleSource, read_source_table
-from .text import analyze, normalize
+from .text import has_content
 
 #: Case and counterargument ids: lowercase slugs, safe in file names, URLs and custom ids.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -302,7 +302,7 @@ class _CaseReader:
         claim = self.text(raw, "claim", point=number)
         # optional: an article may answer a claim without granting or setting out anything first
         context = self.text(raw, "context", point=number) if raw.get("context", "") != "" else ""
-        if not _has_content(claim, context):
+        if not (has_content(claim) or has_content(context)):
             raise self.fail(
                 f"'{claim[:60]}' has no content words (and no context that has): say what the other side claims",
                 point=number,
@@ -355,7 +355,7 @@ class _CaseReader:
             phrasings=self.texts(raw, "phrasings", point=point, prefix=prefix, required=False),
             label=label,
         )
-        if not _has_content(argument.summary, *argument.source, *argument.phrasings):
+        if not any(has_content(t) for t in (argument.summary, *argument.source, *argument.phrasings)):
             raise self.fail(
                 "has no content words in its summary, source or phrasings: nothing a rebuttal could be matched on",
                 point=point,
@@ -407,9 +407,3 @@ class CaseLibrary:
         if first is None:
             raise UnknownCaseError("(default)", ())
         return first
-
-
-def _has_content(*texts: str) -> bool:
-    """Whether any of ``texts`` has a word that is not a stop word ("You wouldn't." has none):
-    the scorers match on those words, and a claim or reason without any cannot be matched."""
-    return any(analyze(normalize(text)).terms for text in texts)

@@ -24,7 +24,7 @@ from .case_quality import REVIEW_MARK, located_warnings
 from .cases import ID_PATTERN, Case, parse_case
 from .draft_wording import GENERIC_HINT, hint, label
 from .negation import bare
-from .text import analyze, split_sentences
+from .text import analyze, has_content, split_sentences
 
 __all__ = [
     "EXPECTED_STRUCTURES",
@@ -89,7 +89,7 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
     attribution = found or article.attribution
     points = []
     for found_point in article.points:
-        if not analyze(found_point.claim).terms:
+        if not has_content(found_point.claim):
             continue  # "Not me.", a heading cut short: nothing to rebut, and the scorer cannot index it
         claims: list[tuple[str, ...]] = []
         long_from: set[int] = set()
@@ -184,7 +184,7 @@ def _claims(paragraphs: list[str], topic: str = "") -> tuple[tuple[str, ...], ..
     return tuple(
         tuple(c)
         for c in claims
-        if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS and analyze(" ".join(c)).terms  # "It is what it is."
+        if sum(len(s.split()) for s in c) >= MIN_REFERENCE_WORDS and has_content(" ".join(c))  # "It is what it is."
     )
 
 

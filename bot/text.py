@@ -355,6 +355,12 @@ _ACRONYM_PHRASE = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
 _LEADING_FUNCTION_WORDS = {"The", "In", "On", "At", "And", "But", "If", "A", "An"}
 
 
+def has_content(text: str) -> bool:
+    """Whether ``text`` has a word that is not a stop word ("You wouldn't." has none): the
+    scorers match on those words, so a claim or reason without one cannot be matched."""
+    return bool(analyze(normalize(text)).terms)
+
+
 def acronyms_in(text: str) -> dict[str, tuple[str, ...]]:
     """Acronyms a reader may use for the capitalised phrases of ``text``.
 
