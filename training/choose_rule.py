@@ -65,16 +65,21 @@ class RememberingEncoder(Encoder):
 
 
 class RuleScorer:
-    """Scores as the bot does, with one rule and the given models."""
+    """Scores as the bot does, with one rule and the given models; each rebuttal once (the
+    pooled figures and each folder's read the same rebuttals)."""
 
     def __init__(self, encoder: Encoder, judge: Judge, rule: Rule):
         self._encoder, self._judge, self._rule = encoder, judge, rule
         self._indexes: dict[str, JudgedIndex] = {}
+        self._scored: dict[tuple[str, int, str], Coverage] = {}
 
     def score(self, case: Case, point: Point | int, text: str) -> Coverage:
-        if case.id not in self._indexes:
-            self._indexes[case.id] = JudgedIndex(case, self._encoder, self._judge, self._rule)
-        return self._indexes[case.id].score(point_number(point), text)
+        key = (case.id, point_number(point), text)
+        if key not in self._scored:
+            if case.id not in self._indexes:
+                self._indexes[case.id] = JudgedIndex(case, self._encoder, self._judge, self._rule)
+            self._scored[key] = self._indexes[case.id].score(key[1], text)
+        return self._scored[key]
 
 
 def graded_sets(leave_out: Sequence[str] = ()) -> tuple[dict[str, list[GradedItem]], list[GradedItem], CaseLibrary]:
