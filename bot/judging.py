@@ -30,6 +30,11 @@ How a rebuttal is scored, and why:
 * The lexical matcher's credit (exact terms, the case's synonyms, negation
   scope) is added where the judge does not read its words as the opposite: it
   catches what a curated case spells out and the encoder misses.
+* Where the words settle it, they overrule the judge: a sentence made only of
+  one reference's terms, each the same way round, makes that reason (the
+  judge misreads some negations: "the allies have not lost faith" read as the
+  opposite of itself); and, where the rule asks for it, a near copy of a
+  reference with one term turned round argues its opposite.
 * Score = the share of the Point's counterarguments covered, 0-100.
 """
 
@@ -70,6 +75,14 @@ class Rule:
     #: How much more likely than the case's own paraphrases (on average) a sentence must read
     #: as the opposite of a reference for that reference to count it as the opposite.
     opposite_margin: float = 0.4
+    #: A sentence sharing at least this share of a reference's weighted terms (polarity aside),
+    #: one of them turned round ("fares will never pay" against "fares will pay"), argues the
+    #: opposite whatever the judge reads: a judge taught that a copy makes itself can read such a
+    #: near copy as making it. Above 1: never.
+    near_copy: float = 2.0
+    #: A sentence of at least this many terms, each said the same way round in one reference of a
+    #: reason, earns that reason whatever the judge reads (it misreads some negations). 0: never.
+    restated: int = 3
 
 
 DEFAULT_RULE = Rule()
@@ -292,13 +305,17 @@ class JudgedIndex:
         opposed: dict[str, Opposition] = {}
         for k, (candidate, verdict) in enumerate(zip(draft.candidates, draft.verdicts, strict=True)):
             arg_id = candidate.counterargument_id
-            if k in draft.reversed:
+            if self._restated(draft, candidate):
+                pass  # the reason's own words, the same way round: the judge may misread a negation
+            elif k in draft.reversed or self._near_copy_reversed(draft, candidate):
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
+                continue
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
-            elif _earns(candidate, verdict):
-                if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
-                    credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
+            elif not _earns(candidate, verdict):
+                continue
+            if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
+                credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
         targets = [arg.id for arg in draft.point.counterarguments]
         covered = tuple(credited[a] for a in targets if a in credited)
         flags = set(draft.lexical.flags)
@@ -312,6 +329,24 @@ class JudgedIndex:
             opposed=tuple(o for a, o in opposed.items() if a not in credited),
             answers_points=tuple(sorted(draft.answers_points)),
             agrees=draft.agrees and not covered,
+        )
+
+    def _restated(self, draft: _Draft, candidate: _Candidate) -> bool:
+        """The sentence is the reason's own words, the same way round (see :data:`Rule.restated`)."""
+        if not self.rule.restated:
+            return False
+        return candidate.counterargument_id in self.lexical.restated(
+            draft.point.number, candidate.window, self.rule.restated
+        )
+
+    def _near_copy_reversed(self, draft: _Draft, candidate: _Candidate) -> bool:
+        """The lexical matcher finds a sentence of the window restating the reason with one term the
+        other way round (it never credits such a sentence itself); a judge reading a near copy can miss it."""
+        if self.rule.near_copy > 1:
+            return False
+        return any(
+            candidate.counterargument_id in self.lexical.contradicted(draft.point.number, sentence, self.rule.near_copy)
+            for sentence in split_sentences(candidate.window)  # a lexical window may span two
         )
 
     def _reads_opposite(self, reading: np.ndarray, reference: int) -> bool:

@@ -328,6 +328,47 @@ class CaseIndex:
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
         return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best, strict=True)}
 
+    def contradicted(self, point_number: int, sentence: str, near: float) -> frozenset[str]:
+        """The Point's counterarguments ``sentence`` restates with one of their terms the other
+        way round ("fares will never pay" against "fares will pay"): it shares at least
+        ``near`` of a reference's weighted terms, polarity aside, and has a term the reason's
+        references only ever say with the other polarity (the test that keeps such a window's
+        credit at 0 in :meth:`score`)."""
+        read = self.read_sentence(sentence)
+        term_ids = sorted(read.term_ids)
+        if not term_ids:
+            return frozenset()
+        columns = self._columns[point_number]
+        conflicted = self._shares_and_conflicts[term_ids, self._reference_count :].sum(axis=0) > 0
+        # Polarity aside: each stem weighs a reference by whichever of its marks the reference says.
+        stems = {bare(term) for term in read.analysis.terms}
+        rows = [
+            self._shares_and_conflicts[
+                [self._term_ids[m + s] for m in MARKS if m + s in self._term_ids], : self._reference_count
+            ].max(axis=0)
+            for s in stems
+            if s in self._term_ids
+        ]
+        if not rows:
+            return frozenset()
+        shares = np.maximum.reduceat(np.minimum(np.sum(rows, axis=0), 1.0), self._owner_starts)
+        hits = (shares >= near) & conflicted
+        return frozenset(arg_id for arg_id, hit in zip(columns.argument_ids, hits[columns.mine], strict=True) if hit)
+
+    def restated(self, point_number: int, sentence: str, least_terms: int) -> frozenset[str]:
+        """The Point's counterarguments ``sentence`` says in their own words and the same way
+        round: each of its terms (at least ``least_terms``) is in one reference, with the same
+        polarity. Such a sentence cannot argue the reason's opposite, whatever a model reads:
+        a reversal needs a word the reference does not have, or one of its words turned round."""
+        terms = self.read_sentence(sentence).analysis.terms
+        if len(set(terms)) < least_terms or any(t not in self._term_ids for t in terms):
+            return frozenset()
+        ids = sorted({self._term_ids[t] for t in terms})
+        every_term = (self._shares_and_conflicts[ids, : self._reference_count] > 0).all(axis=0)
+        by_owner = np.maximum.reduceat(every_term.astype(int), self._owner_starts) > 0
+        columns = self._columns[point_number]
+        return frozenset(a for a, hit in zip(columns.argument_ids, by_owner[columns.mine], strict=True) if hit)
+
     def terms(self, text: str) -> frozenset[str]:
         """The terms of ``text`` as this index reads them (lemmas, synonyms, typos), without polarity."""
         return frozenset(bare(t) for t in self._analyze(normalize(text)).terms)

@@ -98,7 +98,7 @@ def test_the_rule_travels_with_the_scorer(case):
     reversal = "Passenger fares will never pay for running the trams."
     default = JudgedScorer().score(case, 1, reversal)
     assert default.score == 0 and [o.counterargument_id for o in default.opposed] == ["fares-cover-running-costs"]
-    never_looks = JudgedScorer(rule=Rule(second_look=1.01)).score(case, 1, reversal)
+    never_looks = JudgedScorer(rule=Rule(second_look=1.01, near_copy=2.0)).score(case, 1, reversal)
     assert never_looks.opposed == ()
 
 
@@ -149,6 +149,43 @@ def test_a_reversal_without_a_negation_word_earns_nothing_and_is_named(scorer, c
     )
     assert result.score == 0
     assert [o.counterargument_id for o in result.opposed] == ["property-values-rise"]
+
+
+#: A case whose reason is itself a denial ("you don't need new pipes").
+KITCHEN_CASE = """
+id = "kitchen-refit"
+title = "A new kitchen without the myths"
+attribution = "A fitter's notes, written for the tests"
+side = "worried home owners"
+
+[[points]]
+number = 1
+claim = "Installing a dishwasher means running new pipes."
+context = "A dishwasher needs a water supply and a drain."
+
+[[points.counterarguments]]
+id = "shares-the-sink-pipes"
+summary = "No new plumbing is needed: a dishwasher runs off the pipes the sink already has."
+hint = "Where does a dishwasher get its water?"
+source = ["Dishwashers use the same pipes as your sink, which is why they sit side by side."]
+phrasings = ["You don't need new pipes; it hooks into the sink's.", "A dishwasher uses the same pipes as the kitchen sink."]
+
+[[points.counterarguments]]
+id = "fitting-takes-an-afternoon"
+summary = "Fitting one is an afternoon's work for a plumber, not a renovation."
+hint = "How long does the job take?"
+source = ["A plumber can fit a dishwasher in an afternoon."]
+phrasings = ["It takes a plumber a few hours to fit one."]
+"""
+
+
+def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer, tmp_path):
+    """The shipped judge reads "You don't need new pipes." as the opposite of "You don't need
+    new pipes; ..."; made only of the reason's words, the same way round, it cannot be."""
+    path = tmp_path / "kitchen-refit.toml"
+    path.write_text(KITCHEN_CASE, encoding="utf-8")
+    result = scorer.score(load_case_file(path), 1, "You don't need new pipes.")
+    assert result.covered_ids == ("shares-the-sink-pipes",) and result.opposed == ()
 
 
 def test_agreeing_with_the_point_earns_nothing(scorer, case):

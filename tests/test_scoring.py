@@ -305,3 +305,34 @@ def test_the_scorer_keeps_a_bounded_number_of_case_versions():
     assert scorer.index(case) is first  # used again: kept
     scorer.index(replace(case, version="v3"))  # evicts v2, the least recently used
     assert scorer.index(case) is first and len(scorer._indexes) == 2
+
+
+# --- what the words alone can tell the judged scorer about near copies -------------------------
+
+
+@pytest.mark.parametrize(
+    "point, text, reason",
+    [
+        (1, "The US will be deterred and will back down in a crisis.", "us-will-not-back-down"),
+        (2, "Despite their frustration, the allies have lost faith in the US.", "allies-keep-faith"),
+    ],
+)
+def test_a_near_copy_with_one_word_turned_round_is_found_contradicting(index, point, text, reason):
+    assert reason in index.contradicted(point, text, near=0.8)
+
+
+def test_a_near_copy_said_the_same_way_round_contradicts_nothing(index):
+    assert (
+        index.contradicted(2, "Despite their frustration, the allies have not lost faith in the US.", 0.8)
+        == frozenset()
+    )
+
+
+def test_a_reason_restated_in_its_own_words_is_found_even_where_it_denies_something(index):
+    assert index.restated(2, "The allies have not lost faith in the US.", least_terms=3) == {"allies-keep-faith"}
+    assert index.restated(2, "The allies have lost faith in the US.", least_terms=3) == frozenset()
+    # A word the reason does not have could be the one that turns it round: not a restatement.
+    assert (
+        index.restated(2, "The allies have not lost faith in the US, and they mock Beijing daily.", least_terms=3)
+        == frozenset()
+    )

@@ -1,7 +1,8 @@
 """Choose the judged scorer's rule (bot.judging.Rule) for a judge, on the seen graded sets.
 
     .venv/bin/python training/choose_rule.py [--judge DIR] [--about 0.45 0.5 ...]
-        [--second-look 0.5 0.7 ...] [--opposite-margin 0.3 0.4 ...] [--top N]
+        [--second-look 0.5 0.7 ...] [--opposite-margin 0.3 0.4 ...] [--near-copy 2 0.8 ...]
+        [--restated 0 3 ...] [--top N]
 
 The rule's numbers were fitted to the judge they were measured with, so a new
 judge is compared with the shipped one only after each has its own rule. This
@@ -104,7 +105,8 @@ def line(rule: Rule, pooled: EvalReport, per_set: dict[str, EvalReport], shipped
     sets = " ".join(f"{name} {report.spearman:.3f}" for name, report in per_set.items())
     floor = "" if shipped.spearman >= SHIPPED_CASE_FLOOR else "  (shipped case below 0.90)"
     return (
-        f"about {rule.about:.2f} second look {rule.second_look:.2f} margin {rule.opposite_margin:.2f} | "
+        f"about {rule.about:.2f} second look {rule.second_look:.2f} margin {rule.opposite_margin:.2f} "
+        f"near copy {rule.near_copy:.2f} restated {rule.restated} | "
         f"pooled {pooled.spearman:.3f} pw {pooled.pairwise:.3f} P {pooled.claim_precision:.3f} "
         f"R {pooled.claim_recall:.3f} | {sets} | shipped case {shipped.spearman:.3f}{floor}"
     )
@@ -116,6 +118,8 @@ def main() -> None:
     parser.add_argument("--about", type=float, nargs="+", default=[DEFAULT_RULE.about])
     parser.add_argument("--second-look", type=float, nargs="+", default=[DEFAULT_RULE.second_look])
     parser.add_argument("--opposite-margin", type=float, nargs="+", default=[DEFAULT_RULE.opposite_margin])
+    parser.add_argument("--near-copy", type=float, nargs="+", default=[DEFAULT_RULE.near_copy])
+    parser.add_argument("--restated", type=int, nargs="+", default=[DEFAULT_RULE.restated])
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument(
         "--leave-out", nargs="*", default=[], metavar="FOLDER", help="blind sets not to score (e.g. articles-5)"
@@ -126,8 +130,9 @@ def main() -> None:
     encoder, judge = RememberingEncoder(), RememberingJudge(args.judge)
     pooled_items = [item for items in articles.values() for item in items]
     results = []
-    for about, second_look, margin in itertools.product(args.about, args.second_look, args.opposite_margin):
-        rule = Rule(about=about, second_look=second_look, opposite_margin=margin)
+    grid = itertools.product(args.about, args.second_look, args.opposite_margin, args.near_copy, args.restated)
+    for about, second_look, margin, near_copy, restated in grid:
+        rule = Rule(about, second_look, margin, near_copy, restated)
         scorer = RuleScorer(encoder, judge, rule)
         pooled = evaluate(pooled_items, cases, scorer)
         per_set = {name: evaluate(items, cases, scorer) for name, items in articles.items()}
