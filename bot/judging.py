@@ -71,7 +71,7 @@ class Rule:
     about: float = 0.45
     #: A sentence the judge reads as the opposite of its nearest reference at least this likely
     #: gets a second look; below it, it is taken as read (most sentences are: cheap).
-    second_look: float = 0.7
+    second_look: float = 0.5
     #: How much more likely than the case's own paraphrases (on average) a sentence must read
     #: as the opposite of a reference for that reference to count it as the opposite.
     opposite_margin: float = 0.4
@@ -79,7 +79,7 @@ class Rule:
     #: one of them turned round ("fares will never pay" against "fares will pay"), argues the
     #: opposite whatever the judge reads: a judge taught that a copy makes itself can read such a
     #: near copy as making it. Above 1: never.
-    near_copy: float = 2.0
+    near_copy: float = 0.8
     #: A sentence of at least this many terms, each said the same way round in one reference of a
     #: reason, earns that reason whatever the judge reads (it misreads some negations). 0: never.
     restated: int = 3

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.cases import load_case_file
-from bot.config import ConfigError, Settings
+from bot.config import SHIPPED_CASES_DIR, ConfigError, Settings
 from bot.judging import JudgedScorer, Rule
 from bot.neural import Encoder, ModelUnavailable
 from bot.scorers import ScoringWorker, make_scorer
@@ -128,8 +128,8 @@ def test_a_reversal_in_other_words_earns_nothing_and_is_named(scorer, case, reve
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known weakness of the shipped judge: beside three of the reason's four "
-    "references it reads this reversal as making it, so the second look (docs/scoring.md) clears it",
+    reason="known weakness of the shipped judge: beside the reason's nearest reference it reads "
+    "this reversal as making it (0.73), so no second look (docs/scoring.md) is taken",
 )
 def test_a_long_winded_reversal_earns_nothing(scorer, case):
     result = scorer.score(
@@ -151,41 +151,13 @@ def test_a_reversal_without_a_negation_word_earns_nothing_and_is_named(scorer, c
     assert [o.counterargument_id for o in result.opposed] == ["property-values-rise"]
 
 
-#: A case whose reason is itself a denial ("you don't need new pipes").
-KITCHEN_CASE = """
-id = "kitchen-refit"
-title = "A new kitchen without the myths"
-attribution = "A fitter's notes, written for the tests"
-side = "worried home owners"
-
-[[points]]
-number = 1
-claim = "Installing a dishwasher means running new pipes."
-context = "A dishwasher needs a water supply and a drain."
-
-[[points.counterarguments]]
-id = "shares-the-sink-pipes"
-summary = "No new plumbing is needed: a dishwasher runs off the pipes the sink already has."
-hint = "Where does a dishwasher get its water?"
-source = ["Dishwashers use the same pipes as your sink, which is why they sit side by side."]
-phrasings = ["You don't need new pipes; it hooks into the sink's.", "A dishwasher uses the same pipes as the kitchen sink."]
-
-[[points.counterarguments]]
-id = "fitting-takes-an-afternoon"
-summary = "Fitting one is an afternoon's work for a plumber, not a renovation."
-hint = "How long does the job take?"
-source = ["A plumber can fit a dishwasher in an afternoon."]
-phrasings = ["It takes a plumber a few hours to fit one."]
-"""
-
-
-def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer, tmp_path):
-    """The shipped judge reads "You don't need new pipes." as the opposite of "You don't need
-    new pipes; ..."; made only of the reason's words, the same way round, it cannot be."""
-    path = tmp_path / "kitchen-refit.toml"
-    path.write_text(KITCHEN_CASE, encoding="utf-8")
-    result = scorer.score(load_case_file(path), 1, "You don't need new pipes.")
-    assert result.covered_ids == ("shares-the-sink-pipes",) and result.opposed == ()
+def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer):
+    """The shipped judge reads "The allies have not lost faith in the US." as the opposite of
+    "... the allies have not lost faith in the US ..." (0.92); made only of the reason's words,
+    the same way round, it cannot be."""
+    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+    result = scorer.score(north_korea, 2, "The allies have not lost faith in the US.")
+    assert result.covered_ids == ("allies-keep-faith",) and result.opposed == ()
 
 
 def test_agreeing_with_the_point_earns_nothing(scorer, case):
