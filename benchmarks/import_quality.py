@@ -5,7 +5,7 @@
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, the three of
 ``data/eval/articles/``, the two of ``data/eval/articles-2/``, the two of
-``data/eval/articles-3/``, ``data/eval/articles-4/``, ``data/eval/articles-5/`` and ``data/eval/articles-6/``), imports
+``data/eval/articles-3/``, ``data/eval/articles-4/``, ``data/eval/articles-5/``, ``data/eval/articles-6/`` and ``data/eval/articles-7/``), imports
 the article with `counterpoint cases import`'s code, edits nothing, and
 compares the draft with the hand case:
 
@@ -51,6 +51,7 @@ ARTICLES_3 = ROOT / "data" / "eval" / "articles-3"
 ARTICLES_4 = ROOT / "data" / "eval" / "articles-4"
 ARTICLES_5 = ROOT / "data" / "eval" / "articles-5"
 ARTICLES_6 = ROOT / "data" / "eval" / "articles-6"
+ARTICLES_7 = ROOT / "data" / "eval" / "articles-7"
 #: A draft counterargument and a hand one are the same reason at this F1 of their source words.
 SAME_REASON_F1 = 0.5
 
@@ -80,6 +81,7 @@ def articles() -> list[Article]:
         (ARTICLES_4, ("daylight-saving-letter", "compost-misconceptions")),
         (ARTICLES_5, ("blood-excuses", "dishwasher-myths")),
         (ARTICLES_6, ("houseplant-truths", "cat-misconceptions")),
+        (ARTICLES_7, ("beekeeping-myths", "language-misconceptions")),
     ):
         found += [Article(n, folder / f"{n}.txt", folder / f"{n}.toml", folder / f"{n}.jsonl") for n in names]
     return [a for a in found if a.text.exists() and a.case.exists() and a.graded.exists()]
