@@ -65,7 +65,16 @@ def read_article_text(raw: str, filename: str = "") -> ArticleText:
         return _from_html(raw)
     if kind == "markdown":
         return ArticleText(markdown_to_text(raw), "markdown")
-    return ArticleText(raw, "text")
+    return ArticleText(_WIKI_HEADING.sub(_as_markdown_heading, raw), "text")
+
+
+#: A MediaWiki heading ("== Second-language acquisition =="), as text copied from a wiki's source has them.
+_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*(\S[^\n]*?)[ \t]*\1[ \t]*$", re.MULTILINE)
+
+
+def _as_markdown_heading(match: re.Match[str]) -> str:
+    """The heading as the layouts read every heading: ``#`` marks, one per level."""
+    return "#" * len(match.group(1)) + " " + match.group(2)
 
 
 def _from_html(page: str) -> ArticleText:

@@ -9,7 +9,11 @@
   with nothing on them that marks them wrong, each followed by the
   paragraphs that answer it, in an article whose title or opening names what
   they are (myths, misconceptions, excuses, mistakes...). Without that naming
-  a short line alone is any article's subheading, so nothing is read.
+  a short line alone is any article's subheading, so nothing is read. Where
+  the opening says its entries are *worded as corrections* (Wikipedia's lists
+  of misconceptions do), each heading denies the claim ("Children do not
+  learn their first language effortlessly"), and the claim is the heading
+  with its denial undone; a heading that denies nothing is left out.
 
 Both give (claim, the lines of its answer); :mod:`bot.article_layouts` turns
 the lines into answer paragraphs as it does for every layout.
@@ -18,6 +22,8 @@ the lines into answer paragraphs as it does for every layout.
 from __future__ import annotations
 
 import re
+
+from lemminflect import getInflection
 
 from .text import split_sentences
 
@@ -32,6 +38,14 @@ MAX_CLAIM_WORDS = 25
 _NAMES_THEM = re.compile(
     r"\b(?:myths|misconceptions|misperceptions|misunderstandings|misbeliefs|excuses|mistakes|fallacies|"
     r"falsehoods|untruths|half-truths|lies|objections|complaints|criticisms|arguments against|reasons not to)\b",
+    re.IGNORECASE,
+)
+#: The opening says each heading is the correction of a claim, not the claim.
+_WORDED_AS_CORRECTIONS = re.compile(r"\b(?:worded|phrased|stated|written) as (?:a )?corrections?\b", re.IGNORECASE)
+#: A denial a heading's claim is undone from: an auxiliary and "not", or its contraction.
+_DENIAL = re.compile(
+    r"\b(?P<aux>do|does|did|is|are|was|were|can|could|will|would|should|must|has|have|had|may|might)"
+    r"(?:\s+not\b|n['\u2019]t\b)|\b(?P<cannot>can)not\b|\b(?P<wont>wo)n['\u2019]t\b",
     re.IGNORECASE,
 )
 #: The naming is in the title or the opening: one of the first paragraphs.
@@ -87,16 +101,47 @@ def named_headings(lines: list[str]) -> list[tuple[str, list[str]]]:
     if start is None:
         return []
     sections: list[tuple[str, list[str]]] = []
+    opening_ends = len(lines)  # the opening: everything before the first heading
     for i in range(start, len(lines)):
         line = lines[i]
         if _stands_alone(lines, i) and _CLOSING.match(line.strip()):
             break  # "Conclusion", even in one word
         if _is_bare_heading(lines, i):
+            opening_ends = min(opening_ends, i)
             sections.append((_HEADING_MARK.sub("", line).strip(" *_#"), []))
         elif sections:
             sections[-1][1].append(line)
-    answered = [(_as_claim(claim, lines), body) for claim, body in sections if any(s.strip() for s in body)]
+    answered = [(claim, body) for claim, body in sections if any(s.strip() for s in body)]
+    if any(_WORDED_AS_CORRECTIONS.search(line) for line in lines[:opening_ends]):
+        undone = [(undo_denial(claim), body) for claim, body in answered]
+        answered = [(claim, body) for claim, body in undone if claim is not None]
+    answered = [(_as_claim(claim, lines), body) for claim, body in answered]
     return answered if len(answered) >= 2 else []
+
+
+def undo_denial(correction: str) -> str | None:
+    """The claim a correction denies: its first "not" undone ("Children do not learn X" -> "Children learn
+    X", "Intelligence does not predict X" -> "Intelligence predicts X", "X is not Y" -> "X is Y"); None where
+    it denies nothing this way ("Older learners are faster")."""
+    denial = _DENIAL.search(correction)
+    if denial is None:
+        return None
+    before, after = correction[: denial.start()], correction[denial.end() :]
+    if denial.group("cannot"):
+        return f"{before}{denial.group('cannot')}{after}"
+    if denial.group("wont"):
+        return f"{before}will{after}"
+    aux = denial.group("aux")
+    if aux.lower() not in ("do", "does", "did"):
+        return f"{before}{aux}{after}"
+    # "do" only carries the tense: it goes to the verb after it, past any adverb ("does not strongly predict").
+    verb = re.match(r"(?P<adverbs>(?:\s+\w+ly)*)\s+(?P<verb>\w+)", after)
+    if verb is None:
+        return None
+    tag = {"do": "VB", "does": "VBZ", "did": "VBD"}[aux.lower()]
+    inflected = getInflection(verb.group("verb"), tag) if tag != "VB" else ()
+    words = [*verb.group("adverbs").split(), (*inflected, verb.group("verb"))[0]]
+    return f"{before.rstrip()} {' '.join(words)}{after[verb.end() :]}".strip()
 
 
 def _after_naming(lines: list[str]) -> int | None:

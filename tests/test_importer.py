@@ -13,6 +13,7 @@ from bot.case_quality import quality_warnings
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
 from bot.importer import ImportError_, import_article, import_file
+from bot.unlabelled_layouts import undo_denial
 from cogs.embeds import point_embed
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -867,6 +868,51 @@ def test_bare_headings_under_a_title_that_names_them_myths_are_the_claims():
     for opening in ("we learned", "the old myth gets"):  # one myth in passing names no list of them
         with pytest.raises(ImportError_, match="No recognisable structure"):
             import_article(unnamed.replace("the myths get", opening), "cars")
+
+
+#: A wiki's list of misconceptions as copied from its source: MediaWiki headings, each entry a correction.
+CORRECTIONS = """= List of common misconceptions about houseplants =
+
+Houseplants are the subject of several misconceptions. Each entry on this list is worded as a correction; the misconceptions themselves are implied rather than stated.
+
+== Air ==
+=== Houseplants do not noticeably clean the air of a home ===
+A room would need hundreds of plants to match what an open window does in an hour. Chamber studies sealed a single plant in a tiny box for days.
+
+== Care ==
+=== Most houseplants are not killed by too little water ===
+Overwatering rots the roots of far more plants than drought ever harms. A pot without a drainage hole keeps the roots wet for days.
+
+=== Plants grow towards light ===
+This entry states no claim the article denies.
+"""
+
+
+def test_a_wiki_list_worded_as_corrections_gives_the_claims_the_corrections_deny():
+    _, case = import_article(CORRECTIONS, "houseplants")
+    assert [p.claim for p in case.points] == [
+        "Houseplants noticeably clean the air of a home.",
+        "Most houseplants are killed by too little water.",
+    ]
+    assert case.points[0].counterarguments[0].source == (
+        "A room would need hundreds of plants to match what an open window does in an hour.",
+    )
+    assert not any("Air" in p.claim or "Care" in p.claim for p in case.points)  # section headings answer nothing
+
+
+@pytest.mark.parametrize(
+    "correction, claim",
+    [
+        ("Children do not learn their first language effortlessly", "Children learn their first language effortlessly"),
+        ("Intelligence does not strongly predict success", "Intelligence strongly predicts success"),
+        ("Accents are not permanent", "Accents are permanent"),
+        ("Adults cannot learn a language", "Adults can learn a language"),
+        ("Immersion alone didn't help", "Immersion alone helped"),
+        ("Older learners are faster", None),
+    ],
+)
+def test_a_correction_is_turned_back_into_the_claim_it_denies(correction, claim):
+    assert undo_denial(correction) == claim
 
 
 def test_a_claim_or_a_reason_with_no_word_of_content_is_left_out_in_any_layout():
