@@ -41,7 +41,18 @@ from rapidfuzz import fuzz, process
 
 from .cases import Case, Point
 from .negation import MARKS, NEGATED, agreeing, bare, conflicting, polarity
-from .text import Analysis, Lexicon, SynonymMap, acronyms_in, analyze, normalize, split_sentences, stem, words
+from .text import (
+    STOP_WORDS,
+    Analysis,
+    Lexicon,
+    SynonymMap,
+    acronyms_in,
+    analyze,
+    normalize,
+    split_sentences,
+    stem,
+    words,
+)
 
 FLAG_EMPTY = "empty"
 FLAG_TOO_SHORT = "too_short"
@@ -154,6 +165,15 @@ class _PointColumns:
     argument_ids: tuple[str, ...]
     mine: np.ndarray  # owner columns of the Point's counterarguments, in case order
     rivals: np.ndarray  # owner columns of everything else
+
+
+def is_keyword_list(text: str) -> bool:
+    """Whether ``text`` is a list of keywords, not a sentence: at least :data:`STUFFING_MIN_WORDS`
+    words and almost no function words among them. Words are counted as written, so a compound
+    ("native-like") or a number ("17,000") is one word, not a content word and a function word."""
+    written = [parts for parts in (words(token) for token in text.split()) if parts]
+    function_words = sum(all(part in STOP_WORDS for part in parts) for parts in written)
+    return len(written) >= STUFFING_MIN_WORDS and function_words / len(written) < STUFFING_MAX_STOP_RATIO
 
 
 class CaseIndex:
@@ -402,17 +422,13 @@ class CaseIndex:
         analysis = self._analyze(text)
         tokens = analysis.words
         copied = len(tokens) >= COPY_MIN_WORDS and _share_in(tokens, self._article_ngrams) >= COPY_SHARE
-        stuffing = (
-            analysis.word_count >= STUFFING_MIN_WORDS
-            and analysis.stop_word_count / analysis.word_count < STUFFING_MAX_STOP_RATIO
-        )
         term_ids = frozenset(self._term_ids[t] for t in analysis.terms if t in self._term_ids)
-        return _Sentence(text, analysis, term_ids, copied, stuffing)
+        return _Sentence(text, analysis, term_ids, copied, is_keyword_list(text))
 
     def _analyze(self, text: str) -> Analysis:
         analysis = analyze(text, self._lexicon)
         if self._synonyms:
-            analysis = Analysis(self._synonyms.apply(analysis.terms), analysis.words, analysis.stop_word_count)
+            analysis = Analysis(self._synonyms.apply(analysis.terms), analysis.words)
         return analysis
 
     def _term(self, word: str) -> str:

@@ -163,7 +163,6 @@ class Analysis:
 
     terms: tuple[str, ...]
     words: tuple[str, ...]  # every word, lowercase, stop words included
-    stop_word_count: int
 
     @property
     def word_count(self) -> int:
@@ -303,7 +302,7 @@ def analyze(text: str, lexicon: Lexicon = _PLAIN_LEXICON) -> Analysis:
     if reports:
         for index in attributed_positions(stream):
             terms[index] = ATTRIBUTED + bare(terms[index])
-    return Analysis(tuple(terms), tuple(words), len(words) - len(terms))
+    return Analysis(tuple(terms), tuple(words))
 
 
 class SynonymMap:

@@ -90,6 +90,14 @@ def test_a_keyword_list_is_flagged_and_earns_nothing(index):
     assert FLAG_STUFFING in result.flags and result.score == 0
 
 
+def test_a_keyword_list_with_a_compound_or_a_number_in_it_is_still_a_keyword_list(index):
+    """ "native-like" is one written word, not "native" and the function word "like"."""
+    result = index.score(
+        1, "Pyongyang ICBM 2014 QDR escalation homeland-at-stake Soviets 10,000 warheads deterrence credibility-like"
+    )
+    assert FLAG_STUFFING in result.flags and result.score == 0
+
+
 def test_a_bullet_list_of_real_claims_is_not_stuffing(index):
     text = "- NK has no strategic depth and can't match Russia or China\n- the QDR says nobody escalates out of failed conventional aggression"
     result = index.score(1, text)
