@@ -69,7 +69,7 @@ def read_article_text(raw: str, filename: str = "") -> ArticleText:
 
 
 #: A MediaWiki heading ("== Second-language acquisition =="), as text copied from a wiki's source has them.
-_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*(\S[^\n]*?)[ \t]*\1[ \t]*$", re.MULTILINE)
+_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*([^=\s][^\n]*?)[ \t]*\1[ \t]*$", re.MULTILINE)  # "=====" is a rule
 
 
 def _as_markdown_heading(match: re.Match[str]) -> str:

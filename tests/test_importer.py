@@ -9,6 +9,7 @@ import pytest
 from support import counterpoint
 
 from bot.article import NO_SUMMARY, reading_of
+from bot.article_text import read_article_text
 from bot.case_quality import quality_warnings
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
@@ -898,6 +899,8 @@ def test_a_wiki_list_worded_as_corrections_gives_the_claims_the_corrections_deny
         "A room would need hundreds of plants to match what an open window does in an hour.",
     )
     assert not any("Air" in p.claim or "Care" in p.claim for p in case.points)  # section headings answer nothing
+    # a rule of equals signs is no heading
+    assert read_article_text("=====\n== Air ==\n", "notes.txt").text == "=====\n## Air\n"
 
 
 @pytest.mark.parametrize(
