@@ -4,9 +4,8 @@
 
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, the three of
-``data/eval/articles/``, the two of ``data/eval/articles-2/``, the two of
-``data/eval/articles-3/``, ``data/eval/articles-4/``, ``data/eval/articles-5/``, ``data/eval/articles-6/`` and ``data/eval/articles-7/``), imports
-the article with `counterpoint cases import`'s code, edits nothing, and
+``data/eval/articles/`` and the two of each of ``data/eval/articles-2/`` to
+``articles-7/``), imports the article with `counterpoint cases import`'s code, edits nothing, and
 compares the draft with the hand case:
 
 * Point alignment: hand Points matched one-to-one to a draft Point whose
