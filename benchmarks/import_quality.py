@@ -5,7 +5,7 @@
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, the three of
 ``data/eval/articles/`` and the two of each of ``data/eval/articles-2/`` to
-``articles-7/``), imports the article with `counterpoint cases import`'s code, edits nothing, and
+``articles-8/``), imports the article with `counterpoint cases import`'s code, edits nothing, and
 compares the draft with the hand case:
 
 * Point alignment: hand Points matched one-to-one to a draft Point whose
@@ -51,6 +51,7 @@ ARTICLES_4 = ROOT / "data" / "eval" / "articles-4"
 ARTICLES_5 = ROOT / "data" / "eval" / "articles-5"
 ARTICLES_6 = ROOT / "data" / "eval" / "articles-6"
 ARTICLES_7 = ROOT / "data" / "eval" / "articles-7"
+ARTICLES_8 = ROOT / "data" / "eval" / "articles-8"
 #: A draft counterargument and a hand one are the same reason at this F1 of their source words.
 SAME_REASON_F1 = 0.5
 
@@ -81,6 +82,7 @@ def articles() -> list[Article]:
         (ARTICLES_5, ("blood-excuses", "dishwasher-myths")),
         (ARTICLES_6, ("houseplant-truths", "cat-misconceptions")),
         (ARTICLES_7, ("beekeeping-myths", "language-misconceptions")),
+        (ARTICLES_8, ("school-uniform-rebuttals", "tiny-house-myths")),
     ):
         found += [Article(n, folder / f"{n}.txt", folder / f"{n}.toml", folder / f"{n}.jsonl") for n in names]
     return [a for a in found if a.text.exists() and a.case.exists() and a.graded.exists()]
