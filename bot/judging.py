@@ -125,6 +125,8 @@ class _Draft:
     verdicts: list[np.ndarray] = field(default_factory=list)  # the judge's, one per candidate
     reversed: set[int] = field(default_factory=set)  # candidates a second look found reversed
     cleared: set[int] = field(default_factory=set)  # candidates a second look cleared
+    #: per window: the reasons its words restate, and those a sentence of it turns round
+    word_readings: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
 
 class JudgedIndex:
@@ -305,9 +307,10 @@ class JudgedIndex:
         opposed: dict[str, Opposition] = {}
         for k, (candidate, verdict) in enumerate(zip(draft.candidates, draft.verdicts, strict=True)):
             arg_id = candidate.counterargument_id
-            if self._restated(draft, candidate):
+            restated, turned_round = self._what_the_words_say(draft, candidate.window)
+            if arg_id in restated:
                 pass  # the reason's own words, the same way round: the judge may misread a negation
-            elif k in draft.reversed or self._near_copy_reversed(draft, candidate):
+            elif k in draft.reversed or arg_id in turned_round:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
                 continue
             elif self._doubtful(verdict) and k not in draft.cleared:
@@ -331,23 +334,21 @@ class JudgedIndex:
             agrees=draft.agrees and not covered,
         )
 
-    def _restated(self, draft: _Draft, candidate: _Candidate) -> bool:
-        """The sentence is the reason's own words, the same way round (see :data:`Rule.restated`)."""
-        if not self.rule.restated:
-            return False
-        return candidate.counterargument_id in self.lexical.restated(
-            draft.point.number, candidate.window, self.rule.restated
-        )
-
-    def _near_copy_reversed(self, draft: _Draft, candidate: _Candidate) -> bool:
-        """The lexical matcher finds a sentence of the window restating the reason with one term the
-        other way round (it never credits such a sentence itself); a judge reading a near copy can miss it."""
-        if self.rule.near_copy > 1:
-            return False
-        return any(
-            candidate.counterargument_id in self.lexical.contradicted(draft.point.number, sentence, self.rule.near_copy)
-            for sentence in split_sentences(candidate.window)  # a lexical window may span two
-        )
+    def _what_the_words_say(self, draft: _Draft, window: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The reasons ``window`` restates in their own words, the same way round (:data:`Rule.restated`),
+        and those one of its sentences restates with one term turned round (:data:`Rule.near_copy`; the
+        lexical matcher never credits such a sentence itself, and a judge reading a near copy can miss
+        it). Read once per window: several candidates can share one."""
+        if window not in draft.word_readings:
+            point = draft.point.number
+            restated = self.lexical.restated(point, window, self.rule.restated) if self.rule.restated else frozenset()
+            turned_round: frozenset[str] = frozenset()
+            if self.rule.near_copy <= 1:
+                turned_round = turned_round.union(
+                    *(self.lexical.contradicted(point, s, self.rule.near_copy) for s in split_sentences(window))
+                )  # sentence by sentence: a lexical window may span two
+            draft.word_readings[window] = (restated, turned_round)
+        return draft.word_readings[window]
 
     def _reads_opposite(self, reading: np.ndarray, reference: int) -> bool:
         """The judge's reading of a sentence beside ``reference`` is the opposite: first, and
