@@ -3,9 +3,8 @@
     .venv/bin/python benchmarks/import_quality.py [--scorer judge|lexical] [--verbose]
 
 For each article with a hand-made case and graded rebuttals (the seed, the
-three of ``../shared/eval/external/`` where present, the three of
-``data/eval/articles/`` and the two of each of ``data/eval/articles-2/`` to
-``articles-8/``), imports the article with `counterpoint cases import`'s code, edits nothing, and
+three of ``../shared/eval/external/`` where present, and every article of the
+``data/eval/articles*/`` batches), imports the article with `counterpoint cases import`'s code, edits nothing, and
 compares the draft with the hand case:
 
 * Point alignment: hand Points matched one-to-one to a draft Point whose
@@ -44,14 +43,7 @@ from bot.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-ARTICLES = ROOT / "data" / "eval" / "articles"
-ARTICLES_2 = ROOT / "data" / "eval" / "articles-2"
-ARTICLES_3 = ROOT / "data" / "eval" / "articles-3"
-ARTICLES_4 = ROOT / "data" / "eval" / "articles-4"
-ARTICLES_5 = ROOT / "data" / "eval" / "articles-5"
-ARTICLES_6 = ROOT / "data" / "eval" / "articles-6"
-ARTICLES_7 = ROOT / "data" / "eval" / "articles-7"
-ARTICLES_8 = ROOT / "data" / "eval" / "articles-8"
+EVAL = ROOT / "data" / "eval"
 #: A draft counterargument and a hand one are the same reason at this F1 of their source words.
 SAME_REASON_F1 = 0.5
 
@@ -64,6 +56,11 @@ class Article:
     graded: Path
 
 
+def batch_number(folder: Path) -> int:
+    """articles -> 1, articles-10 -> 10: the order the batches were written in."""
+    return int(folder.name.partition("-")[2] or 1)
+
+
 def articles() -> list[Article]:
     found = [
         Article(
@@ -73,18 +70,10 @@ def articles() -> list[Article]:
             SHARED / "eval" / "dev_rebuttals.jsonl",
         ),
     ]
-    for folder, names in (
-        (SHARED / "eval" / "external", ("wind-myths", "vaccine-myths", "screen-time")),
-        (ARTICLES, ("fine-free-library", "minimum-wage-myths", "bike-lane-myths")),
-        (ARTICLES_2, ("vegan-objections", "penny-zinc-lobby")),
-        (ARTICLES_3, ("metric-naysayers", "cursive-conversation")),
-        (ARTICLES_4, ("daylight-saving-letter", "compost-misconceptions")),
-        (ARTICLES_5, ("blood-excuses", "dishwasher-myths")),
-        (ARTICLES_6, ("houseplant-truths", "cat-misconceptions")),
-        (ARTICLES_7, ("beekeeping-myths", "language-misconceptions")),
-        (ARTICLES_8, ("school-uniform-rebuttals", "tiny-house-myths")),
-    ):
-        found += [Article(n, folder / f"{n}.txt", folder / f"{n}.toml", folder / f"{n}.jsonl") for n in names]
+    for folder in (SHARED / "eval" / "external", *sorted(EVAL.glob("articles*"), key=batch_number)):
+        found += [
+            Article(t.stem, t, t.with_suffix(".toml"), t.with_suffix(".jsonl")) for t in sorted(folder.glob("*.txt"))
+        ]
     return [a for a in found if a.text.exists() and a.case.exists() and a.graded.exists()]
 
 
