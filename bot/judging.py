@@ -284,11 +284,7 @@ class JudgedIndex:
         candidate for the judge; the Point's claim or another Point says why not."""
         if not draft.windows:
             return
-        similarity = draft.vectors @ self._reference_vectors.T
-        best = similarity.argmax(axis=1)
-        for row, window in enumerate(draft.windows):
-            strength = float(similarity[row, best[row]])
-            owner = self._owners[self._reference_owner[best[row]]]
+        for window, (owner, reference, strength) in zip(draft.windows, self.nearest(draft.vectors), strict=True):
             if strength < self.rule.about:
                 continue
             if owner.point != draft.point.number:
@@ -297,8 +293,24 @@ class JudgedIndex:
                 draft.agrees = True
             else:
                 draft.candidates.append(
-                    _Candidate(window, owner.counterargument_id, int(best[row]), strength, lexical=False)
+                    _Candidate(window, owner.counterargument_id, reference, strength, lexical=False)
                 )
+
+    def nearest(self, vectors: np.ndarray) -> list[tuple[_Owner, int, float]]:
+        """Per sentence (its embedding): the owner of its nearest reference in the whole case,
+        that reference's index and their cosine similarity."""
+        if not len(vectors):
+            return []
+        similarity = vectors @ self._reference_vectors.T
+        best = similarity.argmax(axis=1)
+        return [
+            (self._owners[self._reference_owner[b]], int(b), float(similarity[row, b])) for row, b in enumerate(best)
+        ]
+
+    def references_of(self, owner: _Owner) -> list[str]:
+        """The texts the judge reads a sentence about ``owner`` against."""
+        start, end = self._span_of[owner]
+        return self._references[start:end]
 
     def _verdict(self, draft: _Draft) -> Coverage:
         if FLAG_EMPTY in draft.lexical.flags:

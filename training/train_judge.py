@@ -17,6 +17,7 @@ never read here).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -200,6 +201,14 @@ def main() -> None:
         "--identity", action="store_true", help="also each mini-case sentence beside itself, MAKES (identity_pairs)"
     )
     parser.add_argument(
+        "--graded-pairs",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="also these pairs from graded rebuttals (training/graded_pairs.py's JSON lines)",
+    )
+    parser.add_argument("--graded-repeat", type=int, default=1, help="times the graded pairs are seen per epoch")
+    parser.add_argument(
         "--dev-minicases",
         type=Path,
         nargs="*",
@@ -258,6 +267,8 @@ def main() -> None:
         synthetic += negation_pairs(minicases[kept:])
         held_out += negation_pairs(minicases[:kept])
     pairs += synthetic * args.minicase_repeat
+    graded = [tuple(json.loads(line)) for path in args.graded_pairs for line in path.read_text("utf-8").splitlines()]
+    pairs += graded * args.graded_repeat  # type: ignore[arg-type]
     if args.limit:
         pairs = rng.sample(pairs, args.limit)
     # As the bot reads them (bot.judging): negated contractions written out.
