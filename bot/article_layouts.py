@@ -12,7 +12,10 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   paragraphs that answer it;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
   followed by ``Reply:`` or ``Answer:``;
-* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs;
+* run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
+* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
+  remark may follow the number with no space (``1."Won't it be hard to get a job?"``), and its
+  quotation marks go;
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
   followed by the paragraphs that answer it;
 * questions and answers: a line that is one question (``Q: Isn't wind too
@@ -34,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .oped_layout import read_oped
+from .run_in_layout import run_in_leads
 from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
 
@@ -47,6 +51,8 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Myth: <claim>                 Claim: <claim>          Objection: <claim>
   Fact: <the answer>            Response: <answer>      Reply: <answer>
   (or NOT TRUE:, Reality:, The truth:)
+
+  Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead)
 
   <claim> – FALSE               (or – Myth, (myth), : Not true)
   <paragraphs answering it>
@@ -86,7 +92,9 @@ _VERDICT_AFTER = re.compile(
     r"(?:false|myth|not true|untrue|wrong|fiction|busted|debunked)(?:\*\*)?\s*\)?[.!]?(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)]\s+(.+?)(?:\*\*)?\s*$")
+_NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)](?:\s+|(?=\"))(.+?)(?:\*\*)?\s*$")  # '1."Did it hurt?"' too
+#: A remark quoted whole (quotation marks are straight once the text is normalized).
+_WHOLLY_QUOTED = re.compile(r'^"([^"]+)"$')
 _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$')
 _QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
 #: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
@@ -94,6 +102,8 @@ _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
 #: A line this long is a paragraph, not a heading.
 HEADING_WORDS = 30
+#: A line this long that ends with a full stop is a sentence of prose, not a title.
+PROSE_WORDS = 8
 
 # --- boilerplate: lines a coach would never take as a reason ------------------------
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
@@ -146,6 +156,7 @@ def read_layout(text: str) -> Article:
     lines = normalize(text).replace("\r", "").splitlines()
     readers: tuple[tuple[str, Callable[[list[str]], list[RawPoint]]], ...] = (
         ("Point #", _read_points),
+        ("run-in myths", _read_run_in),
         ("Myth/Fact", _read_labelled),
         ("claims marked false", _read_marked_false),
         ("numbered", _read_numbered),
@@ -176,6 +187,7 @@ def _title(lines: list[str]) -> str:
             and len(text.split()) <= 20
             and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED, _VERDICT_AFTER))
             and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
+            and not (text.endswith(".") and len(text.split()) >= PROSE_WORDS)  # a sentence of the opening
         ):
             return text
     url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
@@ -299,10 +311,17 @@ def _setting_out(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 def _read_numbered(lines: list[str]) -> list[RawPoint]:
     points = [
-        RawPoint(int(m.group(1)), m.group(2).strip(), *_setting_out(answer_paragraphs(body)))
+        RawPoint(int(m.group(1)), _WHOLLY_QUOTED.sub(r"\1", m.group(2).strip()), *_setting_out(answer_paragraphs(body)))
         for m, body in _sections(lines, _NUMBERED)
     ]
     return points if len(points) >= 2 else []
+
+
+def _read_run_in(lines: list[str]) -> list[RawPoint]:
+    """Run-in leads, where no answer label says the article is Myth/Fact with its claims as headings."""
+    if any(_ANSWER.match(line) for line in lines):
+        return []
+    return [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(run_in_leads(lines), 1)]
 
 
 def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoint]:

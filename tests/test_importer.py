@@ -441,6 +441,7 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
     for layout in (
         "Point #1:",
         "Myth:",
+        "Myth #1: <claim>. <the rest",
         "NOT TRUE:",
         "Claim:",
         "Objection:",
@@ -928,3 +929,62 @@ def test_a_claim_or_a_reason_with_no_word_of_content_is_left_out_in_any_layout()
     assert [p.claim for p in imported.case.points] == ["Panels stop working in winter."]
     assert [len(a.source) for a in imported.case.points[0].counterarguments] == [1]  # nor a reason with none
     assert imported.warnings  # the scorer's index, which the warnings need, is built
+
+
+# --- run-in "Myth #N:" leads and numbered remarks jammed against their number (articles-9) ---
+
+RUN_IN_MYTHS = """Home Gym Myths, From Someone Who Owns Three Treadmills
+
+Before you buy that treadmill, a confession: all three of mine hold laundry now.
+
+Myth #1: A home gym saves money. The machine cost more than two years of membership at the leisure centre, and the leisure centre never needed a repairman.
+Myth #2: You will exercise more at home. My neighbour bought a rowing machine in January. By March it was a shelf for her plants, and she was back at her Tuesday class.
+Then again, her plants have never looked fitter.
+Myth #3: Home workouts are easier to fit in. Every evening the sofa is four steps closer than the rowing machine. And it has a remote cont
+"""
+
+
+def test_run_in_myth_leads_are_claims_and_the_rest_of_their_paragraphs_answer_them():
+    draft, case = import_article(RUN_IN_MYTHS, "gym")
+    assert [p.claim for p in case.points] == [
+        "A home gym saves money.",
+        "You will exercise more at home.",
+        "Home workouts are easier to fit in.",
+    ]
+    assert case.title == "Home Gym Myths, From Someone Who Owns Three Treadmills"
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert sources[0] == [
+        "The machine cost more than two years of membership at the leisure centre, and the leisure centre never "
+        "needed a repairman."
+    ]
+    assert "Then again, her plants have never looked fitter." in sources[1]  # the next line answers the same myth
+    # the page was cut off mid-word: the unfinished sentence is no reason, the finished one before it stays
+    assert sources[2] == ["Every evening the sofa is four steps closer than the rowing machine."]
+    assert "remote cont" not in draft and "ends mid-sentence" not in draft
+    assert not any(s.startswith("Myth") for ss in sources for s in ss)
+    # a single run-in lead among headings is no run-in article: "Myth: <claim>" alone on its line stays Myth/Fact
+    _, case = import_article(GRANTS_OR_NOT, "lanes")
+    assert [p.claim for p in case.points] == ["Cycle lanes cause traffic jams.", "Nobody uses cycle lanes."]
+
+
+QUOTED_REMARKS = """# source: https://example.org/things-people-say-to-cyclists
+1."Isn't cycling in traffic dangerous?"
+Per mile, a cyclist in a city is less likely to be hurt than a pedestrian. Protected lanes cut injuries by half where they were built, and drivers soon get used to sharing the road.
+2.\u201cDon't you arrive all sweaty?\u201d
+An office shower takes five minutes, and an electric bike keeps you cool on the hills. On most commutes under five miles, a steady pace hardly raises a sweat.
+3.\u201cWhy not just take the bus?"
+I
+"""
+
+
+def test_numbered_remarks_in_quotes_jammed_against_the_number_are_claims_and_a_cut_off_one_is_left_out():
+    draft, case = import_article(QUOTED_REMARKS, "cycling")
+    # the quotation marks, curly or straight, go; the question stays, for the author to restate
+    assert [p.claim for p in case.points] == ["Isn't cycling in traffic dangerous?", "Don't you arrive all sweaty?"]
+    assert case.title == "Things people say to cyclists"  # a numbered remark is never the title
+    assert case.points[0].counterarguments[0].source == (
+        "Per mile, a cyclist in a city is less likely to be hurt than a pedestrian.",
+    )
+    assert len(case.points[1].counterarguments) == 2
+    assert "bus" not in draft  # the last item's answer is cut off after a letter: no Point
+    assert "the claim is a question" in draft

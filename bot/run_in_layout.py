@@ -1,0 +1,69 @@
+"""Run-in leads: the other side's claim opens a paragraph after a label, and the paragraph goes on to answer it.
+
+``Myth #1: Board games bring families together. My brother taught me chess ...``: the claim is the first
+sentence after the label (``Myth``, ``Claim`` or ``Objection``, numbered or not), and the answer is the rest
+of that paragraph and the paragraphs after it, up to the next lead. A lead alone on its line in such an
+article ("Myth #5: Games are fun.") is read the same way, its answer in the lines after it.
+
+The layout is read only where at least two leads run on into their answer: a label with only its claim
+after it is a heading, which :mod:`bot.article_layouts` reads as Myth/Fact. A page cut off by a scraper
+ends mid-sentence ("... the fact my minor was p"): that unfinished last sentence is no reason and is left out.
+
+Gives (claim, the lines of its answer); :mod:`bot.article_layouts` turns the lines into answer paragraphs
+as it does for every layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import split_sentences
+
+_LEAD = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:\d{1,2}[.)]\s+)?(?:Myth|Claim|Objection)\s*(?:#?\s*\d+)?\s*[:.\-\u2013\u2014]"
+    r"\s*(?:\*\*)?\s*(?P<rest>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+#: What runs on after the claim is an answer when it is at least this long; a shorter tail is the claim's own.
+MIN_ANSWER_WORDS = 4
+#: How a sentence ends when the text was not cut off in it.
+_ENDED = re.compile(r"[.!?:;)\"'\u2026]\s*$")
+
+
+def run_in_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each lead; nothing where fewer than two leads run on into their answer."""
+    sections: list[list[str]] = []
+    for line in lines:
+        lead = _LEAD.match(line)
+        if lead:
+            sections.append([lead.group("rest")])
+        elif sections:
+            sections[-1].append(line)
+    found = [_claim_and_answer(body) for body in sections]
+    run_in = [answer for _, answer, ran_on in found if ran_on]
+    if len(run_in) < 2:
+        return []
+    if found:
+        _drop_unfinished_end(found[-1][1])
+    return [(claim, answer) for claim, answer, _ in found if claim]
+
+
+def _claim_and_answer(body: list[str]) -> tuple[str, list[str], bool]:
+    """The lead's first sentence, the answer lines after it, and whether the answer runs on from the lead."""
+    ends = next((i for i, line in enumerate(body) if not line.strip()), len(body))
+    sentences = split_sentences(" ".join(line.strip() for line in body[:ends]))  # a lead may wrap onto the next line
+    if not sentences:
+        return "", [], False
+    tail = " ".join(sentences[1:])
+    claim = " ".join(sentences[0].split())  # "players  -  especially children": a dash, spaced when normalized
+    return claim, [tail, *body[ends:]], len(tail.split()) >= MIN_ANSWER_WORDS
+
+
+def _drop_unfinished_end(answer: list[str]) -> None:
+    """The last sentence of the text taken out of ``answer`` where it stops with no end: the page was cut off."""
+    last = next((i for i in range(len(answer) - 1, -1, -1) if answer[i].strip()), None)
+    if last is None:
+        return
+    sentences = split_sentences(answer[last])
+    if sentences and not _ENDED.search(sentences[-1]):
+        answer[last] = " ".join(sentences[:-1])
