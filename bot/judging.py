@@ -282,7 +282,7 @@ class JudgedIndex:
     def _find_candidates(self, draft: _Draft) -> None:
         """Each sentence's nearest owner in the case: a counterargument of this Point is a
         candidate for the judge; the Point's claim or another Point says why not."""
-        if not draft.windows:
+        if not draft.windows or draft.vectors is None:
             return
         for window, (owner, reference, strength) in zip(draft.windows, self.nearest(draft.vectors), strict=True):
             if strength < self.rule.about:
