@@ -1,6 +1,6 @@
 """How close an imported article comes to its hand-made case, and how it scores.
 
-    .venv/bin/python benchmarks/import_quality.py [--scorer judge|lexical] [--verbose]
+    .venv/bin/python benchmarks/import_quality.py [--scorer judge|lexical] [--verbose] [--leave-out articles-11]
 
 For each article with a hand-made case and graded rebuttals (the seed, the
 three of ``../shared/eval/external/`` where present, and every article of the
@@ -28,7 +28,7 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def batch_number(folder: Path) -> int:
     return int(folder.name.partition("-")[2] or 1)
 
 
-def articles() -> list[Article]:
+def articles(leave_out: Sequence[str] = ()) -> list[Article]:
     found = [
         Article(
             "seed (north-korea)",
@@ -71,6 +71,8 @@ def articles() -> list[Article]:
         ),
     ]
     for folder in (SHARED / "eval" / "external", *sorted(EVAL.glob("articles*"), key=batch_number)):
+        if folder.name in leave_out:
+            continue
         found += [
             Article(t.stem, t, t.with_suffix(".toml"), t.with_suffix(".jsonl")) for t in sorted(folder.glob("*.txt"))
         ]
@@ -166,9 +168,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scorer", default=os.environ.get("SCORER", "judge"), choices=("judge", "lexical"))
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--leave-out", nargs="*", default=[], metavar="FOLDER", help="blind batches not to score")
     args = parser.parse_args()
     scorer = make_scorer(args.scorer)
-    results = [measure(a, scorer, args.verbose) for a in articles()]
+    results = [measure(a, scorer, args.verbose) for a in articles(args.leave_out)]
     print(f"scorer: {args.scorer}")
     print(
         f"{'article':<22} {'Points h/d/aligned':>18} {'args h/d':>9} {'P':>5} {'R':>5} "
