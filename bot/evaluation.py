@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cases import Case, CaseLibrary
-from .scoring import FLAG_COPIED, Coverage, Scorer
+from .coverage import FLAG_COPIED, Coverage
+from .scoring import Scorer
 
 ADVERSARIAL_KINDS = frozenset({"offtopic", "gibberish", "stuffing", "agree", "wrongpoint"})
 PAIR_MIN_GRADE_GAP = 0.3

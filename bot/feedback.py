@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass
 
 from .cases import Counterargument, Point
-from .scoring import FLAG_COPIED, FLAG_EMPTY, FLAG_MEANINGS, FLAG_STUFFING, FLAG_TOO_SHORT, Coverage
+from .coverage import FLAG_COPIED, FLAG_EMPTY, FLAG_MEANINGS, FLAG_STUFFING, FLAG_TOO_SHORT, Coverage
 from .text import STOP_WORDS, split_sentences, stem, words
 
 #: The longest quote of the learner's words shown under a counterargument.

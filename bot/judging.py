@@ -47,18 +47,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .cases import Case, Counterargument, Point
+from .coverage import FLAG_EMPTY, FLAG_TOO_SHORT, CachingScorer, Coverage, Match, Opposition, point_number
 from .negation import spell_out_negations
 from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
-from .scoring import (
-    FLAG_EMPTY,
-    FLAG_TOO_SHORT,
-    CachingScorer,
-    CaseIndex,
-    Coverage,
-    Match,
-    Opposition,
-    point_number,
-)
+from .scoring import CaseIndex
 from .text import STOP_WORDS, normalize, split_sentences, words
 
 

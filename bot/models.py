@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cases import Point
-from .scoring import Coverage, Match
+from .coverage import Coverage, Match
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 from .cases import CaseLibrary, Point, UnknownCaseError, UnknownPointError
 from .catalog import CaseCatalog
+from .coverage import Coverage
 from .feedback import plural
 from .models import Attempt, LeaderboardRow
 from .practice import PracticeError
-from .scoring import Coverage
 from .storage import Storage
 
 DAY = 86_400.0

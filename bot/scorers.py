@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from .cases import Case, Point
-from .scoring import Coverage, Scorer
+from .coverage import Coverage
+from .scoring import Scorer
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from .cases import Case, CaseLibrary, Point
 from .catalog import CaseCatalog
+from .coverage import Coverage
 from .models import Adjustment, GuildSettings, Participant, Submission, Tournament, TournamentRound
 from .practice import PracticeError, PracticeService, SlowDownError
 from .ratelimit import limiter_for
-from .scoring import Coverage
 from .shards import ShardPlan, runs_here
 from .storage import Storage
 from .tournament_export import export_csv

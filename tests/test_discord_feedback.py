@@ -12,8 +12,8 @@ import discord
 from support import say
 
 from bot.cases import Counterargument, Point
+from bot.coverage import Coverage, Match, Opposition
 from bot.feedback import QUOTE_LIMIT, explain, render_text
-from bot.scoring import Coverage, Match, Opposition
 
 #: One long sentence that earns two counterarguments of Point 1.
 LONG_SENTENCE = (

@@ -15,10 +15,10 @@ import pytest
 from support import say
 
 from bot.cases import Case, CaseLibrary, Counterargument, Point
+from bot.coverage import FLAG_MEANINGS, Coverage, Match
 from bot.feedback import CoveredItem, Feedback
 from bot.models import Attempt, GuildSettings, LeaderboardRow, Tournament, TournamentRound
 from bot.progress import HitRate, Leaderboard, PointProgress, ProgressReport, ScheduledPoint
-from bot.scoring import FLAG_MEANINGS, Coverage, Match
 from bot.tournament import OpenedRound, Placing, RoundResult, Standing
 
 LIMITS = {

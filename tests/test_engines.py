@@ -14,9 +14,9 @@ from support import A5, BOTH_ENGINES, counterpoint, every_table, query
 
 from bot.cases import CaseLibrary
 from bot.config import SHIPPED_CASES_DIR
+from bot.coverage import Coverage, Match
 from bot.models import Adjustment, CardUpdate, GuildSettings, Learner, NewAttempt, Place
 from bot.practice import PracticeService
-from bot.scoring import Coverage, Match
 from bot.storage import Storage, StorageError
 from bot.storage.schema import TABLES
 from bot.tournament import TournamentError, TournamentService

@@ -16,8 +16,9 @@ from support import dm_channel, member, say
 
 from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
+from bot.coverage import FLAG_MEANINGS
 from bot.importer import ImportError_, import_article
-from bot.scoring import FLAG_MEANINGS, CaseIndex
+from bot.scoring import CaseIndex
 
 EXAMPLES = 300  # per property; docs/benchmarks.md reports the total
 

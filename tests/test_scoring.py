@@ -6,7 +6,8 @@ import pytest
 
 from bot.cases import load_case_file
 from bot.config import SHIPPED_CASES_DIR
-from bot.scoring import FLAG_COPIED, FLAG_EMPTY, FLAG_STUFFING, FLAG_TOO_SHORT, CaseIndex
+from bot.coverage import FLAG_COPIED, FLAG_EMPTY, FLAG_STUFFING, FLAG_TOO_SHORT
+from bot.scoring import CaseIndex
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 from support import BOTH_ENGINES
 
+from bot.coverage import Coverage, Match
 from bot.models import CardUpdate, NewAttempt, Place
-from bot.scoring import Coverage, Match
 from bot.storage import SCHEMA_VERSION, IntegrityError, Storage, StorageError
 
 

@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.cases import Case, CaseLibrary, Point  # noqa: E402
+from bot.coverage import Coverage, point_number  # noqa: E402
 from bot.evaluation import EvalReport, GradedItem, evaluate, read_graded  # noqa: E402
 from bot.judging import DEFAULT_RULE, JudgedIndex, Rule  # noqa: E402
 from bot.neural import RESOURCES, Encoder, Judge  # noqa: E402
-from bot.scoring import Coverage, point_number  # noqa: E402
 
 SHIPPED_CASE_FLOOR = 0.90
 

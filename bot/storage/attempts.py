@@ -10,8 +10,8 @@ import json
 import time
 from dataclasses import replace
 
+from ..coverage import Match
 from ..models import Attempt, CardUpdate, DuePoint, NewAttempt
-from ..scoring import Match
 from .cache import Cache
 from .database import Connection, Database, Row
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import time
 
+from ..coverage import Coverage
 from ..models import Adjustment, Participant, Submission, Tournament, TournamentRound
-from ..scoring import Coverage
 from .attempts import matches, matches_json
 from .database import Connection, Database, IntegrityError, Row
 
