@@ -988,3 +988,10 @@ def test_numbered_remarks_in_quotes_jammed_against_the_number_are_claims_and_a_c
     assert len(case.points[1].counterarguments) == 2
     assert "bus" not in draft  # the last item's answer is cut off after a letter: no Point
     assert "the claim is a question" in draft
+
+
+def test_hard_wrapped_plain_text_is_joined_but_a_comment_or_a_short_line_is_not():
+    wrapped = "A line long enough to have been wrapped by the editor, cut in the\nmiddle of its sentence.\n"
+    assert read_article_text(wrapped, "a.txt").text == wrapped.replace("the\nmiddle", "the middle")
+    kept = "Myth: Goldfish forget\nthings fast, they say.\n# source: https://example.net/fish/a-long-address-for-a-myths-page\nfish\n"
+    assert read_article_text(kept, "a.txt").text == kept
