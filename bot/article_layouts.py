@@ -13,6 +13,7 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
   followed by ``Reply:`` or ``Answer:``;
 * run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
+* inline verdicts (:mod:`bot.verdict_layout`): ``... <claim>. UNTRUE. <its answer>``;
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
   remark may follow the number with no space (``1."Won't it be hard to get a job?"``), and its
   quotation marks go;
@@ -40,6 +41,7 @@ from .oped_layout import read_oped
 from .run_in_layout import run_in_leads
 from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
+from .verdict_layout import verdict_items
 
 #: What the importer looks for, shown when an article has none of it.
 EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
@@ -56,6 +58,8 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   <claim> – FALSE               (or – Myth, (myth), : Not true)
   <paragraphs answering it>
+
+  ... <claim>. UNTRUE. <the answer>   (a verdict in capitals: FALSE, WRONG, NOPE, MYTH...)
 
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
@@ -159,8 +163,9 @@ def read_layout(text: str) -> Article:
         ("run-in myths", _read_run_in),
         ("Myth/Fact", _read_labelled),
         ("claims marked false", _read_marked_false),
+        ("inline verdicts", lambda lines: _as_points(verdict_items(lines))),
         ("numbered", _read_numbered),
-        ("quoted objections", _read_quoted),
+        ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
         ("Q&A", _read_questions),
         ("objections between rules", _read_ruled),
         ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
@@ -194,7 +199,8 @@ def _title(lines: list[str]) -> str:
     slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
     if slug:
         return " ".join(slug[-1].split("-")).capitalize()
-    return next((line.strip() for line in lines if line.strip()), "")
+    host = re.sub(r"^www\.", "", url.split("://")[-1].split("/")[0])  # "ocbats.com/id3.html": the site names it
+    return host or next((line.strip() for line in lines if line.strip()), "")
 
 
 def _attribution(lines: list[str]) -> str:
@@ -321,7 +327,12 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     """Run-in leads, where no answer label says the article is Myth/Fact with its claims as headings."""
     if any(_ANSWER.match(line) for line in lines):
         return []
-    return [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(run_in_leads(lines), 1)]
+    return _as_points(run_in_leads(lines))
+
+
+def _as_points(found: list[tuple[str, list[str]]]) -> list[RawPoint]:
+    """A layout's (claim, answer lines) as Points, with no context: the answer follows the claim at once."""
+    return [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(found, 1)]
 
 
 def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoint]:
@@ -343,10 +354,6 @@ def _read_marked_false(lines: list[str]) -> list[RawPoint]:
     points = _read_standalone(lines, _VERDICT_AFTER)
     # The heading's own exclamation ("Composting just smells!") is the other side's tone, not the claim.
     return [replace(p, claim=p.claim.rstrip(" !.") + ".") if not p.claim.endswith("?") else p for p in points]
-
-
-def _read_quoted(lines: list[str]) -> list[RawPoint]:
-    return _read_standalone(lines, _QUOTED)
 
 
 def _without_noise(lines: list[str]) -> list[str]:

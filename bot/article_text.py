@@ -6,6 +6,8 @@ article comes back as Markdown. Markdown (from a page or a file) is read as
 CommonMark by markdown-it-py and written out as the plain text the layouts
 read: headings stay on a line of their own (with their ``#`` marks), list items
 keep their numbers, emphasis and link markup go and the link text stays.
+Plain text hard-wrapped at a fixed width has its sentences joined first
+(:func:`unwrapped`), so that a layout reading lines reads whole sentences.
 """
 
 from __future__ import annotations
@@ -65,7 +67,35 @@ def read_article_text(raw: str, filename: str = "") -> ArticleText:
         return _from_html(raw)
     if kind == "markdown":
         return ArticleText(markdown_to_text(raw), "markdown")
-    return ArticleText(_WIKI_HEADING.sub(_as_markdown_heading, raw), "text")
+    return ArticleText(unwrapped(_WIKI_HEADING.sub(_as_markdown_heading, raw)), "text")
+
+
+#: A line this long may be hard-wrapped: a shorter one is a heading, a list item or a short line of its own.
+WRAPPED_LINE_CHARS = 50
+#: A line cut mid-sentence: it ends with no full stop, question or exclamation mark, or colon.
+_ENDS_OPEN = re.compile(r"[^.!?:\s\"')\]][\"')\]]*\s*$")
+#: The next line carries the sentence on: it opens in lowercase.
+_CARRIES_ON = re.compile(r"^\s*[a-z]")
+
+
+def unwrapped(text: str) -> str:
+    """Plain text with its hard-wrapped sentences joined: a long line that stops mid-sentence and a line
+    that carries on in lowercase are one line ("... for purposes" / "of navigation ..."). A heading, a
+    comment and a short line stay as they are; so does a line after one that ends a sentence."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if (
+            _CARRIES_ON.match(line)
+            and len(previous.strip()) >= WRAPPED_LINE_CHARS
+            and _ENDS_OPEN.search(previous)
+            and not previous.lstrip().startswith(("#", "//", "<!--"))
+        ):
+            out[-1] = previous.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 #: A MediaWiki heading ("== Second-language acquisition =="), as text copied from a wiki's source has them.

@@ -15,6 +15,7 @@ from bot.cases import CaseError, load_case_file, parse_case
 from bot.config import SHIPPED_CASES_DIR
 from bot.importer import ImportError_, import_article, import_file
 from bot.unlabelled_layouts import undo_denial
+from bot.verdict_layout import verdict
 from cogs.embeds import point_embed
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -453,6 +454,7 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         "Some argue that",
         "- <a claim, as a bulleted item>",
         "<A Bare Heading Stating a Claim>",
+        "... <claim>. UNTRUE. <the answer>",
     ):
         assert layout in message, layout
 
@@ -988,3 +990,91 @@ def test_numbered_remarks_in_quotes_jammed_against_the_number_are_claims_and_a_c
     assert len(case.points[1].counterarguments) == 2
     assert "bus" not in draft  # the last item's answer is cut off after a letter: no Point
     assert "the claim is a question" in draft
+
+
+# --- inline verdicts: "... <claim>. FALSE. <answer>", hard-wrapped, items between "|" lines (articles-10) ---
+
+VERDICT_MYTHS = """# source: https://example.net/fish/myths.html
+... goldfish remember things for only three seconds. FALSE. Goldfish have been trained to
+push levers for food and remember the trick months later.
+|
+... a goldfish grows only as big as its bowl. HMMM. Crowded fish do grow less, but that is
+stunting from poor water, and stunted fish often die young.
+|
+... goldfish are happy in a small bowl. NOPE. A bowl holds too little water to dilute their
+waste, so ammonia builds up within days. Most keepers now recommend a filtered tank of
+at least forty litres.
+|
+... and here is one our readers keep sending us. A goldfish once lived for forty-three years
+in an English pond, or so its owners told the newspapers.
+|
+"""
+
+
+def test_claims_each_followed_by_a_verdict_in_capitals_are_points_and_a_hedge_or_an_aside_is_none(tmp_path):
+    draft, case = import_article(VERDICT_MYTHS, "goldfish")
+    # no ellipsis and no verdict word in the claims; "HMMM" hedges, so its myth is no Point
+    assert [p.claim for p in case.points] == [
+        "Goldfish remember things for only three seconds.",
+        "Goldfish are happy in a small bowl.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    # the hard-wrapped lines are joined: each reason is a whole sentence
+    assert sources[0] == ["Goldfish have been trained to push levers for food and remember the trick months later."]
+    assert "A bowl holds too little water to dilute their waste, so ammonia builds up within days." in sources[1]
+    assert "Most keepers now recommend a filtered tank of at least forty litres." in sources[1]
+    # the item with no verdict is an aside: it answers no claim, and a "|" line ends the answer before it
+    for left_out in ("forty-three", "readers", "Crowded", "HMMM", "NOPE", "FALSE", "|", "..."):
+        assert left_out not in "\n".join(line for line in draft.splitlines() if not line.startswith("#")), left_out
+    assert case.title == "example.net"  # the page has no title: its site names it
+    _, warnings = validated_draft(tmp_path, VERDICT_MYTHS, "goldfish")
+    assert not any("TODO" in line for line in draft.splitlines() if line.startswith("hint"))
+
+
+VERDICTS_IN_PARAGRAPHS = """Space Myths Our Visitors Ask About
+
+You can see the Great Wall of China from space. WRONG. From low orbit the wall is
+narrower than a motorway and much the colour of the hills around it.
+
+Astronauts who looked for it from the station could not pick it out without a zoom lens.
+
+There is no gravity on the space station. NOT TRUE! At that height gravity still pulls
+with about nine tenths of its strength on the ground; the crew float because the station
+is falling around the Earth all the time.
+
+The Moon has a dark side. SORT OF. One side never faces the Earth, but it gets as much
+sunlight as the side we see.
+"""
+
+
+def test_an_answer_after_a_verdict_runs_on_across_paragraphs_to_the_next_verdict():
+    _, case = import_article(VERDICTS_IN_PARAGRAPHS, "space")
+    assert [p.claim for p in case.points] == [
+        "You can see the Great Wall of China from space.",
+        "There is no gravity on the space station.",
+    ]
+    first = [s for a in case.points[0].counterarguments for s in a.source]
+    assert first[0] == (
+        "From low orbit the wall is narrower than a motorway and much the colour of the hills around it."
+    )
+    assert "Astronauts who looked for it from the station could not pick it out without a zoom lens." in first
+    assert not any("gravity" in s for s in first)
+    # a hedged verdict ends the answer before it, and its own item is no Point: the page does not deny it
+    second = [s for a in case.points[1].counterarguments for s in a.source]
+    assert second and not any("Moon" in s or "sunlight" in s for s in second)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("UNTRUE.", "deny"), ("NOT TRUE!", "deny"), ("NOPE.", "deny"), ("HMMM.", "other"), ("TRUE.", "other")]
+    + [("NASA.", ""), ("Untrue.", ""), ("Bats are blind.", "")],
+)
+def test_a_verdict_is_a_word_or_two_in_capitals_that_denies_hedges_or_grants(sentence, expected):
+    assert verdict(sentence) == expected
+
+
+def test_hard_wrapped_plain_text_is_joined_but_a_comment_or_a_short_line_is_not():
+    wrapped = "A line long enough to have been wrapped by the editor, cut in the\nmiddle of its sentence.\n"
+    assert read_article_text(wrapped, "a.txt").text == wrapped.replace("the\nmiddle", "the middle")
+    kept = "Myth: Goldfish forget\nthings fast, they say.\n# source: https://example.net/fish/a-long-address-for-a-myths-page\nfish\n"
+    assert read_article_text(kept, "a.txt").text == kept
