@@ -1,6 +1,6 @@
 """Judge training pairs from this repository's own graded article sets.
 
-    .venv/bin/python training/graded_pairs.py --out build/graded_pairs.jsonl [--leave-out articles-9 ...]
+    .venv/bin/python training/graded_pairs.py --out build/graded.jsonl [--eval-batches [--leave-out articles-9 ...]]
 
 The mini cases teach the judge on sentences written to be training data; these
 pairs come from rebuttals written as students write (long sentences, two reasons
@@ -16,10 +16,13 @@ what the sentence does to that reason:
 
 Each labelled sentence is paired with every reference of its reason. Copies,
 keyword lists and items that argue for the Point (``agree``) give no pairs.
-Only ``data/eval/articles*`` folders are read, never ``../shared/eval``: the
-external sets and the shipped case's sets stay measures. A folder used here is
-no longer a fair measure of the judge trained on it; ``--leave-out`` keeps
-folders out.
+
+It reads the sets written as training data, ``training/data/graded/*/`` (the
+same format as the evaluation batches). With ``--eval-batches`` it also reads
+the ``data/eval/articles*`` batches (``--leave-out`` keeps folders out): a
+batch used so is no longer a fair measure of the judge trained on it. It
+never reads ``../shared/eval``: the external sets and the shipped case's sets
+stay measures.
 
 Runs with the bot's environment (it needs the encoder), not the training one.
 """
@@ -73,12 +76,16 @@ def pairs_of(items: list[GradedItem], index: JudgedIndex, encoder: Encoder) -> l
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--eval-batches", action="store_true", help="also the data/eval/articles* batches")
     parser.add_argument("--leave-out", nargs="*", default=[], metavar="FOLDER")
     args = parser.parse_args()
     encoder, judge = Encoder(), Judge()
     library = CaseLibrary.from_directory(ROOT / "data" / "cases")
     pairs: list[tuple[str, str, int]] = []
-    for folder in sorted((ROOT / "data" / "eval").glob("articles*")):
+    folders = sorted((ROOT / "training" / "data" / "graded").glob("*/"))
+    if args.eval_batches:
+        folders += sorted((ROOT / "data" / "eval").glob("articles*"))
+    for folder in folders:
         if folder.name in args.leave_out:
             continue
         for path in sorted(folder.glob("*.jsonl")):
