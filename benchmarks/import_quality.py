@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 
 from bot.cases import load_case_file
 from bot.config import SHIPPED_CASES_DIR
-from bot.evaluation import read_graded, spearman
+from bot.evaluation import article_batches, read_graded, spearman
 from bot.importer import ImportError_, import_article
 from bot.scorers import make_scorer
 from bot.text import normalize
@@ -56,11 +56,6 @@ class Article:
     graded: Path
 
 
-def batch_number(folder: Path) -> int:
-    """articles -> 1, articles-10 -> 10: the order the batches were written in."""
-    return int(folder.name.partition("-")[2] or 1)
-
-
 def articles(leave_out: Sequence[str] = ()) -> list[Article]:
     found = [
         Article(
@@ -70,7 +65,7 @@ def articles(leave_out: Sequence[str] = ()) -> list[Article]:
             SHARED / "eval" / "dev_rebuttals.jsonl",
         ),
     ]
-    for folder in (SHARED / "eval" / "external", *sorted(EVAL.glob("articles*"), key=batch_number)):
+    for folder in (SHARED / "eval" / "external", *article_batches(EVAL)):
         if folder.name in leave_out:
             continue
         found += [

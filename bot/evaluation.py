@@ -55,6 +55,12 @@ class EvalReport:
     claim_recall: float | None = None
 
 
+def article_batches(directory: Path) -> list[Path]:
+    """The ``articles*`` batch folders in ``directory`` in the order they were written
+    (articles, articles-2, ..., articles-10), each a few cases with their graded rebuttals."""
+    return sorted(directory.glob("articles*"), key=lambda folder: int(folder.name.partition("-")[2] or 1))
+
+
 def read_graded(path: Path) -> list[GradedItem]:
     """Read a graded set (JSON lines); a malformed line is a ValueError naming its number."""
     return parse_graded(path.read_text("utf-8"), str(path))

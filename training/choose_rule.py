@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.cases import Case, CaseLibrary, Point  # noqa: E402
 from bot.coverage import Coverage, point_number  # noqa: E402
-from bot.evaluation import EvalReport, GradedItem, evaluate, read_graded  # noqa: E402
+from bot.evaluation import EvalReport, GradedItem, article_batches, evaluate, read_graded  # noqa: E402
 from bot.judging import DEFAULT_RULE, JudgedIndex, Rule  # noqa: E402
 from bot.neural import RESOURCES, Encoder, Judge  # noqa: E402
 
@@ -85,7 +85,7 @@ class RuleScorer:
 
 def graded_sets(leave_out: Sequence[str] = ()) -> tuple[dict[str, list[GradedItem]], list[GradedItem], CaseLibrary]:
     """The seen article sets by folder, the shipped case's sets, and every case they need."""
-    folders = [ROOT.parent / "shared" / "eval" / "external", *sorted((ROOT / "data" / "eval").glob("articles*"))]
+    folders = [ROOT.parent / "shared" / "eval" / "external", *article_batches(ROOT / "data" / "eval")]
     folders = [f for f in folders if f.name not in leave_out]
     cases = CaseLibrary.from_directory(ROOT / "data" / "cases")
     articles: dict[str, list[GradedItem]] = {}

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.cases import CaseLibrary  # noqa: E402
-from bot.evaluation import GradedItem, read_graded  # noqa: E402
+from bot.evaluation import GradedItem, article_batches, read_graded  # noqa: E402
 from bot.judging import DEFAULT_RULE, JudgedIndex  # noqa: E402
 from bot.neural import Encoder, Judge  # noqa: E402
 from bot.text import normalize, split_sentences  # noqa: E402
@@ -84,7 +84,7 @@ def main() -> None:
     pairs: list[tuple[str, str, int]] = []
     folders = sorted((ROOT / "training" / "data" / "graded").glob("*/"))
     if args.eval_batches:
-        folders += sorted((ROOT / "data" / "eval").glob("articles*"))
+        folders += article_batches(ROOT / "data" / "eval")
     for folder in folders:
         if folder.name in args.leave_out:
             continue
