@@ -37,47 +37,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .expected_layouts import EXPECTED_STRUCTURES
 from .oped_layout import read_oped
 from .run_in_layout import run_in_leads
 from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
 from .verdict_layout import verdict_items
-
-#: What the importer looks for, shown when an article has none of it.
-EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
-
-  Point #1: <the claim the article rebuts>     numbered points:  1. <claim>
-  <a paragraph conceding what is true in it>                     <paragraphs answering it>
-  <paragraphs answering it>
-
-  Myth: <claim>                 Claim: <claim>          Objection: <claim>
-  Fact: <the answer>            Response: <answer>      Reply: <answer>
-  (or NOT TRUE:, Reality:, The truth:)
-
-  Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead)
-
-  <claim> – FALSE               (or – Myth, (myth), : Not true)
-  <paragraphs answering it>
-
-  ... <claim>. UNTRUE. <the answer>   (a verdict in capitals: FALSE, WRONG, NOPE, MYTH...)
-
-  "A quoted objection on its own line."        Q: A question on its own line?
-  <paragraphs answering it>                    <paragraphs answering it>
-
-  -----------------------------------   objections between rules (---, ***, ___):
-  <the other side's claim, a paragraph of its own>
-  <paragraphs answering it>
-  -----------------------------------
-
-  - <a claim, as a bulleted item>              Five Myths About <topic>   (or excuses, mistakes...)
-  <paragraphs answering it>                    <A Bare Heading Stating a Claim>
-                                               <paragraphs answering it>
-
-  an op-ed stating the other side's claims in prose, each answered in the sentences after it:
-  Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
-  Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
-  But <the answer, in the same or the following paragraphs>
-"""
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
 _POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)

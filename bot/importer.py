@@ -18,11 +18,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
+from .article_layouts import is_boilerplate, read_layout
 from .article_text import read_article_text
 from .case_quality import REVIEW_MARK, located_warnings
 from .cases import ID_PATTERN, Case, parse_case
 from .draft_wording import GENERIC_HINT, hint, label
+from .expected_layouts import EXPECTED_STRUCTURES
 from .negation import bare
 from .text import analyze, has_content, split_sentences
 
