@@ -2,6 +2,8 @@
 
 Recognised layouts (each heading on a line of its own, optionally a Markdown heading):
 
+* premises and their rejections (:mod:`bot.premise_layout`), a Parlia page: ``[P1] <premise> [P2] ...``,
+  then ``[Rejecting P1] <its answer>``; the page's title is a Point, answered by its "Counter arguments";
 * ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
   paragraph after the heading is the author's concession (the context); the
   following paragraphs answer it;
@@ -39,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from .expected_layouts import EXPECTED_STRUCTURES
 from .oped_layout import read_oped
+from .premise_layout import premise_page
 from .run_in_layout import run_in_leads
 from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
@@ -124,6 +127,7 @@ def read_layout(text: str) -> Article:
     """The article's title, source, intro and Points; :class:`ValueError` naming the layouts looked for."""
     lines = normalize(text).replace("\r", "").splitlines()
     readers: tuple[tuple[str, Callable[[list[str]], list[RawPoint]]], ...] = (
+        ("premises", _read_premises),
         ("Point #", _read_points),
         ("run-in myths", _read_run_in),
         ("Myth/Fact", _read_labelled),
@@ -140,7 +144,8 @@ def read_layout(text: str) -> Article:
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]
         if points:
-            return Article(_title(lines), _attribution(lines), _intro(lines), layout, tuple(points))
+            title = (layout == "premises" and premise_page(lines)[0]) or _title(lines)  # a premise page: its claim
+            return Article(title, _attribution(lines), _intro(lines), layout, tuple(points))
     raise ValueError("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
 
 
@@ -293,6 +298,12 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     if any(_ANSWER.match(line) for line in lines):
         return []
     return _as_points(run_in_leads(lines))
+
+
+def _read_premises(lines: list[str]) -> list[RawPoint]:
+    """A page of premises and their rejections (:mod:`bot.premise_layout`): the claims come with a context."""
+    found = premise_page(lines)[1]
+    return [RawPoint(n, claim, context, answer_paragraphs(body)) for n, (claim, context, body) in enumerate(found, 1)]
 
 
 def _as_points(found: list[tuple[str, list[str]]]) -> list[RawPoint]:

@@ -18,6 +18,12 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   ... <claim>. UNTRUE. <the answer>   (a verdict in capitals: FALSE, WRONG, NOPE, MYTH...)
 
+  <the page's claim, its title>                a premise page (as Parlia's): the title is a Point,
+  Counter arguments                            answered by "Counter arguments"; each premise
+  <paragraphs answering the claim>             rejected is a Point, answered after its label
+  [P1] <premise> [P2] <premise> ...
+  [Rejecting P1] <the answer to P1> [Rejecting P2] <the answer to P2>
+
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
 

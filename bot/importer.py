@@ -94,10 +94,12 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
             continue  # "Not me.", a heading cut short: nothing to rebut, and the scorer cannot index it
         claims: list[tuple[str, ...]] = []
         long_from: set[int] = set()
+        # A premise's answers name the page's claim too ("space"), whatever their reason: its terms are shared.
+        topic = f"{found_point.claim} {article.title}" if article.layout == "premises" else found_point.claim
         for paragraph in found_point.paragraphs:
             if len(paragraph.split()) > LONG_PARAGRAPH_WORDS:
                 long_from.add(len(claims))
-            claims += _claims([paragraph], found_point.claim)
+            claims += _claims([paragraph], topic)
         if claims:
             own = _conceded(found_point.paragraphs) or found_point.context
             context = _context(found_point.claim, own)
