@@ -39,5 +39,6 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
+  It is a false assumption that <claim>. / Your report that <claim> fails to consider <the answer>.
   But <the answer, in the same or the following paragraphs>
 """

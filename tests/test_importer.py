@@ -1170,3 +1170,46 @@ def test_premises_rejected_together_make_one_point_and_an_accepted_premise_none(
         ["Reading at home builds the vocabulary that every later subject depends on."],
     ]
     assert not any("School days" in s for p in sources for s in p)  # what the page accepts answers nothing
+
+
+FOLDING_LETTER = """Letter: Night buses are worth keeping
+
+Sir: I read your report on the council's transport budget ('Buses cut to save millions', 4 March) with dismay.
+
+It is a false assumption that night buses carry only a handful of passengers. The council's own counts found forty
+riders on an average night route after midnight. Most of them are shift workers with no other way home.
+
+Your report that cutting the routes will save two million pounds a year ignores the fact that the council would
+still pay for the depots and the drivers' contracts. Where, then, would the savings come from?
+"""
+
+
+def test_a_letter_that_states_each_claim_inside_the_sentence_rejecting_it_imports_one_point_per_claim():
+    draft, case = import_article(FOLDING_LETTER, "night-buses")
+    assert [p.claim for p in case.points] == [
+        "Night buses carry only a handful of passengers.",
+        "Cutting the routes will save two million pounds a year.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    # a claim denied as it is stated is answered by what follows at once: nothing is its context
+    assert "The council's own counts found forty riders on an average night route after midnight." in sources[0]
+    assert case.points[0].context == ""
+    # "Your report that X ignores Y": the sentence is the first of the answer, Y being its reason
+    assert sources[1][0].startswith("Your report that cutting the routes")
+    assert "Where, then, would the savings come from?" in sources[1]
+    assert not any("dismay" in s for p in sources for s in p)
+    assert "# review:" in draft  # claims found in prose: the draft asks to check them
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is a false assumption that homework teaches discipline.",
+        "It is a myth that homework teaches discipline.",
+        "Your article that homework teaches discipline overlooks the children who never finish it.",
+    ],
+)
+def test_a_claim_denied_as_it_is_stated_is_the_claim(sentence):
+    article = f"Homework Helps Less Than We Think\n\n{sentence} Discipline grows from tasks children choose.\n"
+    _, case = import_article(article, "homework")
+    assert case.points[0].claim == "Homework teaches discipline."
