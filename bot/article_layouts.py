@@ -2,6 +2,8 @@
 
 Recognised layouts (each heading on a line of its own, optionally a Markdown heading):
 
+* premises and their rejections (:mod:`bot.premise_layout`), a Parlia page: ``[P1] <premise> [P2] ...``,
+  then ``[Rejecting P1] <its answer>``; the page's title is a Point, answered by its "Counter arguments";
 * ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
   paragraph after the heading is the author's concession (the context); the
   following paragraphs answer it;
@@ -37,47 +39,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .expected_layouts import EXPECTED_STRUCTURES
 from .oped_layout import read_oped
+from .premise_layout import premise_page
 from .run_in_layout import run_in_leads
 from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
 from .verdict_layout import verdict_items
-
-#: What the importer looks for, shown when an article has none of it.
-EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
-
-  Point #1: <the claim the article rebuts>     numbered points:  1. <claim>
-  <a paragraph conceding what is true in it>                     <paragraphs answering it>
-  <paragraphs answering it>
-
-  Myth: <claim>                 Claim: <claim>          Objection: <claim>
-  Fact: <the answer>            Response: <answer>      Reply: <answer>
-  (or NOT TRUE:, Reality:, The truth:)
-
-  Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead)
-
-  <claim> – FALSE               (or – Myth, (myth), : Not true)
-  <paragraphs answering it>
-
-  ... <claim>. UNTRUE. <the answer>   (a verdict in capitals: FALSE, WRONG, NOPE, MYTH...)
-
-  "A quoted objection on its own line."        Q: A question on its own line?
-  <paragraphs answering it>                    <paragraphs answering it>
-
-  -----------------------------------   objections between rules (---, ***, ___):
-  <the other side's claim, a paragraph of its own>
-  <paragraphs answering it>
-  -----------------------------------
-
-  - <a claim, as a bulleted item>              Five Myths About <topic>   (or excuses, mistakes...)
-  <paragraphs answering it>                    <A Bare Heading Stating a Claim>
-                                               <paragraphs answering it>
-
-  an op-ed stating the other side's claims in prose, each answered in the sentences after it:
-  Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
-  Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
-  But <the answer, in the same or the following paragraphs>
-"""
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
 _POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)
@@ -159,6 +127,7 @@ def read_layout(text: str) -> Article:
     """The article's title, source, intro and Points; :class:`ValueError` naming the layouts looked for."""
     lines = normalize(text).replace("\r", "").splitlines()
     readers: tuple[tuple[str, Callable[[list[str]], list[RawPoint]]], ...] = (
+        ("premises", _read_premises),
         ("Point #", _read_points),
         ("run-in myths", _read_run_in),
         ("Myth/Fact", _read_labelled),
@@ -175,7 +144,8 @@ def read_layout(text: str) -> Article:
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]
         if points:
-            return Article(_title(lines), _attribution(lines), _intro(lines), layout, tuple(points))
+            title = (layout == "premises" and premise_page(lines)[0]) or _title(lines)  # a premise page: its claim
+            return Article(title, _attribution(lines), _intro(lines), layout, tuple(points))
     raise ValueError("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
 
 
@@ -328,6 +298,12 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     if any(_ANSWER.match(line) for line in lines):
         return []
     return _as_points(run_in_leads(lines))
+
+
+def _read_premises(lines: list[str]) -> list[RawPoint]:
+    """A page of premises and their rejections (:mod:`bot.premise_layout`): the claims come with a context."""
+    found = premise_page(lines)[1]
+    return [RawPoint(n, claim, context, answer_paragraphs(body)) for n, (claim, context, body) in enumerate(found, 1)]
 
 
 def _as_points(found: list[tuple[str, list[str]]]) -> list[RawPoint]:

@@ -18,11 +18,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 
-from .article_layouts import EXPECTED_STRUCTURES, is_boilerplate, read_layout
+from .article_layouts import is_boilerplate, read_layout
 from .article_text import read_article_text
 from .case_quality import REVIEW_MARK, located_warnings
 from .cases import ID_PATTERN, Case, parse_case
 from .draft_wording import GENERIC_HINT, hint, label
+from .expected_layouts import EXPECTED_STRUCTURES
 from .negation import bare
 from .text import analyze, has_content, split_sentences
 
@@ -93,10 +94,12 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
             continue  # "Not me.", a heading cut short: nothing to rebut, and the scorer cannot index it
         claims: list[tuple[str, ...]] = []
         long_from: set[int] = set()
+        # A premise's answers name the page's claim too ("space"), whatever their reason: its terms are shared.
+        topic = f"{found_point.claim} {article.title}" if article.layout == "premises" else found_point.claim
         for paragraph in found_point.paragraphs:
             if len(paragraph.split()) > LONG_PARAGRAPH_WORDS:
                 long_from.add(len(claims))
-            claims += _claims([paragraph], found_point.claim)
+            claims += _claims([paragraph], topic)
         if claims:
             own = _conceded(found_point.paragraphs) or found_point.context
             context = _context(found_point.claim, own)

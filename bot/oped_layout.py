@@ -4,7 +4,9 @@ No headings and no labels: a claim is a sentence that reports what the other
 side says ("Critics say ...", "Some argue that ...", "It is often claimed
 that ...", "Opponents point to ...", or a quotation followed by "says
 <source>"), and its answer runs from the first sentence that turns against it
-("But", "In fact", "That ignores ...") to the next reported claim.
+("But", "In fact", "That ignores ...") to the next reported claim. A claim denied in the sentence that
+states it ("It is a false assumption that ...", "It is a myth that ...") is answered from the next sentence;
+a letter's "Your report that <claim> fails to consider <reason>" from that sentence itself.
 
 Where one paragraph reports several claims (a list of alarming headlines), each
 answer sentence goes to the claim whose source it names ("That New York Times
@@ -49,6 +51,19 @@ _IMPERSONAL = re.compile(
     r"you(?:'ll| will| may| might)? " + _ADVERB + r"hear(?: it said)?|we(?:'re| are) " + _ADVERB + r"told)"
     r"\s+(?:that\s+)?"
     r"(?P<claim>.{12,})",
+    re.I,
+)
+#: A claim stated and denied in one sentence: "It is a false assumption that X", "It is a myth that X"; what
+#: follows answers it at once. "Your report that X fails to consider Y": the sentence answers it too.
+_FOLDED = re.compile(
+    _OPENER
+    + r"it(?:'s| is)\s+(?:a\s+)?(?:(?:false|mistaken|wrong|misguided)\s+(?:assumption|belief|idea|notion|claim)|"
+    r"myth|fallacy|misconception)\s+that\s+(?P<claim>.{12,})",
+    re.I,
+)
+_YOURS_FAILS = re.compile(
+    _OPENER + r"your (?:report|article|story|piece|editorial|leader|column|correspondent's \w+)\s+that\s+"
+    r"(?P<claim>.{12,}?)\s+(?:fails to|ignores|overlooks|neglects|misses|forgets)\b",
     re.I,
 )
 _QUOTE = r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{12,240}?)[,.!?]?[\"\u201d]"
@@ -115,7 +130,7 @@ def _reported(sentence: str) -> list[tuple[str, set[str]]]:
                 seen.add(quote)
                 out.append((_sentence(quote), _names(source)))
         return out
-    for pattern in (_REPORTED, _POINT_TO, _IMPERSONAL):
+    for pattern in (_REPORTED, _POINT_TO, _IMPERSONAL, _FOLDED, _YOURS_FAILS):
         match = pattern.match(sentence)
         if match:
             claim = match.group("claim").strip()
@@ -150,8 +165,10 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
         if found:
             batch = [_Claim(text, names) for _, reported in found for text, names in reported]
             claims += batch
-            rest = sentences[found[-1][0] + 1 :]
-            turn = next((i for i, s in enumerate(rest) if _TURN.match(s)), len(rest))
+            last = sentences[found[-1][0]]
+            rest = ([last] if _YOURS_FAILS.match(last) else []) + sentences[found[-1][0] + 1 :]
+            folded = _FOLDED.match(last) or _YOURS_FAILS.match(last)  # denied as it is stated: no turn to wait for
+            turn = 0 if folded else next((i for i, s in enumerate(rest) if _TURN.match(s)), len(rest))
             batch[-1].context = rest[:turn]
             sentences = rest[turn + 1 :] if turn < len(rest) and _BARE_DENIAL.match(rest[turn]) else rest[turn:]
         if batch and sentences:

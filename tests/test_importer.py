@@ -455,6 +455,7 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         "- <a claim, as a bulleted item>",
         "<A Bare Heading Stating a Claim>",
         "... <claim>. UNTRUE. <the answer>",
+        "[Rejecting P1] <the answer to P1>",
     ):
         assert layout in message, layout
 
@@ -1078,3 +1079,137 @@ def test_hard_wrapped_plain_text_is_joined_but_a_comment_or_a_short_line_is_not(
     assert read_article_text(wrapped, "a.txt").text == wrapped.replace("the\nmiddle", "the middle")
     kept = "Myth: Goldfish forget\nthings fast, they say.\n# source: https://example.net/fish/a-long-address-for-a-myths-page\nfish\n"
     assert read_article_text(kept, "a.txt").text == kept
+
+
+PREMISE_PAGE = """# source: https://example.org/a/zoos-should-close
+Should zoos exist?
+Zoos should be closed for good
+
+Zoos draw millions of visitors a year. Their critics say the animals pay for it.
+The Argument
+
+Zoos should be closed for good. Keeping wild animals in enclosures is cruel, and most of them never return to the wild.[1]
+
+Counter arguments
+
+Zoos fund the protection of wild habitats. A share of every ticket goes to reserves in Africa and Asia.[2]
+
+Breeding programmes have brought species back from the edge of extinction.
+
+
+
+[P1] Animals suffer in captivity. [P2] Zoos are businesses. [P3] Zoo animals never go back to the wild.
+
+Rejecting the premises
+
+[Rejecting P1] Modern enclosures are designed with vets to meet each species' needs.
+Keepers track stress hormones and change the enclosure when they rise. [Rejecting P3] The Arabian oryx was
+bred in zoos and released into Oman after it had died out in the wild.
+
+This page was last edited on Monday, 3 May 2021 at 10:12 UTC
+"""
+
+
+def test_a_premise_page_makes_its_title_and_each_rejected_premise_a_point(tmp_path):
+    draft, case = import_article(PREMISE_PAGE, "zoos")
+    validated_draft(tmp_path, PREMISE_PAGE, "zoos")
+    assert case.title == "Zoos should be closed for good"  # the page's claim, not the question above it
+    assert [p.claim for p in case.points] == [
+        "Zoos should be closed for good.",  # answered by the counter arguments
+        "Animals suffer in captivity.",
+        "Zoo animals never go back to the wild.",  # P2 is rejected nowhere: no Point
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert "Zoos fund the protection of wild habitats." in sources[0]
+    assert "A share of every ticket goes to reserves in Africa and Asia." in sources[0]  # no footnote marker
+    assert "Breeding programmes have brought species back from the edge of extinction." in sources[0]
+    # each answer goes to the premise its label names, running on across the line to the next label
+    assert sources[1] == [
+        "Modern enclosures are designed with vets to meet each species' needs.",
+        "Keepers track stress hormones and change the enclosure when they rise.",
+    ]
+    assert sources[2] == ["The Arabian oryx was bred in zoos and released into Oman after it had died out in the wild."]
+    # The Argument, less its restatement of the claim, is the claim's context
+    assert case.points[0].context == (
+        "Keeping wild animals in enclosures is cruel, and most of them never return to the wild."
+    )
+    for left_out in ("[P", "Rejecting", "[1]", "[2]", "last edited", "millions of visitors", "The Argument"):
+        assert left_out not in "\n".join(line for line in draft.splitlines() if not line.startswith("#")), left_out
+
+
+PREMISES_ACCEPTED_AND_REJECTED_TOGETHER = """Should homework be abolished?
+Homework should be abolished
+
+The Argument
+
+Homework should be abolished. Children already spend six hours a day in class.
+
+[P1] Children spend six hours a day in class.
+[P2] Homework takes time from play.
+[P3] Play matters more than homework.
+
+Rejecting the premises
+
+[Accepting P1] School days are long in most countries.
+[Rejecting P2 and P3] Short homework tasks take twenty minutes and leave the evening free for play.
+[Rejecting P3]: Reading at home builds the vocabulary that every later subject depends on.
+
+Further reading
+"""
+
+
+def test_premises_rejected_together_make_one_point_and_an_accepted_premise_none():
+    _, case = import_article(PREMISES_ACCEPTED_AND_REJECTED_TOGETHER, "homework")
+    assert [p.claim for p in case.points] == [
+        "Homework takes time from play. Play matters more than homework.",
+        "Play matters more than homework.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert sources == [
+        ["Short homework tasks take twenty minutes and leave the evening free for play."],
+        ["Reading at home builds the vocabulary that every later subject depends on."],
+    ]
+    assert not any("School days" in s for p in sources for s in p)  # what the page accepts answers nothing
+
+
+FOLDING_LETTER = """Letter: Night buses are worth keeping
+
+Sir: I read your report on the council's transport budget ('Buses cut to save millions', 4 March) with dismay.
+
+It is a false assumption that night buses carry only a handful of passengers. The council's own counts found forty
+riders on an average night route after midnight. Most of them are shift workers with no other way home.
+
+Your report that cutting the routes will save two million pounds a year ignores the fact that the council would
+still pay for the depots and the drivers' contracts. Where, then, would the savings come from?
+"""
+
+
+def test_a_letter_that_states_each_claim_inside_the_sentence_rejecting_it_imports_one_point_per_claim():
+    draft, case = import_article(FOLDING_LETTER, "night-buses")
+    assert [p.claim for p in case.points] == [
+        "Night buses carry only a handful of passengers.",
+        "Cutting the routes will save two million pounds a year.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    # a claim denied as it is stated is answered by what follows at once: nothing is its context
+    assert "The council's own counts found forty riders on an average night route after midnight." in sources[0]
+    assert case.points[0].context == ""
+    # "Your report that X ignores Y": the sentence is the first of the answer, Y being its reason
+    assert sources[1][0].startswith("Your report that cutting the routes")
+    assert "Where, then, would the savings come from?" in sources[1]
+    assert not any("dismay" in s for p in sources for s in p)
+    assert "# review:" in draft  # claims found in prose: the draft asks to check them
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is a false assumption that homework teaches discipline.",
+        "It is a myth that homework teaches discipline.",
+        "Your article that homework teaches discipline overlooks the children who never finish it.",
+    ],
+)
+def test_a_claim_denied_as_it_is_stated_is_the_claim(sentence):
+    article = f"Homework Helps Less Than We Think\n\n{sentence} Discipline grows from tasks children choose.\n"
+    _, case = import_article(article, "homework")
+    assert case.points[0].claim == "Homework teaches discipline."

@@ -1,0 +1,44 @@
+"""The layouts the importer looks for, as the message that refuses an article with none of them lists them."""
+
+#: What the importer looks for, shown when an article has none of it.
+EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
+
+  Point #1: <the claim the article rebuts>     numbered points:  1. <claim>
+  <a paragraph conceding what is true in it>                     <paragraphs answering it>
+  <paragraphs answering it>
+
+  Myth: <claim>                 Claim: <claim>          Objection: <claim>
+  Fact: <the answer>            Response: <answer>      Reply: <answer>
+  (or NOT TRUE:, Reality:, The truth:)
+
+  Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead)
+
+  <claim> – FALSE               (or – Myth, (myth), : Not true)
+  <paragraphs answering it>
+
+  ... <claim>. UNTRUE. <the answer>   (a verdict in capitals: FALSE, WRONG, NOPE, MYTH...)
+
+  <the page's claim, its title>                a premise page (as Parlia's): the title is a Point,
+  Counter arguments                            answered by "Counter arguments"; each premise
+  <paragraphs answering the claim>             rejected is a Point, answered after its label
+  [P1] <premise> [P2] <premise> ...
+  [Rejecting P1] <the answer to P1> [Rejecting P2] <the answer to P2>
+
+  "A quoted objection on its own line."        Q: A question on its own line?
+  <paragraphs answering it>                    <paragraphs answering it>
+
+  -----------------------------------   objections between rules (---, ***, ___):
+  <the other side's claim, a paragraph of its own>
+  <paragraphs answering it>
+  -----------------------------------
+
+  - <a claim, as a bulleted item>              Five Myths About <topic>   (or excuses, mistakes...)
+  <paragraphs answering it>                    <A Bare Heading Stating a Claim>
+                                               <paragraphs answering it>
+
+  an op-ed stating the other side's claims in prose, each answered in the sentences after it:
+  Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
+  Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
+  It is a false assumption that <claim>. / Your report that <claim> fails to consider <the answer>.
+  But <the answer, in the same or the following paragraphs>
+"""
