@@ -733,6 +733,25 @@ def test_an_example_or_a_fronted_pronoun_stays_with_the_reason_it_supports():
     ]
 
 
+def test_a_sentence_about_some_of_what_the_reason_named_stays_with_it_and_a_further_reason_does_not():
+    article = (
+        "Electric Car Myths\n\nMyth: Electric cars cannot go far.\n"
+        "Fact: Ranges vary a great deal by model. Some cover 150 miles; others pass 400. "
+        "Public chargers now line every motorway in the country.\n\n"
+        "Myth: Bats are useless pests.\n"
+        "Fact: Bats eat tonnes of crop pests every summer. Also, they pollinate bananas, mangoes and agave.\n"
+    )
+    _, case = import_article(article, "myths")
+    assert [a.source for a in case.points[0].counterarguments] == [
+        ("Ranges vary a great deal by model.", "Some cover 150 miles; others pass 400."),
+        ("Public chargers now line every motorway in the country.",),
+    ]
+    assert [a.source for a in case.points[1].counterarguments] == [
+        ("Bats eat tonnes of crop pests every summer.",),
+        ("Also, they pollinate bananas, mangoes and agave.",),
+    ]
+
+
 def test_a_rhetorical_question_stays_with_the_reason_it_drives_home():
     article = (
         "Diet Myths\n\nMyth: Vegans harm animals too.\n"
