@@ -218,7 +218,9 @@ class CaseIndex:
                 for mark in ("", NEGATED):
                     if mark not in found and any(conflicting(mark, other) for other in found):
                         conflicts[self._term_ids[mark + stem_], owner] = 1.0
-        ref_totals = np.array([sum(idf[stem_] for stem_ in marks) for marks in ref_marks])
+        # fsum: exact, so the total does not hang on the order a set hands its terms out in (which
+        # changes with PYTHONHASHSEED); a claim and its reversal tie exactly, and must, every run.
+        ref_totals = np.array([math.fsum(idf[stem_] for stem_ in marks) for marks in ref_marks])
         # Shares and conflicts in one product: each reference's column pre-divided by its total
         # weight, then one column per owner that a term contradicts.
         self._reference_count = len(references)

@@ -345,3 +345,34 @@ def test_a_reason_restated_in_its_own_words_is_found_even_where_it_denies_someth
         index.restated(2, "The allies have not lost faith in the US, and they mock Beijing daily.", least_terms=3)
         == frozenset()
     )
+
+
+def test_a_rebuttal_scores_the_same_in_every_process():
+    """Python orders a set of strings differently in each process (PYTHONHASHSEED); a score must
+    not follow that order. A claim and a counterargument that reverses it share every term, so
+    their weights tie exactly; summed in another order they tied or not by the last bit, and the
+    same rebuttal earned the reason after one restart and not after another."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from bot.cases import load_case_file\n"
+        "from bot.config import SHIPPED_CASES_DIR\n"
+        "from bot.scoring import CaseIndex\n"
+        "index = CaseIndex(load_case_file(SHIPPED_CASES_DIR / 'north-korea.toml'))\n"
+        "for point, text in ((1, 'The US will not back down, and the allies keep building deterrence together.'),\n"
+        "                    (2, 'Seoul and Tokyo still trust Washington and want closer alliances.')):\n"
+        "    print(sorted(index.similarities(point, text).items()))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(outputs) == 1, outputs
