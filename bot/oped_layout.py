@@ -8,6 +8,10 @@ that ...", "Opponents point to ...", or a quotation followed by "says
 states it ("It is a false assumption that ...", "It is a myth that ...") is answered from the next sentence;
 a letter's "Your report that <claim> fails to consider <reason>" from that sentence itself.
 
+A retold conversation (the writer's own words reported: "I said", "I answered") also reports the other
+side as "She said (that) <claim>." without quotation marks, and may put a claim as a question that asserts
+it: 'A friend asked, "Don't you think <claim>?"'.
+
 Where one paragraph reports several claims (a list of alarming headlines), each
 answer sentence goes to the claim whose source it names ("That New York Times
 article ..."); a sentence naming none stays with the claim before it.
@@ -73,8 +77,21 @@ _QUOTED_BEFORE = re.compile(
     r"declares|declared|insists|insisted|writes|wrote|proclaims|reports)\s+(?P<source>[^.;]{3,80})"
 )
 _QUOTED_AFTER = re.compile(
-    r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?:says|said|announces|announced|ran|runs|argues|claims|warns|"
-    r"declares|writes|wrote|headlined|titled)\b[^\"\u201c]{0,60}?" + _QUOTE
+    r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?P<verb>says|said|announces|announced|ran|runs|argues|claims|warns|"
+    r"declares|writes|wrote|headlined|titled|asked)\b[^\"\u201c]{0,60}?" + _QUOTE
+)
+#: A question that asserts its claim: "Don't you think X?", "Isn't it true that X?" -> X.
+_ASSERTING_QUESTION = re.compile(
+    r"^(?:(?:do|would|does)(?:n['\u2019]t| not))\s+(?:you|everyone|anyone)\s+(?:think|agree|believe|feel)"
+    r"\s+(?:that\s+)?(?P<claim>.{12,})"
+    r"|^(?:is(?:n['\u2019]t| not)|wasn['\u2019]t)\s+it\s+(?:true|obvious|clear)\s+that\s+(?P<fact>.{12,})",
+    re.I,
+)
+#: The writer's own words reported: the text retells a conversation.
+_WRITER_SPEAKS = re.compile(r"\bI (?:said|answered|replied|told (?:him|her|them))\b")
+#: In a retold conversation, the other side reported without quotation marks: "She said printing is too slow."
+_PRONOUN_REPORTED = re.compile(
+    r"^(?:she|he)\s+(?:said|argued|insisted|claimed|maintained)\s+(?:that\s+)?(?P<claim>[^\"\u201c,].{11,})", re.I
 )
 #: A bare denial: "That is false.", "This, sir, was a lie.", "Again, this is a myth." It turns against
 #: the claim but gives no reason, so it starts the answer without being part of it.
@@ -114,14 +131,23 @@ class _Claim:
 MAX_CLAIM_WORDS = 60
 
 
-def reported_claims(sentence: str) -> list[tuple[str, set[str]]]:
-    """The other side's claims a sentence reports, each with the names of whoever voiced it."""
-    return [(claim, names) for claim, names in _reported(sentence) if len(claim.split()) <= MAX_CLAIM_WORDS]
+def reported_claims(sentence: str, conversation: bool = False) -> list[tuple[str, set[str]]]:
+    """The other side's claims a sentence reports, each with the names of whoever voiced it. In a retold
+    `conversation`, "She said X." reports X too."""
+    found = _reported(sentence)
+    if not found and conversation and (match := _PRONOUN_REPORTED.match(sentence)):
+        found = [(_sentence(match.group("claim")), set())]
+    return [(claim, names) for claim, names in found if len(claim.split()) <= MAX_CLAIM_WORDS]
 
 
 def _reported(sentence: str) -> list[tuple[str, set[str]]]:
     quoted = [(m.group("quote"), m.group("source")) for m in _QUOTED_BEFORE.finditer(sentence)]
-    quoted += [(m.group("quote"), m.group("source")) for m in _QUOTED_AFTER.finditer(sentence)]
+    for m in _QUOTED_AFTER.finditer(sentence):
+        asserted = _ASSERTING_QUESTION.match(m.group("quote"))
+        if asserted:
+            quoted.append((asserted.group("claim") or asserted.group("fact"), m.group("source")))
+        elif m.group("verb") != "asked":  # an open question asks; it claims nothing
+            quoted.append((m.group("quote"), m.group("source")))
     if quoted:
         seen: set[str] = set()
         out = []
@@ -157,11 +183,12 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(claim, context, answer paragraphs) for each claim the text reports and then answers."""
     claims: list[_Claim] = []
     batch: list[_Claim] = []  # the claims of the last paragraph that reported any
+    conversation = any(_WRITER_SPEAKS.search(p) for p in paragraphs)
     for paragraph in paragraphs:
         if claims and _CONCLUSION.match(paragraph):
             break
         sentences = split_sentences(paragraph)
-        found = [(i, c) for i, s in enumerate(sentences) if (c := reported_claims(s))]
+        found = [(i, c) for i, s in enumerate(sentences) if (c := reported_claims(s, conversation))]
         if found:
             batch = [_Claim(text, names) for _, reported in found for text, names in reported]
             claims += batch

@@ -1232,3 +1232,40 @@ def test_a_claim_denied_as_it_is_stated_is_the_claim(sentence):
     article = f"Homework Helps Less Than We Think\n\n{sentence} Discipline grows from tasks children choose.\n"
     _, case = import_article(article, "homework")
     assert case.points[0].claim == "Homework teaches discipline."
+
+
+RETOLD_CONVERSATION = """The Bus or the Bike
+
+My neighbour asked, "Don't you think it's foolish to cycle to work in the winter?"
+
+I answered, "No, I think a good coat and mudguards are all a rider needs; the roads are gritted by seven."
+
+She said the bus is quicker anyway. I showed her my watch the next morning: I was at the office ten minutes before
+her bus reached the stop.
+
+She said, "But cycling in traffic is dangerous."
+
+I said, "The new lane runs the whole way and no car crosses it."
+"""
+
+
+def test_a_retold_conversation_makes_points_of_an_asserting_question_and_of_reported_speech():
+    _, case = import_article(RETOLD_CONVERSATION, "cycling")
+    assert [p.claim for p in case.points] == [
+        "It's foolish to cycle to work in the winter.",  # "Don't you think X?" asserts X
+        "The bus is quicker anyway.",  # "She said X", unquoted, in a conversation the writer retells
+        "But cycling in traffic is dangerous.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert sources[0][0].startswith('I answered, "No, I think a good coat')
+    assert any("ten minutes before" in s for s in sources[1])
+    assert sources[2] == ['I said, "The new lane runs the whole way and no car crosses it."']
+
+
+def test_an_open_question_is_no_claim_and_she_said_reports_one_only_where_the_writer_retells_a_conversation():
+    asked = RETOLD_CONVERSATION.replace("Don't you think it's foolish", "Why would anyone choose")
+    _, case = import_article(asked, "cycling")
+    assert [p.claim for p in case.points] == ["The bus is quicker anyway.", "But cycling in traffic is dangerous."]
+    told = RETOLD_CONVERSATION.replace("I answered,", "My answer:").replace('I said, "', 'My reply: "')
+    _, case = import_article(told, "cycling")
+    assert "The bus is quicker anyway." not in [p.claim for p in case.points]
