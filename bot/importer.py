@@ -25,7 +25,7 @@ from .cases import ID_PATTERN, Case, parse_case
 from .draft_wording import GENERIC_HINT, hint, label
 from .expected_layouts import EXPECTED_STRUCTURES
 from .negation import bare
-from .text import analyze, has_content, split_sentences
+from .text import analyze, has_content, is_finished, split_sentences
 
 __all__ = [
     "EXPECTED_STRUCTURES",
@@ -282,10 +282,6 @@ def draft_toml(text: str, case_id: str | None = None, filename: str = "") -> str
     return "\n".join(out) + "\n"
 
 
-#: How an article's sentence ends when the text was not cut off mid-sentence.
-_FINISHED = re.compile(r"[.!?:;)\"'\u201d\u2019\u2026]\s*$")
-
-
 def _point_lines(point: DraftPoint) -> list[str]:
     """One Point of the draft, with a review comment wherever the importer is unsure, which
     `cases validate` repeats with its line."""
@@ -320,7 +316,7 @@ def _point_lines(point: DraftPoint) -> list[str]:
                 "write one that points at the reason"
             )
         out += [f"hint = {_quote(arg_hint)}", "source = [", *(f"    {_quote(s)}," for s in sentences), "]"]
-        if not _FINISHED.search(sentences[-1]):
+        if not is_finished(sentences[-1]):
             out.append(
                 f"{review} '{arg_id}' ends mid-sentence (\"...{sentences[-1][-30:]}\"): the article's text may be "
                 "cut off here; finish the reason from the article or drop it"

@@ -193,8 +193,9 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             batch = [_Claim(text, names) for _, reported in found for text, names in reported]
             claims += batch
             last = sentences[found[-1][0]]
-            rest = ([last] if _YOURS_FAILS.match(last) else []) + sentences[found[-1][0] + 1 :]
-            folded = _FOLDED.match(last) or _YOURS_FAILS.match(last)  # denied as it is stated: no turn to wait for
+            answers_itself = bool(_YOURS_FAILS.match(last))  # "Your report that X fails to consider Y"
+            rest = ([last] if answers_itself else []) + sentences[found[-1][0] + 1 :]
+            folded = answers_itself or _FOLDED.match(last)  # denied as it is stated: no turn to wait for
             turn = 0 if folded else next((i for i, s in enumerate(rest) if _TURN.match(s)), len(rest))
             batch[-1].context = rest[:turn]
             sentences = rest[turn + 1 :] if turn < len(rest) and _BARE_DENIAL.match(rest[turn]) else rest[turn:]

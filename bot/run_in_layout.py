@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .text import split_sentences
+from .text import is_finished, split_sentences
 
 _LEAD = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?:\d{1,2}[.)]\s+)?(?:Myth|Claim|Objection)\s*(?:#?\s*\d+)?\s*[:.\-\u2013\u2014]"
@@ -26,8 +26,6 @@ _LEAD = re.compile(
 )
 #: What runs on after the claim is an answer when it is at least this long; a shorter tail is the claim's own.
 MIN_ANSWER_WORDS = 4
-#: How a sentence ends when the text was not cut off in it.
-_ENDED = re.compile(r"[.!?:;)\"'\u2026]\s*$")
 
 
 def run_in_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -40,11 +38,9 @@ def run_in_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
         elif sections:
             sections[-1].append(line)
     found = [_claim_and_answer(body) for body in sections]
-    run_in = [answer for _, answer, ran_on in found if ran_on]
-    if len(run_in) < 2:
+    if sum(ran_on for _, _, ran_on in found) < 2:
         return []
-    if found:
-        _drop_unfinished_end(found[-1][1])
+    _drop_unfinished_end(found[-1][1])
     return [(claim, answer) for claim, answer, _ in found if claim]
 
 
@@ -65,5 +61,5 @@ def _drop_unfinished_end(answer: list[str]) -> None:
     if last is None:
         return
     sentences = split_sentences(answer[last])
-    if sentences and not _ENDED.search(sentences[-1]):
+    if sentences and not is_finished(sentences[-1]):
         answer[last] = " ".join(sentences[:-1])

@@ -87,6 +87,15 @@ def normalize(text: str) -> str:
     return _DOTTED_ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
+#: How a sentence ends when the text was not cut off in it ("... the fact my minor was p" was).
+_FINISHED = re.compile(r"[.!?:;)\"'\u201d\u2019\u2026]\s*$")
+
+
+def is_finished(sentence: str) -> bool:
+    """Whether ``sentence`` ends as a sentence does, not where a page was cut off mid-word."""
+    return bool(_FINISHED.search(sentence))
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences and bullet lines of normalized text, stripped, without empty ones."""
     parts = []

@@ -40,10 +40,9 @@ sys.path.insert(0, str(ROOT))
 from bot.cases import CaseLibrary  # noqa: E402
 from bot.evaluation import GradedItem, article_batches, read_graded  # noqa: E402
 from bot.judging import DEFAULT_RULE, JudgedIndex  # noqa: E402
-from bot.neural import Encoder, Judge  # noqa: E402
+from bot.neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge  # noqa: E402
 from bot.text import normalize, split_sentences  # noqa: E402
 
-NEITHER, MAKES, OPPOSITE = 0, 1, 2
 #: Kinds whose sentences say nothing about a reason's truth either way.
 SKIPPED_KINDS = frozenset({"agree", "copy", "stuffing", "gibberish", "offtopic", "wrongpoint"})
 
