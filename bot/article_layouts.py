@@ -21,8 +21,11 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   quotation marks go;
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
   followed by the paragraphs that answer it;
+* quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
 * questions and answers: a line that is one question (``Q: Isn't wind too
   costly?`` or just the question), followed by the paragraphs that answer it;
+* a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for
+  several reasons:"), then the reasons, each a paragraph led by a dash; the proposal is the one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of
   claims, each followed by its answer, and bare headings under a title or
   opening that names them myths, excuses, mistakes...;
@@ -42,7 +45,9 @@ from dataclasses import dataclass, replace
 from .expected_layouts import EXPECTED_STRUCTURES
 from .oped_layout import read_oped
 from .premise_layout import premise_page
+from .proposal_layout import rejected_proposal
 from .run_in_layout import run_in_leads
+from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings
 from .verdict_layout import verdict_items
@@ -135,8 +140,10 @@ def read_layout(text: str) -> Article:
         ("inline verdicts", lambda lines: _as_points(verdict_items(lines))),
         ("numbered", _read_numbered),
         ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
+        ("quoted slogans", lambda lines: _as_points(quoted_slogans(lines))),
         ("Q&A", _read_questions),
         ("objections between rules", _read_ruled),
+        ("rejected proposal", lambda lines: _as_points(rejected_proposal(_without_noise(lines)))),
         ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
         ("headings named as myths", lambda lines: _unlabelled(named_headings(_without_noise(lines)))),
         ("op-ed", _read_oped),

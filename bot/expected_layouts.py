@@ -27,6 +27,12 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
 
+  "A SLOGAN IN CAPITALS." <its credit: www.site.org> <the answer, on the same line or the next>
+
+  <a thesis rejecting a proposal: "X is not warranted. I have come to this conclusion for several reasons:">
+  -<a reason, a paragraph led by a dash>
+  - <the next reason>
+
   -----------------------------------   objections between rules (---, ***, ___):
   <the other side's claim, a paragraph of its own>
   <paragraphs answering it>

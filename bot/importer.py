@@ -99,7 +99,7 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
         for paragraph in found_point.paragraphs:
             if len(paragraph.split()) > LONG_PARAGRAPH_WORDS:
                 long_from.add(len(claims))
-            claims += _claims([paragraph], topic)
+            claims += _claims([paragraph], topic, lead_opens=article.layout in _LEADS_OPEN_REASONS)
         if claims:
             own = _conceded(found_point.paragraphs) or found_point.context
             context = _context(found_point.claim, own)
@@ -163,24 +163,32 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
-def _claims(paragraphs: list[str], topic: str = "") -> tuple[tuple[str, ...], ...]:
+#: Layouts whose answer paragraphs each open by stating a reason that the sentences after it explain.
+_LEADS_OPEN_REASONS = frozenset({"rejected proposal"})
+
+
+def _claims(paragraphs: list[str], topic: str = "", lead_opens: bool = False) -> tuple[tuple[str, ...], ...]:
     """Sentences grouped into claims: a new paragraph starts one, and so does a sentence
     that neither opens as a continuation nor shares most key terms with the claim so far.
+    Where a paragraph's first sentence is its reason's lead (`lead_opens`), the sentence after it
+    explains it: they are one claim ("Bans do not work." and the town where one failed).
     Boilerplate sentences and short lead-ins are left out; no claim is under four words."""
     claims: list[list[str]] = []
     for paragraph in paragraphs:
         current: list[str] = []
+        lead = lead_opens
         for sentence in split_sentences(paragraph):
             sentence = _ELIDED.sub("", sentence)  # "....The world is changing": a quotation's cut
             if not _words(sentence) or is_boilerplate(sentence):
                 continue
             if not current and len(sentence.split()) < MIN_REFERENCE_WORDS:
                 continue
-            if current and _continues(current[-1], sentence, topic):
+            if current and ((lead and len(current) == 1) or _continues(current[-1], sentence, topic)):
                 current.append(sentence)
             else:
                 if current:
                     claims.append(current)
+                    lead = False
                 current = [sentence]
         if current:
             claims.append(current)
@@ -254,6 +262,7 @@ _UNMARKED_CLAIMS = {
     "op-ed": 'in prose ("Critics say ..."), not under headings',
     "bulleted claims": "as bulleted items with no label",
     "headings named as myths": "as headings with no label, under a title or opening naming them myths or the like",
+    "rejected proposal": "in no sentence: the Point is the proposal the article's thesis rejects, stated positively",
 }
 
 

@@ -40,7 +40,7 @@ def run_in_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
     found = [_claim_and_answer(body) for body in sections]
     if sum(ran_on for _, _, ran_on in found) < 2:
         return []
-    _drop_unfinished_end(found[-1][1])
+    drop_unfinished_end(found[-1][1])
     return [(claim, answer) for claim, answer, _ in found if claim]
 
 
@@ -55,7 +55,7 @@ def _claim_and_answer(body: list[str]) -> tuple[str, list[str], bool]:
     return claim, [tail, *body[ends:]], len(tail.split()) >= MIN_ANSWER_WORDS
 
 
-def _drop_unfinished_end(answer: list[str]) -> None:
+def drop_unfinished_end(answer: list[str]) -> None:
     """The last sentence of the text taken out of ``answer`` where it stops with no end: the page was cut off."""
     last = next((i for i in range(len(answer) - 1, -1, -1) if answer[i].strip()), None)
     if last is None:

@@ -456,6 +456,9 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         "<A Bare Heading Stating a Claim>",
         "... <claim>. UNTRUE. <the answer>",
         "[Rejecting P1] <the answer to P1>",
+        '"A SLOGAN IN CAPITALS." <its credit',
+        "<a thesis rejecting a proposal",
+        "-<a reason, a paragraph led by a dash>",
     ):
         assert layout in message, layout
 
