@@ -55,10 +55,17 @@ class EvalReport:
     claim_recall: float | None = None
 
 
-def article_batches(directory: Path) -> list[Path]:
+#: A batch folder holding a file of this name has not had its first sight: the scripts that
+#: choose or tune anything (rules, training pairs, import benchmarks) leave it out.
+BLIND_MARKER = "BLIND"
+
+
+def article_batches(directory: Path, blind: bool = False) -> list[Path]:
     """The ``articles*`` batch folders in ``directory`` in the order they were written
-    (articles, articles-2, ..., articles-10), each a few cases with their graded rebuttals."""
-    return sorted(directory.glob("articles*"), key=lambda folder: int(folder.name.partition("-")[2] or 1))
+    (articles, articles-2, ..., articles-10), each a few cases with their graded rebuttals;
+    those still blind (:data:`BLIND_MARKER`) only with ``blind``."""
+    folders = sorted(directory.glob("articles*"), key=lambda folder: int(folder.name.partition("-")[2] or 1))
+    return [folder for folder in folders if blind or not (folder / BLIND_MARKER).exists()]
 
 
 def read_graded(path: Path) -> list[GradedItem]:
