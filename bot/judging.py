@@ -60,7 +60,7 @@ class Rule:
     judge they were measured on (``training/choose_rule.py``); a new judge needs its own."""
 
     #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
-    about: float = 0.45
+    about: float = 0.40
     #: A sentence the judge reads as the opposite of its nearest reference at least this likely
     #: gets a second look; below it, it is taken as read (most sentences are: cheap).
     second_look: float = 0.5
@@ -221,13 +221,13 @@ class JudgedIndex:
         would_earn: set[tuple[str, int]] = set()
         for draft in drafts:
             read = list(zip(draft.candidates, draft.verdicts, strict=True))
-            earned = {c.counterargument_id for c, v in read if _earns(c, v) and not self._doubtful(v)}
+            earned = {c.counterargument_id for c, v in read if not self._doubtful(v) and _earns(c, v)}
             for k, (candidate, verdict) in enumerate(read):
                 if self._doubtful(verdict) and candidate.counterargument_id not in earned:
                     key = (candidate.window, candidate.reference)
                     looks.setdefault(key, []).append((draft, k))
                     nearest_reading[key] = verdict
-                    if _earns(candidate, verdict):
+                    if _earns(candidate, verdict, cleared=True):
                         would_earn.add(key)
         itself = self._read_pairs([(window, window) for window, _ in looks])
         # (b) first, as it needs one reading: a sentence the judge reads as the opposite of itself
@@ -319,7 +319,7 @@ class JudgedIndex:
                 continue
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
-            elif not _earns(candidate, verdict):
+            elif not _earns(candidate, verdict, cleared=k in draft.cleared):
                 continue
             if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
                 credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
@@ -371,10 +371,14 @@ class JudgedIndex:
         return start + int((self._reference_vectors[start:end] @ vector).argmax())
 
 
-def _earns(candidate: _Candidate, verdict: np.ndarray) -> bool:
+def _earns(candidate: _Candidate, verdict: np.ndarray, cleared: bool = False) -> bool:
     """Shared terms are evidence of their own: the judge only has to rule out a reversal.
-    A sentence merely *about* the reason must be read as making it."""
-    return candidate.lexical or bool(verdict[MAKES] >= verdict[NEITHER])
+    A sentence merely *about* the reason must be read as making it, more than as neither and,
+    unless a second look ``cleared`` its reading as the opposite, more than as the opposite
+    (an off-topic sentence read 0.25 / 0.25 / 0.50 earned on the makes-neither tie alone)."""
+    if candidate.lexical:
+        return True
+    return bool(verdict[MAKES] >= verdict[NEITHER] and (cleared or verdict[MAKES] >= verdict[OPPOSITE]))
 
 
 def is_fragment(text: str) -> bool:

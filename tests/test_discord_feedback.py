@@ -24,7 +24,7 @@ LONG_SENTENCE = (
 #: Two sentences; the second earns two counterarguments of Point 2.
 TWO_SENTENCES = (
     "The allies have not lost faith in the US. They keep asking Washington for stronger security guarantees "
-    "and tighter alliance ties, and the ICBM will only strengthen that drift towards Washington."
+    "and tighter alliance ties, and the ICBM test will strengthen that trend rather than reverse it."
 )
 ANSWERS_POINT_2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 AGREES = (
@@ -76,7 +76,7 @@ async def test_each_counterargument_quotes_its_own_sentence_never_the_same_twice
     assert values == [
         "\u201cThe allies have not lost faith in the US.\u201d",
         "\u201cThey keep asking Washington for stronger security guarantees and tighter alliance ties, and the "
-        "ICBM will only\u2026\u201d",
+        "ICBM test will\u2026\u201d",
         "the same sentence",
     ]
     assert len(embed.description) + sum(len(f.name) + len(f.value) for f in embed.fields) < 1000  # one phone screen

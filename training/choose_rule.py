@@ -54,8 +54,8 @@ class RememberingJudge(Judge):
 class RememberingEncoder(Encoder):
     """An encoder that embeds each text once for the whole grid."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, directory: Path = RESOURCES / "encoder") -> None:
+        super().__init__(directory)
         self._vectors: dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -115,6 +115,7 @@ def line(rule: Rule, pooled: EvalReport, per_set: dict[str, EvalReport], shipped
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--judge", type=Path, default=RESOURCES / "judge", help="a folder with judge.onnx")
+    parser.add_argument("--encoder", type=Path, default=RESOURCES / "encoder", help="a folder with encoder.onnx")
     parser.add_argument("--about", type=float, nargs="+", default=[DEFAULT_RULE.about])
     parser.add_argument("--second-look", type=float, nargs="+", default=[DEFAULT_RULE.second_look])
     parser.add_argument("--opposite-margin", type=float, nargs="+", default=[DEFAULT_RULE.opposite_margin])
@@ -127,7 +128,7 @@ def main() -> None:
     args = parser.parse_args()
 
     articles, shipped_items, cases = graded_sets(args.leave_out)
-    encoder, judge = RememberingEncoder(), RememberingJudge(args.judge)
+    encoder, judge = RememberingEncoder(args.encoder), RememberingJudge(args.judge)
     pooled_items = [item for items in articles.values() for item in items]
     results = []
     grid = itertools.product(args.about, args.second_look, args.opposite_margin, args.near_copy, args.restated)
