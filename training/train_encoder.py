@@ -59,6 +59,34 @@ def argkp_examples(folder: Path, split: str, rng: random.Random) -> list[Example
     ]
 
 
+def claim_examples(folder: Path, split: str, rng: random.Random) -> list[Example]:
+    """The scorer's other competition: a sentence nearest the Point's own claim argues *for* it.
+
+    The Point is a claim the article rebuts, like an ArgKP topic; the counterarguments are the
+    key points against it. So an argument *for* the topic goes nearest the topic itself, a
+    key point against it the hard negative; and an argument against it that makes a key point
+    goes nearest that key point, the topic the hard negative.
+    """
+    arguments = list(csv.DictReader(open(folder / f"arguments_{split}.csv")))
+    key_points = list(csv.DictReader(open(folder / f"key_points_{split}.csv")))
+    against: dict[str, list[str]] = defaultdict(list)
+    for row in key_points:
+        if row["stance"] == "-1":
+            against[row["topic"]].append(row["key_point"])
+    text_of = {row["key_point_id"]: row["key_point"] for row in key_points}
+    argument_of = {row["arg_id"]: row for row in arguments}
+    examples: list[Example] = [
+        (row["argument"], row["topic"], rng.choice(against[row["topic"]]))
+        for row in arguments
+        if row["stance"] == "1" and against[row["topic"]]
+    ]
+    for row in csv.DictReader(open(folder / f"labels_{split}.csv")):
+        argument = argument_of[row["arg_id"]]
+        if row["label"] == "1" and argument["stance"] == "-1":
+            examples.append((argument["argument"], text_of[row["key_point_id"]], argument["topic"]))
+    return examples
+
+
 def minicase_examples(paths: list[Path], rng: random.Random) -> list[Example]:
     """Each paraphrase with its counterargument's reference, a sibling's reference as the hard negative."""
     examples: list[Example] = []
@@ -133,6 +161,9 @@ def main() -> None:
     parser.add_argument("--argkp", type=Path, required=True, help="the ArgKP-2021 folder")
     parser.add_argument("--minicases", type=Path, nargs="*", default=[])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--claim-competition", action="store_true", help="also ArgKP's arguments against their topic (claim_examples)"
+    )
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--lr", type=float, default=2e-5)
     parser.add_argument("--batch", type=int, default=32)
@@ -142,6 +173,8 @@ def main() -> None:
     rng = random.Random(args.seed)
     torch.manual_seed(args.seed)
     examples = argkp_examples(args.argkp, "train", rng) + minicase_examples(args.minicases, rng)
+    if args.claim_competition:
+        examples += claim_examples(args.argkp, "train", rng)
     encoder = MeanPooledEncoder(args.base)
     print(f"{len(examples)} examples; ArgKP dev nearest key point a match: {argkp_dev_report(encoder, args.argkp):.3f}")
     optimizer = torch.optim.AdamW(encoder.model.parameters(), lr=args.lr, weight_decay=0.01)
