@@ -14,6 +14,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   paragraphs that answer it;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
   followed by ``Reply:`` or ``Answer:``;
+* ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
+* talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
 * inline verdicts (:mod:`bot.verdict_layout`): ``... <claim>. UNTRUE. <its answer>``;
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
