@@ -14,6 +14,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   paragraphs that answer it;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
   followed by ``Reply:`` or ``Answer:``;
+* ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
+* talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
 * inline verdicts (:mod:`bot.verdict_layout`): ``... <claim>. UNTRUE. <its answer>``;
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
@@ -42,20 +44,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .answer_lines import bullets_apart
 from .expected_layouts import EXPECTED_STRUCTURES
+from .labelled_lines_layout import is_label_line, labelled_talking_points
 from .oped_layout import read_oped
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
 from .run_in_layout import run_in_leads
 from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, split_sentences
-from .unlabelled_layouts import bulleted_claims, named_headings
+from .unlabelled_layouts import bulleted_claims, named_headings, names_the_claims
 from .verdict_layout import verdict_items
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
 _POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)
+#: "Argument 1)  <claim>" too, where the opening names the arguments as the other side's ("Arguments Against ...").
 _MYTH = re.compile(
-    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?:Myth|Claim|Objection)\s*(?:#?\s*\d+)?\s*[:.\-]\s*(?:\*\*)?\s*(.+?)(?:\*\*)?\s*$",
+    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?P<label>Myth|Claim|Objection|Argument)\s*(?:#?\s*\d+)?\s*(?:[:.\-]|(?<=\d)\))"
+    r"\s*(?:\*\*)?\s*(?P<claim>.+?)(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
 _ANSWER = re.compile(
@@ -93,6 +99,7 @@ _BOILERPLATE = re.compile(
     r"|by\s+(?:dr\.?\s+|drs\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*$"
     r"|posted (?:on|by|in)\b|published (?:on|by)\b|(?:last )?updated\b|tags?:|related:|advertisement\s*$"
     r"|(?:photo|image|illustration|graphic)\b|\u00a9|copyright\b|all rights reserved\b"
+    r"|.*[\u2192\u00bb\u203a\u279c\u2794]\s*$"  # "Read all 21 myths \u2192": a link's arrow ends a call to action
     r")",
     re.IGNORECASE,
 )
@@ -136,6 +143,7 @@ def read_layout(text: str) -> Article:
         ("Point #", _read_points),
         ("run-in myths", _read_run_in),
         ("Myth/Fact", _read_labelled),
+        ("labelled lines", lambda lines: _as_points(labelled_talking_points(lines))),
         ("claims marked false", _read_marked_false),
         ("inline verdicts", lambda lines: _as_points(verdict_items(lines))),
         ("numbered", _read_numbered),
@@ -168,6 +176,7 @@ def _title(lines: list[str]) -> str:
             and not _DATE.search(text)
             and len(text.split()) <= 20
             and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED, _VERDICT_AFTER))
+            and not is_label_line(line)
             and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
             and not (text.endswith(".") and len(text.split()) >= PROSE_WORDS)  # a sentence of the opening
         ):
@@ -217,7 +226,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 def answer_paragraphs(lines: list[str]) -> tuple[str, ...]:
-    """The paragraphs of an answer, without boilerplate lines."""
+    """The paragraphs of an answer, without boilerplate lines or citation numbers; a bullet starts a paragraph."""
+    lines = bullets_apart(lines)
     kept = [line if line.strip() and not is_boilerplate(line.strip()) else "" for line in lines]
     kept = [_ANSWER_PREFIX.sub("", line) for line in kept]
     return tuple(p for p in _paragraphs(kept) if not is_boilerplate(p))
@@ -264,7 +274,10 @@ def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
 def _read_labelled(lines: list[str]) -> list[RawPoint]:
     """Myth/Fact, Claim/Response, Objection/Reply: the answer label is optional."""
     points: list[RawPoint] = []
+    named = names_the_claims(lines)  # an "Argument" label is the other side's only where the opening says so
     for match, body in _sections(lines, _MYTH):
+        if match.group("label").lower() == "argument" and not named:
+            continue
         answer: list[str] = []
         before: list[str] = []
         labelled = False
@@ -276,7 +289,7 @@ def _read_labelled(lines: list[str]) -> list[RawPoint]:
             else:
                 answer.append(line)
         context = " ".join(answer_paragraphs(before)) if labelled else ""
-        claim = match.group(1).strip()
+        claim = match.group("claim").strip()
         points.append(RawPoint(len(points) + 1, claim, context, answer_paragraphs(answer)))
     return points
 

@@ -11,6 +11,13 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Fact: <the answer>            Response: <answer>      Reply: <answer>
   (or NOT TRUE:, Reality:, The truth:)
 
+  Argument 1) <claim>            (where the title or opening calls them arguments against, myths...)
+  • <a reason>                    each bullet of the list one reason
+
+  You'll also hear it as: "<a phrasing of the claim>" · "<another>"   (or Also heard as:)
+  Where it comes from: <who says it; left out>
+  What's actually true: <the answer>   (or The reality:, The truth:), then <its paragraphs>, The tell: <...>
+
   Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead)
 
   <claim> – FALSE               (or – Myth, (myth), : Not true)

@@ -18,6 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from .answer_lines import is_bulleted_list
 from .article_layouts import is_boilerplate, read_layout
 from .article_text import read_article_text
 from .case_quality import REVIEW_MARK, located_warnings
@@ -96,10 +97,11 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
         long_from: set[int] = set()
         # A premise's answers name the page's claim too ("space"), whatever their reason: its terms are shared.
         topic = f"{found_point.claim} {article.title}" if article.layout == "premises" else found_point.claim
+        lead_opens = article.layout in _LEADS_OPEN_REASONS or is_bulleted_list(found_point.paragraphs)
         for paragraph in found_point.paragraphs:
             if len(paragraph.split()) > LONG_PARAGRAPH_WORDS:
                 long_from.add(len(claims))
-            claims += _claims([paragraph], topic, lead_opens=article.layout in _LEADS_OPEN_REASONS)
+            claims += _claims([paragraph], topic, lead_opens=lead_opens)
         if claims:
             own = _conceded(found_point.paragraphs) or found_point.context
             context = _context(found_point.claim, own)

@@ -144,6 +144,11 @@ def undo_denial(correction: str) -> str | None:
     return f"{before.rstrip()} {' '.join(words)}{after[verb.end() :]}".strip()
 
 
+def names_the_claims(lines: list[str]) -> bool:
+    """Whether the title or the opening names what follows as the other side's myths, objections, arguments..."""
+    return _after_naming(lines) is not None
+
+
 def _after_naming(lines: list[str]) -> int | None:
     """The line after the first paragraph of the opening that names the claims; None where none does."""
     paragraphs = 0
