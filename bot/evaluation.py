@@ -60,12 +60,12 @@ class EvalReport:
 BLIND_MARKER = "BLIND"
 
 
-def article_batches(directory: Path, blind: bool = False) -> list[Path]:
+def article_batches(directory: Path) -> list[Path]:
     """The ``articles*`` batch folders in ``directory`` in the order they were written
     (articles, articles-2, ..., articles-10), each a few cases with their graded rebuttals;
-    those still blind (:data:`BLIND_MARKER`) only with ``blind``."""
+    not those still blind (:data:`BLIND_MARKER`)."""
     folders = sorted(directory.glob("articles*"), key=lambda folder: int(folder.name.partition("-")[2] or 1))
-    return [folder for folder in folders if blind or not (folder / BLIND_MARKER).exists()]
+    return [folder for folder in folders if not (folder / BLIND_MARKER).exists()]
 
 
 def read_graded(path: Path) -> list[GradedItem]:

@@ -57,7 +57,7 @@ from .text import STOP_WORDS, normalize, split_sentences, words
 @dataclass(frozen=True)
 class Rule:
     """How the models' readings become credit. Its numbers were chosen together with the
-    judge they were measured on (``training/choose_rule.py``); a new judge needs its own."""
+    judge and encoder they were measured on (``training/choose_rule.py``); new models need their own."""
 
     #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
     about: float = 0.40

@@ -7,7 +7,7 @@ import json
 import pytest
 from support import counterpoint
 
-from bot.evaluation import average_ranks, pairwise_agreement, spearman
+from bot.evaluation import BLIND_MARKER, article_batches, average_ranks, pairwise_agreement, spearman
 
 
 def test_average_ranks_share_ties():
@@ -24,6 +24,14 @@ def test_spearman_of_known_orders():
 def test_pairwise_agreement_counts_ties_as_wrong():
     share, pairs = pairwise_agreement([50, 50, 0], [1.0, 0.5, 0.0], 0.3)
     assert pairs == 3 and share == pytest.approx(2 / 3)
+
+
+def test_batches_come_in_the_order_written_and_a_blind_one_is_left_out(tmp_path):
+    for name in ("articles-10", "articles", "articles-2", "articles-11"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "articles-11" / BLIND_MARKER).write_text("not scored yet\n")
+
+    assert [f.name for f in article_batches(tmp_path)] == ["articles", "articles-2", "articles-10"]
 
 
 def test_eval_command_reports_every_figure(tmp_path):
