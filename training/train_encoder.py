@@ -22,9 +22,8 @@ an ArgKP *dev* argument's nearest labelled key point is one it makes (test is ne
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import random
+import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +32,12 @@ import torch
 import torch.nn.functional as F
 from transformers import AutoTokenizer, BertModel
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+from pairs import read_minicases  # noqa: E402
+
+from bot.argkp import ArgKPSplit, load_split  # noqa: E402  (the bot's own reader of the ArgKP files)
+
 MAX_LENGTH = 128
 SCALE = 20.0
 
@@ -40,26 +45,24 @@ SCALE = 20.0
 Example = tuple[str, str, str | None]
 
 
-def argkp_examples(folder: Path, split: str, rng: random.Random) -> list[Example]:
-    """ArgKP matches of ``split``, each with one of its argument's labelled non-matches as the hard negative."""
-    arguments = {row["arg_id"]: row["argument"] for row in csv.DictReader(open(folder / f"arguments_{split}.csv"))}
-    key_points = {
-        row["key_point_id"]: row["key_point"] for row in csv.DictReader(open(folder / f"key_points_{split}.csv"))
-    }
+def argkp_examples(split: ArgKPSplit, rng: random.Random) -> list[Example]:
+    """ArgKP matches, each with one of its argument's labelled non-matches as the hard negative."""
+    arguments = {argument.id: argument.text for argument in split.arguments}
+    key_points = {kp.id: kp.text for kp in split.key_points}
     matches: list[tuple[str, str]] = []
     misses: dict[str, list[str]] = defaultdict(list)
-    for row in csv.DictReader(open(folder / f"labels_{split}.csv")):
-        if row["label"] == "1":
-            matches.append((row["arg_id"], row["key_point_id"]))
+    for (arg, kp), label in split.labels.items():
+        if label == 1:
+            matches.append((arg, kp))
         else:
-            misses[row["arg_id"]].append(row["key_point_id"])
+            misses[arg].append(kp)
     return [
         (arguments[arg], key_points[kp], key_points[rng.choice(misses[arg])] if misses[arg] else None)
         for arg, kp in matches
     ]
 
 
-def claim_examples(folder: Path, split: str, rng: random.Random) -> list[Example]:
+def claim_examples(split: ArgKPSplit, rng: random.Random) -> list[Example]:
     """The scorer's other competition: a sentence nearest the Point's own claim argues *for* it.
 
     The Point is a claim the article rebuts, like an ArgKP topic; the counterarguments are the
@@ -67,36 +70,33 @@ def claim_examples(folder: Path, split: str, rng: random.Random) -> list[Example
     key point against it the hard negative; and an argument against it that makes a key point
     goes nearest that key point, the topic the hard negative.
     """
-    arguments = list(csv.DictReader(open(folder / f"arguments_{split}.csv")))
-    key_points = list(csv.DictReader(open(folder / f"key_points_{split}.csv")))
     against: dict[str, list[str]] = defaultdict(list)
-    for row in key_points:
-        if row["stance"] == "-1":
-            against[row["topic"]].append(row["key_point"])
-    text_of = {row["key_point_id"]: row["key_point"] for row in key_points}
-    argument_of = {row["arg_id"]: row for row in arguments}
+    for kp in split.key_points:
+        if kp.stance == -1:
+            against[kp.topic].append(kp.text)
+    text_of = {kp.id: kp.text for kp in split.key_points}
+    argument_of = {argument.id: argument for argument in split.arguments}
     examples: list[Example] = [
-        (row["argument"], row["topic"], rng.choice(against[row["topic"]]))
-        for row in arguments
-        if row["stance"] == "1" and against[row["topic"]]
+        (argument.text, argument.topic, rng.choice(against[argument.topic]))
+        for argument in split.arguments
+        if argument.stance == 1 and against[argument.topic]
     ]
-    for row in csv.DictReader(open(folder / f"labels_{split}.csv")):
-        argument = argument_of[row["arg_id"]]
-        if row["label"] == "1" and argument["stance"] == "-1":
-            examples.append((argument["argument"], text_of[row["key_point_id"]], argument["topic"]))
+    for (arg, kp), label in split.labels.items():
+        argument = argument_of[arg]
+        if label == 1 and argument.stance == -1:
+            examples.append((argument.text, text_of[kp], argument.topic))
     return examples
 
 
 def minicase_examples(paths: list[Path], rng: random.Random) -> list[Example]:
     """Each paraphrase with its counterargument's reference, a sibling's reference as the hard negative."""
     examples: list[Example] = []
-    for path in paths:
-        for line in path.read_text("utf-8").splitlines():
-            arguments = json.loads(line)["counterarguments"]
-            for i, argument in enumerate(arguments):
-                siblings = [other["reference"] for j, other in enumerate(arguments) if j != i]
-                for paraphrase in argument.get("makes", []):
-                    examples.append((paraphrase, argument["reference"], rng.choice(siblings) if siblings else None))
+    for case in read_minicases(paths):
+        arguments = case["counterarguments"]
+        for i, argument in enumerate(arguments):
+            siblings = [other["reference"] for j, other in enumerate(arguments) if j != i]
+            for paraphrase in argument.get("makes", []):
+                examples.append((paraphrase, argument["reference"], rng.choice(siblings) if siblings else None))
     return examples
 
 
@@ -130,14 +130,14 @@ def batch_loss(encoder: MeanPooledEncoder, batch: list[Example]) -> torch.Tensor
 
 
 @torch.no_grad()
-def argkp_dev_report(encoder: MeanPooledEncoder, folder: Path) -> float:
+def argkp_dev_report(encoder: MeanPooledEncoder, dev: ArgKPSplit) -> float:
     """Share of ArgKP dev arguments (with a match) whose nearest labelled key point is a match."""
     encoder.model.eval()
-    arguments = {row["arg_id"]: row["argument"] for row in csv.DictReader(open(folder / "arguments_dev.csv"))}
-    key_points = {row["key_point_id"]: row["key_point"] for row in csv.DictReader(open(folder / "key_points_dev.csv"))}
+    arguments = {argument.id: argument.text for argument in dev.arguments}
+    key_points = {kp.id: kp.text for kp in dev.key_points}
     labelled: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for row in csv.DictReader(open(folder / "labels_dev.csv")):
-        labelled[row["arg_id"]].append((row["key_point_id"], row["label"] == "1"))
+    for (arg, kp), label in dev.labels.items():
+        labelled[arg].append((kp, label == 1))
     ids = [arg for arg, rows in labelled.items() if any(match for _, match in rows)]
     kp_ids = sorted(key_points)
     argument_vectors = torch.cat(
@@ -172,11 +172,12 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     torch.manual_seed(args.seed)
-    examples = argkp_examples(args.argkp, "train", rng) + minicase_examples(args.minicases, rng)
+    train, dev = load_split(args.argkp, "train"), load_split(args.argkp, "dev")
+    examples = argkp_examples(train, rng) + minicase_examples(args.minicases, rng)
     if args.claim_competition:
-        examples += claim_examples(args.argkp, "train", rng)
+        examples += claim_examples(train, rng)
     encoder = MeanPooledEncoder(args.base)
-    print(f"{len(examples)} examples; ArgKP dev nearest key point a match: {argkp_dev_report(encoder, args.argkp):.3f}")
+    print(f"{len(examples)} examples; ArgKP dev nearest key point a match: {argkp_dev_report(encoder, dev):.3f}")
     optimizer = torch.optim.AdamW(encoder.model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * (len(examples) // args.batch + 1)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
@@ -192,9 +193,9 @@ def main() -> None:
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
-        dev = argkp_dev_report(encoder, args.argkp)
+        share = argkp_dev_report(encoder, dev)
         print(
-            f"epoch {epoch}: {time.time() - started:.0f} s, ArgKP dev nearest key point a match {dev:.3f}", flush=True
+            f"epoch {epoch}: {time.time() - started:.0f} s, ArgKP dev nearest key point a match {share:.3f}", flush=True
         )
         out = args.out / f"epoch{epoch}"
         encoder.model.save_pretrained(out)
