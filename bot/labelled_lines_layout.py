@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from .text import is_finished
+
 _LABEL = (
     r"^\s*(?:#{{1,6}}\s*)?(?:\*\*)?(?:{words})\s*(?:\*\*)?\s*(?::|\s[\u2013\u2014-]\s)\s*(?:\*\*)?\s*(?P<rest>.*?)\s*$"
 )
@@ -57,8 +59,6 @@ _ORIGIN = re.compile(
 _QUOTED = re.compile(r'"([^"]{3,300})"')
 #: Phrasings given unquoted, one after another: a middle dot, a bullet or a slash between them.
 _SEPARATOR = re.compile(r"\s+[\u00b7\u2022|/]\s+")
-#: The end of a sentence at the end of a line: the next line is a paragraph of its own.
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"\u201d\u2019)]\s*$")
 
 
 def variants(text: str) -> list[str]:
@@ -158,6 +158,6 @@ def _as_paragraphs(answer: list[str]) -> list[str]:
     out: list[str] = []
     for line in answer:
         out.append(line)
-        if line.strip() and _ENDS_SENTENCE.search(line):
+        if line.strip() and is_finished(line):  # a line ending a sentence: the next is a paragraph of its own
             out.append("")
     return out

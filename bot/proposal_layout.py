@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from .text import has_content, is_finished, split_sentences
-from .unlabelled_layouts import undo_denial
+from .unlabelled_layouts import DENIAL, undo_denial
 
 #: A reason's lead: a dash, glued to the word or spaced, or a bullet; then the reason ("-----" is a rule).
 _LEAD = re.compile(r"^\s*(?:[-\u2013\u2014]|[*\u2022](?=\s))\s*(?P<rest>[\"'A-Za-z].*?)\s*$")
@@ -39,12 +39,6 @@ _FOR_REASONS = (
 #: The thesis announces the reasons that follow.
 _ANNOUNCES = re.compile(
     _FOR_REASONS + r"|\breasons?(?: (?:are|is))?\s*:|\bhere(?:'s| is| are) why\b|\bas follows\s*:", re.IGNORECASE
-)
-#: A denial of the proposal: an auxiliary and "not" (or its contraction), "cannot", "won't".
-_DENIED = re.compile(
-    r"\b(?:do|does|did|is|are|was|were|can|could|will|would|should|must|has|have|had|may|might)(?:\s+not\b|n't\b)"
-    r"|\bcannot\b|\bwon't\b",
-    re.IGNORECASE,
 )
 #: "X is unnecessary": the adjective's "un" undone makes the proposal's claim.
 _UNDONE_ADJECTIVE = re.compile(
@@ -124,7 +118,7 @@ def _rejected(sentence: str) -> tuple[str, tuple[int, int]] | None:
         proposal = opposed.group("proposal").strip()
         if has_content(proposal):
             return _as_claim(f"{proposal} should go ahead"), opposed.span()
-    for pattern in (_UNDONE_ADJECTIVE, _DENIED):
+    for pattern in (_UNDONE_ADJECTIVE, DENIAL):
         for match in reversed(list(pattern.finditer(sentence))):  # the last: a thesis ends on its rejection
             start = max((b.end() for b in _BOUNDARY.finditer(sentence, 0, match.start())), default=0)
             after = _BOUNDARY.search(sentence, match.end())

@@ -42,8 +42,9 @@ _NAMES_THEM = re.compile(
 )
 #: The opening says each heading is the correction of a claim, not the claim.
 _WORDED_AS_CORRECTIONS = re.compile(r"\b(?:worded|phrased|stated|written) as (?:a )?corrections?\b", re.IGNORECASE)
-#: A denial a heading's claim is undone from: an auxiliary and "not", or its contraction.
-_DENIAL = re.compile(
+#: A denial a claim is undone from (a heading's correction, a thesis rejecting a proposal): an auxiliary and "not",
+#: or its contraction; "cannot"; "won't".
+DENIAL = re.compile(
     r"\b(?P<aux>do|does|did|is|are|was|were|can|could|will|would|should|must|has|have|had|may|might)"
     r"(?:\s+not\b|n['\u2019]t\b)|\b(?P<cannot>can)not\b|\b(?P<wont>wo)n['\u2019]t\b",
     re.IGNORECASE,
@@ -123,7 +124,7 @@ def undo_denial(correction: str) -> str | None:
     """The claim a correction denies: its first "not" undone ("Children do not learn X" -> "Children learn
     X", "Intelligence does not predict X" -> "Intelligence predicts X", "X is not Y" -> "X is Y"); None where
     it denies nothing this way ("Older learners are faster")."""
-    denial = _DENIAL.search(correction)
+    denial = DENIAL.search(correction)
     if denial is None:
         return None
     before, after = correction[: denial.start()], correction[denial.end() :]
