@@ -51,7 +51,7 @@ from .coverage import FLAG_EMPTY, FLAG_TOO_SHORT, CachingScorer, Coverage, Match
 from .negation import spell_out_negations
 from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
 from .scoring import CaseIndex
-from .text import STOP_WORDS, normalize, split_sentences, words
+from .text import STOP_WORDS, has_negation, normalize, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -309,6 +309,7 @@ class JudgedIndex:
             return draft.lexical
         credited: dict[str, Match] = {}
         opposed: dict[str, Opposition] = {}
+        arguing_the_other_side = _arguing_the_other_side(draft)
         for k, (candidate, verdict) in enumerate(zip(draft.candidates, draft.verdicts, strict=True)):
             arg_id = candidate.counterargument_id
             restated, turned_round = self._what_the_words_say(draft, candidate.window)
@@ -317,6 +318,11 @@ class JudgedIndex:
             elif k in draft.reversed or arg_id in turned_round:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
                 continue
+            elif candidate.lexical and any(
+                sentence in candidate.window and arg_id not in reversed_ids
+                for sentence, reversed_ids in arguing_the_other_side.items()
+            ):
+                continue  # shared words with a sentence that argues the Point's side
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
             elif not _earns(candidate, verdict, cleared=k in draft.cleared):
@@ -379,6 +385,24 @@ def _earns(candidate: _Candidate, verdict: np.ndarray, cleared: bool = False) ->
     if candidate.lexical:
         return True
     return bool(verdict[MAKES] >= verdict[NEITHER] and (cleared or verdict[MAKES] >= verdict[OPPOSITE]))
+
+
+def _arguing_the_other_side(draft: _Draft) -> dict[str, set[str]]:
+    """The sentences a second look found arguing the opposite of a reason (and which reasons),
+    where no negation word can have misled the judge.
+
+    Such a sentence argues the Point's side ("Turbine prices have climbed 20 to 40 percent since
+    2008, and wind electricity still loses to conventional sources on price."): the words it shares
+    with a sibling reason are no evidence that it makes that sibling. The judge's *opposite* is
+    trusted this far only without a negation, which it misreads ("The drones don't even have a
+    stinger" read as the opposite of its reason).
+    """
+    found: dict[str, set[str]] = {}
+    for k in draft.reversed:
+        candidate = draft.candidates[k]
+        if not has_negation(candidate.window):
+            found.setdefault(candidate.window, set()).add(candidate.counterargument_id)
+    return found
 
 
 def is_fragment(text: str) -> bool:

@@ -29,6 +29,7 @@ from .negation import (
     NEGATORS,
     NOMINAL,
     PHRASAL_NEGATOR_STARTS,
+    PREVENTERS,
     SCOPE_BREAKERS,
     STOP,
     VERBAL,
@@ -121,6 +122,12 @@ def _expand_token(word: str) -> tuple[str, ...]:
 def words(text: str) -> list[str]:
     """Lowercase word tokens with contractions expanded."""
     return [w for raw in _WORD.findall(text) for w in _token_kinds(raw.lower())[0]]
+
+
+def has_negation(text: str) -> bool:
+    """Whether ``text`` has a negation word ("not", "never", "without", "rather than", ...). "Stop" and
+    "prevent" are left out: as often nouns and plain verbs ("near new stops") as negations."""
+    return any((word in NEGATORS and word not in PREVENTERS) or word in PHRASAL_NEGATOR_STARTS for word in words(text))
 
 
 @lru_cache(maxsize=131072)

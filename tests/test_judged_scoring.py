@@ -151,6 +151,19 @@ def test_a_reversal_without_a_negation_word_earns_nothing_and_is_named(scorer, c
     assert [o.counterargument_id for o in result.opposed] == ["property-values-rise"]
 
 
+def test_a_sentence_arguing_the_points_side_earns_no_sibling_by_shared_words(scorer, case):
+    """Two reversals in one sentence: the judge names the first, and the words the second shares
+    with its reason ("property values near new stops ... by a tenth") are no evidence for it."""
+    result = scorer.score(
+        case,
+        1,
+        "Ticket income will fall far short of the day-to-day running costs of the line, "
+        "and property values near new stops typically fall by a tenth.",
+    )
+    assert result.score == 0
+    assert [o.counterargument_id for o in result.opposed] == ["fares-cover-running-costs"]
+
+
 def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer):
     """The shipped judge reads "The allies have not lost faith in the US." as the opposite of
     "... the allies have not lost faith in the US ..." (0.92); made only of the reason's words,
