@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from .answer_lines import bullets_apart
 from .expected_layouts import EXPECTED_STRUCTURES
 from .labelled_lines_layout import is_label_line, labelled_talking_points
-from .oped_layout import read_oped
+from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
 from .reported_headings_layout import reported_headings
@@ -370,7 +370,7 @@ def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:
-    paragraphs = [p for p in answer_paragraphs(lines) if not _COMMENT.match(p)]
+    paragraphs = [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not _COMMENT.match(p)]
     return [
         RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)
     ]
