@@ -74,6 +74,7 @@ _QUOTED_COMMENT = re.compile(
     r"^(?P<source>[A-Z][^\"]{2,80}?)\s+(?:wrote|writes|commented|comments|posted|said|says|complained)\b"
     r"[\s.:,\u2026-]*\"(?P<quote>[^\"]{24,})\"?\s*$"
 )
+_WHOLLY_QUOTED = re.compile(r'^\s*"[^"]{12,}"\s*$')
 #: A sentence that announces a quotation ("comments like the following"): no reason of its own.
 _ANNOUNCES = re.compile(r"\bthe following\b|:\s*$", re.I)
 _YOURS_FAILS = re.compile(
@@ -205,7 +206,7 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     batch: list[_Claim] = []  # the claims of the last paragraph that reported any
     conversation = any(_WRITER_SPEAKS.search(p) for p in paragraphs)
     explained = False  # a quoted comment's paragraph is over: the next, unless it turns, says what it refers to
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         if claims and _CONCLUSION.match(paragraph):
             break
         sentences = split_sentences(paragraph)
@@ -231,6 +232,8 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             batch[-1].context = rest[:turn]
             sentences = rest[turn + 1 :] if turn < len(rest) and _BARE_DENIAL.match(rest[turn]) else rest[turn:]
         sentences = [s for s in sentences if not _ANNOUNCES.search(s)]
+        if sentences and paragraphs[index + 1 : index + 2] and _WHOLLY_QUOTED.match(paragraphs[index + 1]):
+            sentences = sentences[:-1]  # "Another comment sums it up well." before the comment: it announces it
         if batch and sentences:
             _assign(batch, sentences)
     for claim in claims:
