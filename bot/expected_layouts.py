@@ -57,5 +57,6 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
   It is a false assumption that <claim>. / Your report that <claim> fails to consider <the answer>.
+  Concerns that <claim> are unwarranted. / A reader wrote... "<claim>. <more of the comment>"
   But <the answer, in the same or the following paragraphs>
 """

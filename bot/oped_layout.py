@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import STOP_WORDS, split_sentences
+from .text import STOP_WORDS, split_sentences, stem
 
 #: What may come before the reporting words: a short leading clause ("When the plan was announced, ...")
 #: or a connective ("But", "Of course,").
@@ -137,6 +137,7 @@ class _Claim:
     source_names: set[str]
     context: list[str] = field(default_factory=list)
     answer: list[list[str]] = field(default_factory=list)  # paragraphs of sentences
+    comment: bool = False  # a reader's comment quoted whole: the editorial may answer an earlier claim after it
 
 
 #: A reported claim longer than this is a run-on paragraph, not a claim to rebut.
@@ -218,7 +219,7 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
         explained = False
         if comment:  # its first sentence is the claim, the rest of the comment is the context
             said = split_sentences(comment.group("quote").strip())
-            batch = [_Claim(_sentence(said[0]), _names(comment.group("source")), said[1:])]
+            batch = [_Claim(_sentence(said[0]), _names(comment.group("source")), said[1:], comment=True)]
             claims += batch
             sentences, explained = [], True
         elif found:
@@ -234,6 +235,11 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
         sentences = [s for s in sentences if not _ANNOUNCES.search(s)]
         if sentences and paragraphs[index + 1 : index + 2] and _WHOLLY_QUOTED.match(paragraphs[index + 1]):
             sentences = sentences[:-1]  # "Another comment sums it up well." before the comment: it announces it
+        if batch and sentences and not found and not comment and all(c.comment for c in batch):
+            target = _answered_earlier(claims, batch, paragraph)
+            if target is not None:
+                target.answer.append(sentences)
+                continue
         if batch and sentences:
             _assign(batch, sentences)
     for claim in claims:
@@ -242,6 +248,23 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             # answered it: what followed the claim in its own paragraph is the answer.
             claim.answer, claim.context = [claim.context], []
     return [(c.text, " ".join(c.context), tuple(" ".join(p) for p in c.answer if p)) for c in claims if c.answer]
+
+
+def _answered_earlier(claims: list[_Claim], batch: list[_Claim], paragraph: str) -> _Claim | None:
+    """An earlier claim a paragraph of answers names more of than the current comment's (after a neighbour's
+    comment on noise, "instead of reducing all skateboarders to ..." answers the opening's "skateboarders
+    will vandalize ..."); None where the current claims are named as much or the paragraph names none."""
+    own = _terms(paragraph)
+    earlier = [c for c in claims if c not in batch and c.answer]
+    if not earlier or not own:
+        return None
+    best = max(earlier, key=lambda c: len(own & _terms(c.text)))
+    named = len(own & _terms(best.text))
+    return best if named and named > max(len(own & _terms(" ".join([c.text, *c.context]))) for c in batch) else None
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
 def _assign(batch: list[_Claim], sentences: list[str]) -> None:
