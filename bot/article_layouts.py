@@ -28,11 +28,10 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   costly?`` or just the question), followed by the paragraphs that answer it;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for
   several reasons:"), then the reasons, each a paragraph led by a dash; the proposal is the one Point;
-* claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of
-  claims, each followed by its answer, and bare headings under a title or
-  opening that names them myths, excuses, mistakes...;
-* a plain op-ed, tried last: claims reported in prose and answered after them
-  (:mod:`bot.oped_layout`).
+* claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of claims, each followed by its
+  answer, and bare headings under a title or opening that names them myths, excuses, mistakes...;
+* bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
+* a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
 
 Lines that are not part of the argument (calls to action, links, bylines,
 share lines, captions) are left out of the answers.
@@ -47,9 +46,10 @@ from dataclasses import dataclass, replace
 from .answer_lines import bullets_apart
 from .expected_layouts import EXPECTED_STRUCTURES
 from .labelled_lines_layout import is_label_line, labelled_talking_points
-from .oped_layout import read_oped
+from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
+from .reported_headings_layout import reported_headings
 from .run_in_layout import run_in_leads
 from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, split_sentences
@@ -139,7 +139,7 @@ def read_layout(text: str) -> Article:
     """The article's title, source, intro and Points; :class:`ValueError` naming the layouts looked for."""
     lines = normalize(text).replace("\r", "").splitlines()
     readers: tuple[tuple[str, Callable[[list[str]], list[RawPoint]]], ...] = (
-        ("premises", _read_premises),
+        ("premises", lambda lines: _with_context(premise_page(lines)[1])),
         ("Point #", _read_points),
         ("run-in myths", _read_run_in),
         ("Myth/Fact", _read_labelled),
@@ -154,6 +154,7 @@ def read_layout(text: str) -> Article:
         ("rejected proposal", lambda lines: _as_points(rejected_proposal(_without_noise(lines)))),
         ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
         ("headings named as myths", lambda lines: _unlabelled(named_headings(_without_noise(lines)))),
+        ("reported headings", lambda lines: _with_context(reported_headings(_without_noise(lines)))),
         ("op-ed", _read_oped),
     )
     for layout, reader in readers:
@@ -320,9 +321,8 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     return _as_points(run_in_leads(lines))
 
 
-def _read_premises(lines: list[str]) -> list[RawPoint]:
-    """A page of premises and their rejections (:mod:`bot.premise_layout`): the claims come with a context."""
-    found = premise_page(lines)[1]
+def _with_context(found: list[tuple[str, str, list[str]]]) -> list[RawPoint]:
+    """A layout's (claim, context, answer lines) as Points: premises', reported headings'."""
     return [RawPoint(n, claim, context, answer_paragraphs(body)) for n, (claim, context, body) in enumerate(found, 1)]
 
 
@@ -370,7 +370,7 @@ def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:
-    paragraphs = [p for p in answer_paragraphs(lines) if not _COMMENT.match(p)]
+    paragraphs = [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not _COMMENT.match(p)]
     return [
         RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)
     ]

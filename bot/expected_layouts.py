@@ -49,9 +49,14 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <paragraphs answering it>                    <A Bare Heading Stating a Claim>
                                                <paragraphs answering it>
 
+  <A bare heading stating a claim>             a claim the paragraph under it reports, then rejects:
+  You may read that <claim>. In my view this is wrong. <the answer>
+  (or Many sites will say ..., Some say ...; That may be true for ..., but ..., Not so., That is a myth.)
+
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
   It is a false assumption that <claim>. / Your report that <claim> fails to consider <the answer>.
+  Concerns that <claim> are unwarranted. / A reader wrote... "<claim>. <more of the comment>"
   But <the answer, in the same or the following paragraphs>
 """

@@ -46,6 +46,11 @@ _CONTINUES = re.compile(
     r"the latter|the former|as a result|this is)\b",
     re.IGNORECASE,
 )
+#: "It is much better to ...": an "it" that stands for what follows it, not for the sentence before; advice of its own.
+_ANTICIPATORY_IT = re.compile(
+    r"^it(?:'s| is| would be)\s+(?:\w+\s+)?(?:better|best|wiser|safer|smarter)\s+to\b",
+    re.IGNORECASE,
+)
 #: Two sentences sharing this share of the smaller one's key terms make one claim.
 SAME_CLAIM_OVERLAP = 0.5
 #: A sentence this short ("This is fantasy.") is a coda to the claim before it.
@@ -229,7 +234,7 @@ def _continues(previous: str, sentence: str, topic: str = "") -> bool:
     if _FURTHER.match(sentence):
         return False
     return bool(
-        _CONTINUES.match(sentence)
+        (_CONTINUES.match(sentence) and not _ANTICIPATORY_IT.match(sentence))
         or _QUANTIFIED.match(sentence)
         or _LINKING_EARLY.match(sentence)
         or _EXAMPLE.match(sentence)
@@ -264,6 +269,7 @@ _UNMARKED_CLAIMS = {
     "op-ed": 'in prose ("Critics say ..."), not under headings',
     "bulleted claims": "as bulleted items with no label",
     "headings named as myths": "as headings with no label, under a title or opening naming them myths or the like",
+    "reported headings": 'as headings with no label, each reported ("You may read that ...") and rejected under it',
     "rejected proposal": "in no sentence: the Point is the proposal the article's thesis rejects, stated positively",
 }
 

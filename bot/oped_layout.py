@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import STOP_WORDS, split_sentences
+from .text import STOP_WORDS, split_sentences, stem
 
 #: What may come before the reporting words: a short leading clause ("When the plan was announced, ...")
 #: or a connective ("But", "Of course,").
@@ -61,10 +61,22 @@ _IMPERSONAL = re.compile(
 #: follows answers it at once. "Your report that X fails to consider Y": the sentence answers it too.
 _FOLDED = re.compile(
     _OPENER
-    + r"it(?:'s| is)\s+(?:a\s+)?(?:(?:false|mistaken|wrong|misguided)\s+(?:assumption|belief|idea|notion|claim)|"
-    r"myth|fallacy|misconception)\s+that\s+(?P<claim>.{12,})",
+    + r"(?:it(?:'s| is)\s+(?:a\s+)?(?:(?:false|mistaken|wrong|misguided)\s+(?:assumption|belief|idea|notion|claim)|"
+    r"myth|fallacy|misconception)\s+that\s+(?P<claim>.{12,})"
+    # an editorial's opening verdict: "Concerns that X are unwarranted", "The fear that X is overblown"
+    r"|(?:the\s+)?(?:concerns?|fears?|worry|worries|claims?|complaints?|charges?|notion|idea)\s+that\s+"
+    r"(?P<verdicted>.{12,}?)\s+(?:are|is|were|was)\s+(?:\w+\s+)?(?:unwarranted|unfounded|overblown|misplaced|"
+    r"baseless|groundless|exaggerated|overstated|mistaken|wrong|false|untrue|nonsense)\b)",
     re.I,
 )
+#: A reader's comment quoted whole, in sentences: 'A citizen wrote... "We will not ... homes. We have ..."'.
+_QUOTED_COMMENT = re.compile(
+    r"^(?P<source>[A-Z][^\"]{2,80}?)\s+(?:wrote|writes|commented|comments|posted|said|says|complained)\b"
+    r"[\s.:,\u2026-]*\"(?P<quote>[^\"]{24,})\"?\s*$"
+)
+_WHOLLY_QUOTED = re.compile(r'^\s*"[^"]{12,}"\s*$')
+#: A sentence that announces a quotation ("comments like the following"): no reason of its own.
+_ANNOUNCES = re.compile(r"\bthe following\b|:\s*$", re.I)
 _YOURS_FAILS = re.compile(
     _OPENER + r"your (?:report|article|story|piece|editorial|leader|column|correspondent's \w+)\s+that\s+"
     r"(?P<claim>.{12,}?)\s+(?:fails to|ignores|overlooks|neglects|misses|forgets)\b",
@@ -125,6 +137,7 @@ class _Claim:
     source_names: set[str]
     context: list[str] = field(default_factory=list)
     answer: list[list[str]] = field(default_factory=list)  # paragraphs of sentences
+    comment: bool = False  # a reader's comment quoted whole: the editorial may answer an earlier claim after it
 
 
 #: A reported claim longer than this is a run-on paragraph, not a claim to rebut.
@@ -159,7 +172,7 @@ def _reported(sentence: str) -> list[tuple[str, set[str]]]:
     for pattern in (_REPORTED, _POINT_TO, _IMPERSONAL, _FOLDED, _YOURS_FAILS):
         match = pattern.match(sentence)
         if match:
-            claim = match.group("claim").strip()
+            claim = (match.groupdict().get("verdicted") or match.group("claim")).strip()
             if pattern is _REPORTED and claim.lower().startswith("to "):
                 # "You claim to grant me an hour of daylight": what they claim is that they do it.
                 # Whoever is reported is "you" or a group ("critics"): "to be" is "are".
@@ -179,17 +192,37 @@ def _names(text: str) -> set[str]:
     return {n for n in _NAME.findall(text) if n.lower() not in STOP_WORDS}
 
 
+def lines_as_paragraphs(lines: list[str]) -> list[str]:
+    """The lines with a blank line after each where the text has no blank line between them: a page
+    retrieved with none has a paragraph on each line, not one paragraph in all."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled or any(not line.strip() for line in lines[filled[0] : filled[-1]]):
+        return lines
+    return [part for line in lines for part in (line, "")]
+
+
 def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(claim, context, answer paragraphs) for each claim the text reports and then answers."""
     claims: list[_Claim] = []
     batch: list[_Claim] = []  # the claims of the last paragraph that reported any
     conversation = any(_WRITER_SPEAKS.search(p) for p in paragraphs)
-    for paragraph in paragraphs:
+    explained = False  # a quoted comment's paragraph is over: the next, unless it turns, says what it refers to
+    for index, paragraph in enumerate(paragraphs):
         if claims and _CONCLUSION.match(paragraph):
             break
         sentences = split_sentences(paragraph)
         found = [(i, c) for i, s in enumerate(sentences) if (c := reported_claims(s, conversation))]
-        if found:
+        comment = None if found else _QUOTED_COMMENT.match(paragraph)
+        if explained and not found and not comment and sentences and not _TURN.match(sentences[0]):
+            batch[-1].context += sentences
+            sentences = []
+        explained = False
+        if comment:  # its first sentence is the claim, the rest of the comment is the context
+            said = split_sentences(comment.group("quote").strip())
+            batch = [_Claim(_sentence(said[0]), _names(comment.group("source")), said[1:], comment=True)]
+            claims += batch
+            sentences, explained = [], True
+        elif found:
             batch = [_Claim(text, names) for _, reported in found for text, names in reported]
             claims += batch
             last = sentences[found[-1][0]]
@@ -199,6 +232,14 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             turn = 0 if folded else next((i for i, s in enumerate(rest) if _TURN.match(s)), len(rest))
             batch[-1].context = rest[:turn]
             sentences = rest[turn + 1 :] if turn < len(rest) and _BARE_DENIAL.match(rest[turn]) else rest[turn:]
+        sentences = [s for s in sentences if not _ANNOUNCES.search(s)]
+        if sentences and paragraphs[index + 1 : index + 2] and _WHOLLY_QUOTED.match(paragraphs[index + 1]):
+            sentences = sentences[:-1]  # "Another comment sums it up well." before the comment: it announces it
+        if batch and sentences and not found and not comment and all(c.comment for c in batch):
+            target = _answered_earlier(claims, batch, paragraph)
+            if target is not None:
+                target.answer.append(sentences)
+                continue
         if batch and sentences:
             _assign(batch, sentences)
     for claim in claims:
@@ -207,6 +248,23 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             # answered it: what followed the claim in its own paragraph is the answer.
             claim.answer, claim.context = [claim.context], []
     return [(c.text, " ".join(c.context), tuple(" ".join(p) for p in c.answer if p)) for c in claims if c.answer]
+
+
+def _answered_earlier(claims: list[_Claim], batch: list[_Claim], paragraph: str) -> _Claim | None:
+    """An earlier claim a paragraph of answers names more of than the current comment's (after a neighbour's
+    comment on noise, "instead of reducing all skateboarders to ..." answers the opening's "skateboarders
+    will vandalize ..."); None where the current claims are named as much or the paragraph names none."""
+    own = _terms(paragraph)
+    earlier = [c for c in claims if c not in batch and c.answer]
+    if not earlier or not own:
+        return None
+    best = max(earlier, key=lambda c: len(own & _terms(c.text)))
+    named = len(own & _terms(best.text))
+    return best if named and named > max(len(own & _terms(" ".join([c.text, *c.context]))) for c in batch) else None
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
 def _assign(batch: list[_Claim], sentences: list[str]) -> None:

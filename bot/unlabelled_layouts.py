@@ -202,6 +202,10 @@ def _as_claim(heading: str, lines: list[str]) -> str:
     return claim if claim[-1:] in '.!?"\u201d' else claim + "."
 
 
+#: The heading as a coach's sentence, for a layout of bare headings of its own (:mod:`bot.reported_headings_layout`).
+as_claim = _as_claim
+
+
 def _is_i(word: str) -> bool:
     return bool(re.match(r"^I(?:['\u2019]\w+)?$", word))
 
