@@ -30,6 +30,9 @@ How a rebuttal is scored, and why:
 * The lexical matcher's credit (exact terms, the case's synonyms, negation
   scope) is added where the judge does not read its words as the opposite: it
   catches what a curated case spells out and the encoder misses.
+* A sentence found arguing the opposite of one reason, with no negation word
+  the judge could have misread, argues the Point's side: it earns no other
+  reason, whatever words it shares with one or however the judge reads it.
 * Where the words settle it, they overrule the judge: a sentence made only of
   one reference's terms, each the same way round, makes that reason (the
   judge misreads some negations: "the allies have not lost faith" read as the
@@ -318,11 +321,11 @@ class JudgedIndex:
             elif k in draft.reversed or arg_id in turned_round:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
                 continue
-            elif candidate.lexical and any(
+            elif any(
                 sentence in candidate.window and arg_id not in reversed_ids
                 for sentence, reversed_ids in arguing_the_other_side.items()
             ):
-                continue  # shared words with a sentence that argues the Point's side
+                continue  # a sentence that argues the Point's side makes none of its reasons
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
             elif not _earns(candidate, verdict, cleared=k in draft.cleared):
@@ -392,10 +395,12 @@ def _arguing_the_other_side(draft: _Draft) -> dict[str, set[str]]:
     where no negation word can have misled the judge.
 
     Such a sentence argues the Point's side ("Turbine prices have climbed 20 to 40 percent since
-    2008, and wind electricity still loses to conventional sources on price."): the words it shares
-    with a sibling reason are no evidence that it makes that sibling. The judge's *opposite* is
-    trusted this far only without a negation, which it misreads ("The drones don't even have a
-    stinger" read as the opposite of its reason).
+    2008, and wind electricity still loses to conventional sources on price."), so it makes no
+    other reason either: not by the words it shares with a sibling, nor where the judge reads it as
+    making its nearest reference (it misreads quantities turned round: "turbines sit far closer
+    than 300 metres to homes" read as making "turbines are sited at least 300 metres away"). The
+    judge's *opposite* is trusted this far only without a negation, which it misreads ("The drones
+    don't even have a stinger" read as the opposite of its reason).
     """
     found: dict[str, set[str]] = {}
     for k in draft.reversed:

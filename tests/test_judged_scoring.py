@@ -151,15 +151,21 @@ def test_a_reversal_without_a_negation_word_earns_nothing_and_is_named(scorer, c
     assert [o.counterargument_id for o in result.opposed] == ["property-values-rise"]
 
 
-def test_a_sentence_arguing_the_points_side_earns_no_sibling_by_shared_words(scorer, case):
-    """Two reversals in one sentence: the judge names the first, and the words the second shares
-    with its reason ("property values near new stops ... by a tenth") are no evidence for it."""
-    result = scorer.score(
-        case,
-        1,
+@pytest.mark.parametrize(
+    "two_reversals",
+    [
+        # the second shares its reason's words ("property values near new stops ... by a tenth")
         "Ticket income will fall far short of the day-to-day running costs of the line, "
         "and property values near new stops typically fall by a tenth.",
-    )
+        # the judge reads the whole sentence as making the second's reason (0.94)
+        "Ticket sales will fall far short of the operating costs, "
+        "and property values near new stops stay where they were.",
+    ],
+)
+def test_a_sentence_arguing_the_points_side_earns_no_other_reason(scorer, case, two_reversals):
+    """Two reversals in one sentence: once the judge names the first, the sentence argues the
+    Point's side, and neither its shared words nor the judge's reading earn it the second."""
+    result = scorer.score(case, 1, two_reversals)
     assert result.score == 0
     assert [o.counterargument_id for o in result.opposed] == ["fares-cover-running-costs"]
 
