@@ -121,7 +121,9 @@ def _reported_view(paragraph: str) -> tuple[str, list[str]] | None:
     return claim, context
 
 
-def _answered(found: list[tuple[str, list[str]]], contexts: list[str] | None = None) -> list[tuple[str, str, list[str]]]:
+def _answered(
+    found: list[tuple[str, list[str]]], contexts: list[str] | None = None
+) -> list[tuple[str, str, list[str]]]:
     """The quotations with an answer, each answer's paragraphs as lines, a last sentence cut off left out."""
     out: list[tuple[str, str, list[str]]] = []
     for index, (claim, answers) in enumerate(found):
@@ -154,7 +156,9 @@ def _as_claim(words: str) -> str:
     if text[-1:] in ".!?":
         return text
     last = split_sentences(text)[-1]
-    asks = re.match(r"^(?:why|how|what|who|where|when|is|are|do|does|did|can|should|would|will|isn't|aren't)\b", last, re.I)
+    asks = re.match(
+        r"^(?:why|how|what|who|where|when|is|are|do|does|did|can|should|would|will|isn't|aren't)\b", last, re.I
+    )
     return text + ("?" if asks else ".")
 
 
