@@ -84,13 +84,18 @@ def quoted_critics(lines: list[str]) -> list[tuple[str, str, list[str]]]:
     """(claim, context, answer lines) for each critics' quotation with its speech tag, and the critics'
     view reported before the first, each answered in the text after it."""
     paragraphs = _paragraphs(lines)
-    if sum(1 for p in paragraphs if _CRITIC.match(p)) < MIN_QUOTED:
+    quotations = [p for p in paragraphs if _critic(p)]
+    if len(quotations) < MIN_QUOTED:
         return []
+    if not any(_RETORT.match(p) for p in paragraphs) and all(
+        reported_claims(split_sentences(p)[0]) for p in quotations
+    ):
+        return []  # each a quotation with its source ('"X," says the report.'), no dialogue: the op-ed reads it
     found: list[tuple[str, list[str], list[str]]] = []  # claim, context sentences, answer paragraphs
     quoted = False
     for paragraph in paragraphs:
-        critic = _CRITIC.match(paragraph)
-        if critic and len(critic.group("first").split()) >= 3:
+        critic = _critic(paragraph)
+        if critic:
             found.append((_as_claim(_unquoted(critic)), [], _kept(critic.group("rest"))))
             quoted = True
             continue
@@ -105,6 +110,12 @@ def quoted_critics(lines: list[str]) -> list[tuple[str, str, list[str]]]:
         if found and not _EXCLAMATION.match(paragraph):
             found[-1][2].append(paragraph)
     return _answered([(claim, answers) for claim, _, answers in found], [" ".join(c) for _, c, _ in found])
+
+
+def _critic(paragraph: str) -> re.Match[str] | None:
+    """The critics' quotation opening a paragraph, with its tag; not a word or two ("Hey," they said)."""
+    match = _CRITIC.match(paragraph)
+    return match if match and len(match.group("first").split()) >= 3 else None
 
 
 def _reported_view(paragraph: str) -> tuple[str, list[str]] | None:

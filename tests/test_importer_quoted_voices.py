@@ -88,3 +88,24 @@ def test_critics_quoted_with_a_speech_tag_are_the_claims_and_the_writers_retort_
     assert any("sixteen hours" in s for s in sources[1])
     # the writer's quoted retort answers, without its tag or quotation marks
     assert sources[2] == ["Funny, my vet says indoor cats see her more often than outdoor ones do."]
+
+
+SCREENS_OPED = """# source: https://example.com/screens
+Parents are told to fear every minute of screen time.
+
+"Screens damage the developing brain," says Psychology Today. But the studies it cites measured hours, not minutes. \
+Children who watch an hour a day test the same as those who watch none.
+
+"Tablets make toddlers anxious," warns the parenting site. In fact, anxiety rose fastest before tablets existed. \
+Families with tablets report the same sleep as families without.
+"""
+
+
+def test_quotations_each_with_its_source_and_no_dialogue_stay_an_op_ed():
+    # '"X," says <source>.' is the op-ed's reported claim; with no retort of the writer's, no dialogue is staged
+    article = read_layout(SCREENS_OPED)
+    assert article.layout == "op-ed"
+    assert [p.claim for p in article.points] == [
+        "Screens damage the developing brain.",
+        "Tablets make toddlers anxious.",
+    ]
