@@ -53,6 +53,10 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   You may read that <claim>. In my view this is wrong. <the answer>
   (or Many sites will say ..., Some say ...; That may be true for ..., but ..., Not so., That is a myth.)
 
+  @handle: "<a post quoted under its handle>"     "<the critics' words>," sneer the critics, "<more of them>"
+  <paragraphs answering it>                      <the rest of the paragraph, and the next, answering them>
+                                                 ("Hey," I reply, "<the writer's quoted retort answers>")
+
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
