@@ -77,7 +77,7 @@ def bulleted_claims(lines: list[str]) -> list[tuple[str, list[str]]]:
     answered = [s for s in sections if any(line.strip() for line in s[1])]
     if len(answered) < 2 or 2 * len(answered) <= len(sections):
         return []
-    return [(_as_claim(claim, lines), body) for claim, body in answered]
+    return [(as_claim(claim, lines), body) for claim, body in answered]
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -116,7 +116,7 @@ def named_headings(lines: list[str]) -> list[tuple[str, list[str]]]:
     if any(_WORDED_AS_CORRECTIONS.search(line) for line in lines[:opening_ends]):
         undone = [(undo_denial(claim), body) for claim, body in answered]
         answered = [(claim, body) for claim, body in undone if claim is not None]
-    answered = [(_as_claim(claim, lines), body) for claim, body in answered]
+    answered = [(as_claim(claim, lines), body) for claim, body in answered]
     return answered if len(answered) >= 2 else []
 
 
@@ -184,7 +184,7 @@ def _is_bare_heading(lines: list[str], i: int) -> bool:
     )
 
 
-def _as_claim(heading: str, lines: list[str]) -> str:
+def as_claim(heading: str, lines: list[str]) -> str:
     """The heading as the sentence a coach would write: Title Case in sentence case (a word the article
     capitalises inside its sentences, a name, keeps its capital), ending with a full stop."""
     claim = heading.strip()
@@ -200,10 +200,6 @@ def _as_claim(heading: str, lines: list[str]) -> str:
             ]
         )
     return claim if claim[-1:] in '.!?"\u201d' else claim + "."
-
-
-#: The heading as a coach's sentence, for a layout of bare headings of its own (:mod:`bot.reported_headings_layout`).
-as_claim = _as_claim
 
 
 def _is_i(word: str) -> bool:
