@@ -12,7 +12,7 @@ may hold several reasons, or TODOs left from an import. With the file's text,
 from __future__ import annotations
 
 from .cases import Case
-from .judging import MIN_CONTENT_WORDS, is_fragment
+from .fragments import MIN_CONTENT_WORDS, is_fragment
 from .scoring import COVERAGE_THRESHOLD, CaseIndex
 from .text import normalize, split_sentences, words
 

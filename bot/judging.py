@@ -45,16 +45,17 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .cases import Case, Counterargument, Point
+from .cases import Case, Point
 from .coverage import FLAG_EMPTY, FLAG_TOO_SHORT, CachingScorer, Coverage, Match, Opposition, point_number
+from .fragments import is_fragment, without_fragments
 from .negation import spell_out_negations
 from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
 from .scoring import CaseIndex
-from .text import STOP_WORDS, has_negation, normalize, split_sentences, words
+from .text import has_negation, normalize, split_sentences
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,6 @@ class Rule:
 
 
 DEFAULT_RULE = Rule()
-
-#: References with fewer content words than this are fragments ("What strategy?", "We're
-#: healthy until we're not."): they never stand alone.
-MIN_CONTENT_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -408,26 +405,6 @@ def _arguing_the_other_side(draft: _Draft) -> dict[str, set[str]]:
         if not has_negation(candidate.window):
             found.setdefault(candidate.window, set()).add(candidate.counterargument_id)
     return found
-
-
-def is_fragment(text: str) -> bool:
-    """Too short to stand for a reason alone: fewer than :data:`MIN_CONTENT_WORDS` content words."""
-    return sum(word not in STOP_WORDS for word in words(text)) < MIN_CONTENT_WORDS
-
-
-def without_fragments(case: Case) -> Case:
-    """``case`` with its fragment phrasings and article sentences left out (the summaries stay)."""
-
-    def whole(arg: Counterargument) -> Counterargument:
-        sources = tuple(
-            " ".join(s for s in split_sentences(normalize(text)) if not is_fragment(s)) for text in arg.source
-        )
-        return replace(
-            arg, source=tuple(s for s in sources if s), phrasings=tuple(p for p in arg.phrasings if not is_fragment(p))
-        )
-
-    points = tuple(replace(p, counterarguments=tuple(whole(a) for a in p.counterarguments)) for p in case.points)
-    return replace(case, points=points)
 
 
 class JudgedScorer(CachingScorer[JudgedIndex]):
