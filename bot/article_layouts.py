@@ -24,8 +24,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
   followed by the paragraphs that answer it;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
-* questions and answers: a line that is one question (``Q: Isn't wind too
-  costly?`` or just the question), followed by the paragraphs that answer it;
+* questions and answers (:mod:`bot.faq_layout`): a line that is one question (``Q: Isn't wind too costly?``)
+  or the asker's worry (``I fear my kid won't go back to school.``), followed by the paragraphs answering it;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for
   several reasons:"), then the reasons, each a paragraph led by a dash; the proposal is the one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of claims, each followed by its
@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
 from .expected_layouts import EXPECTED_STRUCTURES
+from .faq_layout import faq_entries
 from .labelled_lines_layout import is_label_line, labelled_talking_points
 from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
@@ -81,7 +82,6 @@ _NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)](?:\s+|(?=\"))(.+?)(?:\*\*)?\s*
 #: A remark quoted whole (quotation marks are straight once the text is normalized).
 _WHOLLY_QUOTED = re.compile(r'^"([^"]+)"$')
 _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$')
-_QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
 #: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
@@ -151,7 +151,7 @@ def read_layout(text: str) -> Article:
         ("numbered", _read_numbered),
         ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
         ("quoted slogans", lambda lines: _as_points(quoted_slogans(lines))),
-        ("Q&A", _read_questions),
+        ("Q&A", lambda lines: _unlabelled(faq_entries(lines))),
         ("objections between rules", _read_ruled),
         ("rejected proposal", lambda lines: _as_points(rejected_proposal(_without_noise(lines)))),
         ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
@@ -378,11 +378,6 @@ def _read_oped(lines: list[str]) -> list[RawPoint]:
     return [
         RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)
     ]
-
-
-def _read_questions(lines: list[str]) -> list[RawPoint]:
-    points = _read_standalone(lines, _QUESTION)
-    return [p for p in points if len(split_sentences(p.claim)) == 1]
 
 
 def _read_ruled(lines: list[str]) -> list[RawPoint]:

@@ -33,6 +33,7 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
+                                               (or a worry: I fear <claim>. / I'm afraid ... / My concern is ...)
 
   "A SLOGAN IN CAPITALS." <its credit: www.site.org> <the answer, on the same line or the next>
 
