@@ -1,0 +1,130 @@
+"""A reply to a named opponent: a column or letter answering one person's argument, reported in the third person.
+
+The opening names the opponent and what they argue (``..., Jane Doe, who argues that X, ...``,
+``Jane Doe argues that X.``, ``According to Jane Doe, X.``); later sentences report more of it by name or
+pronoun (``Doe cites X.``, ``She says the scheme "will cost millions."``). Each run of reporting sentences
+is a Point, answered by the sentences after it up to the next report. Where the writer then turns to a
+case of their own, its reasons marked in sequence (``First of all, ...``, ``The main advantage ...``,
+``To begin with ...``), those paragraphs, up to the end, answer the opponent's first claim: the
+proposal they argued for.
+
+The claim is what is reported (``that X``: X, quotation marks gone); a sentence that cites or points to
+something keeps its words. Tried only where no other layout is found, and only with two reports at
+least, the opponent named in the opening, and the writer's own voice ("I", "my") in the text, so a
+report quoted in passing makes no Point.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import split_sentences
+
+#: A person's name: one to three capitalized words ("Jarom Norris", "Dr Smith").
+_NAME = r"(?P<name>[A-Z][a-z][\w'\-]*(?:\s+[A-Z][\w'\-]+){0,2})"
+_SAYS = (
+    r"(?:argues|argued|says|said|claims|claimed|contends|contended|insists|insisted|maintains|maintained|"
+    r"believes|believed|thinks|writes|wrote|suggests|suggested|asserts|asserted|warns|warned|complains|"
+    r"complained|tells us|told us|would have us believe)"
+)
+#: Reporting verbs whose object is a thing, not a statement: the sentence keeps its words.
+_CITES = r"(?:cites|cited|points to|pointed to|calls for|called for|blames|blamed|invokes|invoked)"
+_ADVERB = r"(?:\w+ly\s+|also\s+|even\s+|then\s+)?"
+_CONNECTIVE = r"(?:(?:but|and|yet|still|now|of course|then|next|finally|further|later)\s*,?\s+)?"
+#: "..., Jarom Norris, who argues that fireworks should go, ...": the opponent and their thesis in one clause.
+_WHO_ARGUES = re.compile(
+    _NAME + r",?\s+who\s+" + _ADVERB + r"(?P<verb>" + _SAYS + r"|" + _CITES + r")\s+(?:that\s+)?"
+    r"(?P<claim>[^,;:]{12,}?)\s*(?:[,;:]|[.!]?$)"
+)
+_BY_NAME = re.compile(
+    r"^" + _CONNECTIVE + _NAME + r"\s+" + _ADVERB + r"(?P<verb>" + _SAYS + r"|" + _CITES + r")\s+(?:that\s+)?"
+    r"(?P<claim>.{8,})$"
+)
+_ACCORDING_TO = re.compile(r"^" + _CONNECTIVE + r"according to\s+" + _NAME + r",\s+(?P<claim>.{12,})$", re.I)
+_PRONOUN = re.compile(
+    r"^" + _CONNECTIVE + r"(?P<name>he|she)\s+" + _ADVERB + r"(?P<verb>" + _SAYS + r"|" + _CITES + r")\s+"
+    r"(?:that\s+)?(?P<claim>.{8,})$",
+    re.I,
+)
+#: The writer's own case, its reasons in sequence: "First of all, ...", "The main advantage of X is ...".
+_OWN_CASE = re.compile(
+    r"^(?:first of all|first(?:ly)?,|to begin with|for one thing|for starters|to start with|"
+    r"(?:but\s+)?(?:the|one|another)\s+(?:main\s+|biggest\s+|real\s+|first\s+|greatest\s+)?"
+    r"(?:advantage|benefit|reason|upside)s?\s+(?:of|to|for|is)\b)",
+    re.I,
+)
+_WRITER = re.compile(r"\b(?:I|my|me)\b")
+#: Words that open a sentence but name nobody: "The", "This", "Research", ...
+_NOT_A_NAME = frozenset(
+    "the this that these those it there here research science evidence history experience studies data "
+    "everyone everybody nobody someone people critics some many most others".split()
+)
+#: Reports needed at least, the first in the opening paragraphs.
+MIN_REPORTS = 2
+OPENING_PARAGRAPHS = 2
+
+
+def named_opponent_reply(paragraphs: list[str]) -> list[tuple[str, str, list[str]]]:
+    """(claim, context, answer lines) for each run of reports of the named opponent, answered after it."""
+    if not any(_WRITER.search(p) for p in paragraphs):
+        return []
+    names: set[str] = set()
+    points: list[tuple[list[str], list[list[str]]]] = []  # (claims reported, answer paragraphs of sentences)
+    own_case = False
+    for index, paragraph in enumerate(paragraphs):
+        own_case = own_case or bool(points and _OWN_CASE.match(paragraph))
+        answer: list[str] = []
+        reported_here = False  # reports run on within a paragraph; a new paragraph's report is a new Point
+        for sentence in split_sentences(paragraph):
+            claim = None if own_case else _report(sentence, names, opening=index < OPENING_PARAGRAPHS)
+            if claim is not None:
+                if answer:  # the sentences since the last report answer it
+                    points[-1][1].append(answer)
+                    answer = []
+                if not points or points[-1][1] or not reported_here:
+                    points.append(([], []))
+                points[-1][0].append(claim)
+                reported_here = True
+            elif points and not own_case:
+                answer.append(sentence)
+        if own_case and points:
+            points[0][1].append(split_sentences(paragraph))
+        elif answer:
+            points[-1][1].append(answer)
+    if sum(len(claims) for claims, _ in points) < MIN_REPORTS:
+        return []
+    return [(" ".join(claims), "", _as_lines(answer)) for claims, answer in points if answer]
+
+
+def _report(sentence: str, names: set[str], opening: bool) -> str | None:
+    """The claim a sentence reports of the opponent, learning their name from the opening; else None."""
+    for pattern in (_WHO_ARGUES, _BY_NAME, _ACCORDING_TO, _PRONOUN):
+        match = pattern.search(sentence) if pattern is _WHO_ARGUES else pattern.match(sentence)
+        if not match:
+            continue
+        name = match.group("name")
+        if pattern is _PRONOUN:
+            if not names:
+                continue
+        elif name.split()[0].lower() in _NOT_A_NAME:
+            continue
+        elif opening:
+            names.update(name.split())
+        elif not set(name.split()) & names:
+            continue
+        verb = match.groupdict().get("verb") or ""
+        if re.fullmatch(_CITES, verb):
+            return sentence.strip()
+        return _as_claim(match.group("claim"))
+    return None
+
+
+def _as_claim(text: str) -> str:
+    text = re.sub(r"[\"\u201c\u201d]", "", text).strip().strip(",;: ")
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _as_lines(paragraphs: list[list[str]]) -> list[str]:
+    """Answer paragraphs as lines, a blank line between them."""
+    return [line for paragraph in paragraphs for line in (" ".join(paragraph), "")]
