@@ -171,7 +171,7 @@ def _words(text: str) -> list[str]:
 
 
 #: Layouts whose answer paragraphs each open by stating a reason that the sentences after it explain.
-_LEADS_OPEN_REASONS = frozenset({"rejected proposal"})
+_LEADS_OPEN_REASONS = frozenset({"rejected proposal", "reply to a named opponent"})
 
 
 def _claims(paragraphs: list[str], topic: str = "", lead_opens: bool = False) -> tuple[tuple[str, ...], ...]:

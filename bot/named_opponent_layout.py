@@ -9,14 +9,16 @@ case of their own, its reasons marked in sequence (``First of all, ...``, ``The 
 proposal they argued for.
 
 The claim is what is reported (``that X``: X, quotation marks gone); a sentence that cites or points to
-something keeps its words. Tried only where no other layout is found, and only with two reports at
-least, the opponent named in the opening, and the writer's own voice ("I", "my") in the text, so a
-report quoted in passing makes no Point.
+something keeps its words, and is the context where the run also states a claim. Each of the writer's
+reasons in sequence leads its paragraph (``bot.importer``'s ``_LEADS_OPEN_REASONS``). Tried only where no
+other layout is found, and only with two reports at least, the opponent named in the opening, and the
+writer's own voice ("I", "my") in the text, so a report quoted in passing makes no Point.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .text import split_sentences
 
@@ -59,6 +61,14 @@ _NOT_A_NAME = frozenset(
     "the this that these those it there here research science evidence history experience studies data "
     "everyone everybody nobody someone people critics some many most others".split()
 )
+
+
+@dataclass(frozen=True)
+class _Report:
+    text: str
+    cited: bool  # "Doe cites X": a sentence naming what they rely on, kept as written; not a statement of theirs
+
+
 #: Reports needed at least, the first in the opening paragraphs.
 MIN_REPORTS = 2
 OPENING_PARAGRAPHS = 2
@@ -69,7 +79,7 @@ def named_opponent_reply(paragraphs: list[str]) -> list[tuple[str, str, list[str
     if not any(_WRITER.search(p) for p in paragraphs):
         return []
     names: set[str] = set()
-    points: list[tuple[list[str], list[list[str]]]] = []  # (claims reported, answer paragraphs of sentences)
+    points: list[tuple[list[_Report], list[list[str]]]] = []  # (reports, answer paragraphs of sentences)
     own_case = False
     for index, paragraph in enumerate(paragraphs):
         own_case = own_case or bool(points and _OWN_CASE.match(paragraph))
@@ -91,12 +101,20 @@ def named_opponent_reply(paragraphs: list[str]) -> list[tuple[str, str, list[str
             points[0][1].append(split_sentences(paragraph))
         elif answer:
             points[-1][1].append(answer)
-    if sum(len(claims) for claims, _ in points) < MIN_REPORTS:
+    if sum(len(reports) for reports, _ in points) < MIN_REPORTS:
         return []
-    return [(" ".join(claims), "", _as_lines(answer)) for claims, answer in points if answer]
+    return [(*_claim_and_context(reports), _as_lines(answer)) for reports, answer in points if answer]
 
 
-def _report(sentence: str, names: set[str], opening: bool) -> str | None:
+def _claim_and_context(reports: list[_Report]) -> tuple[str, str]:
+    """What the opponent states is the claim; what they cite sets it out, the context ("Doe cites the costs.
+    She says the plan "will cost millions.""), unless they state nothing."""
+    stated = [r.text for r in reports if not r.cited]
+    cited = [r.text for r in reports if r.cited]
+    return (" ".join(stated), " ".join(cited)) if stated else (" ".join(cited), "")
+
+
+def _report(sentence: str, names: set[str], opening: bool) -> _Report | None:
     """The claim a sentence reports of the opponent, learning their name from the opening; else None."""
     for pattern in (_WHO_ARGUES, _BY_NAME, _ACCORDING_TO, _PRONOUN):
         match = pattern.search(sentence) if pattern is _WHO_ARGUES else pattern.match(sentence)
@@ -112,10 +130,9 @@ def _report(sentence: str, names: set[str], opening: bool) -> str | None:
             names.update(name.split())
         elif not set(name.split()) & names:
             continue
-        verb = match.groupdict().get("verb") or ""
-        if re.fullmatch(_CITES, verb):
-            return sentence.strip()
-        return _as_claim(match.group("claim"))
+        if re.fullmatch(_CITES, match.groupdict().get("verb") or ""):
+            return _Report(sentence.strip(), cited=True)
+        return _Report(_as_claim(match.group("claim")), cited=False)
     return None
 
 
