@@ -30,8 +30,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   answer, and bare headings under a title or opening that names them myths, excuses, mistakes...;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
-* a plain op-ed: claims reported in prose and answered after them (:mod:`bot.oped_layout`);
-* tried last, a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`).
+* a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
+* a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
 
 Lines that are not part of the argument (calls to action, links, bylines, share lines, captions) are no answer.
 """
@@ -158,8 +158,8 @@ def read_layout(text: str) -> Article:
         ("reported headings", lambda lines: _with_context(reported_headings(_without_noise(lines)))),
         ("quoted posts", lambda lines: _with_context(quoted_posts(_without_noise(lines)))),
         ("quoted critics", lambda lines: _with_context(quoted_critics(_without_noise(lines)))),
-        ("op-ed", _read_oped),
         ("reply to a named opponent", lambda lines: _with_context(named_opponent_reply(_prose(lines)))),
+        ("op-ed", _read_oped),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]

@@ -58,6 +58,11 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <paragraphs answering it>                      <the rest of the paragraph, and the next, answering them>
                                                  ("Hey," I reply, "<the writer's quoted retort answers>")
 
+  a reply to one named opponent, their argument reported in the third person:
+  <Name>, who argues that <claim>, ... / <Name> argues that <claim>. / According to <Name>, <claim>.
+  <Name> cites <what the claim rests on>. He says "<claim>." / She argues that <claim>.
+  <the sentences answering it>  ...  First of all, <the writer's own reasons, answering the first claim>
+
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.

@@ -10,9 +10,12 @@ proposal they argued for.
 
 The claim is what is reported (``that X``: X, quotation marks gone); a sentence that cites or points to
 something keeps its words, and is the context where the run also states a claim. Each of the writer's
-reasons in sequence leads its paragraph (``bot.importer``'s ``_LEADS_OPEN_REASONS``). Tried only where no
-other layout is found, and only with two reports at least, the opponent named in the opening, and the
-writer's own voice ("I", "my") in the text, so a report quoted in passing makes no Point.
+reasons in sequence leads its paragraph (``bot.importer``'s ``_LEADS_OPEN_REASONS``).
+
+Tried before the plain op-ed, whose ``She says "..."`` would take one report for the whole, and only with
+two reports at least, the opponent named in the opening, the writer's own voice ("I", "my") in the text
+and no one else's claims reported ("Critics say ..."), so a report quoted in passing makes no Point and
+an op-ed answering a side at large stays an op-ed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .oped_layout import reported_claims
 from .text import split_sentences
 
 #: A person's name: one to three capitalized words ("Jarom Norris", "Dr Smith").
@@ -75,12 +79,13 @@ OPENING_PARAGRAPHS = 2
 
 
 def named_opponent_reply(paragraphs: list[str]) -> list[tuple[str, str, list[str]]]:
-    """(claim, context, answer lines) for each run of reports of the named opponent, answered after it."""
+    """(claim, context, answer lines) for each run of reports of the named opponent, answered after it; nothing
+    where the text also reports others ("Critics say ..."): it answers a side, and the op-ed layout reads it."""
     if not any(_WRITER.search(p) for p in paragraphs):
         return []
     names: set[str] = set()
     points: list[tuple[list[_Report], list[list[str]]]] = []  # (reports, answer paragraphs of sentences)
-    own_case = False
+    own_case = others = False
     for index, paragraph in enumerate(paragraphs):
         own_case = own_case or bool(points and _OWN_CASE.match(paragraph))
         answer: list[str] = []
@@ -95,13 +100,15 @@ def named_opponent_reply(paragraphs: list[str]) -> list[tuple[str, str, list[str
                     points.append(([], []))
                 points[-1][0].append(claim)
                 reported_here = True
-            elif points and not own_case:
-                answer.append(sentence)
+            else:
+                others = others or bool(reported_claims(sentence))
+                if points and not own_case:
+                    answer.append(sentence)
         if own_case and points:
             points[0][1].append(split_sentences(paragraph))
         elif answer:
             points[-1][1].append(answer)
-    if sum(len(reports) for reports, _ in points) < MIN_REPORTS:
+    if others or sum(len(reports) for reports, _ in points) < MIN_REPORTS:
         return []
     return [(*_claim_and_context(reports), _as_lines(answer)) for reports, answer in points if answer]
 
