@@ -36,7 +36,7 @@ _SAYS = (
 #: Reporting verbs whose object is a thing, not a statement: the sentence keeps its words.
 _CITES = r"(?:cites|cited|points to|pointed to|calls for|called for|blames|blamed|invokes|invoked)"
 _ADVERB = r"(?:\w+ly\s+|also\s+|even\s+|then\s+)?"
-_CONNECTIVE = r"(?:(?:but|and|yet|still|now|of course|then|next|finally|further|later)\s*,?\s+)?"
+_CONNECTIVE = r"(?i:(?:but|and|yet|still|now|of course|then|next|finally|further|later)\s*,?\s+)?"
 #: "..., Jarom Norris, who argues that fireworks should go, ...": the opponent and their thesis in one clause.
 _WHO_ARGUES = re.compile(
     _NAME + r",?\s+who\s+" + _ADVERB + r"(?P<verb>" + _SAYS + r"|" + _CITES + r")\s+(?:that\s+)?"
@@ -46,7 +46,7 @@ _BY_NAME = re.compile(
     r"^" + _CONNECTIVE + _NAME + r"\s+" + _ADVERB + r"(?P<verb>" + _SAYS + r"|" + _CITES + r")\s+(?:that\s+)?"
     r"(?P<claim>.{8,})$"
 )
-_ACCORDING_TO = re.compile(r"^" + _CONNECTIVE + r"according to\s+" + _NAME + r",\s+(?P<claim>.{12,})$", re.I)
+_ACCORDING_TO = re.compile(r"^" + _CONNECTIVE + r"(?i:according to)\s+" + _NAME + r",\s+(?P<claim>.{12,})$")
 _PRONOUN = re.compile(
     r"^" + _CONNECTIVE + r"(?P<name>he|she)\s+" + _ADVERB + r"(?P<verb>" + _SAYS + r"|" + _CITES + r")\s+"
     r"(?:that\s+)?(?P<claim>.{8,})$",
@@ -71,6 +71,10 @@ _NOT_A_NAME = frozenset(
 class _Report:
     text: str
     cited: bool  # "Doe cites X": a sentence naming what they rely on, kept as written; not a statement of theirs
+
+
+#: "Parents argued": one word in the plural with a verb in the past is a group (the op-ed's), not a person.
+_GROUP_IN_PAST = re.compile(r"[A-Z][a-z]+s (?:\w+ed|said|wrote|thought|told us)")
 
 
 #: Reports needed at least, the first in the opening paragraphs.
@@ -131,8 +135,10 @@ def _report(sentence: str, names: set[str], opening: bool) -> _Report | None:
         if pattern is _PRONOUN:
             if not names:
                 continue
-        elif name.split()[0].lower() in _NOT_A_NAME:
-            continue
+        elif name.split()[0].lower() in _NOT_A_NAME or _GROUP_IN_PAST.fullmatch(
+            f"{name} {match.groupdict().get('verb')}"
+        ):
+            continue  # nobody named, or a group
         elif opening:
             names.update(name.split())
         elif not set(name.split()) & names:
