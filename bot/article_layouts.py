@@ -9,9 +9,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   following paragraphs answer it;
 * ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``,
   ``NOT TRUE:``, ``Reality:``, ``The truth:``, ``Truth:``;
-* the claim with its verdict after it, on a line of its own (``Composting
-  just smells! – FALSE``, ``Wind is unreliable (myth)``), followed by the
-  paragraphs that answer it;
+* the claim with its verdict after it, on a line of its own (``Composting just smells! – FALSE``, ``Wind is
+  unreliable (myth)``), followed by the paragraphs that answer it;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
   followed by ``Reply:`` or ``Answer:``;
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
@@ -21,21 +20,20 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
   remark may follow the number with no space (``1."Won't it be hard to get a job?"``), and its
   quotation marks go;
-* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
-  followed by the paragraphs that answer it;
+* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by the paragraphs answering it;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
-* questions and answers: a line that is one question (``Q: Isn't wind too
-  costly?`` or just the question), followed by the paragraphs that answer it;
+* questions and answers (:mod:`bot.faq_layout`): a line that is one question (``Q: Isn't wind too costly?``)
+  or the asker's worry (``I fear my kid won't go back to school.``), followed by the paragraphs answering it;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for
   several reasons:"), then the reasons, each a paragraph led by a dash; the proposal is the one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of claims, each followed by its
   answer, and bare headings under a title or opening that names them myths, excuses, mistakes...;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
+* a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
 * a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
 
-Lines that are not part of the argument (calls to action, links, bylines,
-share lines, captions) are left out of the answers.
+Lines that are not part of the argument (calls to action, links, bylines, share lines, captions) are no answer.
 """
 
 from __future__ import annotations
@@ -46,7 +44,9 @@ from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
 from .expected_layouts import EXPECTED_STRUCTURES
+from .faq_layout import faq_entries
 from .labelled_lines_layout import is_label_line, labelled_talking_points
+from .named_opponent_layout import named_opponent_reply
 from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
@@ -81,7 +81,6 @@ _NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)](?:\s+|(?=\"))(.+?)(?:\*\*)?\s*
 #: A remark quoted whole (quotation marks are straight once the text is normalized).
 _WHOLLY_QUOTED = re.compile(r'^"([^"]+)"$')
 _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$')
-_QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
 #: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
@@ -151,7 +150,7 @@ def read_layout(text: str) -> Article:
         ("numbered", _read_numbered),
         ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
         ("quoted slogans", lambda lines: _as_points(quoted_slogans(lines))),
-        ("Q&A", _read_questions),
+        ("Q&A", lambda lines: _unlabelled(faq_entries(lines))),
         ("objections between rules", _read_ruled),
         ("rejected proposal", lambda lines: _as_points(rejected_proposal(_without_noise(lines)))),
         ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
@@ -159,6 +158,7 @@ def read_layout(text: str) -> Article:
         ("reported headings", lambda lines: _with_context(reported_headings(_without_noise(lines)))),
         ("quoted posts", lambda lines: _with_context(quoted_posts(_without_noise(lines)))),
         ("quoted critics", lambda lines: _with_context(quoted_critics(_without_noise(lines)))),
+        ("reply to a named opponent", lambda lines: _with_context(named_opponent_reply(_prose(lines)))),
         ("op-ed", _read_oped),
     )
     for layout, reader in readers:
@@ -373,16 +373,13 @@ def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
     return points if sum(1 for p in points if p.paragraphs) >= 2 else []
 
 
+def _prose(lines: list[str]) -> list[str]:
+    """The paragraphs of a text with no headings (one a line where it has no blank lines), comments left out."""
+    return [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not _COMMENT.match(p)]
+
+
 def _read_oped(lines: list[str]) -> list[RawPoint]:
-    paragraphs = [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not _COMMENT.match(p)]
-    return [
-        RawPoint(n, claim, context, answers) for n, (claim, context, answers) in enumerate(read_oped(paragraphs), 1)
-    ]
-
-
-def _read_questions(lines: list[str]) -> list[RawPoint]:
-    points = _read_standalone(lines, _QUESTION)
-    return [p for p in points if len(split_sentences(p.claim)) == 1]
+    return [RawPoint(n, *found) for n, found in enumerate(read_oped(_prose(lines)), 1)]
 
 
 def _read_ruled(lines: list[str]) -> list[RawPoint]:

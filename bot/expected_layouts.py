@@ -33,6 +33,7 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
+                                               (or a worry: I fear <claim>. / I'm afraid ... / My concern is ...)
 
   "A SLOGAN IN CAPITALS." <its credit: www.site.org> <the answer, on the same line or the next>
 
@@ -56,6 +57,11 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   @handle: "<a post quoted under its handle>"     "<the critics' words>," sneer the critics, "<more of them>"
   <paragraphs answering it>                      <the rest of the paragraph, and the next, answering them>
                                                  ("Hey," I reply, "<the writer's quoted retort answers>")
+
+  a reply to one named opponent, their argument reported in the third person:
+  <Name>, who argues that <claim>, ... / <Name> argues that <claim>. / According to <Name>, <claim>.
+  <Name> cites <what the claim rests on>. He says "<claim>." / She argues that <claim>.
+  <the sentences answering it>  ...  First of all, <the writer's own reasons, answering the first claim>
 
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.

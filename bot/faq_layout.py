@@ -1,0 +1,73 @@
+"""Questions and answers: each entry a line of its own, answered by the paragraphs after it.
+
+An entry is a paragraph of one line (a blank line or the start of the text before it) that is either
+
+* one question (``Q: Isn't wind too costly?`` or just the question), or
+* a worry in the asker's own voice, one sentence: ``I fear my kid won't go back to school.``,
+  ``I worry that ...``, ``I'm afraid ...``, ``We're concerned that ...``, ``My biggest concern is that ...``.
+  The worry is the claim, its "I fear (that)" gone where a statement follows (``My kid won't go back to
+  school.``); "I worry about the cost." is kept as written.
+
+The paragraphs up to the next entry answer it; a last sentence cut off mid-word (a page retrieved short)
+is no answer. Two entries answered at least, so an article asking one question in passing is not an FAQ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import is_finished, split_sentences
+
+_HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
+_QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
+#: "I fear", "I'm worried", "We are afraid", "My main concern is": how a worry in the asker's voice opens.
+_WORRIER = (
+    r"(?:(?:I|we)\s+(?:\w+ly\s+)?(?:fear|worry|dread)|(?:I'm|I am|we're|we are)\s+(?:\w+ly\s+|so\s+|very\s+)?"
+    r"(?:afraid|worried|concerned|scared|nervous|anxious|terrified)"
+    r"|(?:my|our)\s+(?:\w+\s+)?(?:concern|worry|fear)\s+is)"
+)
+_WORRY = re.compile(_HEADING + r"(?P<worry>(?P<opening>" + _WORRIER + r")\b\s*(?P<rest>[^?]{8,200}?[.!]))(?:\*\*)?\s*$")
+#: After the opening, what the worry is about rather than what is feared: "I worry about ...", "afraid of ...".
+_ABOUT = re.compile(r"^(?:about|of|for|over|at|with|by|when|whether|if)\b", re.IGNORECASE)
+#: A line this long is a paragraph, not an entry.
+ENTRY_WORDS = 30
+#: Entries answered at least.
+MIN_ENTRIES = 2
+
+
+def faq_entries(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each entry, where two at least are answered; else nothing."""
+    sections: list[tuple[str, list[str]]] = []
+    for i, line in enumerate(lines):
+        claim = _entry(line) if i == 0 or not lines[i - 1].strip() else None
+        if claim is not None:
+            sections.append((claim, []))
+        elif sections:
+            sections[-1][1].append(line)
+    if sections:
+        _drop_cut_off(sections[-1][1])
+    answered = [s for s in sections if any(line.strip() for line in s[1])]
+    if len(answered) < MIN_ENTRIES:
+        return []
+    return [(claim, body) for claim, body in sections if len(split_sentences(claim)) == 1]
+
+
+def _entry(line: str) -> str | None:
+    if len(line.split()) > ENTRY_WORDS:
+        return None
+    if question := _QUESTION.match(line):
+        return question.group(1).strip()
+    worry = _WORRY.match(line)
+    if not worry or len(split_sentences(worry.group("worry"))) != 1:
+        return None
+    rest = re.sub(r"^that\s+", "", worry.group("rest").strip(), flags=re.IGNORECASE)
+    if _ABOUT.match(rest):
+        return worry.group("worry").strip()
+    return rest[:1].upper() + rest[1:]
+
+
+def _drop_cut_off(body: list[str]) -> None:
+    """The last sentence gone where the page was cut off in it ("... they will begin to")."""
+    filled = [i for i, line in enumerate(body) if line.strip()]
+    if filled and not is_finished(body[filled[-1]].strip()):
+        body[filled[-1]] = " ".join(split_sentences(body[filled[-1]])[:-1])

@@ -1,0 +1,88 @@
+"""An FAQ whose entries are the asker's own worries as well as questions (articles-17's gap-year page), and a
+column answering a named colleague whose argument it reports in the third person (articles-17's fireworks
+column)."""
+
+from __future__ import annotations
+
+from bot.article_layouts import read_layout
+from bot.importer import import_article
+
+ALLOWANCE_FAQ = """# source: https://moneykids.example.com/pocket-money-faq
+Pocket Money: Your Questions
+
+Parents write to us every week about pocket money. Here are the worries we hear most, and what we tell them.
+
+I'm afraid my daughter will spend every penny on sweets.
+
+Most children do, for a month or two. Once the money is gone before the weekend, they learn to save faster than any lecture could teach them. Families who pay a weekly sum report that sweets spending falls by half within a term.
+
+Won't paying for chores teach children to expect money for everything?
+
+Only if every chore is paid. Keep the daily jobs unpaid and pay for the extras, like washing the car. Children then see the difference between helping at home and earning.
+
+I worry about the arguments it will cause between siblings.
+
+Set the same rule for each child and write it down. A written rule ends most quarrels before they start.
+
+My youngest keeps asking when he can have a card of his own, and we don
+"""
+
+
+def test_an_faq_takes_the_askers_worries_as_entries_beside_its_questions():
+    assert read_layout(ALLOWANCE_FAQ).layout == "Q&A"
+    _, case = import_article(ALLOWANCE_FAQ, "pocket-money")
+    # a worry is the claim without its "I'm afraid"; a worry about something stays as written
+    assert [p.claim for p in case.points] == [
+        "My daughter will spend every penny on sweets.",
+        "Won't paying for chores teach children to expect money for everything?",
+        "I worry about the arguments it will cause between siblings.",
+    ]
+    sources = [" ".join(s for a in p.counterarguments for s in a.source) for p in case.points]
+    assert "learn to save faster" in sources[0] and "falls by half" in sources[0]
+    assert "Keep the daily jobs unpaid" in sources[1]
+    # the page was cut off in its last entry: the unfinished sentence answers nothing
+    assert "A written rule ends most quarrels" in sources[2] and "card of his own" not in sources[2]
+
+
+PARKING_REPLY = """# source: https://campus.example.edu/opinion/keep-the-parking-lot
+With respect to my fellow columnist, Dana Whitfield, who argues that the campus parking lot should be turned into a park, I have to say her plan is a fantasy.
+Whitfield cites the heat that the asphalt soaks up every summer. She says the lot "turns the quad into an oven."
+I suppose that would matter if anyone spent August on campus. Nobody does: the semester starts after the worst heat is over.
+Even if the heat were a real problem, the cost of losing the lot would be far greater.
+First of all, commuters need somewhere to leave their cars. Half of our students drive in from towns with no bus service, and they would simply stop coming.
+The main advantage of the lot, though, is the farmers' market it hosts every Saturday. The market brings the town onto campus and pays for two scholarships a year.
+In conclusion, the lot stays. A park is pretty, but a campus that nobody can reach is no campus at all.
+"""
+
+
+def test_a_reply_to_a_named_colleague_makes_points_of_what_is_reported_of_them():
+    assert read_layout(PARKING_REPLY).layout == "reply to a named opponent"
+    _, case = import_article(PARKING_REPLY, "parking-lot")
+    # the colleague's thesis, from the opening's "who argues that", then what they say of the heat; what
+    # they cite sets the claim out, and the quotation marks go
+    assert [p.claim for p in case.points] == [
+        "The campus parking lot should be turned into a park.",
+        "The lot turns the quad into an oven.",
+    ]
+    assert case.points[1].context == "Whitfield cites the heat that the asphalt soaks up every summer."
+    sources = [[" ".join(a.source) for a in p.counterarguments] for p in case.points]
+    # the sentences after a report answer it, up to the writer's own case ...
+    assert any("Nobody does" in s for s in sources[1]) and any("cost of losing the lot" in s for s in sources[1])
+    # ... whose reasons in sequence, each leading its paragraph, answer the thesis, the conclusion too
+    assert sources[0] == [
+        "First of all, commuters need somewhere to leave their cars. Half of our students drive in from towns "
+        "with no bus service, and they would simply stop coming.",
+        "The main advantage of the lot, though, is the farmers' market it hosts every Saturday. The market brings "
+        "the town onto campus and pays for two scholarships a year.",
+        "In conclusion, the lot stays. A park is pretty, but a campus that nobody can reach is no campus at all.",
+    ]
+    # the opening's verdict on the colleague's plan gives no reason
+    assert not any("fantasy" in s for p in sources for s in p)
+
+
+def test_a_text_that_also_reports_critics_at_large_is_read_as_an_op_ed():
+    # the writer answers a side, not one colleague: "Critics say ..." makes it an op-ed
+    article = PARKING_REPLY.replace(
+        "Even if the heat were", "Critics say the lot is an eyesore that no visitor forgets. But even if the heat were"
+    )
+    assert read_layout(article).layout == "op-ed"
