@@ -32,6 +32,7 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   answer, and bare headings under a title or opening that names them myths, excuses, mistakes...;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
+* one passage of a named piece quoted ("Here's a taste:") and answered (:mod:`bot.quoted_passage_layout`);
 * a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
 
 Lines that are not part of the argument (calls to action, links, bylines,
@@ -50,6 +51,7 @@ from .labelled_lines_layout import is_label_line, labelled_talking_points
 from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
+from .quoted_passage_layout import quoted_passage
 from .quoted_voices_layout import quoted_critics, quoted_posts
 from .reported_headings_layout import reported_headings
 from .run_in_layout import run_in_leads
@@ -159,6 +161,7 @@ def read_layout(text: str) -> Article:
         ("reported headings", lambda lines: _with_context(reported_headings(_without_noise(lines)))),
         ("quoted posts", lambda lines: _with_context(quoted_posts(_without_noise(lines)))),
         ("quoted critics", lambda lines: _with_context(quoted_critics(_without_noise(lines)))),
+        ("quoted passage", lambda lines: _with_context(quoted_passage(_without_noise(lines)))),
         ("op-ed", _read_oped),
     )
     for layout, reader in readers:
