@@ -7,13 +7,11 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
   paragraph after the heading is the author's concession (the context); the
   following paragraphs answer it;
-* ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``,
-  ``NOT TRUE:``, ``Reality:``, ``The truth:``, ``Truth:``;
+* ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``, ``NOT TRUE:``, ``Reality:``, ``Truth:``;
 * the claim with its verdict after it, on a line of its own (``Composting
   just smells! – FALSE``, ``Wind is unreliable (myth)``), followed by the
   paragraphs that answer it;
-* ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
-  followed by ``Reply:`` or ``Answer:``;
+* ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:`` followed by ``Reply:`` or ``Answer:``;
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
@@ -21,11 +19,9 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
   remark may follow the number with no space (``1."Won't it be hard to get a job?"``), and its
   quotation marks go;
-* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each
-  followed by the paragraphs that answer it;
+* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
-* questions and answers: a line that is one question (``Q: Isn't wind too
-  costly?`` or just the question), followed by the paragraphs that answer it;
+* questions and answers: a line that is one question (``Q: Isn't wind too costly?`` or just it), then its answer;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for
   several reasons:"), then the reasons, each a paragraph led by a dash; the proposal is the one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of claims, each followed by its
@@ -35,8 +31,7 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * one passage of a named piece quoted ("Here's a taste:") and answered (:mod:`bot.quoted_passage_layout`);
 * a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
 
-Lines that are not part of the argument (calls to action, links, bylines,
-share lines, captions) are left out of the answers.
+Lines not part of the argument (calls to action, links, bylines, share lines, captions) are left out of the answers.
 """
 
 from __future__ import annotations
