@@ -4,13 +4,11 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 
 * premises and their rejections (:mod:`bot.premise_layout`), a Parlia page: ``[P1] <premise> [P2] ...``,
   then ``[Rejecting P1] <its answer>``; the page's title is a Point, answered by its "Counter arguments";
-* ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
-  paragraph after the heading is the author's concession (the context); the
-  following paragraphs answer it;
+* ``Point #1: <claim>`` (or ``Point 1:``): the first paragraph after the heading is the author's concession
+  (the context); the following paragraphs answer it;
 * ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``, ``NOT TRUE:``, ``Reality:``, ``Truth:``;
-* the claim with its verdict after it, on a line of its own (``Composting
-  just smells! – FALSE``, ``Wind is unreliable (myth)``), followed by the
-  paragraphs that answer it;
+* the claim with its verdict after it, on a line of its own (``Composting just smells! – FALSE``, ``Wind is
+  unreliable (myth)``), followed by the paragraphs that answer it;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:`` followed by ``Reply:`` or ``Answer:``;
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
@@ -29,7 +27,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
 * one passage of a named piece quoted ("Here's a taste:") and answered (:mod:`bot.quoted_passage_layout`);
-* a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
+* a plain op-ed: claims reported in prose and answered after them (:mod:`bot.oped_layout`); after it, a
+  post discrediting the report its opponents cite, its thesis reversed a Point (:mod:`bot.discredited_report_layout`).
 
 Lines not part of the argument (calls to action, links, bylines, share lines, captions) are left out of the answers.
 """
@@ -41,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
+from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .labelled_lines_layout import is_label_line, labelled_talking_points
 from .oped_layout import lines_as_paragraphs, read_oped
@@ -82,8 +82,7 @@ _QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\
 #: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
-#: A line this long is a paragraph, not a heading.
-HEADING_WORDS = 30
+HEADING_WORDS = 30  # a line this long is a paragraph, not a heading
 #: A line this long that ends with a full stop is a sentence of prose, not a title.
 PROSE_WORDS = 8
 
@@ -158,6 +157,7 @@ def read_layout(text: str) -> Article:
         ("quoted critics", lambda lines: _with_context(quoted_critics(_without_noise(lines)))),
         ("quoted passage", lambda lines: _with_context(quoted_passage(_without_noise(lines)))),
         ("op-ed", _read_oped),
+        ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]
