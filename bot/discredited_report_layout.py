@@ -37,10 +37,13 @@ _FINDING = re.compile(
 )
 #: The thesis: "<someone> should (likely) do away with <it>", "... should not <do it>".
 _THESIS = re.compile(
-    r"(?:^|(?<=[-,;:]\s))(?P<who>[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+should\s+(?:\w+ly\s+)?"
+    r"(?:^|(?<=[-,;:]\s))(?P<who>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+should\s+(?:\w+ly\s+)?"
     r"(?P<turn>do away with|get rid of|abolish|scrap|ditch|retire|eliminate|phase out|"
     r"stop(?= \w+ing\b)|not|never)\s+(?P<rest>[^.;!?]{3,120})"
 )
+#: Before the finding, a clause of the writer's own ("The link to the survey is broken, and ..."), not the
+#: report named ('A "study" released by X').
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did)\b|,\s+(?:and|but)\b")
 _KEEPS = {"not": "", "never": "", "stop": "keep"}
 #: The thesis comes in the post's opening paragraphs.
 OPENING_PARAGRAPHS = 2
@@ -81,7 +84,7 @@ def _finding(paragraph: str) -> tuple[str, str, str] | None:
     claim = finding[:1].upper() + finding[1:] + "."
     before, after = sentences[:at], sentences[at + 1 :]
     lead = re.sub(r",?\s*(?:which|that)?,?\s*(?:according to [^,]{2,60},)?\s*$", "", sentences[at][: match.start()])
-    own = [sentences[at]] if len(lead.split()) >= 8 else []  # more than "The study found that"
+    own = [sentences[at]] if _CLAUSE.search(lead) else []  # more than 'A "study" by X found that ...'
     if before:
         return claim, " ".join(after), " ".join(before + own)
     return claim, "", " ".join(own + after)
