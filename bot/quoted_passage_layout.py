@@ -22,8 +22,12 @@ import re
 from .negation import bare
 from .text import analyze, is_finished, split_sentences
 
-#: A short line announcing the quotation: "Here's a taste:", "He writes:", "From the column:".
-_ANNOUNCES = re.compile(r"^[^.!?]{3,80}:$")
+#: A short line announcing the quotation: "Here's a taste:", "He writes:", "An excerpt:"; not "Here's why:".
+_ANNOUNCES = re.compile(
+    r"^[^.!?]{0,60}\b(?:taste|excerpt|extract|passage|snippet|sample|quote|quoting|bit|writes|wrote|says|said|"
+    r"argues|argued|claims|claimed|puts it|opines|asserts|declares)\b[^.!?]{0,30}:$",
+    re.IGNORECASE,
+)
 ANNOUNCE_WORDS = 12
 #: The opening names a piece of writing that the passage is quoted from.
 _PIECE = re.compile(

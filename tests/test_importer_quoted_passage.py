@@ -48,9 +48,11 @@ def test_the_claims_of_a_quoted_passage_are_answered_by_the_reply_paragraphs_tha
         assert not any(words in s for p in sources for s in p)
     assert "paired with the reply paragraphs" in draft  # which claim each paragraph answers is a guess
     # "Here's a taste:" after an opening that names no article, column or post: a quotation in passing
+    # and "Here's why:" announces the writer's own reasons, not a quotation
     unnamed = KNITTING_REPLY.replace("Here's a column in the Daily Courier", "Here's something")
-    try:
-        layout = read_layout(unnamed).layout
-    except ValueError:
-        layout = "refused"
-    assert layout != "quoted passage"
+    for text in (unnamed, KNITTING_REPLY.replace("Here's a taste:", "Here's why:")):
+        try:
+            layout = read_layout(text).layout
+        except ValueError:
+            layout = "refused"
+        assert layout != "quoted passage"
