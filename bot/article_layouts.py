@@ -4,15 +4,12 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 
 * premises and their rejections (:mod:`bot.premise_layout`), a Parlia page: ``[P1] <premise> [P2] ...``,
   then ``[Rejecting P1] <its answer>``; the page's title is a Point, answered by its "Counter arguments";
-* ``Point #1: <claim>`` (or ``Point 1:``), as in rebuttal articles: the first
-  paragraph after the heading is the author's concession (the context); the
-  following paragraphs answer it;
-* ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``,
-  ``NOT TRUE:``, ``Reality:``, ``The truth:``, ``Truth:``;
+* ``Point #1: <claim>`` (or ``Point 1:``): the first paragraph after the heading is the author's concession
+  (the context); the following paragraphs answer it;
+* ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``, ``NOT TRUE:``, ``Reality:``, ``Truth:``;
 * the claim with its verdict after it, on a line of its own (``Composting just smells! – FALSE``, ``Wind is
   unreliable (myth)``), followed by the paragraphs that answer it;
-* ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:``
-  followed by ``Reply:`` or ``Answer:``;
+* ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:`` followed by ``Reply:`` or ``Answer:``;
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
@@ -20,7 +17,7 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
   remark may follow the number with no space (``1."Won't it be hard to get a job?"``), and its
   quotation marks go;
-* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by the paragraphs answering it;
+* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
 * questions and answers (:mod:`bot.faq_layout`): a line that is one question (``Q: Isn't wind too costly?``)
   or the asker's worry (``I fear my kid won't go back to school.``), followed by the paragraphs answering it;
@@ -31,9 +28,11 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
 * a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
-* a plain op-ed, tried last: claims reported in prose and answered after them (:mod:`bot.oped_layout`).
+* one passage of a named piece quoted ("Here's a taste:") and answered (:mod:`bot.quoted_passage_layout`);
+* a plain op-ed: claims reported in prose and answered after them (:mod:`bot.oped_layout`); after it, a
+  post discrediting the report its opponents cite, its thesis reversed a Point (:mod:`bot.discredited_report_layout`).
 
-Lines that are not part of the argument (calls to action, links, bylines, share lines, captions) are no answer.
+Lines not part of the argument (calls to action, links, bylines, share lines, captions) are left out of the answers.
 """
 
 from __future__ import annotations
@@ -43,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
+from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .faq_layout import faq_entries
 from .labelled_lines_layout import is_label_line, labelled_talking_points
@@ -50,6 +50,7 @@ from .named_opponent_layout import named_opponent_reply
 from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
+from .quoted_passage_layout import quoted_passage
 from .quoted_voices_layout import quoted_critics, quoted_posts
 from .reported_headings_layout import reported_headings
 from .run_in_layout import run_in_leads
@@ -84,8 +85,7 @@ _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$'
 #: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
-#: A line this long is a paragraph, not a heading.
-HEADING_WORDS = 30
+HEADING_WORDS = 30  # a line this long is a paragraph, not a heading
 #: A line this long that ends with a full stop is a sentence of prose, not a title.
 PROSE_WORDS = 8
 
@@ -159,7 +159,9 @@ def read_layout(text: str) -> Article:
         ("quoted posts", lambda lines: _with_context(quoted_posts(_without_noise(lines)))),
         ("quoted critics", lambda lines: _with_context(quoted_critics(_without_noise(lines)))),
         ("reply to a named opponent", lambda lines: _with_context(named_opponent_reply(_prose(lines)))),
+        ("quoted passage", lambda lines: _with_context(quoted_passage(_without_noise(lines)))),
         ("op-ed", _read_oped),
+        ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]

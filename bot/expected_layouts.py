@@ -63,10 +63,18 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <Name> cites <what the claim rests on>. He says "<claim>." / She argues that <claim>.
   <the sentences answering it>  ...  First of all, <the writer's own reasons, answering the first claim>
 
+  <an opening naming a piece: "Here's an article in Slate ... by Jane Doe.">   a reply to one quoted passage
+  Here's a taste:   (or He writes:, any short line ending in a colon)
+  <the passage quoted, one paragraph or > lines: its sentences are the claims>
+  <paragraphs answering them, each the claim it shares most words with>
+
   an op-ed stating the other side's claims in prose, each answered in the sentences after it:
   Critics say <claim>. / Some argue that <claim>. / It is often claimed that <claim>.
   Opponents point to <claim>. / "<claim>," says <source>. / You claim to <claim>.
   It is a false assumption that <claim>. / Your report that <claim> fails to consider <the answer>.
   Concerns that <claim> are unwarranted. / A reader wrote... "<claim>. <more of the comment>"
   But <the answer, in the same or the following paragraphs>
+
+  X should do away with Y.   (the thesis: "X should keep Y" is a claim)   a post discrediting the other side's report:
+  <the sentences discrediting it> ... the "report" ... which found that <claim>. <how far it spread>
 """

@@ -274,6 +274,8 @@ _UNMARKED_CLAIMS = {
     "headings named as myths": "as headings with no label, under a title or opening naming them myths or the like",
     "reported headings": 'as headings with no label, each reported ("You may read that ...") and rejected under it',
     "rejected proposal": "in no sentence: the Point is the proposal the article's thesis rejects, stated positively",
+    "quoted passage": "as sentences of a quoted passage, each paired with the reply paragraphs naming most of it",
+    "discredited report": 'as what a "report" in scare quotes found, and the thesis stated the other way round',
 }
 
 
