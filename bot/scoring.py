@@ -70,6 +70,8 @@ COPY_SHARE = 0.75
 SPELL_MIN_LENGTH = 5
 SPELL_MIN_SIMILARITY = 80
 SPELL_LENGTH_SLACK = 2
+#: A near copy of a reference (:meth:`CaseIndex.contradicted`) has at least this share of its own stems in it.
+NEAR_COPY_COVER = 0.5
 
 
 @dataclass(frozen=True)
@@ -284,9 +286,10 @@ class CaseIndex:
     def contradicted(self, point_number: int, sentence: str, near: float) -> frozenset[str]:
         """The Point's counterarguments ``sentence`` restates with one of their terms the other
         way round ("fares will never pay" against "fares will pay"): it shares at least
-        ``near`` of a reference's weighted terms, polarity aside, and has a term the reason's
-        references only ever say with the other polarity (the test that keeps such a window's
-        credit at 0 in :meth:`score`)."""
+        ``near`` of a reference's weighted terms, polarity aside, at least
+        :data:`NEAR_COPY_COVER` of its own stems are in that reference, and it has a term the
+        reason's references only ever say with the other polarity (the test that keeps such a
+        window's credit at 0 in :meth:`score`)."""
         read = self.read_sentence(sentence)
         term_ids = sorted(read.term_ids)
         if not term_ids:
@@ -304,7 +307,10 @@ class CaseIndex:
         ]
         if not rows:
             return frozenset()
-        shares = np.maximum.reduceat(np.minimum(np.sum(rows, axis=0), 1.0), self._owner_starts)
+        # Near both ways: a sentence that takes in a reference's words among as many of its own says
+        # more than the reference, and its term turned round may belong to its other clause.
+        covers = (np.array(rows) > 0).sum(axis=0) >= NEAR_COPY_COVER * len(stems)
+        shares = np.maximum.reduceat(np.where(covers, np.minimum(np.sum(rows, axis=0), 1.0), 0.0), self._owner_starts)
         hits = (shares >= near) & conflicted
         return frozenset(arg_id for arg_id, hit in zip(columns.argument_ids, hits[columns.mine], strict=True) if hit)
 

@@ -170,6 +170,18 @@ def test_a_sentence_arguing_the_points_side_earns_no_other_reason(scorer, case, 
     assert [o.counterargument_id for o in result.opposed] == ["fares-cover-running-costs"]
 
 
+def test_a_reason_restated_beside_a_denial_of_something_else_earns_it(scorer, case):
+    """A reason's words in a longer sentence whose other clause denies something ("no one ...
+    doubts") are no near copy turned round: the sentence says more than the reference."""
+    result = scorer.score(
+        case,
+        1,
+        "Passenger fares will pay for running the trams, and no one on the council doubts "
+        "the building costs will be repaid within thirty years.",
+    )
+    assert result.covered_ids == ("fares-cover-running-costs",) and result.opposed == ()
+
+
 def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer):
     """The shipped judge reads "The allies have not lost faith in the US." as the opposite of
     "... the allies have not lost faith in the US ..." (0.92); made only of the reason's words,
