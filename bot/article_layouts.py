@@ -15,12 +15,10 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
   remark may follow the number with no space (``1."Won't it be hard to get a job?"``), quotation marks gone;
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
-* questions and answers (:mod:`bot.faq_layout`): a line that is one question (``Q: Isn't wind too costly?``)
-  or the asker's worry (``I fear my kid won't go back to school.``), followed by the paragraphs answering it;
+* questions and answers (:mod:`bot.faq_layout`): a question (``Q: Isn't wind too costly?``) or worry, then its answer;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for several
   reasons:"), then the reasons, each led by a dash; the proposal is the one Point;
-* claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of claims, each followed by its
-  answer, and bare headings under a title or opening that names them myths, excuses, mistakes...;
+* claims with no label (:mod:`bot.unlabelled_layouts`): bulleted, or bare headings under a title naming them myths;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
 * a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
@@ -35,7 +33,7 @@ Lines not part of the argument (calls to action, links, bylines, share lines, ca
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
@@ -327,9 +325,11 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     return _as_points(run_in_leads(lines))
 
 
-def _with_context(found: list[tuple[str, str, list[str]]] | list[tuple[str, str, list[str], str]]) -> list[RawPoint]:
+def _with_context(found: Sequence[tuple[str, str, list[str]] | tuple[str, str, list[str], str]]) -> list[RawPoint]:
     """A layout's (claim, context, answer lines[, review note]) as Points: premises', reported headings'."""
-    return [RawPoint(n, f[0], f[1], answer_paragraphs(f[2]), *f[3:]) for n, f in enumerate(found, 1)]
+    return [
+        RawPoint(n, f[0], f[1], answer_paragraphs(f[2]), f[3] if len(f) > 3 else "") for n, f in enumerate(found, 1)
+    ]
 
 
 def _as_points(found: list[tuple[str, list[str]]]) -> list[RawPoint]:

@@ -21,7 +21,7 @@ something by rule 1, or by rules 2 and 3 where the article names its claims.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lemminflect import getAllLemmas
 
@@ -31,6 +31,8 @@ from .unlabelled_layouts import DENIAL, as_claim, names_the_claims, undo_denial
 
 #: A line this short, alone, capitalised and with no end punctuation, heads a block.
 MAX_HEADING_WORDS = 12
+#: A line labelled as a claim ("Myth: ...") this long is a paragraph, not a heading.
+MAX_LABELLED_WORDS = 30
 #: A first sentence longer than this is prose, not a correction a rule can undo.
 MAX_CORRECTION_WORDS = 25
 #: A block with no claim a rule finds is a Point only with this many words: less is a caption or a link.
@@ -60,6 +62,25 @@ _PEOPLE_THINK = re.compile(
     r"(?:that\s+)?(?P<claim>.{12,})",
     re.IGNORECASE,
 )
+#: A label that marks a line as the other side's claim: "Myth: X", "Objection 2: X".
+_CLAIM_LABEL = re.compile(
+    r"^(?:myth|misconception|claim|objection|excuse|argument|point)\s*#?\s*\d*\s*[:.\-\u2013]\s*(?P<claim>\S.{6,})$",
+    re.I,
+)
+#: A label opening the answer: "Fact: ...", "The truth: ...".
+_ANSWER_LABEL = re.compile(
+    r"^(?:facts?|reality|(?:the )?truth|not true|false|response|reply|answer|a)\s*[:.\-\u2013!]\s+", re.I
+)
+#: A question that asserts its answer ("Don't fines teach responsibility?", "Why would anyone return it?").
+_ASSERTING_QUESTION = re.compile(
+    r"^(?:[^,?]{3,60},\s+)?(?:(?:do|does|did|is|are|was|were|can|could|will|would|should|has|have|wo)n['\u2019]t|"
+    r"why (?:would|should|do|does|is|are|can|not))\b",
+    re.IGNORECASE,
+)
+#: "I fear X", "We worry that X": the asker's worry.
+_WORRY = re.compile(
+    r"^(?:i|we)(?:'m| am|'re| are)?\s+(?:fear|worry|afraid|worried|concerned)\s+(?:that\s+)?(?P<claim>.{12,})", re.I
+)
 #: "Contrary to (popular) myth, X": X is the correction.
 _CONTRARY = re.compile(r"^contrary to (?:[\w-]+\s+){0,2}(?:myth|belief|opinion|wisdom)s?,\s+(?P<correction>.+)$", re.I)
 #: A paragraph that turns against the one before ("But ...", "In fact ...") continues its block.
@@ -85,19 +106,22 @@ class FoundPoint:
     claim: str
     context: str
     answer: tuple[str, ...]  # paragraphs
-    review: str  # "" where a rule found the claim
-    answers: bool  # a rule that marks an argument found the claim
+    review: str = ""  # why the coach must write the claim; "" where a rule found it
+    answers: bool = True  # a rule that marks an argument found the claim
 
 
 def last_resort(lines: list[str], title: str) -> list[tuple[str, str, list[str], str]]:
     """(claim, context, answer lines, review note) for each block that argues; nothing where fewer than two
     blocks answer something a rule can name."""
     named = names_the_claims(lines)
-    found = []
+    found: list[FoundPoint] = []
     for block in blocks(lines, title):
-        point = _read_block(block, named, lines)
-        if point is not None:
-            found.append(point)
+        points = _read_block(block, named, lines)
+        if found and not found[-1].answer and (not points or points[0].review):
+            found[-1] = replace(found[-1], answer=block.paragraphs)  # a claim reported at a paragraph's end
+            continue
+        found += points
+    found = [p for p in found if p.answer]
     if sum(p.answers for p in found) < 2:
         return []
     return [(p.claim, p.context, [line for para in p.answer for line in (para, "")], p.review) for p in found]
@@ -150,14 +174,16 @@ def _heading(lines: list[str], i: int) -> str | None:
     line standing alone with no end punctuation."""
     line = lines[i]
     marked = _MARKDOWN_HEADING.match(line) or _NUMBERED_HEADING.match(line)
-    text = (marked.group("text") if marked else line).strip(" *_#")
-    if not text or len(text.split()) > MAX_HEADING_WORDS:
+    text = _BULLET_MARK.sub("", marked.group("text") if marked else line).strip(" *_#")
+    if not text or len(text.split()) > (MAX_LABELLED_WORDS if _CLAIM_LABEL.match(text) else MAX_HEADING_WORDS):
         return None
-    if marked:
+    if _BYLINE.match(text):
+        return None
+    if marked or _CLAIM_LABEL.match(text):
         return text
     alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
-    unended = not text.endswith((".", ",", ";", ":", "!", "?"))
-    return text if alone and unended and text[:1].isupper() and not _BULLET_MARK.match(line) else None
+    unended = not text.endswith((".", ",", ";", ":", "!"))
+    return text if alone and unended and text[:1].isupper() else None
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -165,38 +191,58 @@ def _is_prose(paragraph: str) -> bool:
     return bool(re.search(r"[.!?\"\u201d]\s*$|[.!?]\s", paragraph)) and not _BYLINE.match(paragraph)
 
 
-def _read_block(block: Block, named: bool, lines: list[str]) -> FoundPoint | None:
-    paragraphs = [split_sentences(p) for p in block.paragraphs]
-    first = paragraphs[0]
-    for index, sentence in enumerate(first[:REPORT_WITHIN]):
-        claim = _reported(sentence)
-        if claim:
-            answer = (" ".join(first[index + 1 :]), *block.paragraphs[1:])
-            answer = tuple(p for p in answer if p)
-            if answer:
-                return FoundPoint(claim, " ".join(first[:index]), answer, "", True)
-    if block.heading and _states_claim(block.heading):
-        return FoundPoint(as_claim(block.heading, lines), "", block.paragraphs, "", named)
+def _read_block(block: Block, named: bool, lines: list[str]) -> list[FoundPoint]:
+    """The block's Points: one per claim a sentence of a paragraph reports, else the one its heading, its first
+    sentence or the coach must name; nothing for a caption, an aside or the opening announcing the myths."""
+    paragraphs = [split_sentences(_ANSWER_LABEL.sub("", p)) for p in block.paragraphs]
+    sentences = [(index, s) for index, p in enumerate(paragraphs) for s in p]
+    within = len(sentences) if not block.heading else min(REPORT_WITHIN, len(paragraphs[0]))
+    # Under a heading, a report opens the block's text or one of its paragraphs; in prose, anywhere.
+    opening = {k for k, (index, _) in enumerate(sentences) if k < within or sentences[k - 1][0] != index}
+    reports = [
+        (k, c) for k, (_, s) in enumerate(sentences) if (k in opening or not block.heading) and (c := _reported(s))
+    ]
+    if reports:
+        ends = [k for k, _ in reports[1:]] + [len(sentences)]
+        return [
+            FoundPoint(claim, " ".join(s for _, s in sentences[:k]) if n == 0 else "", _rejoin(sentences[k + 1 : end]))
+            for n, ((k, claim), end) in enumerate(zip(reports, ends, strict=False))
+        ]
+    labelled = _CLAIM_LABEL.match(block.heading)
+    if labelled:
+        return [FoundPoint(_as_sentence(labelled.group("claim")), "", block.paragraphs)]
+    if block.heading and (named and len(block.heading.split()) >= 3 or _states_claim(block.heading)):
+        return [FoundPoint(as_claim(block.heading, lines), "", block.paragraphs, answers=named)]
+    first = paragraphs[0][0] if paragraphs[0] else ""
+    if first.endswith("?") and len(sentences) >= 2:  # a question, answered: the objection it puts
+        answer = _rejoin(sentences[1:])
+        return [FoundPoint(first, "", answer, answers=bool(_ASSERTING_QUESTION.match(first)))]
     words = sum(len(p.split()) for p in block.paragraphs)
-    if not named and words < MIN_BLOCK_WORDS:
-        return None
-    corrected = _corrected(first[0]) if named else None
+    corrected = _corrected(first) if named and len(sentences) >= 2 else None
     if corrected:
-        return FoundPoint(corrected, "", block.paragraphs, "", True)
-    if words < MIN_BLOCK_WORDS or len([s for p in paragraphs for s in p]) < 2 or _names_them(block):
-        return None  # a caption, a one-line aside, or the opening that announces the myths
+        return [FoundPoint(corrected, "", block.paragraphs)]
+    if words < MIN_BLOCK_WORDS or len(sentences) < 2 or _names_them(block):
+        return []
     where = f'the heading "{block.heading}"' if block.heading else "its paragraph"
     review = (
         f"no rule could name the claim {where} answers, so the claim is its first sentence, the article's own "
         "statement; write the claim the other side makes that this answers"
     )
-    return FoundPoint(first[0], "", block.paragraphs, review, False)
+    return [FoundPoint(paragraphs[0][0], "", block.paragraphs, review, answers=False)]
+
+
+def _rejoin(sentences: list[tuple[int, str]]) -> tuple[str, ...]:
+    """Numbered sentences joined again into their paragraphs."""
+    joined: dict[int, list[str]] = {}
+    for index, sentence in sentences:
+        joined.setdefault(index, []).append(sentence)
+    return tuple(" ".join(p) for p in joined.values())
 
 
 def _reported(sentence: str) -> str:
     """The claim a sentence reports ("The myth says X", "Critics say X"), or the one it corrects where it opens
     "Contrary to myth, <a denial>"; "" where it reports none."""
-    match = _MYTH_REPORT.match(sentence) or _PEOPLE_THINK.match(sentence)
+    match = _MYTH_REPORT.match(sentence) or _PEOPLE_THINK.match(sentence) or _WORRY.match(sentence)
     if match:
         return _as_sentence(match.group("claim"))
     contrary = _CONTRARY.match(sentence)
