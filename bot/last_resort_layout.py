@@ -91,6 +91,12 @@ _SUMS_UP = re.compile(r"^(?:in short|in sum|in conclusion|to sum up|to conclude|
 _QUESTION_WORD = re.compile(r"^(?:why|how|what|when|where|who|which)\b", re.IGNORECASE)
 #: A hedge a denial carries that its claim does not: "not necessarily better" -> "better".
 _HEDGE = re.compile(r"\b(?:necessarily|really|actually)\s+", re.IGNORECASE)
+#: "You can have X", "Bodies are Y": a subject of up to four words, an auxiliary "not" can follow, the rest.
+_AFFIRMING = re.compile(
+    r"^(?P<subject>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?P<aux>can|could|is|are|was|were|will|would|may)\s+"
+    r"(?!not\b|never\b)(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 #: A denial by the writer, a story's character or an order ("Do not overmix"): no one else's claim.
 _OWN_SUBJECT = re.compile(r"^(?:i|he|she|we)$", re.IGNORECASE)
 
@@ -218,7 +224,7 @@ def _read_block(block: Block, named: bool, lines: list[str]) -> list[FoundPoint]
         answer = _rejoin(sentences[1:])
         return [FoundPoint(first, "", answer, answers=bool(_ASSERTING_QUESTION.match(first)))]
     words = sum(len(p.split()) for p in block.paragraphs)
-    corrected = _corrected(first) if named and len(sentences) >= 2 else None
+    corrected = (_corrected(first) or _negated(first)) if named and len(sentences) >= 2 else None
     if corrected:
         return [FoundPoint(corrected, "", block.paragraphs)]
     if words < MIN_BLOCK_WORDS or len(sentences) < 2 or _names_them(block):
@@ -263,6 +269,18 @@ def _corrected(sentence: str) -> str | None:
         return None
     claim = undo_denial(sentence[: denial.end()] + _HEDGE.sub("", sentence[denial.end() :], count=1))
     return _as_sentence(claim) if claim else None
+
+
+def _negated(sentence: str) -> str | None:
+    """The claim a short affirmation corrects, where it asserts with an auxiliary that "not" can follow ("You can
+    have a viewing and still be cremated." -> "You cannot have a viewing and be cremated."); None otherwise."""
+    match = _AFFIRMING.match(sentence)
+    if match is None or len(sentence.split()) > MAX_CORRECTION_WORDS or _OWN_SUBJECT.match(match.group("subject")):
+        return None
+    aux = match.group("aux")
+    denied = "cannot" if aux.lower() == "can" else f"{aux} not"
+    rest = re.sub(r"\b(?:still|also|even|actually|really)\s+", "", match.group("rest"))
+    return _as_sentence(f"{match.group('subject')} {denied} {rest}")
 
 
 def _states_claim(heading: str) -> bool:

@@ -23,6 +23,8 @@ You do not have to hire a removal firm for a small flat. A rented van and two fr
 Packing does not need to take weeks. Most households pack a room a day once they start with the things they never use. Labelled boxes matter far more than early boxes.
 
 Moving in winter can be cheaper than moving in summer. Firms are quieter from November to February and often cut their rates by a fifth. Schools are in session, so roads near them are busy only twice a day.
+
+Most sofas fit through a standard door with the feet off. Removal crews take legs and cushions off as a matter of course, and a sofa that sticks can go in through a window.
 """
 
 
@@ -35,7 +37,8 @@ def test_paragraphs_opening_with_corrections_draft_each_a_point_with_the_denial_
     assert [p.claim for p in case.points] == [
         "You have to hire a removal firm for a small flat.",
         "Packing needs to take weeks.",
-        "Moving in winter can be cheaper than moving in summer.",
+        "Moving in winter cannot be cheaper than moving in summer.",  # an affirmation with "can": denied
+        "Most sofas fit through a standard door with the feet off.",
     ]
     # the correction is the first reason: it stays in the answer
     assert case.points[0].counterarguments[0].source[0] == "You do not have to hire a removal firm for a small flat."
@@ -45,14 +48,14 @@ def test_paragraphs_opening_with_corrections_draft_each_a_point_with_the_denial_
         for a in p.counterarguments
         for s in a.source
     )
-    # no rule can name what "Moving in winter can be cheaper" corrects: the coach is told, on the Point's line
+    # no rule can name what "Most sofas fit ..." corrects (no "not" to undo, no auxiliary to deny): the coach is told
     lines = imported.toml.splitlines()
-    note = next(n for n, line in enumerate(lines, 1) if line.startswith("# review: Point 3: no rule could name"))
-    assert lines[note].startswith('claim = "Moving in winter can be cheaper')  # the note stands above the claim
+    note = next(n for n, line in enumerate(lines, 1) if line.startswith("# review: Point 4: no rule could name"))
+    assert lines[note].startswith('claim = "Most sofas fit')  # the note stands above the claim
     assert any(
-        line == note and "Point 3: no rule could name the claim" in message for line, message in imported.warnings
+        line == note and "Point 4: no rule could name the claim" in message for line, message in imported.warnings
     )
-    assert not any("Point 1: no rule" in message or "Point 2: no rule" in message for _, message in imported.warnings)
+    assert sum("no rule could name" in message for _, message in imported.warnings) == 1  # only that Point's
 
 
 # Topic headings (numbered, bare), each over a bulleted paragraph that reports the myth and answers it.
