@@ -1,21 +1,27 @@
 """The last-resort reader: tried after every other layout, it drafts any article that argues.
 
-The text is cut into blocks: a heading (a Markdown or numbered heading, ``1. Eyesight``, or a short
-capitalised line standing alone with no end punctuation) heads a block of the paragraphs under it where
-the article has two or more; otherwise each paragraph is a block. Titles, bylines ("This article was
-written by ..."), captions and date lines are left out. Each block is a Point, its claim found by the
-first rule that applies:
+The text is cut into blocks: a heading (a Markdown or numbered heading, ``1. Eyesight``, a line labelled
+``Myth:`` or ``Point #2:``, or a short capitalised line standing alone with no end punctuation) heads a block
+of the paragraphs under it where the article has two or more; otherwise each paragraph is a block, one that
+turns ("But ...") joining the one before. Titles, bylines ("This article was written by ..."), captions,
+date lines and an opening that only announces the myths are left out. Each block is a Point, its claim
+found by the first rule that applies:
 
-1. a sentence near its start reports the claim: "The myth says X", "It's a Hollywood myth that X",
-   "People think X", or any report the op-ed layout knows ("Critics say X"); the answer follows it;
-2. its heading states a claim (three words or more, with a verb: "Heat Pumps Are Noisy");
-3. where the article names what it answers (myths, misconceptions...), its first sentence denies a
-   claim ("It is not required by law to embalm a body."): the claim is the sentence with its denial
-   undone; the sentence stays in the answer, where it is the first reason;
-4. else the claim is left for the coach: the first sentence stands in, with a note saying so.
+1. a sentence reports the claim: "The myth says X", "It's a Hollywood myth that X", "People think X",
+   "I fear X", or any report the op-ed layout knows ("Critics say X"); the sentences after it answer. Under
+   a heading the report opens the block or a paragraph; in a paragraph it may stand anywhere, each report
+   starting a Point;
+2. a label's text ("Myth: X"), or a heading that states a claim (three words or more, with a verb, or any
+   such heading where the article names what it answers: myths, misconceptions, excuses...);
+3. a question the block answers ("Won't they return books late?");
+4. where the article names what it answers, a first sentence that denies ("It is not required by law to
+   embalm a body.") with its denial undone, or that affirms with an auxiliary ("You can have a viewing and
+   still be cremated.") denied; the sentence stays in the answer, where it is the first reason;
+5. else the claim is left for the coach: the first sentence stands in, with a note saying so.
 
 A text with no argument (a recipe, a story, a list of links) is refused: at least two blocks must answer
-something by rule 1, or by rules 2 and 3 where the article names its claims.
+something by rules 1-4 (headings and first sentences only where the article names its claims; a question
+only where it asserts, "Don't fines teach responsibility?").
 """
 
 from __future__ import annotations
