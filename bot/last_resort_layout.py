@@ -7,7 +7,7 @@ turns ("But ...") joining the one before. Titles, bylines ("This article was wri
 date lines and an opening that only announces the myths are left out. Each block is a Point, its claim
 found by the first rule that applies:
 
-1. a sentence reports the claim: "The myth says X", "It's a Hollywood myth that X", "People think X",
+1. a sentence reports the claim: "Myth #1: X", "The myth says X", "It's a Hollywood myth that X", "People think X",
    "I fear X", or any report the op-ed layout knows ("Critics say X"); the sentences after it answer. Under
    a heading the report opens the block or a paragraph; in a paragraph it may stand anywhere, each report
    starting a Point;
@@ -255,6 +255,7 @@ def _reported(sentence: str) -> str:
     """The claim a sentence reports ("The myth says X", "Critics say X"), or the one it corrects where it opens
     "Contrary to myth, <a denial>"; "" where it reports none."""
     match = _MYTH_REPORT.match(sentence) or _PEOPLE_THINK.match(sentence) or _WORRY.match(sentence)
+    match = match or _CLAIM_LABEL.match(sentence)  # "Myth #1: <claim>." opening a paragraph
     if match:
         return _as_sentence(match.group("claim"))
     contrary = _CONTRARY.match(sentence)
