@@ -11,13 +11,11 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads, ``Myth #1: <claim>. <answer>`` (:mod:`bot.run_in_layout`); ``<claim>. UNTRUE. <answer>`` inline;
-* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
-  remark may follow the number with no space (``1."Won't it be hard to get a job?"``), quotation marks gone;
+* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, then its paragraphs (``1."Won't it hurt?"``: quotes go);
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
 * questions and answers (:mod:`bot.faq_layout`): a question (``Q: Isn't wind too costly?``) or worry, then its answer;
-* a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for several
-  reasons:"), then the reasons, each led by a dash; the proposal is the one Point;
+* a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it, then reasons led by dashes; one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): bulleted, or bare headings under a title naming them myths;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
@@ -381,7 +379,9 @@ def _prose(lines: list[str]) -> list[str]:
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:
-    return [RawPoint(n, *found) for n, found in enumerate(read_oped(_prose(lines)), 1)]
+    """One claim answered by all the rest is too coarse a reading where two blocks answer claims of their own."""
+    found = [RawPoint(n, *found) for n, found in enumerate(read_oped(_prose(lines)), 1)]
+    return [] if len(found) == 1 and last_resort(_without_noise(lines), _title(lines)) else found
 
 
 def _read_ruled(lines: list[str]) -> list[RawPoint]:

@@ -112,3 +112,22 @@ def test_a_recipe_a_story_or_a_list_of_links_is_still_refused_naming_the_layouts
     with pytest.raises(ImportError_, match="No recognisable structure") as caught:
         import_article(text, "none")
     assert "last resort" in str(caught.value)
+
+
+def test_an_op_ed_reading_of_one_claim_yields_where_the_blocks_after_it_answer_claims_of_their_own():
+    # the opening reports a claim in prose, as an op-ed does; the op-ed would take all the rest as its answer
+    opening = (
+        "Cycling to Work: What the Myths Get Wrong\n\n"
+        "Most of what drivers believe about commuting by bike is hearsay. For example, it's a myth that bikes "
+        "slow down traffic. In fact, a bike lane moves five times as many people per hour as a car lane.\n"
+    )
+    text = CYCLING_HEADINGS.replace("Cycling to Work: What the Myths Get Wrong\n", opening)
+    assert read_layout(text).layout == "last resort"
+    _, case = import_article(text, "cycling")
+    assert [p.claim for p in case.points] == [
+        "Bikes slow down traffic.",
+        "You arrive at work soaked and smelly.",
+        "City cycling is more dangerous than driving.",
+        "It rains too often to ride.",
+    ]
+    assert case.points[0].context == "Most of what drivers believe about commuting by bike is hearsay."
