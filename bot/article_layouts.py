@@ -4,33 +4,26 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 
 * premises and their rejections (:mod:`bot.premise_layout`), a Parlia page: ``[P1] <premise> [P2] ...``,
   then ``[Rejecting P1] <its answer>``; the page's title is a Point, answered by its "Counter arguments";
-* ``Point #1: <claim>`` (or ``Point 1:``): the first paragraph after the heading is the author's concession
-  (the context); the following paragraphs answer it;
+* ``Point #1: <claim>`` (or ``Point 1:``): the first paragraph after it concedes (the context), the next answer;
 * ``Myth: <claim>`` followed by the answer, labelled or not: ``Fact:``, ``NOT TRUE:``, ``Reality:``, ``Truth:``;
-* the claim with its verdict after it, on a line of its own (``Composting just smells! – FALSE``, ``Wind is
-  unreliable (myth)``), followed by the paragraphs that answer it;
+* the claim with its verdict after it, on a line of its own (``Composting just smells! – FALSE``), then its answer;
 * ``Claim: <claim>`` followed by ``Response: <text>``, and ``Objection:`` followed by ``Reply:`` or ``Answer:``;
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
-* run-in leads (:mod:`bot.run_in_layout`): ``Myth #1: <claim>. <its answer>`` opening a paragraph;
-* inline verdicts (:mod:`bot.verdict_layout`): ``... <claim>. UNTRUE. <its answer>``;
-* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, each followed by its paragraphs; a quoted
-  remark may follow the number with no space (``1."Won't it be hard to get a job?"``), and its
-  quotation marks go;
+* run-in leads, ``Myth #1: <claim>. <answer>`` (:mod:`bot.run_in_layout`); ``<claim>. UNTRUE. <answer>`` inline;
+* numbered headings, ``1. <claim>`` or ``## 1. <claim>``, then its paragraphs (``1."Won't it hurt?"``: quotes go);
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
-* questions and answers (:mod:`bot.faq_layout`): a line that is one question (``Q: Isn't wind too costly?``)
-  or the asker's worry (``I fear my kid won't go back to school.``), followed by the paragraphs answering it;
-* a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it ("X is not warranted ... for
-  several reasons:"), then the reasons, each a paragraph led by a dash; the proposal is the one Point;
-* claims with no label (:mod:`bot.unlabelled_layouts`): a bulleted list of claims, each followed by its
-  answer, and bare headings under a title or opening that names them myths, excuses, mistakes...;
+* questions and answers (:mod:`bot.faq_layout`): a question (``Q: Isn't wind too costly?``) or worry, then its answer;
+* a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it, then reasons led by dashes; one Point;
+* claims with no label (:mod:`bot.unlabelled_layouts`): bulleted, or bare headings under a title naming them myths;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
 * a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
 * one passage of a named piece quoted ("Here's a taste:") and answered (:mod:`bot.quoted_passage_layout`);
 * a plain op-ed: claims reported in prose and answered after them (:mod:`bot.oped_layout`); after it, a
-  post discrediting the report its opponents cite, its thesis reversed a Point (:mod:`bot.discredited_report_layout`).
+  post discrediting the report its opponents cite, its thesis reversed a Point (:mod:`bot.discredited_report_layout`);
+* last, any text that argues: each block (a heading's text, else a paragraph) a Point (:mod:`bot.last_resort_layout`).
 
 Lines not part of the argument (calls to action, links, bylines, share lines, captions) are left out of the answers.
 """
@@ -38,7 +31,7 @@ Lines not part of the argument (calls to action, links, bylines, share lines, ca
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
@@ -46,6 +39,7 @@ from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .faq_layout import faq_entries
 from .labelled_lines_layout import is_label_line, labelled_talking_points
+from .last_resort_layout import last_resort
 from .named_opponent_layout import named_opponent_reply
 from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
@@ -125,6 +119,7 @@ class RawPoint:
     claim: str
     context: str  # what the article concedes or sets out; "" when it has nothing of its own
     paragraphs: tuple[str, ...]  # the answer, boilerplate removed
+    review: str = ""  # why the claim needs the coach's eye, where the reader only guessed it
 
 
 @dataclass(frozen=True)
@@ -162,6 +157,7 @@ def read_layout(text: str) -> Article:
         ("quoted passage", lambda lines: _with_context(quoted_passage(_without_noise(lines)))),
         ("op-ed", _read_oped),
         ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
+        ("last resort", lambda lines: _with_context(last_resort(_without_noise(lines), _title(lines)))),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]
@@ -327,9 +323,11 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     return _as_points(run_in_leads(lines))
 
 
-def _with_context(found: list[tuple[str, str, list[str]]]) -> list[RawPoint]:
-    """A layout's (claim, context, answer lines) as Points: premises', reported headings'."""
-    return [RawPoint(n, claim, context, answer_paragraphs(body)) for n, (claim, context, body) in enumerate(found, 1)]
+def _with_context(found: Sequence[tuple[str, str, list[str]] | tuple[str, str, list[str], str]]) -> list[RawPoint]:
+    """A layout's (claim, context, answer lines[, review note]) as Points: premises', reported headings'."""
+    return [
+        RawPoint(n, f[0], f[1], answer_paragraphs(f[2]), f[3] if len(f) > 3 else "") for n, f in enumerate(found, 1)
+    ]
 
 
 def _as_points(found: list[tuple[str, list[str]]]) -> list[RawPoint]:
@@ -381,7 +379,9 @@ def _prose(lines: list[str]) -> list[str]:
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:
-    return [RawPoint(n, *found) for n, found in enumerate(read_oped(_prose(lines)), 1)]
+    """One claim answered by all the rest is too coarse a reading where two blocks answer claims of their own."""
+    found = [RawPoint(n, *found) for n, found in enumerate(read_oped(_prose(lines)), 1)]
+    return [] if len(found) == 1 and last_resort(_without_noise(lines), _title(lines)) else found
 
 
 def _read_ruled(lines: list[str]) -> list[RawPoint]:

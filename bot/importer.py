@@ -73,6 +73,7 @@ class DraftPoint:
     context: str
     claims: tuple[tuple[str, ...], ...]  # each candidate counterargument: its source sentences
     long_from: frozenset[int] = frozenset()  # indices of claims that open a long paragraph
+    review: str = ""  # why the claim needs the coach's eye, where the layout only guessed it
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,8 @@ def read_article(raw: str, filename: str = "") -> DraftArticle:
             claims += _claims([paragraph], topic, lead_opens=lead_opens)
         if claims:
             own = _conceded(found_point.paragraphs) or found_point.context
-            context = _context(found_point.claim, own)
-            points.append(
-                DraftPoint(found_point.number, found_point.claim, context, tuple(claims), frozenset(long_from))
-            )
+            number, claim, review = found_point.number, found_point.claim, found_point.review
+            points.append(DraftPoint(number, claim, _context(claim, own), tuple(claims), frozenset(long_from), review))
     if not points:
         raise ImportError_("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
     return DraftArticle(title, attribution, tuple(points), article.layout)
@@ -276,6 +275,8 @@ _UNMARKED_CLAIMS = {
     "rejected proposal": "in no sentence: the Point is the proposal the article's thesis rejects, stated positively",
     "quoted passage": "as sentences of a quoted passage, each paired with the reply paragraphs naming most of it",
     "discredited report": 'as what a "report" in scare quotes found, and the thesis stated the other way round',
+    "last resort": "by the last resort, no layout fitting: each block (a heading's paragraphs, else a paragraph) a "
+    'Point, its claim a reported myth ("The myth says ..."), a heading, or a first sentence, its denial undone',
 }
 
 
@@ -309,6 +310,8 @@ def _point_lines(point: DraftPoint) -> list[str]:
     `cases validate` repeats with its line."""
     review = f"{REVIEW_MARK} Point {point.number}:"
     out = ["", "[[points]]", f"number = {point.number}"]
+    if point.review:
+        out.append(f"{review} {point.review}")
     if point.claim.rstrip(' "\u201d').endswith("?") or len(split_sentences(point.claim)) > 1:
         out.append(
             f"{review} the claim is a question or several sentences; write it as the one statement the other side makes"
