@@ -49,7 +49,7 @@ from .quoted_voices_layout import quoted_critics, quoted_posts
 from .reported_headings_layout import reported_headings
 from .run_in_layout import run_in_leads
 from .slogan_layout import quoted_slogans
-from .text import has_content, normalize, split_sentences
+from .text import has_content, normalize, paragraphs_of, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings, names_the_claims
 from .verdict_layout import verdict_items
 
@@ -202,7 +202,7 @@ def _attribution(lines: list[str]) -> str:
 
 
 def _intro(lines: list[str]) -> str:
-    for paragraph in _paragraphs(lines):
+    for paragraph in paragraphs_of(lines):
         if (
             len(split_sentences(paragraph)) >= 2
             and not is_boilerplate(paragraph)
@@ -214,26 +214,12 @@ def _intro(lines: list[str]) -> str:
     return ""
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
-
-
 def answer_paragraphs(lines: list[str]) -> tuple[str, ...]:
     """The paragraphs of an answer, without boilerplate lines or citation numbers; a bullet starts a paragraph."""
     lines = bullets_apart(lines)
     kept = [line if line.strip() and not is_boilerplate(line.strip()) else "" for line in lines]
     kept = [_ANSWER_PREFIX.sub("", line) for line in kept]
-    return tuple(p for p in _paragraphs(kept) if not is_boilerplate(p))
+    return tuple(p for p in paragraphs_of(kept) if not is_boilerplate(p))
 
 
 def _is_heading(line: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

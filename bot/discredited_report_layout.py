@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .text import split_sentences
+from .text import paragraphs_of, split_sentences
 
 #: The other side's evidence in scare quotes: 'The "report"', 'a "new study."'.
 _SCARE_QUOTED = re.compile(
@@ -53,7 +53,7 @@ REASON_WORDS = 3
 
 def discredited_report(lines: list[str]) -> list[tuple[str, str, list[str]]]:
     """(claim, context, answer lines): the post's thesis reversed and each finding of a scare-quoted report."""
-    paragraphs = _paragraphs(lines)
+    paragraphs = paragraphs_of(lines)
     found = [(index, finding) for index, p in enumerate(paragraphs) if (finding := _finding(p))]
     if not found:
         return []
@@ -103,15 +103,3 @@ def _thesis(paragraph: str) -> tuple[str, str] | None:
         reason = len(before.split()) >= REASON_WORDS
         return claim[:1].upper() + claim[1:] + ".", "" if reason else sentence
     return None
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    return paragraphs

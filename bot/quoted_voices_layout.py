@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .oped_layout import reported_claims
-from .text import is_finished, split_sentences
+from .text import is_finished, paragraphs_of, split_sentences
 
 #: "@handle: "post"" alone on a line.
 _POST = re.compile(r'^\s*@(?P<handle>\w{1,30})\s*[:\-]?\s*"(?P<post>[^"]{8,400})"?\s*$')
@@ -68,7 +68,7 @@ def quoted_posts(lines: list[str]) -> list[tuple[str, str, list[str]]]:
     """(claim, context, answer lines) for each post quoted under its handle and answered after it."""
     found: list[tuple[str, list[str]]] = []
     answering = False
-    for paragraph in _paragraphs(lines):
+    for paragraph in paragraphs_of(lines):
         post = _POST.match(paragraph)
         if post:
             found.append((_as_claim(post.group("post")), []))
@@ -83,7 +83,7 @@ def quoted_posts(lines: list[str]) -> list[tuple[str, str, list[str]]]:
 def quoted_critics(lines: list[str]) -> list[tuple[str, str, list[str]]]:
     """(claim, context, answer lines) for each critics' quotation with its speech tag, and the critics'
     view reported before the first, each answered in the text after it."""
-    paragraphs = _paragraphs(lines)
+    paragraphs = paragraphs_of(lines)
     quotations = [p for p in paragraphs if _critic(p)]
     if len(quotations) < MIN_QUOTED:
         return []
@@ -180,15 +180,3 @@ def _unquoted(match: re.Match[str]) -> str:
         return f"{first}, {match.group('on').strip()}"
     ended = first + (mark if mark in ("?", "!", ".") else ".")
     return f"{ended} {match.group('next').strip()}" if match.group("next") else ended
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    return paragraphs

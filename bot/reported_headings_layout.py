@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .oped_layout import reported_claims
-from .text import split_sentences
+from .text import paragraphs_of, split_sentences
 from .unlabelled_layouts import as_claim
 
 #: A heading longer than this is a sentence of prose.
@@ -63,7 +63,7 @@ def reported_headings(lines: list[str]) -> list[tuple[str, str, list[str]]]:
     the heading's claim and then turns against it; nothing where fewer than two do."""
     found = []
     for heading, body in _sections(lines):
-        paragraphs = _paragraphs(body)
+        paragraphs = paragraphs_of(body)
         if not paragraphs:
             continue
         sentences = split_sentences(paragraphs[0])
@@ -105,13 +105,3 @@ def _is_heading(lines: list[str], i: int, spaced: bool) -> bool:
         and not text.endswith((".", ",", ";", ":", "!", "?"))
         and (after_break or bool(re.match(r"^\s*#{1,6}\s", lines[i])))
     )
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            paragraphs[-1].append(line.strip())
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return [" ".join(p) for p in paragraphs if p]

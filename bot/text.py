@@ -107,6 +107,17 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+def paragraphs_of(lines: list[str]) -> list[str]:
+    """The paragraphs of a text's lines: runs of non-blank lines, each joined into one line."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [" ".join(p) for p in paragraphs if p]
+
+
 def _expand_token(word: str) -> tuple[str, ...]:
     """One lowercase token as words, contractions expanded ("won't" -> "will", "not")."""
     expanded = _CONTRACTIONS.get(word)
