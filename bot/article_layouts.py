@@ -168,8 +168,8 @@ def read_layout(text: str) -> Article:
 
 
 def _title(lines: list[str]) -> str:
-    """The first short line that is neither a comment, boilerplate, a date nor one of the layout's
-    headings (a "MYTH: ..." line is a claim, not the title); else the page's URL, in words."""
+    """The first short line that is neither a comment, boilerplate, a date, a sentence, a caption nor one of
+    the layout's headings (a "MYTH: ..." line is a claim, not the title); else the page's URL, in words."""
     for line in lines:
         text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
         if (
@@ -181,7 +181,8 @@ def _title(lines: list[str]) -> str:
             and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED, _VERDICT_AFTER))
             and not is_label_line(line)
             and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
-            and not (text.endswith(".") and len(text.split()) >= PROSE_WORDS)  # a sentence of the opening
+            and not text.rstrip("\"'").endswith(".")  # a sentence of the opening ("What a load of nonsense.")
+            and not text[:1].islower()  # a caption or a broken navigation line ("limousine driver and suit")
         ):
             return text
     url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")

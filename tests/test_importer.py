@@ -622,6 +622,22 @@ def test_a_layout_heading_or_a_byline_is_never_the_title():
     assert case.title == "Bike Lane Myths" and case.attribution == "Sam Lee"
 
 
+def test_a_caption_or_a_short_sentence_of_the_opening_is_never_the_title():
+    """A photo's caption (no capital) and a one-line retort ending in a full stop are no titles: with
+    no title line, the page's address names the article."""
+    article = (
+        "# source: https://example.org/blog/meal-myths-busted\n"
+        "chef holding a tray\n\n"
+        "What a load of nonsense.\n\n"
+        "MYTH: Free school meals are wasted on families who can pay.\n\n"
+        "NOT TRUE: Most eligible families earn under the median wage, and take-up is highest where need is.\n\n"
+        "MYTH: Children throw the food away.\n\n"
+        "NOT TRUE: Plate-waste audits in three counties found most children finish their main course.\n"
+    )
+    _, case = import_article(article, "meals")
+    assert case.title == "Meal myths busted"
+
+
 def test_a_paragraph_setting_out_the_claim_before_the_answer_turns_is_its_context():
     article = (
         "Cycle Lane Myths\n\n1. Cycle lanes increase congestion\n\n"
