@@ -307,10 +307,11 @@ class CaseIndex:
         ]
         if not rows:
             return frozenset()
+        weights = np.array(rows)  # stem x reference
         # Near both ways: a sentence that takes in a reference's words among as many of its own says
         # more than the reference, and its term turned round may belong to its other clause.
-        covers = (np.array(rows) > 0).sum(axis=0) >= NEAR_COPY_COVER * len(stems)
-        shares = np.maximum.reduceat(np.where(covers, np.minimum(np.sum(rows, axis=0), 1.0), 0.0), self._owner_starts)
+        covers = (weights > 0).sum(axis=0) >= NEAR_COPY_COVER * len(stems)
+        shares = np.maximum.reduceat(np.where(covers, np.minimum(weights.sum(axis=0), 1.0), 0.0), self._owner_starts)
         hits = (shares >= near) & conflicted
         return frozenset(arg_id for arg_id, hit in zip(columns.argument_ids, hits[columns.mine], strict=True) if hit)
 
