@@ -24,6 +24,7 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <paragraphs answering it>
 
   ... <claim>. UNTRUE. <the answer>   (a verdict in capitals: FALSE, WRONG, NOPE, MYTH...)
+  1. <claim> [False! <the answer>]    (or an exclaimed verdict: False!, Wrong again!)
 
   <the page's claim, its title>                a premise page (as Parlia's): the title is a Point,
   Counter arguments                            answered by "Counter arguments"; each premise

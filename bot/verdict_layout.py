@@ -3,9 +3,13 @@
 ``... bats are blind. UNTRUE. All bats can see. ...``: a myth page's items, each a claim sentence (often the
 tail of a lead the page shows elsewhere, after an ellipsis), then a verdict of a word or two in capitals,
 a sentence of its own (``UNTRUE.``, ``FALSE!``, ``NOPE.``, ``NOT TRUE.``), then the answer, running on in
-the same paragraph and the paragraphs after it up to the next item's claim. A line of its own that holds
-no words (``|``, ``*``, ``~~~``: the cells of a table, a page's dividers) ends an item: what follows it
-belongs to the next item, and where no verdict follows (an aside, a joke) to no item.
+the same paragraph and the paragraphs after it up to the next item's claim. A verdict in ordinary case
+counts only as an exclamation (``False!``, ``Wrong again!``): ``False.`` or ``No.`` is too often a
+sentence of the prose. A numbered list's items read the same way (``1. <claim> [False! <answer>]``):
+the number is no sentence of either, and brackets round the verdict and its answer are dropped.
+A line of its own that holds no words (``|``, ``*``, ``~~~``: the cells of a table, a page's dividers)
+ends an item: what follows it belongs to the next item, and where no verdict follows (an aside, a joke)
+to no item.
 
 Only a verdict that denies the claim makes a Point. A hedge (``HMMM.``, ``MAYBE.``, ``SORT OF.``) or a
 confirmation (``TRUE.``, ``YES.``) still ends the item before it, but its own item is left out: the page
@@ -33,8 +37,15 @@ NOT_DENIALS = frozenset(
     {"MAYBE", "PERHAPS", "PARTLY", "SOMETIMES", "DEPENDS", "IT DEPENDS", "SORT OF", "KIND OF", "TRUE", "YES"}
     | {"PARTLY TRUE", "HALF TRUE", "MOSTLY TRUE", "DOUBTFUL", "UNCLEAR", "WELL"}
 )
-#: A verdict sentence: one or two words in capitals and its end mark ("UNTRUE.", "NOT TRUE!").
-_VERDICT = re.compile(r"^(?P<word>[A-Z]{2,}(?: [A-Z]{2,})?)\s*[.!]+$")
+#: A verdict sentence: one or two words in capitals and its end mark ("UNTRUE.", "NOT TRUE!"), or in
+#: ordinary case as an exclamation ("False!", "False again!"); an opening bracket may enclose it and its answer.
+_VERDICT = re.compile(
+    r"^[\[(]?(?:(?P<word>[A-Z]{2,}(?: [A-Z]{2,})?)\s*[.!]+|(?P<exclaimed>[A-Z][a-z]+(?: [a-z]+)?)\s*!+)$"
+)
+#: "FALSE AGAIN": the page's second denial is still a denial.
+_AGAIN = re.compile(r" AGAIN$")
+#: A list item's number standing as a sentence of its own ("1.", "2)").
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]$")
 #: "HMMM", "HMM": a hedge however many letters it is spelt with.
 _HUM = re.compile(r"^H+M+$")
 #: A line with no words on it: a divider between items.
@@ -50,8 +61,8 @@ def verdict(sentence: str) -> str:
     match = _VERDICT.match(sentence.strip())
     if not match:
         return ""
-    word = match.group("word")
-    if word in DENIALS:
+    word = match.group("word") or match.group("exclaimed").upper()
+    if word in DENIALS or _AGAIN.sub("", word) in DENIALS:
         return "deny"
     if word in NOT_DENIALS or _HUM.match(word):
         return "other"
@@ -66,7 +77,7 @@ def verdict_items(lines: list[str]) -> list[tuple[str, list[str]]]:
     for paragraph, divided in _paragraphs(lines):
         if divided:
             open_item = False
-        sentences = [s for s in split_sentences(paragraph) if re.search(r"\w", s)]
+        sentences = [s for s in split_sentences(paragraph) if re.search(r"\w", s) and not _ITEM_NUMBER.match(s)]
         marks = [verdict(s) for s in sentences]
         at = [i for i in range(1, len(sentences)) if marks[i] and not marks[i - 1]]
         claims = [i - 1 for i in at]
@@ -75,7 +86,7 @@ def verdict_items(lines: list[str]) -> list[tuple[str, list[str]]]:
             items[-1][2].extend(["", " ".join(leading)])  # a paragraph of its own
         for n, claim_at in enumerate(claims):
             ends = claims[n + 1] if n + 1 < len(claims) else len(sentences)
-            answer = " ".join(sentences[claim_at + 2 : ends])
+            answer = _unbracketed(" ".join(sentences[claim_at + 2 : ends]))
             items.append((sentences[claim_at], marks[claim_at + 1] == "deny", [answer] if answer else []))
             open_item = True
     found = [(_as_claim(claim), answer) for claim, denied, answer in items if denied and answer]
@@ -98,6 +109,14 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, bool]]:
             current, divided = [], False
         divided = divided or divider
     return paragraphs
+
+
+def _unbracketed(answer: str) -> str:
+    """The answer without the closing bracket its verdict opened ("[False! ... year.]")."""
+    for opening, closing in ("[]", "()"):
+        if answer.endswith(closing) and opening not in answer:
+            return answer[:-1].rstrip()
+    return answer
 
 
 def _as_claim(sentence: str) -> str:

@@ -1103,12 +1103,43 @@ def test_an_answer_after_a_verdict_runs_on_across_paragraphs_to_the_next_verdict
     assert second and not any("Moon" in s or "sunlight" in s for s in second)
 
 
+NUMBERED_BRACKETED_VERDICTS = """Kitchen Myths Your Grandmother Told You
+
+Plenty of kitchen lore gets passed down. Which of it holds up?
+
+1. Searing meat seals in the juices. [False! Seared steaks lose as much moisture as unseared ones. The crust adds flavour, not juiciness.]
+
+2. Adding oil to pasta water stops the pasta sticking. [Wrong again! The oil floats on top and never touches the pasta. Stirring in the first two minutes is what keeps it apart.]
+
+3. Alcohol all burns off in cooking. [False! A stew simmered for an hour still keeps about a quarter of its alcohol.]
+"""
+
+
+def test_numbered_myths_answered_in_brackets_after_an_exclaimed_verdict_are_points():
+    _, case = import_article(NUMBERED_BRACKETED_VERDICTS, "kitchen")
+    assert [p.claim for p in case.points] == [
+        "Searing meat seals in the juices.",
+        "Adding oil to pasta water stops the pasta sticking.",
+        "Alcohol all burns off in cooking.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert sources[0] == [
+        "Seared steaks lose as much moisture as unseared ones.",
+        "The crust adds flavour, not juiciness.",
+    ]
+    assert sources[2] == ["A stew simmered for an hour still keeps about a quarter of its alcohol."]
+    # neither the verdict, its brackets nor the next item's number is part of any answer
+    every = " ".join(s for found in sources for s in found)
+    assert not any(mark in every for mark in ("[", "]", "False", "Wrong", "2.", "3."))
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [("UNTRUE.", "deny"), ("NOT TRUE!", "deny"), ("NOPE.", "deny"), ("HMMM.", "other"), ("TRUE.", "other")]
-    + [("NASA.", ""), ("Untrue.", ""), ("Bats are blind.", "")],
+    + [("False!", "deny"), ("[Wrong again!", "deny"), ("True!", "other")]
+    + [("NASA.", ""), ("Untrue.", ""), ("False.", ""), ("No.", ""), ("Hello!", ""), ("Bats are blind.", "")],
 )
-def test_a_verdict_is_a_word_or_two_in_capitals_that_denies_hedges_or_grants(sentence, expected):
+def test_a_verdict_is_a_word_or_two_in_capitals_or_an_exclamation_that_denies_hedges_or_grants(sentence, expected):
     assert verdict(sentence) == expected
 
 
