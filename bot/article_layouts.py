@@ -61,6 +61,17 @@ _MYTH = re.compile(
     r"\s*(?:\*\*)?\s*(?P<claim>.+?)(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
+#: "Bullshit 1: We only pay for the food", "Excuse #2 - ...": any one-word label with a number, read as
+#: the other side's claims only on a page that names them so, and only where every heading has the same label.
+_NUMBERED_LABEL = re.compile(
+    _HEADING
+    + r"(?P<label>[A-Z][A-Za-z]+)\s*#?\s*\d{1,2}\s*[:.)\-\u2013\u2014]\s*(?:\*\*)?\s*(?P<claim>\S.+?)(?:\*\*)?\s*$"
+)
+#: Labels that number a text's parts or its own advice, never the other side's claims.
+_STRUCTURAL_LABELS = frozenset(
+    {"step", "part", "chapter", "section", "tip", "day", "week", "lesson", "figure", "table", "page", "update"}
+    | {"episode", "round", "level", "stage", "phase", "note", "question", "fact", "reason", "way", "rule"}
+)
 _ANSWER = re.compile(
     _HEADING + r"(?:Fact|Facts|Response|Reality|Reply|Answer|Truth|The truth|Not true|False)\s*(?:#?\s*\d+)?\s*"
     r"[:.\-!]\s*(?:\*\*)?\s*(.*)$",
@@ -142,6 +153,8 @@ def read_layout(text: str) -> Article:
         ("labelled lines", lambda lines: _as_points(labelled_talking_points(lines))),
         ("claims marked false", _read_marked_false),
         ("inline verdicts", lambda lines: _as_points(verdict_items(lines))),
+        ("numbered run-in myths", _read_numbered_run_in),
+        ("numbered labels", _read_numbered_labels),
         ("numbered", _read_numbered),
         ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
         ("quoted slogans", lambda lines: _as_points(quoted_slogans(lines))),
@@ -261,11 +274,23 @@ def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
     return " ".join(sentences[:turn]), [" ".join(sentences[turn:])] if sentences[turn:] else []
 
 
-def _read_labelled(lines: list[str]) -> list[RawPoint]:
+def _read_numbered_labels(lines: list[str]) -> list[RawPoint]:
+    """Claims under a numbered label of the page's own ("Bullshit 1:", "Excuse #2 -"), on a page that
+    names its claims: read as Myth/Fact, with the label's word the same on every heading."""
+    if not names_the_claims(lines):
+        return []
+    sections = _sections(lines, _NUMBERED_LABEL)
+    labels = {match.group("label").lower() for match, _ in sections}
+    if len(sections) < 2 or len(labels) != 1 or labels & _STRUCTURAL_LABELS:
+        return []
+    return _read_labelled(lines, _NUMBERED_LABEL)
+
+
+def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[RawPoint]:
     """Myth/Fact, Claim/Response, Objection/Reply: the answer label is optional."""
     points: list[RawPoint] = []
     named = names_the_claims(lines)  # an "Argument" label is the other side's only where the opening says so
-    for match, body in _sections(lines, _MYTH):
+    for match, body in _sections(lines, heading):
         if match.group("label").lower() == "argument" and not named:
             continue
         answer: list[str] = []
@@ -308,6 +333,14 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     if any(_ANSWER.match(line) for line in lines):
         return []
     return _as_points(run_in_leads(lines))
+
+
+def _read_numbered_run_in(lines: list[str]) -> list[RawPoint]:
+    """Numbered myths run on into their answers, on a page that names its claims (after inline
+    verdicts, which number their myths too: "1. <claim> [False! ...]")."""
+    if not names_the_claims(lines) or any(_ANSWER.match(line) for line in lines):
+        return []
+    return _as_points(run_in_leads(lines, numbers_lead=True))
 
 
 def _with_context(found: Sequence[tuple[str, str, list[str]] | tuple[str, str, list[str], str]]) -> list[RawPoint]:

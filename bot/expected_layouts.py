@@ -18,7 +18,11 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Where it comes from: <who says it; left out>
   What's actually true: <the answer>   (or The reality:, The truth:), then <its paragraphs>, The tell: <...>
 
-  Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead)
+  Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead; on a page that names
+  1. <claim>. <the rest of the paragraph answering it>         its myths, a bare number leads too)
+
+  Excuse 1: <claim>             (any one label with a number, on a page that names its claims)
+  <paragraphs answering it>
 
   <claim> – FALSE               (or – Myth, (myth), : Not true)
   <paragraphs answering it>

@@ -5,6 +5,10 @@ sentence after the label (``Myth``, ``Claim`` or ``Objection``, numbered or not)
 of that paragraph and the paragraphs after it, up to the next lead. A lead alone on its line in such an
 article ("Myth #5: Games are fun.") is read the same way, its answer in the lines after it.
 
+Where the page's title or opening names what follows as the other side's myths (or excuses, objections...),
+a bare list number is label enough (``1. Feeding makes birds dependent on feeders. Studies have shown ...``):
+such a page numbers its myths, not its own advice.
+
 The layout is read only where at least two leads run on into their answer: a label with only its claim
 after it is a heading, which :mod:`bot.article_layouts` reads as Myth/Fact. A page cut off by a scraper
 ends mid-sentence ("... the fact my minor was p"): that unfinished last sentence is no reason and is left out.
@@ -24,15 +28,18 @@ _LEAD = re.compile(
     r"\s*(?:\*\*)?\s*(?P<rest>\S.*?)\s*$",
     re.IGNORECASE,
 )
+#: A bare list number opening a paragraph: a lead only on a page that names its claims.
+_NUMBER_LEAD = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\d{1,2}[.)]\s+(?:\*\*)?(?P<rest>\S.*?)\s*$")
 #: What runs on after the claim is an answer when it is at least this long; a shorter tail is the claim's own.
 MIN_ANSWER_WORDS = 4
 
 
-def run_in_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """(claim, answer lines) for each lead; nothing where fewer than two leads run on into their answer."""
+def run_in_leads(lines: list[str], numbers_lead: bool = False) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each lead; nothing where fewer than two leads run on into their answer.
+    With ``numbers_lead`` (the page names its claims), a bare list number opens a lead too."""
     sections: list[list[str]] = []
     for line in lines:
-        lead = _LEAD.match(line)
+        lead = _LEAD.match(line) or (_NUMBER_LEAD.match(line) if numbers_lead else None)
         if lead:
             sections.append([lead.group("rest")])
         elif sections:

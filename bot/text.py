@@ -75,7 +75,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00]")
 #: "U.S." and "U.K." become "US" and "UK" so they neither split sentences nor vanish.
 _DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})(?=\s|$)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+#: A sentence ends at its end mark, not at "e.g." or "i.e." inside it.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!(?i:\be\.g\.))(?<!(?i:\bi\.e\.))[\"')\]]*\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 

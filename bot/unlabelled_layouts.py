@@ -37,7 +37,9 @@ MAX_CLAIM_WORDS = 25
 #: ("these heat pump myths"), not one ("it's a myth that ...").
 _NAMES_THEM = re.compile(
     r"\b(?:myths|misconceptions|misperceptions|misunderstandings|misbeliefs|excuses|mistakes|fallacies|"
-    r"falsehoods|untruths|half-truths|lies|objections|complaints|criticisms|arguments against|reasons not to)\b",
+    r"falsehoods|untruths|half-truths|lies|objections|complaints|criticisms|arguments against|reasons not to|"
+    r"rebuttals? (?:of|to)|(?:bad|bogus|flawed|illogical|lame|weak|wrong) (?:reasons|claims|arguments)|"
+    r"(?:reasons|claims|arguments)\b.{0,40}\b(?:are|is) (?:wrong|false|bogus|flawed|nonsense|illogical))\b",
     re.IGNORECASE,
 )
 #: The opening says each heading is the correction of a claim, not the claim.

@@ -1,0 +1,110 @@
+"""Numbered claims with no Myth label: myths that run on into their answers under a bare list number
+(articles-21's bird-feeding page), and claims under a numbered label of the page's own ("Bullshit 1:",
+articles-21's tipping page). Both are read only where the title or the opening names the claims."""
+
+from __future__ import annotations
+
+from bot.article_layouts import read_layout
+from bot.importer import import_article
+from bot.text import split_sentences
+
+
+def layout_of(text: str) -> str:
+    """The layout the importer reads ``text`` as; "" where it finds none."""
+    try:
+        return read_layout(text).layout
+    except ValueError:
+        return ""
+
+
+COMPOST_MYTHS = """# source: https://example.org/garden/compost-myths
+Home > Garden > Five Compost Myths
+
+Composting is easy, but a few compost myths keep people from starting a heap. Let's look at them.
+
+  1. Compost heaps attract rats. A heap of leaves, grass and vegetable peelings gives rats nothing to eat; it is cooked food, meat and bread that draws them. Keep those out and turn the heap now and then, and rats find nowhere to nest.
+  2. Composting takes years. A well-mixed heap that is turned every few weeks gives crumbly compost in three to four months. Only a heap left alone, all of one material, takes a year or more (e.g. a pile of autumn leaves).
+  3. You need a large garden for it. A bin the size of a dustbin fits on a balcony, and a wormery fits under a sink.
+"""
+
+GARDEN_TIPS = """# source: https://example.org/garden/tips
+Three Tips for a Better Vegetable Patch
+
+Here is what I have learned from ten years of growing my own food.
+
+  1. Water in the morning. Leaves that dry before night grow less mould, and less water evaporates.
+  2. Rotate your crops. Growing the same family in the same bed every year builds up its pests in the soil.
+"""
+
+
+def test_numbered_myths_that_run_on_into_their_answers_are_points_on_a_page_that_names_them():
+    assert read_layout(COMPOST_MYTHS).layout == "numbered run-in myths"
+    _, case = import_article(COMPOST_MYTHS, "compost")
+    assert [p.claim for p in case.points] == [
+        "Compost heaps attract rats.",
+        "Composting takes years.",
+        "You need a large garden for it.",
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert sources[0][0].startswith("A heap of leaves, grass and vegetable peelings gives rats nothing to eat")
+    assert sources[2] == ["A bin the size of a dustbin fits on a balcony, and a wormery fits under a sink."]
+    # "e.g." ends no sentence: the example stays with its reason
+    assert (
+        "Only a heap left alone, all of one material, takes a year or more (e.g. a pile of autumn leaves)."
+        in (sources[1])
+    )
+
+
+def test_a_numbered_list_of_the_writers_own_advice_is_not_read_as_claims():
+    assert layout_of(GARDEN_TIPS) != "numbered run-in myths"
+
+
+TAXI_EXCUSES = """# source: https://example.net/blog/why-your-reasons-for-surge-pricing-are-wrong
+Why Your Reasons for Surge Pricing are Wrong
+
+Drivers keep defending surge pricing with the same illogical reasons. Here is a rebuttal of the most common ones.
+
+Nonsense 1: Surge Pricing Brings More Drivers Out
+
+Most drivers are already on the road when the price jumps. A study of one city's rides found the number of cars
+rose by less than a tenth during surges, while fares doubled.
+
+Nonsense 2: Riders Can Always Wait It Out
+
+Not at two in the morning in the rain. The people who pay the surge are the ones with no bus to take instead.
+"""
+
+COURSE_PARTS = """# source: https://example.net/course
+Why Your Reasons for Skipping Breakfast are Wrong
+
+Part 1: The Science
+
+Breakfast raises blood sugar after the night's fast, which helps attention in the morning.
+
+Part 2: The Habits
+
+People who eat breakfast snack less before lunch.
+"""
+
+
+def test_claims_under_a_numbered_label_of_the_pages_own_are_points_where_the_page_names_them():
+    assert read_layout(TAXI_EXCUSES).layout == "numbered labels"
+    _, case = import_article(TAXI_EXCUSES, "surge")
+    assert [p.claim for p in case.points] == [
+        "Surge Pricing Brings More Drivers Out",
+        "Riders Can Always Wait It Out",
+    ]
+    first = [s for a in case.points[0].counterarguments for s in a.source]
+    assert "Most drivers are already on the road when the price jumps." in first
+
+
+def test_a_numbered_label_that_names_the_texts_parts_makes_no_claims():
+    assert layout_of(COURSE_PARTS) != "numbered labels"
+
+
+def test_e_g_and_i_e_end_no_sentence():
+    assert split_sentences("They move on (i.e. they find other food). Next, e.g. seeds. E.g. this.") == [
+        "They move on (i.e. they find other food).",
+        "Next, e.g. seeds.",
+        "E.g. this.",
+    ]
