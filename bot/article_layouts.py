@@ -35,10 +35,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
+from .article_details import COMMENT, DATE, attribution_of, intro_of, is_boilerplate, title_of
 from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .faq_layout import faq_entries
-from .labelled_lines_layout import is_label_line, labelled_talking_points
+from .labelled_lines_layout import labelled_talking_points
 from .last_resort_layout import last_resort
 from .named_opponent_layout import named_opponent_reply
 from .oped_layout import lines_as_paragraphs, read_oped
@@ -91,37 +92,6 @@ _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$'
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
 HEADING_WORDS = 30  # a line this long is a paragraph, not a heading
-#: A line this long that ends with a full stop is a sentence of prose, not a title.
-PROSE_WORDS = 8
-
-# --- boilerplate: lines a coach would never take as a reason ------------------------
-_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
-_BOILERPLATE = re.compile(
-    r"^\s*(?:"
-    r"(?:find|learn|read|get|discover|see)\b.{0,30}\b(?:more|here)\b"
-    r"|for more (?:info|information|details)\b"
-    r"|(?:click|tap) here\b|share (?:this|on|via)\b|share\s*$|subscribe\b|sign up\b|follow us\b|like us\b"
-    r"|(?:call|contact|email|e-mail|phone|text) us\b"
-    r"|by\s+(?:dr\.?\s+|drs\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*$"
-    r"|posted (?:on|by|in)\b|published (?:on|by)\b|(?:last )?updated\b|tags?:|related:|advertisement\s*$"
-    r"|(?:photo|image|illustration|graphic)\b|\u00a9|copyright\b|all rights reserved\b"
-    r"|.*[\u2192\u00bb\u203a\u279c\u2794]\s*$"  # "Read all 21 myths \u2192": a link's arrow ends a call to action
-    r")",
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(r"\((?:[^()]*/[^()]*|photo[^()]*|image[^()]*)\)\s*$", re.IGNORECASE)
-_BYLINE = re.compile(r"\b[Bb]y\s+((?:Drs?\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*)\s*$")
-_DATE = re.compile(
-    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
-)
-#: "# source: URL": a lowercase key, unlike a Markdown heading ("# Wind Power: Four Myths").
-_COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[a-z][\w-]{0,19}:\s*\S")
-
-
-def is_boilerplate(text: str) -> bool:
-    """A call to action, link, byline, date line, share line or caption: never a reason."""
-    return bool(_URL.search(text) or _BOILERPLATE.match(text) or _CAPTION.search(text))
 
 
 @dataclass(frozen=True)
@@ -176,56 +146,13 @@ def read_layout(text: str) -> Article:
         points = [p for p in reader(lines) if p.paragraphs]
         if points:
             title = (layout == "premises" and premise_page(lines)[0]) or _title(lines)  # a premise page: its claim
-            return Article(title, _attribution(lines), _intro(lines), layout, tuple(points))
+            return Article(title, attribution_of(lines), intro_of(lines), layout, tuple(points))
     raise ValueError("No recognisable structure in this article.\n\n" + EXPECTED_STRUCTURES)
 
 
 def _title(lines: list[str]) -> str:
-    """The first short line that is neither a comment, boilerplate, a date, a sentence, a caption nor one of
-    the layout's headings (a "MYTH: ..." line is a claim, not the title); else the page's URL, in words."""
-    for line in lines:
-        text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
-        if (
-            len(text.split()) >= 2
-            and not _COMMENT.match(line)
-            and not is_boilerplate(text)
-            and not _DATE.search(text)
-            and len(text.split()) <= 20
-            and not any(heading.match(line) for heading in (_POINT, _MYTH, _ANSWER, _NUMBERED, _VERDICT_AFTER))
-            and not is_label_line(line)
-            and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
-            and not text.rstrip("\"'").endswith(".")  # a sentence of the opening ("What a load of nonsense.")
-            and not text[:1].islower()  # a caption or a broken navigation line ("limousine driver and suit")
-        ):
-            return text
-    url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
-    slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
-    if slug:
-        return " ".join(slug[-1].split("-")).capitalize()
-    host = re.sub(r"^www\.", "", url.split("://")[-1].split("/")[0])  # "ocbats.com/id3.html": the site names it
-    return host or next((line.strip() for line in lines if line.strip()), "")
-
-
-def _attribution(lines: list[str]) -> str:
-    head = [line.strip() for line in lines[:40] if line.strip()]
-    author = next((m.group(1) for line in head if (m := _BYLINE.search(line)) and len(line.split()) <= 14), "")
-    date = next((m.group(1) for line in head if len(line.split()) <= 14 and (m := _DATE.search(line))), "")
-    url = next((m.group(0).rstrip(".,)") for line in lines if (m := _URL.search(line))), "")
-    url = re.sub(r"[?&]utm_[^#]*", "", url)  # a feed's tracking parameters are no part of the address
-    return ", ".join(part for part in (author, date, url) if part)
-
-
-def _intro(lines: list[str]) -> str:
-    for paragraph in paragraphs_of(lines):
-        if (
-            len(split_sentences(paragraph)) >= 2
-            and not is_boilerplate(paragraph)
-            and not _COMMENT.match(paragraph)
-            and not _DATE.search(paragraph)
-            and not _BYLINE.search(paragraph)
-        ):
-            return paragraph
-    return ""
+    """The article's title: never one of the layouts' headings (a "MYTH: ..." line is a claim)."""
+    return title_of(lines, (_POINT, _MYTH, _ANSWER, _NUMBERED, _VERDICT_AFTER))
 
 
 def answer_paragraphs(lines: list[str]) -> tuple[str, ...]:
@@ -379,8 +306,7 @@ def _read_marked_false(lines: list[str]) -> list[RawPoint]:
 def _without_noise(lines: list[str]) -> list[str]:
     """Boilerplate and date lines blanked: a caption or a dateline alone on a line is no claim's heading."""
     return [
-        "" if is_boilerplate(line.strip()) or (_DATE.search(line) and len(line.split()) <= 6) else line
-        for line in lines
+        "" if is_boilerplate(line.strip()) or (DATE.search(line) and len(line.split()) <= 6) else line for line in lines
     ]
 
 
@@ -395,7 +321,7 @@ def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
 
 def _prose(lines: list[str]) -> list[str]:
     """The paragraphs of a text with no headings (one a line where it has no blank lines), comments left out."""
-    return [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not _COMMENT.match(p)]
+    return [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not COMMENT.match(p)]
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:
