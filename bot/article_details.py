@@ -11,6 +11,11 @@ from collections.abc import Sequence
 from .labelled_lines_layout import is_label_line
 from .text import paragraphs_of, split_sentences
 
+#: A first line of this many words or fewer, with a headline after it, names the site or its section.
+SECTION_NAME_WORDS = 3
+#: At least this share of a headline's longer words open with a capital.
+TITLE_CASE_SHARE = 0.6
+
 # --- boilerplate: lines a coach would never take as a reason ---
 _URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 _BOILERPLATE = re.compile(
@@ -43,28 +48,51 @@ def is_boilerplate(text: str) -> bool:
 
 def title_of(lines: list[str], headings: Sequence[re.Pattern[str]] = ()) -> str:
     """The first short line that is neither a comment, boilerplate, a date, a sentence, a caption nor one of
-    ``headings`` (a layout's: a "MYTH: ..." line is a claim, not the title); else the page's URL, in words."""
-    for line in lines:
-        text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
-        if (
-            len(text.split()) >= 2
-            and not COMMENT.match(line)
-            and not is_boilerplate(text)
-            and not DATE.search(text)
-            and len(text.split()) <= 20
-            and not any(heading.match(line) for heading in headings)
-            and not is_label_line(line)
-            and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
-            and not text.rstrip("\"'").endswith(".")  # a sentence of the opening ("What a load of nonsense.")
-            and not text[:1].islower()  # a caption or a broken navigation line ("limousine driver and suit")
-        ):
-            return text
+    ``headings`` (a layout's: a "MYTH: ..." line is a claim, not the title); else the page's URL, in words.
+    A name of two or three words with a longer headline in title case right after it ("The Buzz", then
+    "The Case Against Attacking North Korea") is the site's or its section's: the headline is the title."""
+    found = [(i, text) for i, line in enumerate(lines) if (text := _as_title(line, headings))]
+    if found:
+        (i, text), following = found[0], found[1:2]
+        if following and len(text.split()) <= SECTION_NAME_WORDS and _headline_after(lines, i, following[0]):
+            return following[0][1]
+        return text
     url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
     slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
     if slug:
         return " ".join(slug[-1].split("-")).capitalize()
     host = re.sub(r"^www\.", "", url.split("://")[-1].split("/")[0])  # "ocbats.com/id3.html": the site names it
     return host or next((line.strip() for line in lines if line.strip()), "")
+
+
+def _as_title(line: str, headings: Sequence[re.Pattern[str]]) -> str:
+    """``line`` as a title ("" where it cannot be one)."""
+    text = re.sub(r"^#{1,6}\s*", "", line.strip()).strip("*_ ").strip()
+    if (
+        len(text.split()) >= 2
+        and not COMMENT.match(line)
+        and not is_boilerplate(text)
+        and not DATE.search(text)
+        and len(text.split()) <= 20
+        and not any(heading.match(line) for heading in headings)
+        and not is_label_line(line)
+        and not (_BYLINE.search(text) and len(text.split()) <= 6)  # "Words by Steve Ranger"
+        and not text.rstrip("\"'").endswith(".")  # a sentence of the opening ("What a load of nonsense.")
+        and not text[:1].islower()  # a caption or a broken navigation line ("limousine driver and suit")
+    ):
+        return text
+    return ""
+
+
+def _headline_after(lines: list[str], i: int, candidate: tuple[int, str]) -> bool:
+    """Whether ``candidate`` is the next line with words after line ``i``, longer than it and in title case."""
+    j, text = candidate
+    if any(line.strip() for line in lines[i + 1 : j]) or len(text.split()) <= len(lines[i].split()):
+        return False
+    if text.isupper() or text.endswith("!"):  # "DON'T LET THIS HAPPEN AT YOUR POST!!!": a banner, not a headline
+        return False
+    long_words = [w for w in re.findall(r"[A-Za-z']+", text) if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
 
 
 def attribution_of(lines: list[str]) -> str:

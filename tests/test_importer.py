@@ -638,6 +638,23 @@ def test_a_caption_or_a_short_sentence_of_the_opening_is_never_the_title():
     assert case.title == "Meal myths busted"
 
 
+MEALS_MYTHS = (
+    "MYTH: Free school meals are wasted on families who can pay.\n\n"
+    "NOT TRUE: Most eligible families earn under the median wage, and take-up is highest where need is.\n\n"
+    "MYTH: Children throw the food away.\n\n"
+    "NOT TRUE: Plate-waste audits in three counties found most children finish their main course.\n"
+)
+
+
+def test_a_sections_name_before_the_headline_is_not_the_title_but_a_banner_is_no_headline():
+    _, case = import_article("The Buzz\n\nThe Case for Free School Meals\n\n" + MEALS_MYTHS, "meals")
+    assert case.title == "The Case for Free School Meals"  # "The Buzz" names the blog, not the piece
+    _, case = import_article("No Excuses!\nDON'T WASTE FOOD AT YOUR SCHOOL!!!\n\n" + MEALS_MYTHS, "meals")
+    assert case.title == "No Excuses!"
+    _, case = import_article("Meal Myths\nWhy families should sign up today\n\n" + MEALS_MYTHS, "meals")
+    assert case.title == "Meal Myths"  # the line after is a sentence in lower case, not a headline
+
+
 def test_a_paragraph_setting_out_the_claim_before_the_answer_turns_is_its_context():
     article = (
         "Cycle Lane Myths\n\n1. Cycle lanes increase congestion\n\n"
