@@ -11,9 +11,11 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * ``Argument 1)  <claim>``, where the opening names them the other side's; bullets answer (:mod:`bot.answer_lines`);
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads, ``Myth #1: <claim>. <answer>`` (:mod:`bot.run_in_layout`); ``<claim>. UNTRUE. <answer>`` inline;
+  on a page that names its claims, ``1. <claim>. <answer>`` and ``Excuse 1: <claim>`` (any one numbered label);
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, then its paragraphs (``1."Won't it hurt?"``: quotes go);
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
+* quoted remarks leading their paragraph's answer, on a page naming them (:func:`bot.run_in_layout.quoted_leads`);
 * questions and answers (:mod:`bot.faq_layout`): a question (``Q: Isn't wind too costly?``) or worry, then its answer;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it, then reasons led by dashes; one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): bulleted, or bare headings under a title naming them myths;
@@ -48,7 +50,7 @@ from .proposal_layout import rejected_proposal
 from .quoted_passage_layout import quoted_passage
 from .quoted_voices_layout import quoted_critics, quoted_posts
 from .reported_headings_layout import reported_headings
-from .run_in_layout import run_in_leads
+from .run_in_layout import quoted_leads, run_in_leads
 from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, paragraphs_of, split_sentences
 from .unlabelled_layouts import bulleted_claims, named_headings, names_the_claims
@@ -128,6 +130,7 @@ def read_layout(text: str) -> Article:
         ("numbered", _read_numbered),
         ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
         ("quoted slogans", lambda lines: _as_points(quoted_slogans(lines))),
+        ("quoted leads", lambda lines: _as_points(quoted_leads(lines)) if names_the_claims(lines) else []),
         ("Q&A", lambda lines: _unlabelled(faq_entries(lines))),
         ("objections between rules", _read_ruled),
         ("rejected proposal", lambda lines: _as_points(rejected_proposal(_without_noise(lines)))),

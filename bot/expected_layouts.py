@@ -24,6 +24,8 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Excuse 1: <claim>             (any one label with a number, on a page that names its claims)
   <paragraphs answering it>
 
+  "<a quoted excuse>" <its answer, in the rest of the paragraph>   (on a page that names its excuses)
+
   <claim> – FALSE               (or – Myth, (myth), : Not true)
   <paragraphs answering it>
 

@@ -13,6 +13,10 @@ The layout is read only where at least two leads run on into their answer: a lab
 after it is a heading, which :mod:`bot.article_layouts` reads as Myth/Fact. A page cut off by a scraper
 ends mid-sentence ("... the fact my minor was p"): that unfinished last sentence is no reason and is left out.
 
+A quoted remark opening a paragraph is a lead of its own (:func:`quoted_leads`): ``"I'm too tired." Get to
+bed earlier, and a gentle workout beats none.`` on a page naming its excuses, each answered in the rest of
+its own paragraph (what follows the last one is the page's sign-off, not its answer).
+
 Gives (claim, the lines of its answer); :mod:`bot.article_layouts` turns the lines into answer paragraphs
 as it does for every layout.
 """
@@ -30,6 +34,9 @@ _LEAD = re.compile(
 )
 #: A bare list number opening a paragraph: a lead only on a page that names its claims.
 _NUMBER_LEAD = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*)?\d{1,2}[.)]\s+(?:\*\*)?(?P<rest>\S.*?)\s*$")
+#: A quoted remark opening a paragraph, its answer after it on the same line (quotes straight once normalized).
+#: Its closing comma, full stop or exclamation goes (the speaker's tone); a question keeps its mark.
+_QUOTED_LEAD = re.compile(r'^\s*"(?P<claim>[^"]{4,200}?)[\s,.!]*"\s*(?P<rest>[^\s"].*?)\s*$')
 #: What runs on after the claim is an answer when it is at least this long; a shorter tail is the claim's own.
 MIN_ANSWER_WORDS = 4
 
@@ -70,3 +77,24 @@ def drop_unfinished_end(answer: list[str]) -> None:
     sentences = split_sentences(answer[last])
     if sentences and not is_finished(sentences[-1]):
         answer[last] = " ".join(sentences[:-1])
+
+
+def quoted_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each paragraph opening with a quoted remark and answering it in the rest
+    of the paragraph; nothing where fewer than two do."""
+    found: list[tuple[str, list[str]]] = []
+    for i, line in enumerate(lines):
+        lead = _QUOTED_LEAD.match(line) if i == 0 or not lines[i - 1].strip() else None
+        if not lead:
+            continue
+        ends = next((j for j in range(i + 1, len(lines)) if not lines[j].strip()), len(lines))
+        answer = " ".join([lead.group("rest"), *(line.strip() for line in lines[i + 1 : ends])])
+        if len(answer.split()) >= MIN_ANSWER_WORDS - 1:  # "Suck it up, Princess, get on some other equipment."
+            found.append((_as_statement(lead.group("claim")), [answer]))
+    return found if len(found) >= 2 else []
+
+
+def _as_statement(remark: str) -> str:
+    """A quoted remark as a claim: a capital to open it and an end mark to close it."""
+    remark = " ".join(remark.split())
+    return remark[:1].upper() + remark[1:] + ("" if remark.endswith("?") else ".")

@@ -108,3 +108,47 @@ def test_e_g_and_i_e_end_no_sentence():
         "Next, e.g. seeds.",
         "E.g. this.",
     ]
+
+
+PRACTICE_EXCUSES = """# source: https://example.org/blog/my-piano-excuses
+My Piano Excuses, Answered
+
+I skip practice more than I admit. Here are my excuses, and what I should tell myself.
+
+"I don't have time today." Ten minutes counts, and ten minutes every day beats an hour on Sunday.
+
+"My fingers are too stiff in the morning!" Warm them under the tap, then play scales slowly for two minutes.
+
+"Nobody is listening anyway" Practice is for my own hands, not for an audience.
+
+"Why bother if I'll never be good?" Because the playing itself is the point, not being good at it.
+
+Anyway, back to the piano. Who else has excuses like these?
+"""
+
+A_STORY = """# source: https://example.org/stories/the-lesson
+The Lesson
+
+"You're late again," she said, and put the metronome on the piano.
+
+"The bus was slow." I sat down and opened the book at the page we had left.
+"""
+
+
+def test_quoted_excuses_each_answered_in_the_rest_of_their_paragraph_are_points():
+    assert layout_of(PRACTICE_EXCUSES) == "quoted leads"
+    _, case = import_article(PRACTICE_EXCUSES, "piano")
+    assert [p.claim for p in case.points] == [
+        "I don't have time today.",
+        "My fingers are too stiff in the morning.",  # the exclamation is the speaker's tone
+        "Nobody is listening anyway.",
+        "Why bother if I'll never be good?",  # a question keeps its mark
+    ]
+    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    assert sources[0] == ["Ten minutes counts, and ten minutes every day beats an hour on Sunday."]
+    # the sign-off after the last excuse answers nothing
+    assert not any("Anyway" in s or "Who else" in s for found in sources for s in found)
+
+
+def test_dialogue_in_a_story_is_not_read_as_quoted_excuses():
+    assert layout_of(A_STORY) != "quoted leads"
