@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from drafting import sources_by_point
 from support import counterpoint
 
 from bot.article import NO_SUMMARY, reading_of
@@ -1010,7 +1011,7 @@ def test_run_in_myth_leads_are_claims_and_the_rest_of_their_paragraphs_answer_th
         "Home workouts are easier to fit in.",
     ]
     assert case.title == "Home Gym Myths, From Someone Who Owns Three Treadmills"
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert sources[0] == [
         "The machine cost more than two years of membership at the leisure centre, and the leisure centre never "
         "needed a repairman."
@@ -1074,7 +1075,7 @@ def test_claims_each_followed_by_a_verdict_in_capitals_are_points_and_a_hedge_or
         "Goldfish remember things for only three seconds.",
         "Goldfish are happy in a small bowl.",
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     # the hard-wrapped lines are joined: each reason is a whole sentence
     assert sources[0] == ["Goldfish have been trained to push levers for food and remember the trick months later."]
     assert "A bowl holds too little water to dilute their waste, so ammonia builds up within days." in sources[1]
@@ -1139,7 +1140,7 @@ def test_numbered_myths_answered_in_brackets_after_an_exclaimed_verdict_are_poin
         "Adding oil to pasta water stops the pasta sticking.",
         "Alcohol all burns off in cooking.",
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert sources[0] == [
         "Seared steaks lose as much moisture as unseared ones.",
         "The crust adds flavour, not juiciness.",
@@ -1205,7 +1206,7 @@ def test_a_premise_page_makes_its_title_and_each_rejected_premise_a_point(tmp_pa
         "Animals suffer in captivity.",
         "Zoo animals never go back to the wild.",  # P2 is rejected nowhere: no Point
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert "Zoos fund the protection of wild habitats." in sources[0]
     assert "A share of every ticket goes to reserves in Africa and Asia." in sources[0]  # no footnote marker
     assert "Breeding programmes have brought species back from the edge of extinction." in sources[0]
@@ -1250,7 +1251,7 @@ def test_premises_rejected_together_make_one_point_and_an_accepted_premise_none(
         "Homework takes time from play. Play matters more than homework.",
         "Play matters more than homework.",
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert sources == [
         ["Short homework tasks take twenty minutes and leave the evening free for play."],
         ["Reading at home builds the vocabulary that every later subject depends on."],
@@ -1276,7 +1277,7 @@ def test_a_letter_that_states_each_claim_inside_the_sentence_rejecting_it_import
         "Night buses carry only a handful of passengers.",
         "Cutting the routes will save two million pounds a year.",
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     # a claim denied as it is stated is answered by what follows at once: nothing is its context
     assert "The council's own counts found forty riders on an average night route after midnight." in sources[0]
     assert case.points[0].context == ""
@@ -1323,7 +1324,7 @@ def test_a_retold_conversation_makes_points_of_an_asserting_question_and_of_repo
         "The bus is quicker anyway.",  # "She said X", unquoted, in a conversation the writer retells
         "But cycling in traffic is dangerous.",
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert sources[0][0].startswith('I answered, "No, I think a good coat')
     assert any("ten minutes before" in s for s in sources[1])
     assert sources[2] == ['I said, "The new lane runs the whole way and no car crosses it."']

@@ -4,18 +4,11 @@ articles-21's tipping page). Both are read only where the title or the opening n
 
 from __future__ import annotations
 
+from drafting import layout_of, sources_by_point
+
 from bot.article_layouts import read_layout
 from bot.importer import import_article
 from bot.text import split_sentences
-
-
-def layout_of(text: str) -> str:
-    """The layout the importer reads ``text`` as; "" where it finds none."""
-    try:
-        return read_layout(text).layout
-    except ValueError:
-        return ""
-
 
 COMPOST_MYTHS = """# source: https://example.org/garden/compost-myths
 Home > Garden > Five Compost Myths
@@ -45,7 +38,7 @@ def test_numbered_myths_that_run_on_into_their_answers_are_points_on_a_page_that
         "Composting takes years.",
         "You need a large garden for it.",
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert sources[0][0].startswith("A heap of leaves, grass and vegetable peelings gives rats nothing to eat")
     assert sources[2] == ["A bin the size of a dustbin fits on a balcony, and a wormery fits under a sink."]
     # "e.g." ends no sentence: the example stays with its reason
@@ -144,7 +137,7 @@ def test_quoted_excuses_each_answered_in_the_rest_of_their_paragraph_are_points(
         "Nobody is listening anyway.",
         "Why bother if I'll never be good?",  # a question keeps its mark
     ]
-    sources = [[s for a in p.counterarguments for s in a.source] for p in case.points]
+    sources = sources_by_point(case)
     assert sources[0] == ["Ten minutes counts, and ten minutes every day beats an hour on Sunday."]
     # the sign-off after the last excuse answers nothing
     assert not any("Anyway" in s or "Who else" in s for found in sources for s in found)
