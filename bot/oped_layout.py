@@ -112,10 +112,12 @@ _DENIAL = (
     r"(?:simply\s+|just\s+)?(?:a lie|false|untrue|wrong|nonsense|a myth|not true|not so)\b"
 )
 _BARE_DENIAL = re.compile(_DENIAL + r"\W*$", re.I)
-#: The first sentence that turns against the reported claim starts the answer.
+#: The first sentence that turns against the reported claim starts the answer ("That's why ..." and "That's
+#: because ..." go on reporting it: "It's said that goldfish forget. That's why they live in bowls.").
 _TURN = re.compile(
     r"^(?:" + _DENIAL + r"|(?:but|yet|however|in fact|actually|in reality|the truth is|the evidence|the reality|"
-    r"not so|wrong|nonsense|this (?:is|ignores|misses|overlooks|gets)|that(?:'s| is| ignores| misses| overlooks)|"
+    r"not so|wrong|nonsense|this (?:is|ignores|misses|overlooks|gets)|"
+    r"that(?:(?:'s| is)(?!\s+(?:why|because)\b)| ignores| misses| overlooks)|"
     r"they(?:'re| are) wrong|as is often the case|on the contrary|quite the opposite|far from|studies|research|"
     r"the data|the numbers|consider|look at)\b)",
     re.I,

@@ -684,6 +684,21 @@ def test_an_op_ed_claim_may_follow_a_leading_clause_and_a_summing_up_answers_no_
     assert not any("In short" in s for s in sources)
 
 
+def test_what_goes_on_reporting_a_claim_is_its_context_until_the_text_turns_against_it():
+    article = (
+        "Houseplant Folklore\n\n"
+        "We're often told that plants in the bedroom steal your oxygen at night. "
+        "That's why grandmothers carried them out before bed. That's because plants breathe too, people say.\n\n"
+        "That's not true. A bedroom plant takes in less oxygen overnight than a sleeping cat, "
+        "and the room's air changes several times an hour.\n"
+    )
+    _, case = import_article(article, "plants")
+    assert case.points[0].claim == "Plants in the bedroom steal your oxygen at night."
+    assert "That's why grandmothers carried them out" in case.points[0].context  # the report, not an answer
+    assert not any("grandmothers" in s or "people say" in s for s in sources_by_point(case)[0])
+    assert any("less oxygen overnight than a sleeping cat" in s for s in sources_by_point(case)[0])
+
+
 def test_an_op_ed_draft_asks_for_review_where_its_claims_were_found_in_prose(tmp_path):
     draft = tmp_path / "charge.toml"
     draft.write_text(import_article((ARTICLES / "oped-congestion-charge.txt").read_text("utf-8"), "charge")[0])
