@@ -13,7 +13,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * run-in leads, ``Myth #1: <claim>. <answer>`` (:mod:`bot.run_in_layout`); ``<claim>. UNTRUE. <answer>`` inline;
   on a page that names its claims, ``1. <claim>. <answer>`` and ``Excuse 1: <claim>`` (any one numbered label);
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, then its paragraphs (``1."Won't it hurt?"``: quotes go);
-* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer;
+* quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer (a single
+  one, answered by two paragraphs or more, is one Point, read just before the op-ed);
 * quoted slogans in capitals (:mod:`bot.slogan_layout`): ``"SCOOTERS CUT TRAFFIC." <credit> <its answer>``;
 * quoted remarks leading their paragraph's answer, on a page naming them (:func:`bot.run_in_layout.quoted_leads`);
 * questions and answers (:mod:`bot.faq_layout`): a question (``Q: Isn't wind too costly?``) or worry, then its answer;
@@ -94,6 +95,8 @@ _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$'
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
 HEADING_WORDS = 30  # a line this long is a paragraph, not a heading
+#: A single quoted objection is the article's claim only where at least this many paragraphs answer it.
+MIN_ANSWER_PARAGRAPHS = 2
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ def read_layout(text: str) -> Article:
         ("quoted critics", lambda lines: _with_context(quoted_critics(_without_noise(lines)))),
         ("reply to a named opponent", lambda lines: _with_context(named_opponent_reply(_prose(lines)))),
         ("quoted passage", lambda lines: _with_context(quoted_passage(_without_noise(lines)))),
+        ("one quoted objection", _read_one_quoted),
         ("op-ed", _read_oped),
         ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
         ("last resort", lambda lines: _with_context(last_resort(_without_noise(lines), _title(lines)))),
@@ -285,8 +289,19 @@ def _as_points(found: list[tuple[str, list[str]]]) -> list[RawPoint]:
     return [RawPoint(n, claim, "", answer_paragraphs(body)) for n, (claim, body) in enumerate(found, 1)]
 
 
-def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoint]:
-    """Headings that stand as a paragraph of their own: a blank line (or the start) before them."""
+def _read_one_quoted(lines: list[str]) -> list[RawPoint]:
+    """A single quoted objection standing alone ("Cracking your knuckles causes arthritis."), the rest of
+    the text answering it: one Point, where at least two paragraphs follow it and no other line stands
+    quoted alone (one of several would be a quoted-objections page, read before)."""
+    points = _read_standalone(lines, _QUOTED, least=1)
+    if len(points) != 1 or len(points[0].paragraphs) < MIN_ANSWER_PARAGRAPHS:
+        return []
+    return points
+
+
+def _read_standalone(lines: list[str], heading: re.Pattern[str], least: int = 2) -> list[RawPoint]:
+    """Headings that stand as a paragraph of their own: a blank line (or the start) before them; nothing
+    where fewer than ``least`` of them are answered."""
     sections: list[tuple[str, list[str]]] = []
     for i, line in enumerate(lines):
         match = _is_heading(line, heading) if i == 0 or not lines[i - 1].strip() else None
@@ -297,7 +312,7 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str]) -> list[RawPoin
     points = [
         RawPoint(n, claim, *_setting_out(answer_paragraphs(body))) for n, (claim, body) in enumerate(sections, start=1)
     ]
-    return points if sum(1 for p in points if p.paragraphs) >= 2 else []
+    return points if sum(1 for p in points if p.paragraphs) >= least else []
 
 
 def _read_marked_false(lines: list[str]) -> list[RawPoint]:

@@ -145,3 +145,25 @@ def test_quoted_excuses_each_answered_in_the_rest_of_their_paragraph_are_points(
 
 def test_dialogue_in_a_story_is_not_read_as_quoted_excuses():
     assert layout_of(A_STORY) != "quoted leads"
+
+
+ONE_QUOTED_CLICHE = """# source: https://example.org/blog/health-cliches
+A health cliche that bugs me
+
+Write it down, then take it back: that was today's prompt.
+
+"Reading in dim light ruins your eyes."
+
+Nope. Dim light tires the eyes for a while, and the strain is gone after a night's sleep.
+
+Eye doctors say no study has found lasting harm from reading in poor light. What does damage eyesight is age and, for some, the family they were born into.
+"""
+
+
+def test_a_single_quoted_objection_answered_by_the_rest_of_the_text_is_one_point():
+    assert layout_of(ONE_QUOTED_CLICHE) == "one quoted objection"
+    _, case = import_article(ONE_QUOTED_CLICHE, "eyes")
+    assert [p.claim for p in case.points] == ["Reading in dim light ruins your eyes."]
+    assert "Eye doctors say no study has found lasting harm from reading in poor light." in sources_by_point(case)[0]
+    # one paragraph after the quotation is too little to call the text an answer to it
+    assert layout_of(ONE_QUOTED_CLICHE.rsplit("\n\n", 1)[0]) != "one quoted objection"
