@@ -33,6 +33,10 @@ How a rebuttal is scored, and why:
 * A sentence found arguing the opposite of one reason, with no negation word
   the judge could have misread, argues the Point's side: it earns no other
   reason, whatever words it shares with one or however the judge reads it.
+* A sentence as near the Point's own claim as to the reason (within a small margin of cosine
+  similarity) leans to the Point's side: it earns the reason only by restating it in the reason's
+  own words. Reversals the judge reads as *making* their reason ("Goldfish cannot be trained to
+  press levers" beside a summary of lever training) mostly lean so; honest answers mostly do not.
 * Where the words settle it, they overrule the judge: a sentence made only of
   one reference's terms, each the same way round, makes that reason (the
   judge misreads some negations: "the allies have not lost faith" read as the
@@ -79,6 +83,11 @@ class Rule:
     #: A sentence of at least this many terms, each said the same way round in one reference of a
     #: reason, earns that reason whatever the judge reads (it misreads some negations). 0: never.
     restated: int = 3
+    #: A sentence whose cosine similarity to the Point's own claim (or context) comes within this of
+    #: its similarity to a reason leans to the Point's side: it earns that reason only by restating it
+    #: in the reason's own words (reversals the judge reads as *making* their reason mostly lean so;
+    #: honest answers mostly do not). Below -1: never.
+    claim_lean: float = 0.03
 
 
 DEFAULT_RULE = Rule()
@@ -101,6 +110,7 @@ class _Candidate:
     reference: int  # what the judge reads it against: the counterargument's nearest reference
     strength: float  # cosine similarity, or the lexical share
     lexical: bool  # found by the lexical matcher (shared terms), not by the encoder
+    leans_to_claim: bool = False  # as near the Point's claim as to this reason (:data:`Rule.claim_lean`)
 
 
 @dataclass
@@ -195,9 +205,11 @@ class JudgedIndex:
             lexical_vectors = [next(vectors) for _ in draft.lexical.covered]
             self._find_candidates(draft)
             for match, vector in zip(draft.lexical.covered, lexical_vectors, strict=True):
-                reference = self._closest_reference(vector, draft.point.number, match.counterargument_id)
+                point, arg_id = draft.point.number, match.counterargument_id
+                reference = self._closest_reference(vector, point, arg_id)
+                leans = self._leans_to_claim(vector, point, arg_id)
                 draft.candidates.append(
-                    _Candidate(match.excerpt, match.counterargument_id, reference, match.similarity, lexical=True)
+                    _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, leans_to_claim=leans)
                 )
             pairs.extend((c.window, self._references[c.reference]) for c in draft.candidates)
         verdicts = iter(self._read_pairs(pairs))
@@ -276,7 +288,8 @@ class JudgedIndex:
         candidate for the judge; the Point's claim or another Point says why not."""
         if not draft.windows or draft.vectors is None:
             return
-        for window, (owner, reference, strength) in zip(draft.windows, self.nearest(draft.vectors), strict=True):
+        nearest = self.nearest(draft.vectors)
+        for window, vector, (owner, reference, strength) in zip(draft.windows, draft.vectors, nearest, strict=True):
             if strength < self.rule.about:
                 continue
             if owner.point != draft.point.number:
@@ -284,9 +297,20 @@ class JudgedIndex:
             elif owner.counterargument_id is None:
                 draft.agrees = True
             else:
+                arg_id = owner.counterargument_id
+                leans = self._leans_to_claim(vector, owner.point, arg_id)
                 draft.candidates.append(
-                    _Candidate(window, owner.counterargument_id, reference, strength, lexical=False)
+                    _Candidate(window, arg_id, reference, strength, lexical=False, leans_to_claim=leans)
                 )
+
+    def _leans_to_claim(self, vector: np.ndarray, point: int, arg_id: str) -> bool:
+        """Whether a sentence (its embedding) is nearly as near the Point's own claim as the reason
+        ``arg_id``: within :data:`Rule.claim_lean` of its nearest reference of the reason."""
+        claim_start, claim_end = self._span_of[_Owner(point, None)]
+        start, end = self._span_of[_Owner(point, arg_id)]
+        to_claim = float((self._reference_vectors[claim_start:claim_end] @ vector).max())
+        to_reason = float((self._reference_vectors[start:end] @ vector).max())
+        return to_claim >= to_reason - self.rule.claim_lean
 
     def nearest(self, vectors: np.ndarray) -> list[tuple[_Owner, int, float]]:
         """Per sentence (its embedding): the owner of its nearest reference in the whole case,
@@ -381,7 +405,10 @@ def _earns(candidate: _Candidate, verdict: np.ndarray, cleared: bool = False) ->
     """Shared terms are evidence of their own: the judge only has to rule out a reversal.
     A sentence merely *about* the reason must be read as making it, more than as neither and,
     unless a second look ``cleared`` its reading as the opposite, more than as the opposite
-    (an off-topic sentence read 0.25 / 0.25 / 0.50 earned on the makes-neither tie alone)."""
+    (an off-topic sentence read 0.25 / 0.25 / 0.50 earned on the makes-neither tie alone).
+    A sentence leaning to the Point's claim earns by neither (only by restating the reason)."""
+    if candidate.leans_to_claim:
+        return False
     if candidate.lexical:
         return True
     return bool(verdict[MAKES] >= verdict[NEITHER] and (cleared or verdict[MAKES] >= verdict[OPPOSITE]))

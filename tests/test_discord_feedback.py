@@ -23,8 +23,8 @@ LONG_SENTENCE = (
 )
 #: Two sentences; the second earns two counterarguments of Point 2.
 TWO_SENTENCES = (
-    "The allies have not lost faith in the US. They keep asking Washington for stronger security guarantees "
-    "and tighter alliance ties, and the ICBM test will strengthen that trend rather than reverse it."
+    "They keep asking Washington for stronger security guarantees and tighter alliance ties, and the ICBM test "
+    "will strengthen that trend rather than reverse it. The allies have not lost faith in the US."
 )
 ANSWERS_POINT_2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 AGREES = (

@@ -170,6 +170,31 @@ def test_a_sentence_arguing_the_points_side_earns_no_other_reason(scorer, case, 
     assert [o.counterargument_id for o in result.opposed] == ["fares-cover-running-costs"]
 
 
+@pytest.mark.parametrize(
+    "leaning",
+    [
+        "Trams make traffic worse, since one tram only replaces a couple of cars.",
+        "Traffic gets worse for everyone because the new signals hold cars up at every junction.",
+    ],
+)
+def test_a_sentence_as_near_the_points_claim_as_a_reason_earns_it_nothing(scorer, case, leaning):
+    """Reversals with no negation word that the judge reads as making their reason: each is as near
+    the Point's own claim as the reason, so it argues the Point's side; a rule that never asks
+    (``claim_lean`` below -1) credits them."""
+    assert scorer.score(case, 2, leaning).score == 0
+    assert JudgedScorer(rule=Rule(claim_lean=-2.0)).score(case, 2, leaning).score == 50
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the cost of Rule.claim_lean (docs/scoring.md, session 12): an honest answer that opens by "
+    "turning the Point's claim round is as near the claim as the reason, and earns nothing",
+)
+def test_an_answer_that_opens_by_turning_the_claim_round_earns_its_reason(scorer, case):
+    result = scorer.score(case, 1, "The tram brings in more than it costs: fares pay for running it.")
+    assert result.covered_ids == ("fares-cover-running-costs",)
+
+
 def test_a_reason_restated_beside_a_denial_of_something_else_earns_it(scorer, case):
     """A reason's words in a longer sentence whose other clause denies something ("no one ...
     doubts") are no near copy turned round: the sentence says more than the reference."""

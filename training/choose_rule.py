@@ -106,7 +106,7 @@ def line(rule: Rule, pooled: EvalReport, per_set: dict[str, EvalReport], shipped
     floor = "" if shipped.spearman >= SHIPPED_CASE_FLOOR else "  (shipped case below 0.90)"
     return (
         f"about {rule.about:.2f} second look {rule.second_look:.2f} margin {rule.opposite_margin:.2f} "
-        f"near copy {rule.near_copy:.2f} restated {rule.restated} | "
+        f"near copy {rule.near_copy:.2f} restated {rule.restated} claim lean {rule.claim_lean:.2f} | "
         f"pooled {pooled.spearman:.3f} pw {pooled.pairwise:.3f} P {pooled.claim_precision:.3f} "
         f"R {pooled.claim_recall:.3f} | {sets} | shipped case {shipped.spearman:.3f}{floor}"
     )
@@ -121,6 +121,7 @@ def main() -> None:
     parser.add_argument("--opposite-margin", type=float, nargs="+", default=[DEFAULT_RULE.opposite_margin])
     parser.add_argument("--near-copy", type=float, nargs="+", default=[DEFAULT_RULE.near_copy])
     parser.add_argument("--restated", type=int, nargs="+", default=[DEFAULT_RULE.restated])
+    parser.add_argument("--claim-lean", type=float, nargs="+", default=[DEFAULT_RULE.claim_lean])
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument(
         "--leave-out", nargs="*", default=[], metavar="FOLDER", help="blind sets not to score (e.g. articles-5)"
@@ -131,9 +132,11 @@ def main() -> None:
     encoder, judge = RememberingEncoder(args.encoder), RememberingJudge(args.judge)
     pooled_items = [item for items in articles.values() for item in items]
     results = []
-    grid = itertools.product(args.about, args.second_look, args.opposite_margin, args.near_copy, args.restated)
-    for about, second_look, margin, near_copy, restated in grid:
-        rule = Rule(about, second_look, margin, near_copy, restated)
+    grid = itertools.product(
+        args.about, args.second_look, args.opposite_margin, args.near_copy, args.restated, args.claim_lean
+    )
+    for about, second_look, margin, near_copy, restated, claim_lean in grid:
+        rule = Rule(about, second_look, margin, near_copy, restated, claim_lean)
         scorer = RuleScorer(encoder, judge, rule)
         pooled = evaluate(pooled_items, cases, scorer)
         per_set = {name: evaluate(items, cases, scorer) for name, items in articles.items()}
