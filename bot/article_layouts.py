@@ -54,7 +54,7 @@ from .reported_headings_layout import reported_headings
 from .run_in_layout import quoted_leads, run_in_leads
 from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, paragraphs_of, split_sentences
-from .unlabelled_layouts import bulleted_claims, named_headings, names_the_claims
+from .unlabelled_layouts import TURNS_AGAINST, bulleted_claims, named_headings, names_the_claims
 from .verdict_layout import verdict_items
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
@@ -243,13 +243,10 @@ def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[R
     return points
 
 
-_TURNS = re.compile(r"^(?:but|however|yet|in fact|actually|in reality|the truth is|not so)\b", re.IGNORECASE)
-
-
 def _setting_out(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """A first paragraph that sets out the claim before the answer turns on it ("This is the most
     common myth ..." then "But ..."): the context, not an answer."""
-    if len(paragraphs) >= 2 and _TURNS.match(paragraphs[1]) and not _TURNS.match(paragraphs[0]):
+    if len(paragraphs) >= 2 and TURNS_AGAINST.match(paragraphs[1]) and not TURNS_AGAINST.match(paragraphs[0]):
         return paragraphs[0], paragraphs[1:]
     return "", paragraphs
 

@@ -33,7 +33,7 @@ from lemminflect import getAllLemmas
 
 from .oped_layout import lines_as_paragraphs, reported_claims
 from .text import split_sentences
-from .unlabelled_layouts import DENIAL, as_claim, names_the_claims, undo_denial
+from .unlabelled_layouts import DENIAL, TURNS_AGAINST, as_claim, names_the_claims, undo_denial
 
 #: A line this short, alone, capitalised and with no end punctuation, heads a block.
 MAX_HEADING_WORDS = 12
@@ -89,8 +89,6 @@ _WORRY = re.compile(
 )
 #: "Contrary to (popular) myth, X": X is the correction.
 _CONTRARY = re.compile(r"^contrary to (?:[\w-]+\s+){0,2}(?:myth|belief|opinion|wisdom)s?,\s+(?P<correction>.+)$", re.I)
-#: A paragraph that turns against the one before ("But ...", "In fact ...") continues its block.
-_TURNS = re.compile(r"^(?:but|yet|however|in fact|actually|in reality|the truth is|not so)\b", re.IGNORECASE)
 #: A paragraph that sums up speaks for the whole article: the blocks end there.
 _SUMS_UP = re.compile(r"^(?:in short|in sum|in conclusion|to sum up|to conclude|all in all|the bottom line)\b", re.I)
 #: A question word opens a topic, not a claim ("Why Sharks Bite").
@@ -170,7 +168,7 @@ def blocks(lines: list[str], title: str) -> list[Block]:
                 out.append(Block(text, ()))
         elif headed and out:
             out[-1] = Block(out[-1].heading, (*out[-1].paragraphs, text))
-        elif out and not out[-1].heading and _TURNS.match(text):
+        elif out and not out[-1].heading and TURNS_AGAINST.match(text):
             out[-1] = Block("", (*out[-1].paragraphs, text))  # "But ...": the answer to the paragraph before
         else:
             out.append(Block("", (text,)))

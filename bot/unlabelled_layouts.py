@@ -42,6 +42,8 @@ _NAMES_THEM = re.compile(
     r"(?:reasons|claims|arguments)\b.{0,40}\b(?:are|is) (?:wrong|false|bogus|flawed|nonsense|illogical))\b",
     re.IGNORECASE,
 )
+#: A paragraph or sentence that turns against what came before it ("But ...", "In fact ...", "Not so").
+TURNS_AGAINST = re.compile(r"^(?:but|however|yet|in fact|actually|in reality|the truth is|not so)\b", re.IGNORECASE)
 #: The opening says each heading is the correction of a claim, not the claim.
 _WORDED_AS_CORRECTIONS = re.compile(r"\b(?:worded|phrased|stated|written) as (?:a )?corrections?\b", re.IGNORECASE)
 #: A denial a claim is undone from (a heading's correction, a thesis rejecting a proposal): an auxiliary and "not",
