@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from lemminflect import getAllLemmas
 
-from .oped_layout import lines_as_paragraphs, reported_claims
+from .oped_layout import as_sentence, lines_as_paragraphs, reported_claims
 from .text import split_sentences
 from .unlabelled_layouts import DENIAL, TURNS_AGAINST, as_claim, names_the_claims, undo_denial
 
@@ -220,7 +220,7 @@ def _read_block(block: Block, named: bool, lines: list[str]) -> list[FoundPoint]
         ]
     labelled = _CLAIM_LABEL.match(block.heading)
     if labelled:
-        return [FoundPoint(_as_sentence(labelled.group("claim")), "", block.paragraphs)]
+        return [FoundPoint(as_sentence(labelled.group("claim")), "", block.paragraphs)]
     if block.heading and (named and len(block.heading.split()) >= 3 or _states_claim(block.heading)):
         return [FoundPoint(as_claim(block.heading, lines), "", block.paragraphs, answers=named)]
     first = paragraphs[0][0] if paragraphs[0] else ""
@@ -255,7 +255,7 @@ def _reported(sentence: str) -> str:
     match = _MYTH_REPORT.match(sentence) or _PEOPLE_THINK.match(sentence) or _WORRY.match(sentence)
     match = match or _CLAIM_LABEL.match(sentence)  # "Myth #1: <claim>." opening a paragraph
     if match:
-        return _as_sentence(match.group("claim"))
+        return as_sentence(match.group("claim"))
     contrary = _CONTRARY.match(sentence)
     if contrary:
         return _corrected(contrary.group("correction")) or ""
@@ -273,7 +273,7 @@ def _corrected(sentence: str) -> str | None:
     if not subject or _OWN_SUBJECT.match(subject[-1]) or "," in sentence[: denial.start()]:
         return None
     claim = undo_denial(sentence[: denial.end()] + _HEDGE.sub("", sentence[denial.end() :], count=1))
-    return _as_sentence(claim) if claim else None
+    return as_sentence(claim) if claim else None
 
 
 def _negated(sentence: str) -> str | None:
@@ -285,7 +285,7 @@ def _negated(sentence: str) -> str | None:
     aux = match.group("aux")
     denied = "cannot" if aux.lower() == "can" else f"{aux} not"
     rest = re.sub(r"\b(?:still|also|even|actually|really)\s+", "", match.group("rest"))
-    return _as_sentence(f"{match.group('subject')} {denied} {rest}")
+    return as_sentence(f"{match.group('subject')} {denied} {rest}")
 
 
 def _states_claim(heading: str) -> bool:
@@ -303,9 +303,3 @@ def _verb(words: list[str], i: int) -> bool:
 
 def _names_them(block: Block) -> bool:
     return names_the_claims([block.heading, *block.paragraphs])
-
-
-def _as_sentence(text: str) -> str:
-    text = text.strip().strip(",;: ")
-    text = text[:1].upper() + text[1:]
-    return text if text[-1:] in ".!?" else text + "."

@@ -151,7 +151,7 @@ def reported_claims(sentence: str, conversation: bool = False) -> list[tuple[str
     `conversation`, "She said X." reports X too."""
     found = _reported(sentence)
     if not found and conversation and (match := _PRONOUN_REPORTED.match(sentence)):
-        found = [(_sentence(match.group("claim")), set())]
+        found = [(as_sentence(match.group("claim")), set())]
     return [(claim, names) for claim, names in found if len(claim.split()) <= MAX_CLAIM_WORDS]
 
 
@@ -169,7 +169,7 @@ def _reported(sentence: str) -> list[tuple[str, set[str]]]:
         for quote, source in quoted:
             if quote not in seen:
                 seen.add(quote)
-                out.append((_sentence(quote), _names(source)))
+                out.append((as_sentence(quote), _names(source)))
         return out
     for pattern in (_REPORTED, _POINT_TO, _IMPERSONAL, _FOLDED, _YOURS_FAILS):
         match = pattern.match(sentence)
@@ -180,11 +180,12 @@ def _reported(sentence: str) -> list[tuple[str, set[str]]]:
                 # Whoever is reported is "you" or a group ("critics"): "to be" is "are".
                 rest = re.sub(r"^be\b", "are", claim[3:])
                 claim = f"{match.group('who')} {rest}"
-            return [(_sentence(claim) if pattern is not _POINT_TO else sentence.strip(), set())]
+            return [(as_sentence(claim) if pattern is not _POINT_TO else sentence.strip(), set())]
     return []
 
 
-def _sentence(text: str) -> str:
+def as_sentence(text: str) -> str:
+    """A claim cut out of a longer sentence as a sentence of its own: a capital to open it, an end mark to close it."""
     text = text.strip().strip(",;: ")
     text = text[:1].upper() + text[1:]
     return text if text[-1:] in ".!?" else text + "."
@@ -221,7 +222,7 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
         explained = False
         if comment:  # its first sentence is the claim, the rest of the comment is the context
             said = split_sentences(comment.group("quote").strip())
-            batch = [_Claim(_sentence(said[0]), _names(comment.group("source")), said[1:], comment=True)]
+            batch = [_Claim(as_sentence(said[0]), _names(comment.group("source")), said[1:], comment=True)]
             claims += batch
             sentences, explained = [], True
         elif found:
