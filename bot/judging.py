@@ -27,9 +27,9 @@ How a rebuttal is scored, and why:
   opposite of *itself* (for some wordings, many with a negation, it reads even
   a sentence beside itself as its opposite). Such a sentence earns nothing and
   is reported as arguing the opposite.
-* The lexical matcher's credit (exact terms, the case's synonyms, negation
-  scope) is added where the judge does not read its words as the opposite: it
-  catches what a curated case spells out and the encoder misses.
+* The lexical matcher's matches (exact terms, the case's synonyms, negation
+  scope) are candidates too, read the same way: they catch what a curated case
+  spells out and the encoder misses.
 * A sentence found arguing the opposite of one reason, with no negation word
   the judge could have misread, argues the Point's side: it earns no other
   reason, whatever words it shares with one or however the judge reads it.
@@ -37,6 +37,9 @@ How a rebuttal is scored, and why:
   similarity) leans to the Point's side: it earns the reason only by restating it in the reason's
   own words. Reversals the judge reads as *making* their reason ("Goldfish cannot be trained to
   press levers" beside a summary of lever training) mostly lean so; honest answers mostly do not.
+* A sentence credited so far gets a second opinion from a credit model (:mod:`bot.credit`), a
+  logistic regression fitted on graded rebuttals over everything both models read in it; where the
+  model doubts it (false credit to reversals, agreement, new reasons), it earns nothing.
 * Where the words settle it, they overrule the judge: a sentence made only of
   one reference's terms, each the same way round, makes that reason (the
   judge misreads some negations: "the allies have not lost faith" read as the
@@ -55,42 +58,12 @@ import numpy as np
 
 from .cases import Case, Point
 from .coverage import FLAG_EMPTY, FLAG_TOO_SHORT, CachingScorer, Coverage, Match, Opposition, point_number
+from .credit import DEFAULT_RULE, Reading, Rule
 from .fragments import is_fragment, without_fragments
 from .negation import spell_out_negations
-from .neural import MAKES, NEITHER, OPPOSITE, Encoder, Judge, shared_models
+from .neural import OPPOSITE, Encoder, Judge, shared_models
 from .scoring import CaseIndex
-from .text import has_negation, normalize, split_sentences
-
-
-@dataclass(frozen=True)
-class Rule:
-    """How the models' readings become credit. Its numbers were chosen together with the
-    judge and encoder they were measured on (``training/choose_rule.py``); new models need their own."""
-
-    #: Cosine similarity a sentence needs to its nearest reference to be about it at all.
-    about: float = 0.40
-    #: A sentence the judge reads as the opposite of its nearest reference at least this likely
-    #: gets a second look; below it, it is taken as read (most sentences are: cheap).
-    second_look: float = 0.5
-    #: How much more likely than the case's own paraphrases (on average) a sentence must read
-    #: as the opposite of a reference for that reference to count it as the opposite.
-    opposite_margin: float = 0.4
-    #: A sentence sharing at least this share of a reference's weighted terms (polarity aside),
-    #: one of them turned round ("fares will never pay" against "fares will pay"), argues the
-    #: opposite whatever the judge reads: a judge taught that a copy makes itself can read such a
-    #: near copy as making it. Above 1: never.
-    near_copy: float = 0.8
-    #: A sentence of at least this many terms, each said the same way round in one reference of a
-    #: reason, earns that reason whatever the judge reads (it misreads some negations). 0: never.
-    restated: int = 3
-    #: A sentence whose cosine similarity to the Point's own claim (or context) comes within this of
-    #: its similarity to a reason leans to the Point's side: it earns that reason only by restating it
-    #: in the reason's own words (reversals the judge reads as *making* their reason mostly lean so;
-    #: honest answers mostly do not). Below -1: never.
-    claim_lean: float = 0.03
-
-
-DEFAULT_RULE = Rule()
+from .text import has_negation, normalize, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -102,6 +75,16 @@ class _Owner:
 
 
 @dataclass(frozen=True)
+class _Closeness:
+    """Cosine similarities of a sentence to one reason and to what competes with it."""
+
+    to_reason: float  # its nearest reference of the reason
+    to_claim: float  # the Point's own claim or context
+    to_sibling: float  # the Point's other reasons (-1 if none)
+    to_other_point: float  # anything of another Point (-1 if none)
+
+
+@dataclass(frozen=True)
 class _Candidate:
     """A sentence the judge is asked about, and why."""
 
@@ -110,7 +93,7 @@ class _Candidate:
     reference: int  # what the judge reads it against: the counterargument's nearest reference
     strength: float  # cosine similarity, or the lexical share
     lexical: bool  # found by the lexical matcher (shared terms), not by the encoder
-    leans_to_claim: bool = False  # as near the Point's claim as to this reason (:data:`Rule.claim_lean`)
+    closeness: _Closeness
 
 
 @dataclass
@@ -125,6 +108,8 @@ class _Draft:
     answers_points: set[int] = field(default_factory=set)
     agrees: bool = False
     verdicts: list[np.ndarray] = field(default_factory=list)  # the judge's, one per candidate
+    claim_readings: list[np.ndarray] = field(default_factory=list)  # beside the Point's claim, one per candidate
+    summary_readings: list[np.ndarray] = field(default_factory=list)  # beside the reason's summary
     reversed: set[int] = field(default_factory=set)  # candidates a second look found reversed
     cleared: set[int] = field(default_factory=set)  # candidates a second look cleared
     #: per window: the reasons its words restate, and those a sentence of it turns round
@@ -156,6 +141,7 @@ class JudgedIndex:
                 owners.append(owner)
                 starts.append(len(references))
                 references.extend(whole)
+        self._summaries = {(p.number, arg.id): arg.summary for p in case.points for arg in p.counterarguments}
         self._owners = owners
         self._references = references
         #: Each owner's references are ``references[start:end]``.
@@ -196,6 +182,18 @@ class JudgedIndex:
     def score_many(self, rebuttals: Sequence[tuple[int, str]]) -> list[Coverage]:
         """Score several rebuttals (Point number, text) with one call of each model: rebuttals
         that arrive together (a tournament's deadline) cost less than one by one."""
+        return [self._verdict(draft) for draft in self._judge_all(rebuttals)]
+
+    def readings(self, point_number: int, text: str) -> list[tuple[str, Reading]]:
+        """Each sentence the words leave open, as the credit model sees it: (the reason it is a
+        candidate for, its :class:`~bot.credit.Reading`). What ``training/fit_credit.py`` fits on."""
+        (draft,) = self._judge_all([(point_number, text)])
+        decided: list[tuple[str, Reading]] = []
+        self._verdict(draft, decided)
+        return decided
+
+    def _judge_all(self, rebuttals: Sequence[tuple[int, str]]) -> list[_Draft]:
+        """The rebuttals read by both models, up to the second look: all but the verdict."""
         drafts = [self._read(point, text) for point, text in rebuttals]
         texts = [t for d in drafts for t in (*d.windows, *(m.excerpt for m in d.lexical.covered))]
         vectors = iter(self._encoder.embed(texts) if texts else [])
@@ -207,16 +205,21 @@ class JudgedIndex:
             for match, vector in zip(draft.lexical.covered, lexical_vectors, strict=True):
                 point, arg_id = draft.point.number, match.counterargument_id
                 reference = self._closest_reference(vector, point, arg_id)
-                leans = self._leans_to_claim(vector, point, arg_id)
+                closeness = self._closeness(vector, point, arg_id)
                 draft.candidates.append(
-                    _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, leans_to_claim=leans)
+                    _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, closeness=closeness)
                 )
-            pairs.extend((c.window, self._references[c.reference]) for c in draft.candidates)
-        verdicts = iter(self._read_pairs(pairs))
+            for c in draft.candidates:
+                summary = self._summaries[(draft.point.number, c.counterargument_id)]
+                pairs += [(c.window, self._references[c.reference]), (c.window, draft.point.claim), (c.window, summary)]
+        readings = iter(self._read_pairs(pairs))
         for draft in drafts:
-            draft.verdicts = [next(verdicts) for _ in draft.candidates]
+            for _ in draft.candidates:
+                draft.verdicts.append(next(readings))
+                draft.claim_readings.append(next(readings))
+                draft.summary_readings.append(next(readings))
         self._second_look(drafts)
-        return [self._verdict(draft) for draft in drafts]
+        return drafts
 
     def _second_look(self, drafts: list[_Draft]) -> None:
         """Each sentence read as the opposite of its nearest reference is read beside itself
@@ -226,20 +229,26 @@ class JudgedIndex:
 
         Only where it can matter: a reason another sentence of the same rebuttal earns is
         not looked at again (its doubtful sentences just earn nothing). Each (sentence,
-        reference) pair is read once, however many candidates share it.
+        reference) pair is read once, however many candidates share it. Whether credit hangs
+        on a sentence is the hand-set rule's call, not the credit model's: the model's doubt
+        must not make a sentence a reversal, which would bar it from every other reason.
         """
         looks: dict[tuple[str, int], list[tuple[_Draft, int]]] = {}
         nearest_reading: dict[tuple[str, int], np.ndarray] = {}
         would_earn: set[tuple[str, int]] = set()
         for draft in drafts:
             read = list(zip(draft.candidates, draft.verdicts, strict=True))
-            earned = {c.counterargument_id for c, v in read if not self._doubtful(v) and _earns(c, v)}
+            earned = {
+                c.counterargument_id
+                for k, (c, v) in enumerate(read)
+                if not self._doubtful(v) and self._earns(draft, k, second_opinion=False)
+            }
             for k, (candidate, verdict) in enumerate(read):
                 if self._doubtful(verdict) and candidate.counterargument_id not in earned:
                     key = (candidate.window, candidate.reference)
                     looks.setdefault(key, []).append((draft, k))
                     nearest_reading[key] = verdict
-                    if _earns(candidate, verdict, cleared=True):
+                    if self._earns(draft, k, cleared=True, second_opinion=False):
                         would_earn.add(key)
         itself = self._read_pairs([(window, window) for window, _ in looks])
         # (b) first, as it needs one reading: a sentence the judge reads as the opposite of itself
@@ -298,19 +307,24 @@ class JudgedIndex:
                 draft.agrees = True
             else:
                 arg_id = owner.counterargument_id
-                leans = self._leans_to_claim(vector, owner.point, arg_id)
+                closeness = self._closeness(vector, owner.point, arg_id)
                 draft.candidates.append(
-                    _Candidate(window, arg_id, reference, strength, lexical=False, leans_to_claim=leans)
+                    _Candidate(window, arg_id, reference, strength, lexical=False, closeness=closeness)
                 )
 
-    def _leans_to_claim(self, vector: np.ndarray, point: int, arg_id: str) -> bool:
-        """Whether a sentence (its embedding) is nearly as near the Point's own claim as the reason
-        ``arg_id``: within :data:`Rule.claim_lean` of its nearest reference of the reason."""
-        claim_start, claim_end = self._span_of[_Owner(point, None)]
-        start, end = self._span_of[_Owner(point, arg_id)]
-        to_claim = float((self._reference_vectors[claim_start:claim_end] @ vector).max())
-        to_reason = float((self._reference_vectors[start:end] @ vector).max())
-        return to_claim >= to_reason - self.rule.claim_lean
+    def _closeness(self, vector: np.ndarray, point: int, arg_id: str) -> _Closeness:
+        """How near a sentence (its embedding) is to the reason ``arg_id`` and to its rivals."""
+        similarity = self._reference_vectors @ vector
+        nearest = {"reason": -1.0, "claim": -1.0, "sibling": -1.0, "other": -1.0}
+        for owner, (start, end) in zip(self._owners, self._spans, strict=True):
+            if owner.point != point:
+                rival = "other"
+            elif owner.counterargument_id is None:
+                rival = "claim"
+            else:
+                rival = "reason" if owner.counterargument_id == arg_id else "sibling"
+            nearest[rival] = max(nearest[rival], float(similarity[start:end].max()))
+        return _Closeness(nearest["reason"], nearest["claim"], nearest["sibling"], nearest["other"])
 
     def nearest(self, vectors: np.ndarray) -> list[tuple[_Owner, int, float]]:
         """Per sentence (its embedding): the owner of its nearest reference in the whole case,
@@ -328,7 +342,8 @@ class JudgedIndex:
         start, end = self._span_of[owner]
         return self._references[start:end]
 
-    def _verdict(self, draft: _Draft) -> Coverage:
+    def _verdict(self, draft: _Draft, decided: list[tuple[str, Reading]] | None = None) -> Coverage:
+        """The rebuttal's coverage; ``decided`` collects the readings the credit decision was made on."""
         if FLAG_EMPTY in draft.lexical.flags:
             return draft.lexical
         credited: dict[str, Match] = {}
@@ -349,8 +364,11 @@ class JudgedIndex:
                 continue  # a sentence that argues the Point's side makes none of its reasons
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
-            elif not _earns(candidate, verdict, cleared=k in draft.cleared):
-                continue
+            else:
+                if decided is not None:
+                    decided.append((arg_id, self._reading(draft, k, cleared=k in draft.cleared)))
+                if not self._earns(draft, k, cleared=k in draft.cleared):
+                    continue
             if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
                 credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
         targets = [arg.id for arg in draft.point.counterarguments]
@@ -400,18 +418,31 @@ class JudgedIndex:
         start, end = self._span_of[_Owner(point, arg_id)]
         return start + int((self._reference_vectors[start:end] @ vector).argmax())
 
+    def _earns(self, draft: _Draft, k: int, cleared: bool = False, second_opinion: bool = True) -> bool:
+        """Whether candidate ``k`` earns its reason, as far as the words left it open."""
+        return self.rule.earns(self._reading(draft, k, cleared), second_opinion)
 
-def _earns(candidate: _Candidate, verdict: np.ndarray, cleared: bool = False) -> bool:
-    """Shared terms are evidence of their own: the judge only has to rule out a reversal.
-    A sentence merely *about* the reason must be read as making it, more than as neither and,
-    unless a second look ``cleared`` its reading as the opposite, more than as the opposite
-    (an off-topic sentence read 0.25 / 0.25 / 0.50 earned on the makes-neither tie alone).
-    A sentence leaning to the Point's claim earns by neither (only by restating the reason)."""
-    if candidate.leans_to_claim:
-        return False
-    if candidate.lexical:
-        return True
-    return bool(verdict[MAKES] >= verdict[NEITHER] and (cleared or verdict[MAKES] >= verdict[OPPOSITE]))
+    def _reading(self, draft: _Draft, k: int, cleared: bool) -> Reading:
+        candidate, closeness = draft.candidates[k], draft.candidates[k].closeness
+        return Reading(
+            lexical=candidate.lexical,
+            share=candidate.strength if candidate.lexical else 0.0,
+            nearest=_three(draft.verdicts[k]),
+            cleared=cleared,
+            to_reason=closeness.to_reason,
+            to_claim=closeness.to_claim,
+            to_sibling=closeness.to_sibling,
+            to_other_point=closeness.to_other_point,
+            negation=has_negation(candidate.window),
+            words=len(words(candidate.window)),
+            self_opposite=float(self._self_opposite[candidate.reference]),
+            claim=_three(draft.claim_readings[k]),
+            summary=_three(draft.summary_readings[k]),
+        )
+
+
+def _three(reading: np.ndarray) -> tuple[float, float, float]:
+    return (float(reading[0]), float(reading[1]), float(reading[2]))
 
 
 def _arguing_the_other_side(draft: _Draft) -> dict[str, set[str]]:

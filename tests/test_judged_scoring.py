@@ -195,6 +195,22 @@ def test_an_answer_that_opens_by_turning_the_claim_round_earns_its_reason(scorer
     assert result.covered_ids == ("fares-cover-running-costs",)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the cost of the credit model (docs/scoring.md, session 13): the judge reads these honest answers "
+    "as neither or the opposite of the reason's summary, and the model, a second opinion, withholds their credit",
+)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "A tram stop nearby makes a flat easier to sell.",
+        "Homes near the line will be worth more, since people want to live by a stop.",
+    ],
+)
+def test_an_answer_the_judge_misreads_beside_the_summary_earns_its_reason(scorer, case, answer):
+    assert scorer.score(case, 1, answer).covered_ids == ("property-values-rise",)
+
+
 def test_a_reason_restated_beside_a_denial_of_something_else_earns_it(scorer, case):
     """A reason's words in a longer sentence whose other clause denies something ("no one ...
     doubts") are no near copy turned round: the sentence says more than the reference."""

@@ -2,7 +2,7 @@
 
     .venv/bin/python training/choose_rule.py [--judge DIR] [--about 0.45 0.5 ...]
         [--second-look 0.5 0.7 ...] [--opposite-margin 0.3 0.4 ...] [--near-copy 2 0.8 ...]
-        [--restated 0 3 ...] [--top N]
+        [--restated 0 3 ...] [--claim-lean 0 0.03 ...] [--no-credit] [--top N]
 
 The rule's numbers were fitted to the judge they were measured with, so a new
 judge is compared with the shipped one only after each has its own rule. This
@@ -13,6 +13,10 @@ the grid, and prints the rules best first by pooled Spearman. Each model
 reading is computed once and reused across the grid (a few minutes in all on
 2 cores). A set written after the rule is chosen is its first honest measure:
 run ``counterpoint eval`` on it once, with the rule chosen here.
+
+Each rule carries the shipped credit model (``bot/resources/credit.json``), fitted
+under the shipped rule's numbers; ``--no-credit`` chooses the hand-set rule alone, and a
+rule chosen so needs its credit model refitted (``training/fit_credit.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import itertools
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -122,6 +127,7 @@ def main() -> None:
     parser.add_argument("--near-copy", type=float, nargs="+", default=[DEFAULT_RULE.near_copy])
     parser.add_argument("--restated", type=int, nargs="+", default=[DEFAULT_RULE.restated])
     parser.add_argument("--claim-lean", type=float, nargs="+", default=[DEFAULT_RULE.claim_lean])
+    parser.add_argument("--no-credit", action="store_true", help="the hand-set rule alone, no credit model")
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument(
         "--leave-out", nargs="*", default=[], metavar="FOLDER", help="blind sets not to score (e.g. articles-5)"
@@ -137,6 +143,8 @@ def main() -> None:
     )
     for about, second_look, margin, near_copy, restated, claim_lean in grid:
         rule = Rule(about, second_look, margin, near_copy, restated, claim_lean)
+        if args.no_credit:
+            rule = replace(rule, credit=None)
         scorer = RuleScorer(encoder, judge, rule)
         pooled = evaluate(pooled_items, cases, scorer)
         per_set = {name: evaluate(items, cases, scorer) for name, items in articles.items()}

@@ -1,0 +1,115 @@
+"""The credit model: a second opinion that withholds credit the hand-set rule would give falsely.
+
+The rebuttals below are graded items of this repository's own article batches (``data/eval``),
+which the shipped model was fitted on; the hand-set rule (``Rule(credit=None)``) credits each of
+them with a reason it does not make. Every test runs the real models from ``bot/resources``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cases import Case, load_case_file
+from bot.credit import DEFAULT_CREDIT_FILE, FEATURES, CreditModel
+from bot.evaluation import read_graded
+from bot.judging import JudgedScorer, Rule
+from bot.neural import ModelUnavailable
+
+EVAL = Path(__file__).resolve().parent.parent / "data" / "eval"
+
+
+def eval_case(folder: str, case_id: str) -> Case:
+    return load_case_file(EVAL / folder / f"{case_id}.toml")
+
+
+@pytest.fixture(scope="module")
+def scorer() -> JudgedScorer:
+    return JudgedScorer()
+
+
+@pytest.fixture(scope="module")
+def by_hand() -> JudgedScorer:
+    return JudgedScorer(rule=Rule(credit=None))
+
+
+@pytest.mark.parametrize(
+    "folder, case_id, point, reason, rebuttal",
+    [
+        # agrees with "Microwave ovens give you cancer."; credited by hand with "not X-rays or gamma rays"
+        (
+            "articles-29",
+            "microwave-myth-reality",
+            1,
+            "not-xrays-gamma",
+            "All that radiation can't be good for you, and I've read it's linked to cancer.",
+        ),
+        # agrees with "I can buy running shoes in the same size as my street shoes."
+        ("articles-29", "running-shoe-beliefs", 2, "half-size-up-and-wide", "Yeah, your size is your size."),
+        # reverses "indoor cats still fall ill" with no negation word
+        (
+            "articles-6",
+            "cat-misconceptions",
+            3,
+            "indoor-cats-still-fall-ill",
+            "An indoor cat is shielded from every illness, so vaccinations and vet checkups are a waste of "
+            "money for a house cat, and whatever food is cheapest will do.",
+        ),
+    ],
+)
+def test_a_reason_the_hand_rule_credits_falsely_is_not_earned(
+    scorer, by_hand, folder, case_id, point, reason, rebuttal
+):
+    case = eval_case(folder, case_id)
+    assert reason in by_hand.score(case, point, rebuttal).covered_ids
+    assert reason not in scorer.score(case, point, rebuttal).covered_ids
+
+
+def test_an_honest_answer_still_earns_what_it_makes(scorer):
+    case = eval_case("articles-29", "microwave-myth-reality")
+    result = scorer.score(case, 1, "Radio waves are everywhere anyway, and the oven's metal box keeps them inside.")
+    assert set(result.covered_ids) == {"everyday-radio-waves", "contained-in-unit"}
+
+
+def test_the_model_only_ever_withholds_credit(scorer):
+    """Over every sentence of a batch's rebuttals the words leave open, the model credits nothing
+    the hand-set rule would refuse: it is a second opinion, never a first."""
+    case = eval_case("articles-29", "microwave-myth-reality")
+    index = scorer.index(case)
+    items = read_graded(EVAL / "articles-29" / "microwave-myth-reality.jsonl")
+    readings = [reading for item in items for _, reading in index.readings(item.point, item.text)]
+    assert readings
+    withheld = [r for r in readings if Rule(credit=None).earns(r) and not index.rule.earns(r)]
+    assert withheld, "the model should doubt something in thirty graded rebuttals"
+    assert not [r for r in readings if index.rule.earns(r) and not Rule(credit=None).earns(r)]
+
+
+def test_the_shipped_model_reads_only_what_the_scorer_gives_it():
+    model = CreditModel.load(DEFAULT_CREDIT_FILE)
+    assert set(model.names) <= set(FEATURES) and model.names
+    assert 0 < model.threshold < 1
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (None, "missing"),
+        ("{not json", "malformed"),
+        (
+            '{"names": ["shoe size"], "intercept": 0, "weights": [1], "mean": [0], "scale": [1], "threshold": 0.5}',
+            "shoe size",
+        ),
+        (
+            '{"names": ["lean"], "intercept": 0, "weights": [1, 2], "mean": [0], "scale": [1], "threshold": 0.5}',
+            "one weight",
+        ),
+    ],
+)
+def test_a_missing_or_malformed_credit_file_is_named(tmp_path, content, problem):
+    path = tmp_path / "credit.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelUnavailable, match=problem) as error:
+        CreditModel.load(path)
+    assert str(path) in str(error.value)
