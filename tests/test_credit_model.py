@@ -2,7 +2,8 @@
 
 The rebuttals below are graded items of this repository's own article batches (``data/eval``),
 which the shipped model was fitted on; the hand-set rule (``Rule(credit=None)``) credits each of
-them with a reason it does not make. Every test runs the real models from ``bot/resources``.
+them with a reason it does not make, and the model puts each well below its threshold (0.15-0.24),
+so a refit does not flip them. Every test runs the real models from ``bot/resources``.
 """
 
 from __future__ import annotations
@@ -37,24 +38,31 @@ def by_hand() -> JudgedScorer:
 @pytest.mark.parametrize(
     "folder, case_id, point, reason, rebuttal",
     [
-        # agrees with "Microwave ovens give you cancer."; credited by hand with "not X-rays or gamma rays"
+        # agrees with "I can buy running shoes in the same size as my everyday street shoes."
         (
             "articles-29",
-            "microwave-myth-reality",
-            1,
-            "not-xrays-gamma",
-            "All that radiation can't be good for you, and I've read it's linked to cancer.",
+            "running-shoe-beliefs",
+            2,
+            "half-size-up-and-wide",
+            "Yeah, your size is your size. I've always bought the same size for everything and never had a problem.",
         ),
-        # agrees with "I can buy running shoes in the same size as my street shoes."
-        ("articles-29", "running-shoe-beliefs", 2, "half-size-up-and-wide", "Yeah, your size is your size."),
-        # reverses "indoor cats still fall ill" with no negation word
+        # a reason the article does not give, credited by hand to "the effect in a home is minimal"
         (
             "articles-6",
-            "cat-misconceptions",
-            3,
-            "indoor-cats-still-fall-ill",
-            "An indoor cat is shielded from every illness, so vaccinations and vet checkups are a waste of "
-            "money for a house cat, and whatever food is cheapest will do.",
+            "houseplant-truths",
+            1,
+            "effect-minimal-at-home",
+            "Plants can actually make the air worse: damp potting soil grows mould, and the spores and pollen "
+            "they release set off allergies.",
+        ),
+        # reverses "the penny is worthless clutter" with no negation word
+        (
+            "articles-2",
+            "penny-zinc-lobby",
+            1,
+            "worthless-clutter",
+            "People value every cent they get, and it's the general public, unprompted by any industry, that "
+            "keeps the penny in circulation.",
         ),
     ],
 )
