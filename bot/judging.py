@@ -141,7 +141,6 @@ class JudgedIndex:
                 owners.append(owner)
                 starts.append(len(references))
                 references.extend(whole)
-        self._summaries = {(p.number, arg.id): arg.summary for p in case.points for arg in p.counterarguments}
         self._owners = owners
         self._references = references
         #: Each owner's references are ``references[start:end]``.
@@ -210,7 +209,9 @@ class JudgedIndex:
                     _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, closeness=closeness)
                 )
             for c in draft.candidates:
-                summary = self._summaries[(draft.point.number, c.counterargument_id)]
+                # the reason's first reference: its summary, or where that is a placeholder or a
+                # fragment (an imported draft's "TODO: ..."), its first whole phrasing or sentence
+                summary = self._references[self._span_of[_Owner(draft.point.number, c.counterargument_id)][0]]
                 pairs += [(c.window, self._references[c.reference]), (c.window, draft.point.claim), (c.window, summary)]
         readings = iter(self._read_pairs(pairs))
         for draft in drafts:

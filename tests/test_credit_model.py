@@ -8,6 +8,7 @@ so a refit does not flip them. Every test runs the real models from ``bot/resour
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ import pytest
 from bot.cases import Case, load_case_file
 from bot.credit import DEFAULT_CREDIT_FILE, FEATURES, CreditModel
 from bot.evaluation import read_graded
-from bot.judging import JudgedScorer, Rule
-from bot.neural import ModelUnavailable
+from bot.judging import JudgedIndex, JudgedScorer, Rule
+from bot.neural import Encoder, Judge, ModelUnavailable
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "eval"
 
@@ -121,3 +122,39 @@ def test_a_missing_or_malformed_credit_file_is_named(tmp_path, content, problem)
     with pytest.raises(ModelUnavailable, match=problem) as error:
         CreditModel.load(path)
     assert str(path) in str(error.value)
+
+
+class RecordingJudge(Judge):
+    """The real judge, remembering what it was asked to read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: list[tuple[str, str]] = []
+
+    def probabilities(self, pairs):
+        self.read += pairs
+        return super().probabilities(pairs)
+
+
+def test_an_imported_drafts_placeholder_summaries_are_never_read():
+    """A draft's summaries are "TODO: ..." until the coach writes them; the model's reading beside
+    the reason's summary falls back to the reason's first article sentence."""
+    draft = load_case_file(EVAL / "articles-29" / "microwave-myth-reality.toml")
+    draft = replace(
+        draft,
+        points=tuple(
+            replace(
+                point,
+                counterarguments=tuple(
+                    replace(arg, summary="TODO: one line saying what this counterargument claims, in your own words")
+                    for arg in point.counterarguments
+                ),
+            )
+            for point in draft.points
+        ),
+    )
+    judge = RecordingJudge()
+    index = JudgedIndex(draft, Encoder(), judge)
+    result = index.score(1, "Radio waves are everywhere anyway, and the oven's metal box keeps them inside.")
+    assert judge.read and not [pair for pair in judge.read if "TODO" in pair[1]]
+    assert "everyday-radio-waves" in result.covered_ids
