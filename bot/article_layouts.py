@@ -43,7 +43,7 @@ from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .faq_layout import faq_entries
 from .labelled_lines_layout import labelled_talking_points
-from .last_resort_layout import last_resort
+from .last_resort_layout import headline_denial, last_resort
 from .named_opponent_layout import named_opponent_reply
 from .oped_layout import lines_as_paragraphs, read_oped
 from .premise_layout import premise_page
@@ -148,6 +148,7 @@ def read_layout(text: str) -> Article:
         ("op-ed", _read_oped),
         ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
         ("last resort", lambda lines: _with_context(last_resort(_without_noise(lines), _title(lines)))),
+        ("denying headline", lambda lines: _with_context(headline_denial(_without_noise(lines), _title(lines)))),
     )
     for layout, reader in readers:
         points = [p for p in reader(lines) if p.paragraphs]

@@ -90,4 +90,6 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   The myth says <claim>. / It's a myth that <claim>. / People think <claim>. / Contrary to myth, <denial>.
   <A Heading Stating a Claim>          <a denial opening a paragraph, under an opening naming the myths:
   <paragraphs answering it>             "X is not Y." answers "X is Y."> <the rest of the paragraph>
+
+  and a headline that denies a claim over paragraphs of prose: "No, X Is Not Y" -> the Point "X Is Y."
 """

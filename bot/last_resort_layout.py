@@ -137,6 +137,26 @@ def last_resort(lines: list[str], title: str) -> list[tuple[str, str, list[str],
     return [(p.claim, p.context, [line for para in p.answer for line in (para, "")], p.review) for p in found]
 
 
+#: A headline that answers before it denies: "No, E-Scooters Are Not the Worst Thing ...".
+_ANSWERING_WORD = re.compile(r"^(?:no|nope|sorry|actually)\s*[,:;.!\u2013\u2014-]+\s*", re.IGNORECASE)
+
+
+def headline_denial(lines: list[str], title: str) -> list[tuple[str, str, list[str], str]]:
+    """A text whose title denies a claim and whose body argues in prose, in no layout a rule reads: one Point,
+    the claim the title denies ("No, E-Scooters Are Not the Worst Thing That Ever Happened to Cities" ->
+    "E-Scooters Are the Worst Thing That Ever Happened to Cities."), answered by all of the body; nothing
+    where the title denies nothing or fewer than two paragraphs argue."""
+    claim = _corrected(_ANSWERING_WORD.sub("", title)) if title else None
+    paragraphs = [p for block in blocks(lines, title) for p in block.paragraphs if _is_prose(p)]
+    if claim is None or len(paragraphs) < 2:
+        return []
+    review = (
+        "the claim is the one the title denies, answered by the whole text; where the text answers several "
+        "claims, split it into a Point each"
+    )
+    return [(claim, "", [line for para in paragraphs for line in (para, "")], review)]
+
+
 def blocks(lines: list[str], title: str) -> list[Block]:
     """The article's blocks: headed where it has two headings or more, else one a paragraph."""
     lines = lines_as_paragraphs(lines)
