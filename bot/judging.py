@@ -56,32 +56,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .case_references import CaseReferences, Closeness, Owner
 from .cases import Case, Point
 from .coverage import FLAG_EMPTY, FLAG_TOO_SHORT, CachingScorer, Coverage, Match, Opposition, point_number
 from .credit import DEFAULT_RULE, Reading, Rule
-from .fragments import is_fragment, without_fragments
+from .fragments import without_fragments
 from .negation import spell_out_negations
 from .neural import OPPOSITE, Encoder, Judge, shared_models
 from .scoring import CaseIndex
 from .text import has_negation, normalize, split_sentences, words
-
-
-@dataclass(frozen=True)
-class _Owner:
-    """What a sentence can be about: a counterargument, or (id None) a Point's own claim."""
-
-    point: int
-    counterargument_id: str | None
-
-
-@dataclass(frozen=True)
-class _Closeness:
-    """Cosine similarities of a sentence to one reason and to what competes with it."""
-
-    to_reason: float  # its nearest reference of the reason
-    to_claim: float  # the Point's own claim or context
-    to_sibling: float  # the Point's other reasons (-1 if none)
-    to_other_point: float  # anything of another Point (-1 if none)
 
 
 @dataclass(frozen=True)
@@ -93,7 +76,7 @@ class _Candidate:
     reference: int  # what the judge reads it against: the counterargument's nearest reference
     strength: float  # cosine similarity, or the lexical share
     lexical: bool  # found by the lexical matcher (shared terms), not by the encoder
-    closeness: _Closeness
+    closeness: Closeness
 
 
 @dataclass
@@ -126,28 +109,7 @@ class JudgedIndex:
         self.lexical = CaseIndex(without_fragments(case))
         self._encoder = encoder
         self._judge = judge
-        owners: list[_Owner] = []
-        references: list[str] = []
-        starts: list[int] = []
-        for point in case.points:
-            claim = [point.claim, *split_sentences(normalize(point.context))]
-            groups = [(_Owner(point.number, None), claim)]
-            for arg in point.counterarguments:
-                sources = [s for text in arg.source for s in split_sentences(normalize(text))]
-                groups.append((_Owner(point.number, arg.id), [arg.summary, *arg.phrasings, *sources]))
-            for owner, texts in groups:
-                texts = [t for t in texts if "TODO" not in t] or texts  # an imported draft's placeholders
-                whole = [t for t in texts if not is_fragment(t)] or texts[:1]
-                owners.append(owner)
-                starts.append(len(references))
-                references.extend(whole)
-        self._owners = owners
-        self._references = references
-        #: Each owner's references are ``references[start:end]``.
-        self._spans = list(zip(starts, [*starts[1:], len(references)], strict=True))
-        self._span_of = {owner: span for owner, span in zip(owners, self._spans, strict=True)}
-        self._reference_owner = np.repeat(np.arange(len(owners)), [end - start for start, end in self._spans])
-        self._reference_vectors = encoder.embed(references)
+        self.references = CaseReferences(case, encoder)
         self._self_opposite = self._read_own_phrasings()
 
     def _read_own_phrasings(self) -> np.ndarray:
@@ -159,16 +121,15 @@ class JudgedIndex:
         faith") draw OPPOSITE from it for any paraphrase. A rebuttal's sentence counts as
         the opposite of a reference only by a wide margin above this.
         """
+        texts = self.references.texts
         pairs, targets = [], []
-        for owner, (start, end) in zip(self._owners, self._spans, strict=True):
-            if owner.counterargument_id is None:
-                continue
+        for start, end in self.references.reason_spans():
             for i in range(start, end):
                 for j in range(start, end):  # itself too: a reference alone still has a reading
-                    pairs.append((self._references[j], self._references[i]))
+                    pairs.append((texts[j], texts[i]))
                     targets.append(i)
-        total = np.zeros(len(self._references))
-        count = np.zeros(len(self._references))
+        total = np.zeros(len(texts))
+        count = np.zeros(len(texts))
         if pairs:
             np.add.at(total, targets, np.array(self._read_pairs(pairs))[:, OPPOSITE])
             np.add.at(count, targets, 1)
@@ -203,16 +164,15 @@ class JudgedIndex:
             self._find_candidates(draft)
             for match, vector in zip(draft.lexical.covered, lexical_vectors, strict=True):
                 point, arg_id = draft.point.number, match.counterargument_id
-                reference = self._closest_reference(vector, point, arg_id)
-                closeness = self._closeness(vector, point, arg_id)
+                reference = self.references.closest(vector, Owner(point, arg_id))
+                closeness = self.references.closeness(vector, point, arg_id)
                 draft.candidates.append(
                     _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, closeness=closeness)
                 )
             for c in draft.candidates:
-                # the reason's first reference: its summary, or where that is a placeholder or a
-                # fragment (an imported draft's "TODO: ..."), its first whole phrasing or sentence
-                summary = self._references[self._span_of[_Owner(draft.point.number, c.counterargument_id)][0]]
-                pairs += [(c.window, self._references[c.reference]), (c.window, draft.point.claim), (c.window, summary)]
+                summary = self.references.of(Owner(draft.point.number, c.counterargument_id))[0]
+                nearest_text = self.references.texts[c.reference]
+                pairs += [(c.window, nearest_text), (c.window, draft.point.claim), (c.window, summary)]
         readings = iter(self._read_pairs(pairs))
         for draft in drafts:
             for _ in draft.candidates:
@@ -269,14 +229,14 @@ class JudgedIndex:
     def _most_read_opposite(self, window: str, nearest: int, nearest_reading: np.ndarray) -> bool:
         """(a): whether most references of the reason ``nearest`` belongs to read ``window`` as
         their opposite. Read one at a time, and only until the majority is settled."""
-        start, end = self._spans[self._reference_owner[nearest]]
+        start, end = self.references.span_around(nearest)
         needed = (end - start) // 2 + 1
         votes = int(self._reads_opposite(nearest_reading, nearest))
         left = end - start - 1
         for i in (i for i in range(start, end) if i != nearest):
             if votes >= needed or votes + left < needed:
                 break
-            votes += self._reads_opposite(self._read_pairs([(window, self._references[i])])[0], i)
+            votes += self._reads_opposite(self._read_pairs([(window, self.references.texts[i])])[0], i)
             left -= 1
         return votes >= needed
 
@@ -298,7 +258,7 @@ class JudgedIndex:
         candidate for the judge; the Point's claim or another Point says why not."""
         if not draft.windows or draft.vectors is None:
             return
-        nearest = self.nearest(draft.vectors)
+        nearest = self.references.nearest(draft.vectors)
         for window, vector, (owner, reference, strength) in zip(draft.windows, draft.vectors, nearest, strict=True):
             if strength < self.rule.about:
                 continue
@@ -308,40 +268,19 @@ class JudgedIndex:
                 draft.agrees = True
             else:
                 arg_id = owner.counterargument_id
-                closeness = self._closeness(vector, owner.point, arg_id)
+                closeness = self.references.closeness(vector, owner.point, arg_id)
                 draft.candidates.append(
                     _Candidate(window, arg_id, reference, strength, lexical=False, closeness=closeness)
                 )
 
-    def _closeness(self, vector: np.ndarray, point: int, arg_id: str) -> _Closeness:
-        """How near a sentence (its embedding) is to the reason ``arg_id`` and to its rivals."""
-        similarity = self._reference_vectors @ vector
-        nearest = {"reason": -1.0, "claim": -1.0, "sibling": -1.0, "other": -1.0}
-        for owner, (start, end) in zip(self._owners, self._spans, strict=True):
-            if owner.point != point:
-                rival = "other"
-            elif owner.counterargument_id is None:
-                rival = "claim"
-            else:
-                rival = "reason" if owner.counterargument_id == arg_id else "sibling"
-            nearest[rival] = max(nearest[rival], float(similarity[start:end].max()))
-        return _Closeness(nearest["reason"], nearest["claim"], nearest["sibling"], nearest["other"])
-
-    def nearest(self, vectors: np.ndarray) -> list[tuple[_Owner, int, float]]:
+    def nearest(self, vectors: np.ndarray) -> list[tuple[Owner, int, float]]:
         """Per sentence (its embedding): the owner of its nearest reference in the whole case,
         that reference's index and their cosine similarity."""
-        if not len(vectors):
-            return []
-        similarity = vectors @ self._reference_vectors.T
-        best = similarity.argmax(axis=1)
-        return [
-            (self._owners[self._reference_owner[b]], int(b), float(similarity[row, b])) for row, b in enumerate(best)
-        ]
+        return self.references.nearest(vectors)
 
-    def references_of(self, owner: _Owner) -> list[str]:
+    def references_of(self, owner: Owner) -> list[str]:
         """The texts the judge reads a sentence about ``owner`` against."""
-        start, end = self._span_of[owner]
-        return self._references[start:end]
+        return self.references.of(owner)
 
     def _verdict(self, draft: _Draft, decided: list[tuple[str, Reading]] | None = None) -> Coverage:
         """The rebuttal's coverage; ``decided`` collects the readings the credit decision was made on."""
@@ -414,10 +353,6 @@ class JudgedIndex:
     def _doubtful(self, verdict: np.ndarray) -> bool:
         """Read as the opposite of its nearest reference: it earns only if a second look clears it."""
         return bool(verdict[OPPOSITE] >= self.rule.second_look)
-
-    def _closest_reference(self, vector: np.ndarray, point: int, arg_id: str) -> int:
-        start, end = self._span_of[_Owner(point, arg_id)]
-        return start + int((self._reference_vectors[start:end] @ vector).argmax())
 
     def _earns(self, draft: _Draft, k: int, cleared: bool = False, second_opinion: bool = True) -> bool:
         """Whether candidate ``k`` earns its reason, as far as the words left it open."""
