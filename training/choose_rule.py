@@ -88,16 +88,23 @@ class RuleScorer:
         return self._scored[key]
 
 
+def sets_in(
+    folders: Sequence[Path], cases: CaseLibrary, prefix: str = ""
+) -> tuple[dict[str, list[GradedItem]], CaseLibrary]:
+    """The graded items of each folder (keyed ``prefix`` + its name), and ``cases`` with the cases beside them."""
+    sets: dict[str, list[GradedItem]] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.jsonl")):
+            sets.setdefault(prefix + folder.name, []).extend(read_graded(path))
+            cases = cases.with_cases_beside(path)
+    return sets, cases
+
+
 def graded_sets(leave_out: Sequence[str] = ()) -> tuple[dict[str, list[GradedItem]], list[GradedItem], CaseLibrary]:
     """The seen article sets by folder, the shipped case's sets, and every case they need."""
     folders = [ROOT.parent / "shared" / "eval" / "external", *article_batches(ROOT / "data" / "eval")]
     folders = [f for f in folders if f.name not in leave_out]
-    cases = CaseLibrary.from_directory(ROOT / "data" / "cases")
-    articles: dict[str, list[GradedItem]] = {}
-    for folder in folders:
-        for path in sorted(folder.glob("*.jsonl")):
-            articles.setdefault(folder.name, []).extend(read_graded(path))
-            cases = cases.with_cases_beside(path)
+    articles, cases = sets_in(folders, CaseLibrary.from_directory(ROOT / "data" / "cases"))
     shipped_files = [
         ROOT.parent / "shared" / "eval" / "dev_rebuttals.jsonl",
         *(ROOT / "data" / "eval").glob("holdout*"),

@@ -31,26 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from choose_rule import RememberingEncoder, RememberingJudge, RuleScorer, graded_sets  # noqa: E402
+from choose_rule import RememberingEncoder, RememberingJudge, RuleScorer, graded_sets, sets_in  # noqa: E402
 
 from bot.cases import CaseLibrary  # noqa: E402
 from bot.credit import DEFAULT_CREDIT_FILE, FEATURES, CreditModel  # noqa: E402
-from bot.evaluation import GradedItem, claim_ids, evaluate, read_graded  # noqa: E402
+from bot.evaluation import GradedItem, claim_ids, evaluate  # noqa: E402
 from bot.judging import DEFAULT_RULE, JudgedIndex, Rule  # noqa: E402
 from bot.neural import RESOURCES  # noqa: E402
 
 #: (folder, features, label) per sentence the words left open
 Record = tuple[str, np.ndarray, int]
-
-
-def training_sets(cases: CaseLibrary) -> tuple[dict[str, list[GradedItem]], CaseLibrary]:
-    """The sets written as training data, by folder, and the library with their cases."""
-    sets: dict[str, list[GradedItem]] = {}
-    for folder in sorted((ROOT / "training" / "data" / "graded").iterdir()):
-        for path in sorted(folder.glob("*.jsonl")):
-            sets.setdefault(f"graded/{folder.name}", []).extend(read_graded(path))
-            cases = cases.with_cases_beside(path)
-    return sets, cases
 
 
 def records(sets: dict[str, list[GradedItem]], cases: CaseLibrary, encoder, judge) -> list[Record]:
@@ -112,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
 
     articles, shipped, cases = graded_sets()
-    extra, cases = training_sets(cases)
+    extra, cases = sets_in(sorted((ROOT / "training" / "data" / "graded").iterdir()), cases, prefix="graded/")
     batches = [name for name in articles if name != "external"]
     encoder, judge = RememberingEncoder(), RememberingJudge(RESOURCES / "judge")
     rows = records({name: articles[name] for name in batches} | extra, cases, encoder, judge)
