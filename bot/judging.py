@@ -147,13 +147,15 @@ class JudgedIndex:
     def readings(self, point_number: int, text: str) -> list[tuple[str, Reading]]:
         """Each sentence the words leave open, as the credit model sees it: (the reason it is a
         candidate for, its :class:`~bot.credit.Reading`). What ``training/fit_credit.py`` fits on."""
-        (draft,) = self._judge_all([(point_number, text)])
+        (draft,) = self._judge_all([(point_number, text)], every_reading=True)
         decided: list[tuple[str, Reading]] = []
         self._verdict(draft, decided)
         return decided
 
-    def _judge_all(self, rebuttals: Sequence[tuple[int, str]]) -> list[_Draft]:
-        """The rebuttals read by both models, up to the second look: all but the verdict."""
+    def _judge_all(self, rebuttals: Sequence[tuple[int, str]], every_reading: bool = False) -> list[_Draft]:
+        """The rebuttals read by both models, up to the second look: all but the verdict. The judge reads a
+        candidate beside the Point's claim and the reason's summary only where the credit model will be
+        asked about it (or, ``every_reading``, for each candidate: what the model is fitted on)."""
         drafts = [self._read(point, text) for point, text in rebuttals]
         texts = [t for d in drafts for t in (*d.windows, *(m.excerpt for m in d.lexical.covered))]
         vectors = iter(self._encoder.embed(texts) if texts else [])
@@ -169,18 +171,34 @@ class JudgedIndex:
                 draft.candidates.append(
                     _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, closeness=closeness)
                 )
-            for c in draft.candidates:
-                summary = self.references.of(Owner(draft.point.number, c.counterargument_id))[0]
-                nearest_text = self.references.texts[c.reference]
-                pairs += [(c.window, nearest_text), (c.window, draft.point.claim), (c.window, summary)]
-        readings = iter(self._read_pairs(pairs))
+            pairs += [(c.window, self.references.texts[c.reference]) for c in draft.candidates]
+        verdicts = iter(self._read_pairs(pairs))
         for draft in drafts:
-            for _ in draft.candidates:
-                draft.verdicts.append(next(readings))
-                draft.claim_readings.append(next(readings))
-                draft.summary_readings.append(next(readings))
+            draft.verdicts = [next(verdicts) for _ in draft.candidates]
+            draft.claim_readings = [_NOT_READ] * len(draft.candidates)
+            draft.summary_readings = [_NOT_READ] * len(draft.candidates)
         self._second_look(drafts)
+        self._read_for_second_opinion(drafts, every_reading)
         return drafts
+
+    def _read_for_second_opinion(self, drafts: list[_Draft], every: bool) -> None:
+        """The judge beside the Point's claim and the reason's summary, in one call, for each candidate the
+        rule would credit by hand (the credit model is asked about no other); :data:`_NOT_READ` elsewhere."""
+        wanted: list[tuple[_Draft, int]] = []
+        for draft in drafts:
+            wanted += [
+                (draft, k)
+                for k in range(len(draft.candidates))
+                if every or (self.rule.credit is not None and self._earns(draft, k, k in draft.cleared, False))
+            ]
+        pairs: list[tuple[str, str]] = []
+        for draft, k in wanted:
+            c = draft.candidates[k]
+            summary = self.references.of(Owner(draft.point.number, c.counterargument_id))[0]
+            pairs += [(c.window, draft.point.claim), (c.window, summary)]
+        readings = iter(self._read_pairs(pairs))
+        for draft, k in wanted:
+            draft.claim_readings[k], draft.summary_readings[k] = next(readings), next(readings)
 
     def _second_look(self, drafts: list[_Draft]) -> None:
         """Each sentence read as the opposite of its nearest reference is read beside itself
@@ -375,6 +393,10 @@ class JudgedIndex:
             claim=_three(draft.claim_readings[k]),
             summary=_three(draft.summary_readings[k]),
         )
+
+
+#: A reading the judge was not asked for: the credit model is never consulted on it.
+_NOT_READ = np.full(3, np.nan)
 
 
 def _three(reading: np.ndarray) -> tuple[float, float, float]:
