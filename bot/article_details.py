@@ -59,8 +59,8 @@ def title_of(lines: list[str], headings: Sequence[re.Pattern[str]] = ()) -> str:
         return text
     url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
     slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
-    if slug:
-        return " ".join(slug[-1].split("-")).capitalize()
+    if slug:  # "...-digital-age.html": the page's file type is no part of its title
+        return " ".join(re.sub(r"\.(?:s?html?|php|aspx?|jsp|cfm)$", "", slug[-1]).split("-")).capitalize()
     host = re.sub(r"^www\.", "", url.split("://")[-1].split("/")[0])  # "ocbats.com/id3.html": the site names it
     return host or next((line.strip() for line in lines if line.strip()), "")
 

@@ -12,6 +12,7 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * talking points as runs of labelled lines (:mod:`bot.labelled_lines_layout`): ``You'll also hear it as: "..."``;
 * run-in leads, ``Myth #1: <claim>. <answer>`` (:mod:`bot.run_in_layout`); ``<claim>. UNTRUE. <answer>`` inline;
   on a page that names its claims, ``1. <claim>. <answer>`` and ``Excuse 1: <claim>`` (any one numbered label);
+  ``1. They complain <claim>. <answer>`` where half the numbered leads report the other side;
 * numbered headings, ``1. <claim>`` or ``## 1. <claim>``, then its paragraphs (``1."Won't it hurt?"``: quotes go);
 * quoted one-line objections (``"Wind is unreliable."`` alone on a line), each followed by its answer (a single
   one, answered by two paragraphs or more, is one Point, read just before the op-ed);
@@ -45,7 +46,7 @@ from .faq_layout import faq_entries
 from .labelled_lines_layout import labelled_talking_points
 from .last_resort_layout import headline_denial, last_resort
 from .named_opponent_layout import named_opponent_reply
-from .oped_layout import lines_as_paragraphs, read_oped
+from .oped_layout import lines_as_paragraphs, read_oped, reported_claims
 from .premise_layout import premise_page
 from .proposal_layout import rejected_proposal
 from .quoted_passage_layout import quoted_passage
@@ -97,6 +98,9 @@ _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
 HEADING_WORDS = 30  # a line this long is a paragraph, not a heading
 #: A single quoted objection is the article's claim only where at least this many paragraphs answer it.
 MIN_ANSWER_PARAGRAPHS = 2
+#: Where a numbered page's other leads report the other side, a lead that reports nothing is the writer's
+#: sentence about the claim, not the claim itself.
+_UNREPORTED_LEAD = "the lead sentence stands as the claim; write it as the other side would say it"
 
 
 @dataclass(frozen=True)
@@ -269,10 +273,23 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
 
 def _read_numbered_run_in(lines: list[str]) -> list[RawPoint]:
     """Numbered myths run on into their answers, on a page that names its claims (after inline
-    verdicts, which number their myths too: "1. <claim> [False! ...]")."""
-    if not names_the_claims(lines) or any(_ANSWER.match(line) for line in lines):
+    verdicts, which number their myths too: "1. <claim> [False! ...]"), or where at least half the
+    numbered paragraphs open by reporting the other side ("1. They complain we have sacrificed X. This
+    ignores ..."): the claim is what they report, and a lead that reports nothing is flagged for review."""
+    if any(_ANSWER.match(line) for line in lines):
         return []
-    return _as_points(run_in_leads(lines, numbers_lead=True))
+    leads = run_in_leads(lines, numbers_lead=True)
+    if names_the_claims(lines):
+        return _as_points(leads)
+    reported = [reported_claims(claim) for claim, _ in leads]
+    if not leads or 2 * sum(map(bool, reported)) < len(leads):
+        return []
+    return [
+        RawPoint(n, found[0][0], "", answer_paragraphs(body))
+        if found
+        else RawPoint(n, claim, "", answer_paragraphs(body), _UNREPORTED_LEAD)
+        for n, ((claim, body), found) in enumerate(zip(leads, reported, strict=True), 1)
+    ]
 
 
 def _with_context(found: Sequence[tuple[str, str, list[str]] | tuple[str, str, list[str], str]]) -> list[RawPoint]:

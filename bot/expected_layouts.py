@@ -19,7 +19,8 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   What's actually true: <the answer>   (or The reality:, The truth:), then <its paragraphs>, The tell: <...>
 
   Myth #1: <claim>. <the rest of the paragraph answering it>   (a run-in lead; on a page that names
-  1. <claim>. <the rest of the paragraph answering it>         its myths, a bare number leads too)
+  1. <claim>. <the rest of the paragraph answering it>         its myths, or the leads report them:
+                                                               "1. They complain X. ...", a number too)
 
   Excuse 1: <claim>             (any one label with a number, on a page that names its claims)
   <paragraphs answering it>

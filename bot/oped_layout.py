@@ -31,7 +31,7 @@ _OPENER = (
     r"(?:(?:but|yet|and|now|still|of course|true|sure|granted|admittedly|meanwhile|too often)\s*,?\s+)?"
 )
 _WHO = (
-    r"(?:you|critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
+    r"(?:you|they|critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
     r"commentators|economists|politicians|parents|experts|critics))?|many(?:\s+people)?|others|people|those who "
     r"[\w\s]{2,40}?|(?:the\s+)?(?:opponents|critics|proponents|supporters|defenders) of [\w\s\-]{2,40}?|"
     # people by what they do: "councillors argued", "many economists warn", "local shopkeepers say"

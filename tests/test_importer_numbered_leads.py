@@ -1,13 +1,15 @@
 """Numbered claims with no Myth label: myths that run on into their answers under a bare list number
 (articles-21's bird-feeding page), and claims under a numbered label of the page's own ("Bullshit 1:",
-articles-21's tipping page). Both are read only where the title or the opening names the claims."""
+articles-21's tipping page). Both are read only where the title or the opening names the claims
+(articles-31's zoo page calls them "generalizations"), or, for the bare numbers, where half the
+numbered paragraphs report the other side ("1. They complain ...", articles-38's vinyl post)."""
 
 from __future__ import annotations
 
 from drafting import layout_of, sources_by_point
 
 from bot.article_layouts import read_layout
-from bot.importer import import_article
+from bot.importer import draft_toml, import_article
 from bot.text import split_sentences
 
 COMPOST_MYTHS = """# source: https://example.org/garden/compost-myths
@@ -167,3 +169,50 @@ def test_a_single_quoted_objection_answered_by_the_rest_of_the_text_is_one_point
     assert "Eye doctors say no study has found lasting harm from reading in poor light." in sources_by_point(case)[0]
     # one paragraph after the quotation is too little to call the text an answer to it
     assert layout_of(ONE_QUOTED_CLICHE.rsplit("\n\n", 1)[0]) != "one quoted objection"
+
+
+SAUNA_GENERALIZATIONS = """# source: https://example.org/blog/sauna-haters
+I have run a public sauna for nine years.
+
+These are the broad generalizations of anti-sauna people that I see repeated on forums over and over.
+
+1. Saunas are unhygienic. To the sauna hater this means every bench is crawling with germs. Our benches are scrubbed twice a day, and the heat itself kills most bacteria within minutes.
+
+2. Saunas dehydrate you dangerously. A fifteen-minute session costs about half a litre of sweat, which one glass of water puts back.
+"""
+
+RECORDS_REPLY = """# source: https://example.org/blog/2014/07/a-reply-to-the-streaming-critics.html
+1. They complain we have given up sound quality for convenience. This ignores that we now hear music everywhere, and far more of it than we once did, because of that convenience.
+2. They describe the cassette era as a golden age. But tapes hissed, stretched and jammed after a few dozen plays.
+3. Critics say streaming pays artists nothing. Streaming now brings the labels more money than CD sales did at their peak.
+"""
+
+SHOP_HISTORY = """# source: https://example.org/blog/our-shop
+1. We opened in 1998 in a garage. Three of us repaired radios there for two years before we found the shop on Mill Street.
+2. In 2005 we began selling turntables. They sold out in the first week, so we ordered twice as many.
+3. Some customers say we should open on Sundays. We tried it in 2010, and hardly anyone came.
+"""
+
+
+def test_numbered_claims_run_on_into_answers_on_a_page_calling_them_generalizations():
+    assert read_layout(SAUNA_GENERALIZATIONS).layout == "numbered run-in myths"
+    _, case = import_article(SAUNA_GENERALIZATIONS, "sauna")
+    assert [p.claim for p in case.points] == ["Saunas are unhygienic.", "Saunas dehydrate you dangerously."]
+
+
+def test_numbered_paragraphs_reporting_the_other_side_are_points_with_what_they_report_as_the_claim():
+    assert read_layout(RECORDS_REPLY).layout == "numbered run-in myths"
+    _, case = import_article(RECORDS_REPLY, "records")
+    assert [p.claim for p in case.points] == [
+        "We have given up sound quality for convenience.",
+        "They describe the cassette era as a golden age.",
+        "Streaming pays artists nothing.",
+    ]
+    assert sources_by_point(case)[1] == ["But tapes hissed, stretched and jammed after a few dozen plays."]
+    draft = draft_toml(RECORDS_REPLY)
+    assert draft.count("write it as the other side would say it") == 1  # the lead that reports nothing
+    assert 'title = "A reply to the streaming critics"' in draft  # the address's words, not its ".html"
+
+
+def test_a_numbered_history_with_one_reported_remark_is_not_read_as_claims():
+    assert read_layout(SHOP_HISTORY).layout != "numbered run-in myths"
