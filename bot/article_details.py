@@ -23,6 +23,7 @@ _BOILERPLATE = re.compile(
     r"(?:find|learn|read|get|discover|see)\b.{0,30}\b(?:more|here)\b"
     r"|for more (?:info|information|details)\b"
     r"|(?:click|tap) here\b|share (?:this|on|via)\b|share\s*$|subscribe\b|sign up\b|follow us\b|like us\b"
+    r"|(?:\W*)show (?:more|less)(?: content)?\W*$"  # a scraped page's "...show more content..." fold
     r"|(?:call|contact|email|e-mail|phone|text) us\b"
     r"|by\s+(?:dr\.?\s+|drs\.?\s+)?[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&))*\s*$"
     r"|posted (?:on|by|in)\b|published (?:on|by)\b|(?:last )?updated\b|tags?:|related:|advertisement\s*$"
@@ -37,6 +38,10 @@ DATE = re.compile(
     r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
 )
+#: A page's id in its address ("97522", "15FE4B75B062FCD4"): digits, and four characters or more.
+_ID = re.compile(r"^(?=\w*\d)\w{4,}$")
+#: A line this long is prose: a title comes before the first one (a short line after it is a heading).
+PROSE_WORDS = 25
 #: "# source: URL": a lowercase key, unlike a Markdown heading ("# Wind Power: Four Myths").
 COMMENT = re.compile(r"^\s*(?:#|//|<!--)\s*[a-z][\w-]{0,19}:\s*\S")
 
@@ -51,16 +56,22 @@ def title_of(lines: list[str], headings: Sequence[re.Pattern[str]] = ()) -> str:
     ``headings`` (a layout's: a "MYTH: ..." line is a claim, not the title); else the page's URL, in words.
     A name of two or three words with a longer headline in title case right after it ("The Buzz", then
     "The Case Against Attacking North Korea") is the site's or its section's: the headline is the title."""
-    found = [(i, text) for i, line in enumerate(lines) if (text := _as_title(line, headings))]
+    opening = next((i for i, line in enumerate(lines) if len(line.split()) >= PROSE_WORDS), len(lines))
+    found = [(i, text) for i, line in enumerate(lines[:opening]) if (text := _as_title(line, headings))]
     if found:
         (i, text), following = found[0], found[1:2]
         if following and len(text.split()) <= SECTION_NAME_WORDS and _headline_after(lines, i, following[0]):
             return following[0][1]
         return text
     url = next((m.group(0) for line in lines if (m := _URL.search(line))), "")
-    slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part)]
-    if slug:  # "...-digital-age.html": the page's file type is no part of its title
-        return " ".join(re.sub(r"\.(?:s?html?|php|aspx?|jsp|cfm)$", "", slug[-1]).split("-")).capitalize()
+    slug = [part for part in re.split(r"[/?#]", url.split("://")[-1])[1:] if re.search(r"[a-z]{3,}-[a-z]", part, re.I)]
+    if slug:  # "...-digital-age.html": the page's file type is no part of its title, nor an id at either end
+        words = re.sub(r"\.(?:s?html?|php|aspx?|jsp|cfm)$", "", slug[-1]).split("-")
+        while len(words) > 2 and _ID.match(words[-1]):
+            words.pop()
+        while len(words) > 2 and _ID.match(words[0]):
+            words.pop(0)
+        return " ".join(words).capitalize()
     host = re.sub(r"^www\.", "", url.split("://")[-1].split("/")[0])  # "ocbats.com/id3.html": the site names it
     return host or next((line.strip() for line in lines if line.strip()), "")
 

@@ -26,7 +26,8 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
 * one passage of a named piece quoted ("Here's a taste:") and answered (:mod:`bot.quoted_passage_layout`);
 * a plain op-ed: claims reported in prose and answered after them (:mod:`bot.oped_layout`); after it, a
-  post discrediting the report its opponents cite, its thesis reversed a Point (:mod:`bot.discredited_report_layout`);
+  post discrediting the report its opponents cite, its thesis reversed a Point (:mod:`bot.discredited_report_layout`),
+  and beliefs stated as one-sentence lines of their own, each answered by what follows (:mod:`bot.unlabelled_layouts`);
 * last, any text that argues: each block (a heading's text, else a paragraph) a Point (:mod:`bot.last_resort_layout`).
 
 Lines not part of the argument (calls to action, links, bylines, share lines, captions) are left out of the answers.
@@ -55,7 +56,7 @@ from .reported_headings_layout import reported_headings
 from .run_in_layout import quoted_leads, run_in_leads
 from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, paragraphs_of, split_sentences
-from .unlabelled_layouts import TURNS_AGAINST, bulleted_claims, named_headings, names_the_claims
+from .unlabelled_layouts import TURNS_AGAINST, bulleted_claims, named_headings, names_the_claims, stated_beliefs
 from .verdict_layout import verdict_items
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
@@ -151,6 +152,7 @@ def read_layout(text: str) -> Article:
         ("one quoted objection", _read_one_quoted),
         ("op-ed", _read_oped),
         ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
+        ("stated beliefs", _read_stated_beliefs),
         ("last resort", lambda lines: _with_context(last_resort(_without_noise(lines), _title(lines)))),
         ("denying headline", lambda lines: _with_context(headline_denial(_without_noise(lines), _title(lines)))),
     )
@@ -355,6 +357,12 @@ def _unlabelled(sections: list[tuple[str, list[str]]]) -> list[RawPoint]:
 def _prose(lines: list[str]) -> list[str]:
     """The paragraphs of a text with no headings (one a line where it has no blank lines), comments left out."""
     return [p for p in answer_paragraphs(lines_as_paragraphs(lines)) if not COMMENT.match(p)]
+
+
+def _read_stated_beliefs(lines: list[str]) -> list[RawPoint]:
+    """Beliefs standing as one-sentence paragraphs, each answered by the paragraphs after it."""
+    found = stated_beliefs(_prose(lines))
+    return _unlabelled([(claim, [line for paragraph in answer for line in (paragraph, "")]) for claim, answer in found])
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:

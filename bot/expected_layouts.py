@@ -86,6 +86,10 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   X should do away with Y.   (the thesis: "X should keep Y" is a claim)   a post discrediting the other side's report:
   <the sentences discrediting it> ... the "report" ... which found that <claim>. <how far it spread>
 
+  beliefs stated as lines of their own, three or more:
+  My shoes feel fine.                   (one short sentence, with its full stop)
+  <paragraphs answering it, the first taking up one of its words>
+
   and, as the last resort, any text that argues: each block (a heading and its paragraphs, else a
   paragraph) a Point, where two or more of them answer a claim a rule can name:
   The myth says <claim>. / It's a myth that <claim>. / People think <claim>. / Contrary to myth, <denial>.

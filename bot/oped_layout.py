@@ -31,7 +31,9 @@ _OPENER = (
     r"(?:(?:but|yet|and|now|still|of course|true|sure|granted|admittedly|meanwhile|too often)\s*,?\s+)?"
 )
 _WHO = (
-    r"(?:you|they|critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
+    # "they" only as the other side speaks now ("They complain X"): "They said X" tells a story
+    r"(?:you|they(?=\s+(?:\w+ly\s+)?(?:say|claim|complain|argue|insist|contend|maintain|believe|assert|worry|"
+    r"fear|object|suggest)\b)|critics|sceptics|skeptics|opponents|detractors|naysayers|doubters|cynics|some(?:\s+(?:people|observers|"
     r"commentators|economists|politicians|parents|experts|critics))?|many(?:\s+people)?|others|people|those who "
     r"[\w\s]{2,40}?|(?:the\s+)?(?:opponents|critics|proponents|supporters|defenders) of [\w\s\-]{2,40}?|"
     # people by what they do: "councillors argued", "many economists warn", "local shopkeepers say"

@@ -1,4 +1,4 @@
-"""Two layouts whose claims carry no label, each claim a line of its own with its answer after it.
+"""Three layouts whose claims carry no label, each claim a line of its own with its answer after it.
 
 * A bulleted list of claims (``- I'm too busy to vote``), each followed by
   the lines that answer it. A page's list flattened by a scraper often runs
@@ -15,7 +15,14 @@
   learn their first language effortlessly"), and the claim is the heading
   with its denial undone; a heading that denies nothing is left out.
 
-Both give (claim, the lines of its answer); :mod:`bot.article_layouts` turns
+* Beliefs stated as lines of their own (``My shoes feel fine.``), each one
+  short sentence with its full stop, followed by the longer paragraphs that
+  answer it: a page listing what people think with no label or quotation
+  marks. A one-sentence paragraph here and there is any article's prose, so
+  they are read only where at least three are answered and they make at
+  least a third of the paragraphs from the first one on.
+
+Each gives (claim, the lines of its answer); :mod:`bot.article_layouts` turns
 the lines into answer paragraphs as it does for every layout.
 """
 
@@ -25,7 +32,7 @@ import re
 
 from lemminflect import getInflection
 
-from .text import split_sentences
+from .text import STOP_WORDS, split_sentences, stem, words
 
 #: A bullet mark, then the item: it opens with a letter, a digit or a quotation mark ("* * *" is a rule).
 _BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+(?P<item>[\w\"\u201c\u2018'].*?)\s*$")
@@ -33,6 +40,10 @@ _BULLET = re.compile(r"^\s*[-*\u2022\u2013]\s+(?P<item>[\w\"\u201c\u2018'].*?)\s
 _RUN_ON = re.compile(r"(?<=[.!?\u2026\"\u201d\u2019)])\s+[-*\u2022\u2013]\s+(?=[\w\"\u201c\u2018'])")
 #: An item or a heading longer than this is a paragraph, not a claim.
 MAX_CLAIM_WORDS = 25
+#: A belief standing as a paragraph of its own is one short sentence ...
+MAX_BELIEF_WORDS = 15
+#: ... and a page lists at least this many, each answered, to be read as listing beliefs.
+MIN_BELIEFS = 3
 #: What an article calls the claims it answers, in its title or opening: a plural, the set of them
 #: ("these heat pump myths"), not one ("it's a myth that ...").
 _NAMES_THEM = re.compile(
@@ -83,6 +94,40 @@ def bulleted_claims(lines: list[str]) -> list[tuple[str, list[str]]]:
     if len(answered) < 2 or 2 * len(answered) <= len(sections):
         return []
     return [(as_claim(claim, lines), body) for claim, body in answered]
+
+
+def stated_beliefs(paragraphs: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer paragraphs) for each belief standing as a paragraph of one short sentence, answered by
+    the longer paragraphs after it; nothing unless at least :data:`MIN_BELIEFS` are answered and they make a
+    third or more of the paragraphs from the first belief on."""
+    beliefs = [i for i, p in enumerate(paragraphs) if _states_a_belief(p, paragraphs[i + 1 : i + 2])]
+    if len(beliefs) < MIN_BELIEFS or 3 * len(beliefs) < len(paragraphs) - beliefs[0]:
+        return []
+    ends = [*beliefs[1:], len(paragraphs)]
+    return [(paragraphs[i].strip(), paragraphs[i + 1 : end]) for i, end in zip(beliefs, ends, strict=True)]
+
+
+def _states_a_belief(paragraph: str, after: list[str]) -> bool:
+    """One sentence of 3 to :data:`MAX_BELIEF_WORDS` words ending in a full stop or exclamation (a subheading
+    has neither), not turning against anything, followed by a paragraph of two sentences or more whose first
+    takes up one of its words ("All running shoes are alike." / "Running shoes are not all made the same.");
+    a story's short paragraph ("It was busy.") is followed by the next thing that happened."""
+    text = paragraph.strip()
+    answer = split_sentences(after[0]) if after else []
+    return (
+        "\n" not in text
+        and 3 <= len(text.split()) <= MAX_BELIEF_WORDS
+        and text.rstrip("\"'\u201d").endswith((".", "!"))
+        and len(split_sentences(text)) == 1
+        and not TURNS_AGAINST.match(text)
+        and not _BULLET.match(text)
+        and len(answer) >= 2
+        and bool(_content_stems(text) & _content_stems(answer[0]))
+    )
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(word) for word in words(text) if word not in STOP_WORDS}
 
 
 def _unflattened(lines: list[str]) -> list[str]:
