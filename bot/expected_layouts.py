@@ -22,6 +22,9 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   1. <claim>. <the rest of the paragraph answering it>         its myths, or the leads report them:
                                                                "1. They complain X. ...", a number too)
 
+  <Subheading> Myth: <claim> <Answer ...>   (run together by a scraper: the claim ends where a
+                                             capitalised word opens the answer)
+
   Excuse 1: <claim>             (any one label with a number, on a page that names its claims)
   <paragraphs answering it>
 

@@ -230,7 +230,7 @@ def _read_block(block: Block, named: bool, lines: list[str]) -> list[FoundPoint]
     # Under a heading, a report opens the block's text or one of its paragraphs; in prose, anywhere.
     opening = {k for k, (index, _) in enumerate(sentences) if k < within or sentences[k - 1][0] != index}
     reports = [
-        (k, c) for k, (_, s) in enumerate(sentences) if (k in opening or not block.heading) and (c := _reported(s))
+        (k, c) for k, (_, s) in enumerate(sentences) if (k in opening or not block.heading) and (c := reported_claim(s))
     ]
     if reports:
         ends = [k for k, _ in reports[1:]] + [len(sentences)]
@@ -269,7 +269,7 @@ def _rejoin(sentences: list[tuple[int, str]]) -> tuple[str, ...]:
     return tuple(" ".join(p) for p in joined.values())
 
 
-def _reported(sentence: str) -> str:
+def reported_claim(sentence: str) -> str:
     """The claim a sentence reports ("The myth says X", "Critics say X"), or the one it corrects where it opens
     "Contrary to myth, <a denial>"; "" where it reports none."""
     match = _MYTH_REPORT.match(sentence) or _PEOPLE_THINK.match(sentence) or _WORRY.match(sentence)

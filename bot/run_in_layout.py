@@ -17,6 +17,10 @@ A quoted remark opening a paragraph is a lead of its own (:func:`quoted_leads`):
 bed earlier, and a gentle workout beats none.`` on a page naming its excuses, each answered in the rest of
 its own paragraph (what follows the last one is the page's sign-off, not its answer).
 
+A page scraped with its subheadings run into its paragraphs (:func:`run_together_leads`) has its label a few
+words in and no full stop after the claim: ``Temperature facts Myth: Hot water is necessary Many believe
+that ...``. The subheading goes, and the claim ends where a capitalised word opens the next sentence.
+
 Gives (claim, the lines of its answer); :mod:`bot.article_layouts` turns the lines into answer paragraphs
 as it does for every layout.
 """
@@ -98,3 +102,37 @@ def _as_statement(remark: str) -> str:
     """A quoted remark as a claim: a capital to open it and an end mark to close it."""
     remark = " ".join(remark.split())
     return remark[:1].upper() + remark[1:] + ("" if remark.endswith("?") else ".")
+
+
+#: A subheading run into its paragraph, then the label: "Temperature facts Myth: Hot water is necessary Many ...".
+_RUN_TOGETHER = re.compile(r"^\s*(?:[\w'\-]+\s+){1,5}?(?:Myth|MYTH)\s*[:\-\u2013\u2014]\s+(?P<rest>\S.*?)\s*$")
+#: A capitalised word right after a lowercase one, with no end mark between: the next sentence has begun.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+\b)")
+#: The claim of a run-together lead has at least this many words: a name ("You need Vitamin C") cuts it no sooner.
+MIN_RUN_TOGETHER_CLAIM_WORDS = 3
+
+
+def run_together_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each paragraph whose label comes a few words in, after a subheading run into
+    it; nothing where fewer than two paragraphs are so."""
+    found: list[tuple[str, list[str]]] = []
+    for i, line in enumerate(lines):
+        lead = _RUN_TOGETHER.match(line) if i == 0 or not lines[i - 1].strip() else None
+        if not lead:
+            if found:
+                found[-1][1].append(line)
+            continue
+        rest = lead.group("rest")
+        first = split_sentences(rest)[0]
+        cuts = [
+            m.start()
+            for m in _NEXT_SENTENCE.finditer(first)
+            if len(first[: m.start()].split()) >= MIN_RUN_TOGETHER_CLAIM_WORDS
+        ]
+        end = cuts[0] if cuts else len(first)
+        claim, answer = rest[:end].strip().rstrip(".") + ".", rest[end:].strip()
+        found.append((claim, [answer]))
+    if sum(len(" ".join(body).split()) >= MIN_ANSWER_WORDS for _, body in found) < 2:
+        return []
+    drop_unfinished_end(found[-1][1])
+    return found

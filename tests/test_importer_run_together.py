@@ -1,0 +1,40 @@
+"""A myths page scraped with each subheading run into its paragraph and each claim run into its answer,
+no full stop between (articles-34's handwashing page: "Temperature facts Myth: Hot water is necessary Many
+believe that ..."), cut off mid-word at its end."""
+
+from __future__ import annotations
+
+from drafting import layout_of, sources_by_point
+
+from bot.importer import draft_toml, import_article
+
+KETTLE_MYTHS = """# source: https://news.example.com/lifestyle/kettle-myths/story
+ date 2025-11-02 The kettle is the most used appliance in most kitchens. Here are four common kettle myths, debunked.
+
+Energy facts Myth: Reboiling water wastes a lot of power Many believe that a second boil doubles the cost of a cup of tea. However, water that has just boiled is still hot, so the second boil takes seconds. Filling only what you need saves far more.
+
+Taste test Myth: Reboiled water ruins tea Another common myth is that reboiled water makes tea taste flat. Blind tastings find no difference after one reboil. Only water left standing for hours loses its oxygen.
+
+Scale tips Myth: Limescale in a kettle is harmful to drink Limescale is calcium and magnesium, the same minerals as in hard tap water. It spoils the kettle's element, not your health, and a rinse with vinegar removes i
+"""
+
+
+def test_myths_run_into_their_paragraphs_and_answers_are_points_with_the_claim_cut_where_the_answer_begins():
+    assert layout_of(KETTLE_MYTHS) == "run-together myths"
+    _, case = import_article(KETTLE_MYTHS, "kettles")
+    assert [p.claim for p in case.points] == [
+        "Reboiling water wastes a lot of power.",
+        "Reboiled water ruins tea.",
+        "Limescale in a kettle is harmful to drink.",
+    ]
+    # the claim said again at second hand sets it out; the answer starts after it
+    assert case.points[0].context == "Many believe that a second boil doubles the cost of a cup of tea."
+    sources = sources_by_point(case)
+    assert sources[0][0] == "However, water that has just boiled is still hot, so the second boil takes seconds."
+    assert not [s for s in sources[2] if s.endswith("removes i")]  # the page was cut off mid-word
+    assert "check where it ends" in draft_toml(KETTLE_MYTHS)  # the claim's end was guessed
+
+
+def test_one_paragraph_with_a_myth_label_a_few_words_in_is_no_list_of_myths():
+    one = KETTLE_MYTHS.replace("Taste test Myth: ", "Taste test ").replace("Scale tips Myth: ", "Scale tips ")
+    assert layout_of(one) != "run-together myths"
