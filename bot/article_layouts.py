@@ -46,7 +46,7 @@ from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .faq_layout import faq_entries
 from .labelled_lines_layout import labelled_talking_points
-from .last_resort_layout import headline_denial, last_resort, reported_claim
+from .last_resort_layout import headline_denial, last_resort
 from .named_opponent_layout import named_opponent_reply
 from .oped_layout import lines_as_paragraphs, read_oped, reported_claims
 from .premise_layout import premise_page
@@ -100,7 +100,6 @@ _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
 HEADING_WORDS = 30  # a line this long is a paragraph, not a heading
 #: A single quoted objection is the article's claim only where at least this many paragraphs answer it.
 MIN_ANSWER_PARAGRAPHS = 2
-_RUN_TOGETHER_CLAIM = "the claim ran on into its answer with no full stop; check where it ends"
 #: Where a numbered page's other leads report the other side, a lead that reports nothing is the writer's
 #: sentence about the claim, not the claim itself.
 _UNREPORTED_LEAD = "the lead sentence stands as the claim; write it as the other side would say it"
@@ -131,7 +130,7 @@ def read_layout(text: str) -> Article:
         ("premises", lambda lines: _with_context(premise_page(lines)[1])),
         ("Point #", _read_points),
         ("run-in myths", _read_run_in),
-        ("run-together myths", _read_run_together),
+        ("run-together myths", lambda lines: _with_context(run_together_leads(lines))),
         ("Myth/Fact", _read_labelled),
         ("labelled lines", lambda lines: _as_points(labelled_talking_points(lines))),
         ("claims marked false", _read_marked_false),
@@ -274,21 +273,6 @@ def _read_run_in(lines: list[str]) -> list[RawPoint]:
     if any(_ANSWER.match(line) for line in lines):
         return []
     return _as_points(run_in_leads(lines))
-
-
-def _read_run_together(lines: list[str]) -> list[RawPoint]:
-    """Myths whose subheading ran into the paragraph and whose claim ran into the answer: where the claim
-    ends was guessed, so the coach is asked to check it."""
-    points = []
-    for n, (claim, body) in enumerate(run_together_leads(lines), 1):
-        paragraphs = answer_paragraphs(body)
-        opening = split_sentences(paragraphs[0]) if paragraphs else []
-        # "Many believe that hot water is essential ...": the claim said again, at second hand, sets it out
-        context = opening[0] if len(opening) > 1 and reported_claim(opening[0]) else ""
-        if context:
-            paragraphs = (" ".join(opening[1:]), *paragraphs[1:])
-        points.append(RawPoint(n, claim, context, paragraphs, _RUN_TOGETHER_CLAIM))
-    return points
 
 
 def _read_numbered_run_in(lines: list[str]) -> list[RawPoint]:

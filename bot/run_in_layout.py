@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from .last_resort_layout import reported_claim
 from .text import is_finished, split_sentences
 
 _LEAD = re.compile(
@@ -108,13 +109,16 @@ def _as_statement(remark: str) -> str:
 _RUN_TOGETHER = re.compile(r"^\s*(?:[\w'\-]+\s+){1,5}?(?:Myth|MYTH)\s*[:\-\u2013\u2014]\s+(?P<rest>\S.*?)\s*$")
 #: A capitalised word right after a lowercase one, with no end mark between: the next sentence has begun.
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+\b)")
+_GUESSED_END = "the claim ran on into its answer with no full stop; check where it ends"
 #: The claim of a run-together lead has at least this many words: a name ("You need Vitamin C") cuts it no sooner.
 MIN_RUN_TOGETHER_CLAIM_WORDS = 3
 
 
-def run_together_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """(claim, answer lines) for each paragraph whose label comes a few words in, after a subheading run into
-    it; nothing where fewer than two paragraphs are so."""
+def run_together_leads(lines: list[str]) -> list[tuple[str, str, list[str], str]]:
+    """(claim, context, answer lines, review note) for each paragraph whose label comes a few words in, after
+    a subheading run into it; nothing where fewer than two paragraphs are so. Where the claim ends is a guess,
+    so the note asks the coach to check it; a first sentence saying the claim again at second hand ("Many
+    believe that hot water is essential ...") sets it out: the context."""
     found: list[tuple[str, list[str]]] = []
     for i, line in enumerate(lines):
         lead = _RUN_TOGETHER.match(line) if i == 0 or not lines[i - 1].strip() else None
@@ -130,9 +134,14 @@ def run_together_leads(lines: list[str]) -> list[tuple[str, list[str]]]:
             if len(first[: m.start()].split()) >= MIN_RUN_TOGETHER_CLAIM_WORDS
         ]
         end = cuts[0] if cuts else len(first)
-        claim, answer = rest[:end].strip().rstrip(".") + ".", rest[end:].strip()
-        found.append((claim, [answer]))
+        found.append((rest[:end].strip().rstrip(".") + ".", [rest[end:].strip()]))
     if sum(len(" ".join(body).split()) >= MIN_ANSWER_WORDS for _, body in found) < 2:
         return []
     drop_unfinished_end(found[-1][1])
-    return found
+    out = []
+    for claim, body in found:
+        opening = split_sentences(body[0])
+        context = opening[0] if len(opening) > 1 and reported_claim(opening[0]) else ""
+        answer = [" ".join(opening[1:]), *body[1:]] if context else body
+        out.append((claim, context, answer, _GUESSED_END))
+    return out
