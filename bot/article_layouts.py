@@ -22,6 +22,7 @@ Recognised layouts (each heading on a line of its own, optionally a Markdown hea
 * questions and answers (:mod:`bot.faq_layout`): a question (``Q: Isn't wind too costly?``) or worry, then its answer;
 * a rejected proposal (:mod:`bot.proposal_layout`): a thesis rejecting it, then reasons led by dashes; one Point;
 * claims with no label (:mod:`bot.unlabelled_layouts`): bulleted, or bare headings under a title naming them myths;
+  bulleted corrections with their verb in capitals (``Raw milk DOES NOT kill ...``), turned back round;
 * bare headings whose paragraph reports the claim at second hand and rejects it (:mod:`bot.reported_headings_layout`);
 * opponents quoted one by one (:mod:`bot.quoted_voices_layout`): ``@handle: "<post>"``, ``"<X>," sneer the critics``;
 * a reply to a named opponent reported in the third person (:mod:`bot.named_opponent_layout`);
@@ -57,7 +58,14 @@ from .reported_headings_layout import reported_headings
 from .run_in_layout import quoted_leads, run_in_leads, run_together_leads
 from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, paragraphs_of, split_sentences
-from .unlabelled_layouts import TURNS_AGAINST, bulleted_claims, named_headings, names_the_claims, stated_beliefs
+from .unlabelled_layouts import (
+    TURNS_AGAINST,
+    bulleted_claims,
+    capitalised_corrections,
+    named_headings,
+    names_the_claims,
+    stated_beliefs,
+)
 from .verdict_layout import verdict_items
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
@@ -144,6 +152,7 @@ def read_layout(text: str) -> Article:
         ("Q&A", lambda lines: _unlabelled(faq_entries(lines))),
         ("objections between rules", _read_ruled),
         ("rejected proposal", lambda lines: _as_points(rejected_proposal(_without_noise(lines)))),
+        ("capitalised corrections", lambda lines: _as_points(capitalised_corrections(_without_noise(lines)))),
         ("bulleted claims", lambda lines: _unlabelled(bulleted_claims(_without_noise(lines)))),
         ("headings named as myths", lambda lines: _unlabelled(named_headings(_without_noise(lines)))),
         ("reported headings", lambda lines: _with_context(reported_headings(_without_noise(lines)))),

@@ -89,6 +89,9 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   X should do away with Y.   (the thesis: "X should keep Y" is a claim)   a post discrediting the other side's report:
   <the sentences discrediting it> ... the "report" ... which found that <claim>. <how far it spread>
 
+  • Raw milk DOES NOT kill pathogens.   (corrections with their verb in capitals, on a page naming
+  • Pasteurization DOES save lives.     myths: "Raw milk kills pathogens." is the claim)
+
   beliefs stated as lines of their own, three or more:
   My shoes feel fine.                   (one short sentence, with its full stop)
   <paragraphs answering it, the first taking up one of its words>

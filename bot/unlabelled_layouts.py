@@ -1,4 +1,4 @@
-"""Three layouts whose claims carry no label, each claim a line of its own with its answer after it.
+"""Four layouts whose claims carry no label, each claim a line of its own with its answer after it.
 
 * A bulleted list of claims (``- I'm too busy to vote``), each followed by
   the lines that answer it. A page's list flattened by a scraper often runs
@@ -21,6 +21,13 @@
   marks. A one-sentence paragraph here and there is any article's prose, so
   they are read only where at least three are answered and they make at
   least a third of the paragraphs from the first one on.
+
+* Corrections with their verb in capitals (``Raw milk DOES NOT kill dangerous
+  pathogens by itself.``, ``Pasteurization DOES save lives.``), bulleted on a
+  page that names what it answers as myths: a flyer that states only the
+  facts. Each claim is its correction turned back round ("Raw milk kills
+  dangerous pathogens by itself.", "Pasteurization does not save lives."),
+  and the correction with the lines after it is the answer.
 
 Each gives (claim, the lines of its answer); :mod:`bot.article_layouts` turns
 the lines into answer paragraphs as it does for every layout.
@@ -64,6 +71,10 @@ DENIAL = re.compile(
     r"\b(?P<aux>do|does|did|is|are|was|were|can|could|will|would|should|must|has|have|had|may|might)"
     r"(?:\s+not\b|n['\u2019]t\b)|\b(?P<cannot>can)not\b|\b(?P<wont>wo)n['\u2019]t\b",
     re.IGNORECASE,
+)
+#: A correction's verb set in capitals: denied ("DOES NOT cause", "IS NOT safe", "CANNOT") or insisted on ("DOES kill").
+_EMPHASIS = re.compile(
+    r"\b(?P<aux>DOES|DO|IS|ARE|CAN|WILL|SHOULD)(?P<denied>\s+NOT\b|N['\u2019]T\b)?(?=\s)|\bCAN(?P<cannot>NOT)\b"
 )
 #: The naming is in the title or the opening: one of the first paragraphs.
 OPENING_PARAGRAPHS = 4
@@ -128,6 +139,36 @@ def _states_a_belief(paragraph: str, after: list[str]) -> bool:
 
 def _content_stems(text: str) -> set[str]:
     return {stem(word) for word in words(text) if word not in STOP_WORDS}
+
+
+def capitalised_corrections(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each bulleted correction whose verb is in capitals, on a page naming its myths;
+    nothing where fewer than two are."""
+    if not names_the_claims(lines):
+        return []
+    found: list[tuple[str, list[str]]] = []
+    for line in lines:
+        bullet = _BULLET.match(line)
+        if bullet:
+            correction = split_sentences(bullet.group("item"))[0]
+            claim = _turned_back(correction) if _EMPHASIS.search(correction) else None
+            found.append((claim or "", [bullet.group("item")] if claim else []))
+        elif found and found[-1][0]:
+            found[-1][1].append(line)
+    found = [(claim, body) for claim, body in found if claim]
+    return found if len(found) >= 2 else []
+
+
+def _turned_back(correction: str) -> str | None:
+    """The claim a correction in capitals answers: "X DOES NOT Y" -> "X Y", "X DOES Y" -> "X does not Y"."""
+    emphasis = _EMPHASIS.search(correction)
+    if emphasis is None:
+        return None
+    if emphasis.group("denied") or emphasis.group("cannot"):
+        undone = undo_denial(correction)
+        return undone and re.sub(r"\b[A-Z]{2,}\b", lambda m: m.group(0).lower(), undone, count=1)
+    aux = emphasis.group("aux").lower()
+    return f"{correction[: emphasis.start()]}{aux} not{correction[emphasis.end() :]}"
 
 
 def _unflattened(lines: list[str]) -> list[str]:
