@@ -91,8 +91,8 @@ _QUOTED_BEFORE = re.compile(
     r"declares|declared|insists|insisted|writes|wrote|proclaims|reports)\s+(?P<source>[^.;]{3,80})"
 )
 _QUOTED_AFTER = re.compile(
-    r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?P<verb>says|said|announces|announced|ran|runs|argues|claims|warns|"
-    r"declares|writes|wrote|headlined|titled|asked)\b[^\"\u201c]{0,60}?" + _QUOTE
+    r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?P<verb>says|said|saying|announces|announced|ran|runs|argues|claims|"
+    r"warns|declares|writes|wrote|headlined|titled|asked)\b[^\"\u201c]{0,60}?" + _QUOTE
 )
 #: A question that asserts its claim: "Don't you think X?", "Isn't it true that X?" -> X.
 _ASSERTING_QUESTION = re.compile(

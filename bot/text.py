@@ -76,7 +76,11 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00]")
 #: "U.S." and "U.K." become "US" and "UK" so they neither split sentences nor vanish.
 _DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})(?=\s|$)")
 #: A sentence ends at its end mark, not at "e.g." or "i.e." inside it.
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!(?i:\be\.g\.))(?<!(?i:\bi\.e\.))[\"')\]]*\s+|\n+")
+#: A full stop after a title ("Mr. Walker", "Dr. Rupp") ends no sentence.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!(?i:\be\.g\.))(?<!(?i:\bi\.e\.))(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bDrs\.)"
+    r"(?<!\bProf\.)(?<!\bvs\.)[\"')\]]*\s+|\n+"
+)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
