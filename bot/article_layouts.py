@@ -60,6 +60,7 @@ from .slogan_layout import quoted_slogans
 from .text import has_content, normalize, paragraphs_of, split_sentences
 from .unlabelled_layouts import (
     TURNS_AGAINST,
+    as_claim,
     bulleted_claims,
     capitalised_corrections,
     named_headings,
@@ -256,7 +257,7 @@ def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[R
             else:
                 answer.append(line)
         context = " ".join(answer_paragraphs(before)) if labelled else ""
-        claim = match.group("claim").strip()
+        claim = as_claim(match.group("claim").strip(), lines)
         points.append(RawPoint(len(points) + 1, claim, context, answer_paragraphs(answer)))
     return points
 

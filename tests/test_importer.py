@@ -60,11 +60,17 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
         (
             "Title\n\nMyth: Vaccines cause autism\nFact: Large studies of millions of children found no link.\n\n"
             "Myth: Natural immunity is better\nFact: It comes at the price of the disease itself.\n",
-            ["Vaccines cause autism", "Natural immunity is better"],
+            ["Vaccines cause autism.", "Natural immunity is better."],
         ),
         (
             "Title\n\nClaim: Cities should ban cars\nResponse: Buses need roads too. Deliveries need vans.\n",
-            ["Cities should ban cars"],
+            ["Cities should ban cars."],
+        ),
+        (  # a heading in Title Case is written as the sentence a coach would write
+            "Title\n\nMyth 1: Community Gardens Are Only for Experienced Gardeners\n\n"
+            "- Fact: Beginners learn from the gardeners beside them.\n\n"
+            "Myth 2: Gardens Cost Too Much to Run\n\n- Fact: Shared tools keep each plot's costs low.\n",
+            ["Community gardens are only for experienced gardeners.", "Gardens cost too much to run."],
         ),
         (
             "Title\n\n1. Nuclear power is unsafe\n\nModern reactors shut down passively.\n\n"

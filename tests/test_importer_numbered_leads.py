@@ -86,8 +86,8 @@ def test_claims_under_a_numbered_label_of_the_pages_own_are_points_where_the_pag
     assert read_layout(TAXI_EXCUSES).layout == "numbered labels"
     _, case = import_article(TAXI_EXCUSES, "surge")
     assert [p.claim for p in case.points] == [
-        "Surge Pricing Brings More Drivers Out",
-        "Riders Can Always Wait It Out",
+        "Surge pricing brings more drivers out.",
+        "Riders can always wait it out.",
     ]
     first = [s for a in case.points[0].counterarguments for s in a.source]
     assert "Most drivers are already on the road when the price jumps." in first
