@@ -211,8 +211,15 @@ def _read_points(lines: list[str]) -> list[RawPoint]:
         paragraphs = answer_paragraphs(body)
         if paragraphs:
             context, answers = _concession_and_answers(list(paragraphs))
-            points.append(RawPoint(int(match.group(1)), match.group(2).strip(), context, tuple(answers)))
+            claim = _as_statement(match.group(2).strip(), lines)
+            points.append(RawPoint(int(match.group(1)), claim, context, tuple(answers)))
     return points
+
+
+def _as_statement(heading: str, lines: list[str]) -> str:
+    """A heading stating a claim, as the sentence a coach would write (:func:`as_claim`); a question stays
+    as it is asked ("Don't You Need Carbs?" keeps its words)."""
+    return heading if heading.endswith("?") else as_claim(heading, lines)
 
 
 def _concession_and_answers(paragraphs: list[str]) -> tuple[str, list[str]]:
@@ -257,7 +264,7 @@ def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[R
             else:
                 answer.append(line)
         context = " ".join(answer_paragraphs(before)) if labelled else ""
-        claim = as_claim(match.group("claim").strip(), lines)
+        claim = _as_statement(match.group("claim").strip(), lines)
         points.append(RawPoint(len(points) + 1, claim, context, answer_paragraphs(answer)))
     return points
 
@@ -272,7 +279,11 @@ def _setting_out(paragraphs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 def _read_numbered(lines: list[str]) -> list[RawPoint]:
     points = [
-        RawPoint(int(m.group(1)), _WHOLLY_QUOTED.sub(r"\1", m.group(2).strip()), *_setting_out(answer_paragraphs(body)))
+        RawPoint(
+            int(m.group(1)),
+            _as_statement(_WHOLLY_QUOTED.sub(r"\1", m.group(2).strip()), lines),
+            *_setting_out(answer_paragraphs(body)),
+        )
         for m, body in _sections(lines, _NUMBERED)
     ]
     return points if len(points) >= 2 else []

@@ -42,7 +42,7 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
     draft, case = import_article(REBUTTAL_ARTICLE)
     assert case.id == "why-the-four-day-week-works" and case.title == "Why the Four-Day Week Works"
     first, second = case.points
-    assert first.claim == "Shorter weeks cut output"
+    assert first.claim == "Shorter weeks cut output."
     assert first.context == "It is true that some tasks need people present every day."
     assert [a.source for a in first.counterarguments] == [  # one per claim; "This held..." continues its claim
         ("Output per hour rises when people are rested.",),
@@ -75,7 +75,12 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
         (
             "Title\n\n1. Nuclear power is unsafe\n\nModern reactors shut down passively.\n\n"
             "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
-            ["Nuclear power is unsafe", "Nuclear waste is unmanageable"],
+            ["Nuclear power is unsafe.", "Nuclear waste is unmanageable."],
+        ),
+        (  # a question keeps its words
+            "Title\n\n1. Don't You Need Carbs for Energy?\n\nFat and ketones fuel the body well.\n\n"
+            "2. Won't It Hurt Your Heart?\n\nTrials found cholesterol levels improved.\n",
+            ["Don't You Need Carbs for Energy?", "Won't It Hurt Your Heart?"],
         ),
     ],
 )
