@@ -66,6 +66,8 @@ STUFFING_MAX_STOP_RATIO = 0.1
 COPY_NGRAM = 6
 COPY_MIN_WORDS = 10
 COPY_SHARE = 0.75
+#: A shorter sentence is a copy only where it is a whole sentence of the article, word for word, this long.
+COPY_WHOLE_MIN_WORDS = 6
 #: Typo correction: words at least this long are matched to the case's vocabulary.
 SPELL_MIN_LENGTH = 5
 SPELL_MIN_SIMILARITY = 80
@@ -180,11 +182,9 @@ class CaseIndex:
                 np.array(rivals, dtype=int),
             )
         # Tokenised as rebuttals are (acronyms expanded), so "U.S." in one and "US" in the other still meet.
-        self._article_ngrams = {
-            gram
-            for sentence in article_sentences
-            for gram in _ngrams(list(self._analyze(normalize(sentence)).words), COPY_NGRAM)
-        }
+        article_words = [tuple(self._analyze(normalize(sentence)).words) for sentence in article_sentences]
+        self._article_ngrams = {gram for words in article_words for gram in _ngrams(list(words), COPY_NGRAM)}
+        self._article_sentences = {words for words in article_words if len(words) >= COPY_WHOLE_MIN_WORDS}
 
     def _build_matrices(self, references: list[tuple[int, set[str]]], idf: dict[str, float]) -> None:
         """The term x reference weights and the term x owner conflicts.
@@ -361,7 +361,9 @@ class CaseIndex:
         """One sentence as this index reads it: its terms, and whether it is copied or a keyword list."""
         analysis = self._analyze(text)
         tokens = analysis.words
-        copied = len(tokens) >= COPY_MIN_WORDS and _share_in(tokens, self._article_ngrams) >= COPY_SHARE
+        copied = (len(tokens) >= COPY_MIN_WORDS and _share_in(tokens, self._article_ngrams) >= COPY_SHARE) or (
+            tuple(tokens) in self._article_sentences
+        )
         term_ids = frozenset(self._term_ids[t] for t in analysis.terms if t in self._term_ids)
         return _Sentence(text, analysis, term_ids, copied, is_keyword_list(text))
 

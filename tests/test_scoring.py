@@ -116,6 +116,17 @@ def test_pasted_article_text_is_flagged_copied(index):
     assert result.score == 0  # copied sentences earn no credit
 
 
+def test_a_short_article_sentence_copied_word_for_word_is_flagged_and_one_in_own_words_is_not(index):
+    copied = index.score(
+        2, "Pyongyang's actions do not pull allies apart."
+    )  # eight words: under the ten of a long copy
+    assert FLAG_COPIED in copied.flags
+    assert copied.score == 0
+    # the same reason in a student's own words, as short, earns it
+    own = index.score(2, "What Pyongyang does won't split the allies up.")
+    assert FLAG_COPIED not in own.flags
+
+
 def test_polite_padding_neither_helps_nor_hurts(index):
     claim = "America will not back down in an escalating crisis, even if its homeland is at risk."
     padded = f"Thank you, chair. I respect my opponent and I understand the worry. {claim} Thank you for listening."
