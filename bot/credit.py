@@ -46,6 +46,11 @@ class Reading:
     self_opposite: float  #: how the judge reads the reason's own paraphrases beside that reference (its bias)
     claim: tuple[float, float, float]  #: the judge beside the Point's claim
     summary: tuple[float, float, float]  #: the judge beside the reason's summary
+    #: the lexical matcher's share of the reason's terms the sentence says the same way round (0..1)
+    kept: float = 0.0
+    #: the share of a reference's terms the sentence has, polarity aside, where it turns one of them
+    #: round (0 where it turns none): a reversal keeps most of its reason's words
+    turned: float = 0.0
 
     def features(self) -> dict[str, float]:
         """The model's inputs, by name."""
@@ -68,6 +73,8 @@ class Reading:
             "sum_makes": self.summary[MAKES],
             "sum_opp": self.summary[OPPOSITE],
             "sum_neither": self.summary[NEITHER],
+            "kept": self.kept,
+            "turned": self.turned,
         }
 
 
@@ -75,6 +82,7 @@ class Reading:
 FEATURES = (
     "lexical", "share", "makes", "neither", "opposite", "cleared", "to_reason", "lean", "sibling", "other_point",
     "negation", "log_words", "self_opp", "claim_makes", "claim_opp", "sum_makes", "sum_opp", "sum_neither",
+    "kept", "turned",
 )  # fmt: skip
 
 

@@ -392,6 +392,14 @@ class JudgedIndex:
             self_opposite=float(self._self_opposite[candidate.reference]),
             claim=_three(draft.claim_readings[k]),
             summary=_three(draft.summary_readings[k]),
+            kept=self.lexical.similarities(draft.point.number, candidate.window).get(candidate.counterargument_id, 0.0),
+            turned=max(
+                (
+                    self.lexical.turned_shares(draft.point.number, sentence).get(candidate.counterargument_id, 0.0)
+                    for sentence in split_sentences(candidate.window)
+                ),
+                default=0.0,
+            ),
         )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.cases import Case, load_case_file
+from bot.config import SHIPPED_CASES_DIR
 from bot.credit import DEFAULT_CREDIT_FILE, FEATURES, CreditModel
 from bot.evaluation import read_graded
 from bot.judging import JudgedIndex, JudgedScorer, Rule
@@ -73,6 +74,22 @@ def test_a_reason_the_hand_rule_credits_falsely_is_not_earned(
     case = eval_case(folder, case_id)
     assert reason in by_hand.score(case, point, rebuttal).covered_ids
     assert reason not in scorer.score(case, point, rebuttal).covered_ids
+
+
+def test_a_reversal_in_the_reasons_own_words_is_weighed_by_its_turned_word(scorer, by_hand):
+    """The shipped case's dev set: "the ICBM will reverse the trend" keeps most of the words of "North
+    Korea's ICBM will not reverse that trend" and turns one. The judge reads it as making the reason, and
+    so did the credit model while it saw only the models' readings (0.51); the share of the reason's
+    words it turns round (``turned``) and keeps (``kept``) put it at 0.22."""
+    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+    rebuttal = (
+        "The allies have lost faith in the United States and are distancing themselves from it; "
+        "the ICBM will reverse the trend of closer alliances."
+    )
+    assert "icbm-reinforces-trend" in by_hand.score(north_korea, 2, rebuttal).covered_ids
+    assert scorer.score(north_korea, 2, rebuttal).covered_ids == ()
+    ((reason, reading),) = scorer.index(north_korea).readings(2, rebuttal)
+    assert reason == "icbm-reinforces-trend" and reading.turned > 0.5 and reading.kept == 0.0
 
 
 def test_an_honest_answer_still_earns_what_it_makes(scorer):

@@ -127,6 +127,12 @@ def test_a_short_article_sentence_copied_word_for_word_is_flagged_and_one_in_own
     assert FLAG_COPIED not in own.flags
 
 
+def test_the_share_of_a_reason_said_the_other_way_round_is_read_only_where_a_word_is_turned(index):
+    turned = index.turned_shares(2, "The ICBM will reverse the trend of closer alliances.")
+    assert turned["icbm-reinforces-trend"] > 0.5
+    assert index.turned_shares(2, "North Korea's ICBM will not reverse the trend.") == {}  # said its own way round
+
+
 def test_polite_padding_neither_helps_nor_hurts(index):
     claim = "America will not back down in an escalating crisis, even if its homeland is at risk."
     padded = f"Thank you, chair. I respect my opponent and I understand the worry. {claim} Thank you for listening."
