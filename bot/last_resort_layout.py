@@ -17,6 +17,9 @@ found by the first rule that applies:
 4. where the article names what it answers, a first sentence that denies ("It is not required by law to
    embalm a body.") with its denial undone, or that affirms with an auxiliary ("You can have a viewing and
    still be cremated.") denied; the sentence stays in the answer, where it is the first reason;
+   A first sentence that only names the worry the paragraph answers ("The most common fear is of smell.",
+   "Flies are another concern.") denies nothing: it stands as the claim, with a note asking the coach to word
+   it, and the rest of the paragraph answers;
 5. else the claim is left for the coach: the first sentence stands in, with a note saying so.
 
 A text with no argument (a recipe, a story, a list of links) is refused: at least two blocks must answer
@@ -87,6 +90,9 @@ _ASSERTING_QUESTION = re.compile(
 _WORRY = re.compile(
     r"^(?:i|we)(?:'m| am|'re| are)?\s+(?:fear|worry|afraid|worried|concerned)\s+(?:that\s+)?(?P<claim>.{12,})", re.I
 )
+#: A paragraph that opens by naming the worry it answers: "The most common fear is of smell.", "Flies are another
+#: concern.", "Another biggie is sight." The claim is the coach's to write; the rest of the paragraph answers it.
+_NAMES_A_WORRY = re.compile(r"\b(?:fears?|concerns?|worry|worries|biggie|gripes?|complaints?|objections?)\b", re.I)
 #: "Contrary to (popular) myth, X": X is the correction.
 _CONTRARY = re.compile(r"^contrary to (?:[\w-]+\s+){0,2}(?:myth|belief|opinion|wisdom)s?,\s+(?P<correction>.+)$", re.I)
 #: A paragraph that sums up speaks for the whole article: the blocks end there.
@@ -248,6 +254,10 @@ def _read_block(block: Block, named: bool, lines: list[str]) -> list[FoundPoint]
         answer = _rejoin(sentences[1:])
         return [FoundPoint(first, "", answer, answers=bool(_ASSERTING_QUESTION.match(first)))]
     words = sum(len(p.split()) for p in block.paragraphs)
+    names_one = _NAMES_A_WORRY.search(first) and len(first.split()) <= MAX_HEADING_WORDS and not _names_them(block)
+    if named and names_one and len(sentences) >= 2:
+        review = f'the paragraph names the worry it answers ("{first}"); write it as the claim the other side makes'
+        return [FoundPoint(first, "", _rejoin(sentences[1:]), review)]
     corrected = (_corrected(first) or _negated(first)) if named and len(sentences) >= 2 else None
     if corrected:
         return [FoundPoint(corrected, "", block.paragraphs)]

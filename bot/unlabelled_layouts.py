@@ -56,7 +56,7 @@ MIN_BELIEFS = 3
 _NAMES_THEM = re.compile(
     r"\b(?:myths|misconceptions|misperceptions|misunderstandings|misbeliefs|excuses|mistakes|fallacies|"
     r"falsehoods|untruths|half-truths|lies|objections|complaints|criticisms|arguments against|reasons not to|"
-    r"(?:broad |sweeping |lazy )?generali[sz]ations|stereotypes|clich(?:e|\u00e9)s|"
+    r"(?:broad |sweeping |lazy )?generali[sz]ations|stereotypes|clich(?:e|\u00e9)s|fears|worries|concerns|"
     r"rebuttals? (?:of|to)|(?:bad|bogus|flawed|illogical|lame|weak|wrong) (?:reasons|claims|arguments)|"
     r"(?:reasons|claims|arguments)\b.{0,40}\b(?:are|is) (?:wrong|false|bogus|flawed|nonsense|illogical))\b",
     re.IGNORECASE,

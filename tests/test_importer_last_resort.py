@@ -131,3 +131,30 @@ def test_an_op_ed_reading_of_one_claim_yields_where_the_blocks_after_it_answer_c
         "It rains too often to ride.",
     ]
     assert case.points[0].context == "Most of what drivers believe about commuting by bike is hearsay."
+
+
+# A seller's page answering buyers' fears, each paragraph opening by naming the fear (articles-45's
+# composting-toilet page): "The most common fear is of smell." names the Point; it does not deny one.
+HEAT_PUMP_FEARS = """# source: https://example.org/heat-pumps/fears
+Dealing with your fears
+
+Heat pumps are new to most households, and buying one takes some trust. Here I answer the most common fears.
+
+The most common fear is of noise. A modern unit runs at about forty decibels, quieter than a fridge, and it sits outside the house.
+
+Cold winters are another concern. Our units keep heating at minus fifteen degrees, and we have fitted them in the Highlands for ten years.
+
+Another biggie is the cost. A grant pays most of the price, and running costs are close to a new gas boiler's.
+"""
+
+
+def test_a_paragraph_naming_the_fear_it_answers_is_a_point_for_the_coach_to_word():
+    from bot.importer import draft_toml
+
+    _, case = import_article(HEAT_PUMP_FEARS, "heat-pumps")
+    claims = [p.claim for p in case.points]
+    assert "The most common fear is of noise." in claims and "Cold winters are another concern." in claims
+    assert "The most common fear is not of noise." not in claims  # naming a fear denies nothing
+    noise = case.points[claims.index("The most common fear is of noise.")]
+    assert [s for a in noise.counterarguments for s in a.source][0].startswith("A modern unit runs at about forty")
+    assert draft_toml(HEAT_PUMP_FEARS).count("names the worry it answers") == 3
