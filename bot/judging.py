@@ -95,8 +95,17 @@ class _Draft:
     summary_readings: list[np.ndarray] = field(default_factory=list)  # beside the reason's summary
     reversed: set[int] = field(default_factory=set)  # candidates a second look found reversed
     cleared: set[int] = field(default_factory=set)  # candidates a second look cleared
-    #: per window: the reasons its words restate, and those a sentence of it turns round
-    word_readings: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    #: per window: what its words say of the Point's reasons (:meth:`JudgedIndex._what_the_words_say`)
+    word_readings: dict[str, _WordReading] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _WordReading:
+    """What a window's words say of the Point's reasons, read once by the term matcher."""
+
+    restated: frozenset[str]  # said in the reason's own words, the same way round (:data:`Rule.restated`)
+    turned: dict[str, float]  # per reason one of its sentences turns a term of: its share, polarity aside
+    kept: dict[str, float]  # per reason: the matcher's share of its terms said the same way round
 
 
 class JudgedIndex:
@@ -309,10 +318,10 @@ class JudgedIndex:
         arguing_the_other_side = _arguing_the_other_side(draft)
         for k, (candidate, verdict) in enumerate(zip(draft.candidates, draft.verdicts, strict=True)):
             arg_id = candidate.counterargument_id
-            restated, turned_round = self._what_the_words_say(draft, candidate.window)
-            if arg_id in restated:
+            said = self._what_the_words_say(draft, candidate.window)
+            if arg_id in said.restated:
                 pass  # the reason's own words, the same way round: the judge may misread a negation
-            elif k in draft.reversed or arg_id in turned_round:
+            elif k in draft.reversed or said.turned.get(arg_id, 0.0) >= self.rule.near_copy:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
                 continue
             elif any(
@@ -323,9 +332,10 @@ class JudgedIndex:
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
             else:
+                reading = self._reading(draft, k, cleared=k in draft.cleared)
                 if decided is not None:
-                    decided.append((arg_id, self._reading(draft, k, cleared=k in draft.cleared)))
-                if not self._earns(draft, k, cleared=k in draft.cleared):
+                    decided.append((arg_id, reading))
+                if not self.rule.earns(reading):
                     continue
             if arg_id not in credited or candidate.strength > credited[arg_id].similarity:
                 credited[arg_id] = Match(arg_id, candidate.window, candidate.strength)
@@ -344,20 +354,21 @@ class JudgedIndex:
             agrees=draft.agrees and not covered,
         )
 
-    def _what_the_words_say(self, draft: _Draft, window: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The reasons ``window`` restates in their own words, the same way round (:data:`Rule.restated`),
-        and those one of its sentences restates with one term turned round (:data:`Rule.near_copy`; the
-        lexical matcher never credits such a sentence itself, and a judge reading a near copy can miss
-        it). Read once per window: several candidates can share one."""
+    def _what_the_words_say(self, draft: _Draft, window: str) -> _WordReading:
+        """What ``window``'s words say of the Point's reasons: those it restates in their own words, the same
+        way round (:data:`Rule.restated`); for each reason one of its sentences turns a term of, the share
+        that sentence has of it, polarity aside (at :data:`Rule.near_copy` a near copy turned round, which
+        the lexical matcher never credits and a judge can miss; sentence by sentence, as a lexical window
+        may span two); and each reason's share it keeps the same way round. The last two are also readings
+        for the credit model. Read once per window: several candidates can share one."""
         if window not in draft.word_readings:
             point = draft.point.number
             restated = self.lexical.restated(point, window, self.rule.restated) if self.rule.restated else frozenset()
-            turned_round: frozenset[str] = frozenset()
-            if self.rule.near_copy <= 1:
-                turned_round = turned_round.union(
-                    *(self.lexical.contradicted(point, s, self.rule.near_copy) for s in split_sentences(window))
-                )  # sentence by sentence: a lexical window may span two
-            draft.word_readings[window] = (restated, turned_round)
+            turned: dict[str, float] = {}
+            for sentence in split_sentences(window):
+                for arg_id, share in self.lexical.turned_shares(point, sentence).items():
+                    turned[arg_id] = max(turned.get(arg_id, 0.0), share)
+            draft.word_readings[window] = _WordReading(restated, turned, self.lexical.similarities(point, window))
         return draft.word_readings[window]
 
     def _reads_opposite(self, reading: np.ndarray, reference: int) -> bool:
@@ -378,6 +389,7 @@ class JudgedIndex:
 
     def _reading(self, draft: _Draft, k: int, cleared: bool) -> Reading:
         candidate, closeness = draft.candidates[k], draft.candidates[k].closeness
+        said = self._what_the_words_say(draft, candidate.window)
         return Reading(
             lexical=candidate.lexical,
             share=candidate.strength if candidate.lexical else 0.0,
@@ -392,14 +404,8 @@ class JudgedIndex:
             self_opposite=float(self._self_opposite[candidate.reference]),
             claim=_three(draft.claim_readings[k]),
             summary=_three(draft.summary_readings[k]),
-            kept=self.lexical.similarities(draft.point.number, candidate.window).get(candidate.counterargument_id, 0.0),
-            turned=max(
-                (
-                    self.lexical.turned_shares(draft.point.number, sentence).get(candidate.counterargument_id, 0.0)
-                    for sentence in split_sentences(candidate.window)
-                ),
-                default=0.0,
-            ),
+            kept=said.kept.get(candidate.counterargument_id, 0.0),
+            turned=said.turned.get(candidate.counterargument_id, 0.0),
         )
 
 
