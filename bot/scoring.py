@@ -72,7 +72,7 @@ COPY_WHOLE_MIN_WORDS = 6
 SPELL_MIN_LENGTH = 5
 SPELL_MIN_SIMILARITY = 80
 SPELL_LENGTH_SLACK = 2
-#: A near copy of a reference (:meth:`CaseIndex.contradicted`) has at least this share of its own stems in it.
+#: A near copy of a reference (:meth:`CaseIndex.turned_shares`) has at least this share of its own stems in it.
 NEAR_COPY_COVER = 0.5
 
 
@@ -283,45 +283,21 @@ class CaseIndex:
         best = np.where(mine > rival[:, None], mine, 0.0).max(axis=0)
         return {arg_id: float(value) for arg_id, value in zip(columns.argument_ids, best, strict=True)}
 
-    def contradicted(self, point_number: int, sentence: str, near: float) -> frozenset[str]:
-        """The Point's counterarguments ``sentence`` restates with one of their terms the other
-        way round ("fares will never pay" against "fares will pay"): its :meth:`turned_shares`
-        of at least ``near``."""
-        turned = self.turned_shares(point_number, sentence)
-        return frozenset(arg_id for arg_id, share in turned.items() if share >= near)
-
     def turned_shares(self, point_number: int, sentence: str) -> dict[str, float]:
         """For each of the Point's counterarguments that ``sentence`` says one of the terms of the other way
         round: the share of its nearest reference's weighted terms the sentence has, polarity aside (a
         reversal keeps most of its reason's words and turns one), counting only references that hold at
         least :data:`NEAR_COPY_COVER` of the sentence's own stems (near both ways: a sentence that takes in
         a reference's words among as many of its own says more than the reference, and its term turned
-        round may belong to its other clause). What :meth:`contradicted` rules on, and a reading for the
-        credit model (:class:`bot.credit.Reading`); counterarguments with no such term are left out."""
-        found = self._polarity_aside(sentence)
-        if found is None:
-            return {}
-        weights, stems, conflicted = found
-        covers = (weights > 0).sum(axis=0) >= NEAR_COPY_COVER * stems
-        shares = np.maximum.reduceat(np.where(covers, np.minimum(weights.sum(axis=0), 1.0), 0.0), self._owner_starts)
-        columns = self._columns[point_number]
-        return {
-            arg_id: float(share)
-            for arg_id, share, turned in zip(
-                columns.argument_ids, shares[columns.mine], conflicted[columns.mine], strict=True
-            )
-            if turned
-        }
-
-    def _polarity_aside(self, sentence: str) -> tuple[np.ndarray, int, np.ndarray] | None:
-        """``sentence``'s stems weighed against every reference whichever polarity each says them with (stem
-        x reference), how many stems it has, and which owners' references say one of its terms only the other
-        way round; None where it has no term of the case."""
+        round may belong to its other clause). At ``Rule.near_copy`` a near copy turned round, which the
+        judged scorer never credits; below it, a reading for the credit model (:class:`bot.credit.Reading`).
+        Counterarguments with no such term are left out."""
         read = self.read_sentence(sentence)
         term_ids = sorted(read.term_ids)
         if not term_ids:
-            return None
+            return {}
         conflicted = self._shares_and_conflicts[term_ids, self._reference_count :].sum(axis=0) > 0
+        # Polarity aside: each stem weighs a reference by whichever of its marks the reference says.
         stems = {bare(term) for term in read.analysis.terms}
         rows = [
             self._shares_and_conflicts[
@@ -331,8 +307,18 @@ class CaseIndex:
             if s in self._term_ids
         ]
         if not rows:
-            return None
-        return np.array(rows), len(stems), conflicted
+            return {}
+        weights = np.array(rows)  # stem x reference
+        covers = (weights > 0).sum(axis=0) >= NEAR_COPY_COVER * len(stems)
+        shares = np.maximum.reduceat(np.where(covers, np.minimum(weights.sum(axis=0), 1.0), 0.0), self._owner_starts)
+        columns = self._columns[point_number]
+        return {
+            arg_id: float(share)
+            for arg_id, share, turned in zip(
+                columns.argument_ids, shares[columns.mine], conflicted[columns.mine], strict=True
+            )
+            if turned
+        }
 
     def restated(self, point_number: int, sentence: str, least_terms: int) -> frozenset[str]:
         """The Point's counterarguments ``sentence`` says in their own words and the same way
