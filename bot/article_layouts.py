@@ -57,7 +57,7 @@ from .quoted_voices_layout import quoted_critics, quoted_posts
 from .reported_headings_layout import reported_headings
 from .run_in_layout import quoted_leads, run_in_leads, run_together_leads
 from .slogan_layout import quoted_slogans
-from .text import has_content, normalize, paragraphs_of, split_sentences
+from .text import as_lines, has_content, normalize, paragraphs_of, split_sentences
 from .unlabelled_layouts import (
     TURNS_AGAINST,
     as_claim,
@@ -385,7 +385,7 @@ def _prose(lines: list[str]) -> list[str]:
 def _read_stated_beliefs(lines: list[str]) -> list[RawPoint]:
     """Beliefs standing as one-sentence paragraphs, each answered by the paragraphs after it."""
     found = stated_beliefs(_prose(lines))
-    return _unlabelled([(claim, [line for paragraph in answer for line in (paragraph, "")]) for claim, answer in found])
+    return _unlabelled([(claim, as_lines(answer)) for claim, answer in found])
 
 
 def _read_oped(lines: list[str]) -> list[RawPoint]:

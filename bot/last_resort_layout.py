@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from lemminflect import getAllLemmas
 
 from .oped_layout import as_sentence, lines_as_paragraphs, reported_claims
-from .text import split_sentences
+from .text import as_lines, split_sentences
 from .unlabelled_layouts import DENIAL, TURNS_AGAINST, as_claim, names_the_claims, undo_denial
 
 #: A line this short, alone, capitalised and with no end punctuation, heads a block.
@@ -140,7 +140,7 @@ def last_resort(lines: list[str], title: str) -> list[tuple[str, str, list[str],
     found = [p for p in found if p.answer]
     if sum(p.answers for p in found) < 2:
         return []
-    return [(p.claim, p.context, [line for para in p.answer for line in (para, "")], p.review) for p in found]
+    return [(p.claim, p.context, as_lines(p.answer), p.review) for p in found]
 
 
 #: A headline that answers before it denies: "No, E-Scooters Are Not the Worst Thing ...".
@@ -160,7 +160,7 @@ def headline_denial(lines: list[str], title: str) -> list[tuple[str, str, list[s
         "the claim is the one the title denies, answered by the whole text; where the text answers several "
         "claims, split it into a Point each"
     )
-    return [(claim, "", [line for para in paragraphs for line in (para, "")], review)]
+    return [(claim, "", as_lines(paragraphs), review)]
 
 
 def blocks(lines: list[str], title: str) -> list[Block]:

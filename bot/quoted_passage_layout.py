@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .negation import bare
-from .text import analyze, is_finished, split_sentences
+from .text import analyze, as_lines, is_finished, split_sentences
 
 #: A short line announcing the quotation: "Here's a taste:", "He writes:", "An excerpt:"; not "Here's why:".
 _ANNOUNCES = re.compile(
@@ -117,7 +117,7 @@ def _answered(claims: list[str], reply: list[str], topic: set[str]) -> list[tupl
             answers[p] = answers[p - 1]  # the reply goes on with the claim before
     found = []
     for c, claim in enumerate(claims):
-        lines = [line for p, paragraph in enumerate(reply) if answers.get(p) == c for line in (paragraph, "")]
+        lines = as_lines(paragraph for p, paragraph in enumerate(reply) if answers.get(p) == c)
         if lines:
             found.append((claim, "", lines))
     return found

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .oped_layout import reported_claims
-from .text import paragraphs_of, split_sentences
+from .text import as_lines, paragraphs_of, split_sentences
 from .unlabelled_layouts import as_claim
 
 #: A heading longer than this is a sentence of prose.
@@ -71,9 +71,7 @@ def reported_headings(lines: list[str]) -> list[tuple[str, str, list[str]]]:
             continue
         answer = [sentences[1], " ".join(sentences[2:]), *paragraphs[1:]]
         answer = [" ".join(s for s in split_sentences(p) if not _POINTER.match(s)) for p in answer]
-        found.append(
-            (as_claim(heading, lines), sentences[0], [line for p in answer if p for line in (p, "")])
-        )  # paragraphs apart
+        found.append((as_claim(heading, lines), sentences[0], as_lines(p for p in answer if p)))  # paragraphs apart
     return found if len(found) >= 2 else []
 
 

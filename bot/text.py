@@ -112,6 +112,11 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+def as_lines(paragraphs: Iterable[str]) -> list[str]:
+    """``paragraphs`` as a text's lines, a blank line after each: what :func:`paragraphs_of` reads back."""
+    return [line for paragraph in paragraphs for line in (paragraph, "")]
+
+
 def paragraphs_of(lines: list[str]) -> list[str]:
     """The paragraphs of a text's lines: runs of non-blank lines, each joined into one line."""
     paragraphs: list[list[str]] = [[]]
