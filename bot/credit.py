@@ -51,6 +51,10 @@ class Reading:
     #: the share of a reference's terms the sentence has, polarity aside, where it turns one of them
     #: round (0 where it turns none): a reversal keeps most of its reason's words
     turned: float = 0.0
+    #: the reason's nearest reference has a negation word: a sentence that differs from it in that
+    #: ("Study after study has shown masks catch ..." beside "No study has proved masks absorb ...")
+    #: more often reverses it than one that agrees
+    reference_negation: bool = False
 
     def features(self) -> dict[str, float]:
         """The model's inputs, by name."""
@@ -75,6 +79,7 @@ class Reading:
             "sum_neither": self.summary[NEITHER],
             "kept": self.kept,
             "turned": self.turned,
+            "negation_differs": float(self.negation != self.reference_negation),
         }
 
 
@@ -82,7 +87,7 @@ class Reading:
 FEATURES = (
     "lexical", "share", "makes", "neither", "opposite", "cleared", "to_reason", "lean", "sibling", "other_point",
     "negation", "log_words", "self_opp", "claim_makes", "claim_opp", "sum_makes", "sum_opp", "sum_neither",
-    "kept", "turned",
+    "kept", "turned", "negation_differs",
 )  # fmt: skip
 
 

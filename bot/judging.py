@@ -120,6 +120,7 @@ class JudgedIndex:
         self._judge = judge
         self.references = CaseReferences(case, encoder)
         self._self_opposite = self._read_own_phrasings()
+        self._reference_negation = [has_negation(text) for text in self.references.texts]
 
     def _read_own_phrasings(self) -> np.ndarray:
         """Per reference: how far the judge reads its owner's references (itself included)
@@ -406,6 +407,7 @@ class JudgedIndex:
             summary=_three(draft.summary_readings[k]),
             kept=said.kept.get(candidate.counterargument_id, 0.0),
             turned=said.turned.get(candidate.counterargument_id, 0.0),
+            reference_negation=self._reference_negation[candidate.reference],
         )
 
 

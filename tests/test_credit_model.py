@@ -92,6 +92,19 @@ def test_a_reversal_in_the_reasons_own_words_is_weighed_by_its_turned_word(score
     assert reason == "icbm-reinforces-trend" and reading.turned > 0.5 and reading.kept == 0.0
 
 
+def test_a_reversal_without_the_reasons_negation_is_weighed_by_it(scorer, by_hand):
+    """articles-34: "Sanitizer wipes out every kind of germ there is" reverses "they don't eliminate all
+    types of germs" without a negation word, and the judge reads it as making it. The model before
+    session 15 credited it (0.51); that its reference denies and the sentence does not
+    (``negation_differs``) puts it at 0.39."""
+    case = eval_case("articles-34", "handwashing-myth-kickers")
+    rebuttal = "Sanitizer wipes out every kind of germ there is, so it's the first choice even right beside a sink."
+    assert "misses-some-germs" in by_hand.score(case, 2, rebuttal).covered_ids
+    assert scorer.score(case, 2, rebuttal).covered_ids == ()
+    ((reason, reading),) = scorer.index(case).readings(2, rebuttal)
+    assert reason == "misses-some-germs" and reading.reference_negation and not reading.negation
+
+
 def test_an_honest_answer_still_earns_what_it_makes(scorer):
     case = eval_case("articles-29", "microwave-myth-reality")
     result = scorer.score(case, 1, "Radio waves are everywhere anyway, and the oven's metal box keeps them inside.")
