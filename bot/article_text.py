@@ -67,7 +67,25 @@ def read_article_text(raw: str, filename: str = "") -> ArticleText:
         return _from_html(raw)
     if kind == "markdown":
         return ArticleText(markdown_to_text(raw), "markdown")
-    return ArticleText(unwrapped(_WIKI_HEADING.sub(_as_markdown_heading, raw)), "text")
+    return ArticleText(unwrapped(_WIKI_HEADING.sub(_as_markdown_heading, without_cell_edges(raw))), "text")
+
+
+def without_cell_edges(text: str) -> str:
+    """Plain text with the cells of a table flattened into it read as paragraphs: a page laid out as a
+    one-column table, copied as text, leaves a " | " where a cell opens before a question and where
+    it closes after its answer (" | Won't my dog be attacked?"), and no layout reads a question or an
+    answer there. A line whose pipes are all at its edges loses them, with a blank line where a
+    cell opened or closed; a row of several cells ("| a | b |") and a line of a pipe alone stay."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        inside = stripped.strip("|").strip()
+        if not inside or stripped == inside or "|" in inside or stripped.count("|") > 2:
+            out.append(line)
+            continue
+        opens, closes = stripped.startswith("|"), stripped.endswith("|")
+        out.extend([*([""] if opens else []), inside, *([""] if closes else [])])
+    return "\n".join(out)
 
 
 #: A line this long may be hard-wrapped: a shorter one is a heading, a list item or a short line of its own.

@@ -1,10 +1,11 @@
-"""An FAQ whose entries are the asker's own worries as well as questions (articles-17's gap-year page), and a
-column answering a named colleague whose argument it reports in the third person (articles-17's fireworks
-column)."""
+"""An FAQ whose entries are the asker's own worries as well as questions (articles-17's gap-year page), an FAQ
+laid out as a one-column table and copied as text (articles-47's dog-park page), and a column answering a
+named colleague whose argument it reports in the third person (articles-17's fireworks column)."""
 
 from __future__ import annotations
 
 from bot.article_layouts import read_layout
+from bot.article_text import read_article_text, without_cell_edges
 from bot.importer import import_article
 
 ALLOWANCE_FAQ = """# source: https://moneykids.example.com/pocket-money-faq
@@ -42,6 +43,39 @@ def test_an_faq_takes_the_askers_worries_as_entries_beside_its_questions():
     assert "Keep the daily jobs unpaid" in sources[1]
     # the page was cut off in its last entry: the unfinished sentence answers nothing
     assert "A written rule ends most quarrels" in sources[2] and "card of his own" not in sources[2]
+
+
+TABLE_FAQ = """# source: https://skatepark.example.org/faq.htm
+ | Won't the skatepark attract crowds of teenagers at night?
+The park is lit until nine and locked at ten, like the tennis courts beside it.
+Parks run this way report fewer late gatherings than before they opened, because the gates give a clear closing time. |
+ | Is the noise going to keep neighbours awake?
+Concrete bowls are quieter than wooden ramps, and the nearest house is two hundred metres away. |
+ | Will the town be sued when someone gets hurt?
+Signs at the gate say that skaters ride at their own risk, which is how every park in the county handles it. |
+"""
+
+
+def test_an_faq_laid_out_as_a_table_and_copied_as_text_reads_as_one():
+    """Each cell's pipe, before a question and after an answer, once kept the questions from being read
+    as the entries they are: the page drafted as one Point titled with its first question."""
+    assert read_layout(read_article_text(TABLE_FAQ).text).layout == "Q&A"
+    _, case = import_article(TABLE_FAQ, "skatepark")
+    assert [p.claim for p in case.points] == [
+        "Won't the skatepark attract crowds of teenagers at night?",
+        "Is the noise going to keep neighbours awake?",
+        "Will the town be sued when someone gets hurt?",
+    ]
+    sources = [" ".join(s for a in p.counterarguments for s in a.source) for p in case.points]
+    assert "locked at ten" in sources[0] and "clear closing time." in sources[0]
+    assert "|" not in " ".join(sources)
+
+
+def test_only_a_lines_edge_pipes_are_cell_edges():
+    assert without_cell_edges(" | A question?\nIts answer. |") == "\nA question?\nIts answer.\n"
+    # a row of several cells, a pipe between words and a pipe alone stay as they are
+    for line in ("| Year | Fines |", "cats | dogs", "|"):
+        assert without_cell_edges(line) == line
 
 
 PARKING_REPLY = """# source: https://campus.example.edu/opinion/keep-the-parking-lot
