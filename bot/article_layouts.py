@@ -89,7 +89,8 @@ _STRUCTURAL_LABELS = frozenset(
     | {"episode", "round", "level", "stage", "phase", "note", "question", "fact", "reason", "way", "rule"}
 )
 _ANSWER = re.compile(
-    _HEADING + r"(?:Fact|Facts|Response|Reality|Reply|Answer|Truth|The truth|Not true|False)\s*(?:#?\s*\d+)?\s*"
+    _HEADING
+    + r"(?:Fact|Facts|The facts|Response|Reality|Reply|Answer|Truth|The truth|Not true|False)\s*(?:#?\s*\d+)?\s*"
     r"[:.\-!]\s*(?:\*\*)?\s*(.*)$",
     re.IGNORECASE,
 )
@@ -246,9 +247,33 @@ def _read_numbered_labels(lines: list[str]) -> list[RawPoint]:
     return _read_labelled(lines, _NUMBERED_LABEL)
 
 
+#: Where a page's lines were run together, a myth's label after the end of a sentence: "... like any other
+#: business. MYTH #2: Thrift stores only sell ... THE FACTS: ...".
+_MYTH_RUN_ON = re.compile(r"(?<=[^\d\s][.!?])\s+(?=(?:MYTH|Myth)\s*(?:#\s*)?\d{0,2}\s*:\s*\S)")
+#: ... and, on such a line, an answer's label after the end of the claim.
+_ANSWER_RUN_ON = re.compile(
+    r"(?<=[^\d\s][.!?])\s+"
+    r"(?=(?:THE FACTS?|FACTS?|Facts?|The facts?|REALITY|Reality|THE TRUTH|The truth|TRUTH|Truth)\s*:\s*\S)"
+)
+
+
+def _labels_on_lines_of_their_own(lines: list[str]) -> list[str]:
+    """The lines with each myth run on after another's answer, and its answer's label, on a line of its own;
+    a line with no myth's label after a sentence's end stays as it is."""
+    out: list[str] = []
+    for line in lines:
+        if not _MYTH_RUN_ON.search(line):
+            out.append(line)
+            continue
+        for part in _MYTH_RUN_ON.split(line):
+            out.extend(_ANSWER_RUN_ON.split(part))
+    return out
+
+
 def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[RawPoint]:
     """Myth/Fact, Claim/Response, Objection/Reply: the answer label is optional."""
     points: list[RawPoint] = []
+    lines = _labels_on_lines_of_their_own(lines)
     named = names_the_claims(lines)  # an "Argument" label is the other side's only where the opening says so
     for match, body in _sections(lines, heading):
         if match.group("label").lower() == "argument" and not named:

@@ -9,7 +9,7 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
 
   Myth: <claim>                 Claim: <claim>          Objection: <claim>
   Fact: <the answer>            Response: <answer>      Reply: <answer>
-  (or NOT TRUE:, Reality:, The truth:)
+  (or NOT TRUE:, Reality:, The truth:, The facts:)
 
   Argument 1) <claim>            (where the title or opening calls them arguments against, myths...)
   • <a reason>                    each bullet of the list one reason

@@ -1,6 +1,7 @@
 """A myths page scraped with each subheading run into its paragraph and each claim run into its answer,
 no full stop between (articles-34's handwashing page: "Temperature facts Myth: Hot water is necessary Many
-believe that ..."), cut off mid-word at its end."""
+believe that ..."), cut off mid-word at its end; and a Myth/Fact page whose lines were run together after
+its first myth (articles-48's thrift-shop page: "... like any other business. MYTH #2: ... THE FACTS: ...")."""
 
 from __future__ import annotations
 
@@ -38,3 +39,26 @@ def test_myths_run_into_their_paragraphs_and_answers_are_points_with_the_claim_c
 def test_one_paragraph_with_a_myth_label_a_few_words_in_is_no_list_of_myths():
     one = KETTLE_MYTHS.replace("Taste test Myth: ", "Taste test ").replace("Scale tips Myth: ", "Scale tips ")
     assert layout_of(one) != "run-together myths"
+
+
+LIBRARY_MYTHS = """# source: https://library.example.org/blog/library-myths
+MYTH #1: Libraries are only for books.
+THE FACTS: Most branches lend laptops, tools and museum passes. Many also run job clinics and homework clubs. MYTH #2: Nobody uses the library any more. THE FACTS: Visits rose by a tenth last year, and children's events are booked out weeks ahead. MYTH #3: Library cards cost money. THE FACTS: A card is free to anyone who lives, works or studies in the county.
+"""
+
+
+def test_myths_run_together_after_the_first_are_points_and_their_answer_label_is_no_reason():
+    assert layout_of(LIBRARY_MYTHS) == "Myth/Fact"
+    _, case = import_article(LIBRARY_MYTHS, "library")
+    assert [p.claim for p in case.points] == [
+        "Libraries are only for books.",
+        "Nobody uses the library any more.",
+        "Library cards cost money.",
+    ]
+    sources = sources_by_point(case)
+    assert sources[0] == [
+        "Most branches lend laptops, tools and museum passes.",
+        "Many also run job clinics and homework clubs.",
+    ]
+    assert sources[2] == ["A card is free to anyone who lives, works or studies in the county."]
+    assert not [s for p in sources for s in p if "MYTH" in s or "FACTS" in s]
