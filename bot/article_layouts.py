@@ -250,30 +250,31 @@ def _read_numbered_labels(lines: list[str]) -> list[RawPoint]:
 #: Where a page's lines were run together, a myth's label after the end of a sentence: "... like any other
 #: business. MYTH #2: Thrift stores only sell ... THE FACTS: ...".
 _MYTH_RUN_ON = re.compile(r"(?<=[^\d\s][.!?])\s+(?=(?:MYTH|Myth)\s*(?:#\s*)?\d{0,2}\s*:\s*\S)")
-#: ... and, on such a line, an answer's label after the end of the claim.
+#: ... and, on a myth's line, its answer's label: in capitals wherever it comes ("MYTH: Burning wood is bad
+#: for the environment REALITY: When a tree ..."), else after the end of the claim ("... zone. Reality: ...").
 _ANSWER_RUN_ON = re.compile(
-    r"(?<=[^\d\s][.!?])\s+"
-    r"(?=(?:THE FACTS?|FACTS?|Facts?|The facts?|REALITY|Reality|THE TRUTH|The truth|TRUTH|Truth)\s*:\s*\S)"
+    r"(?<!THE)\s+(?=(?:THE FACTS?|FACTS?|REALITY|THE TRUTH|TRUTH)\s*:\s*\S)"
+    r"|(?<=[^\d\s][.!?])\s+(?=(?:Facts?|The facts?|Reality|The truth|Truth)\s*:\s*\S)"
 )
 
 
-def _labels_on_lines_of_their_own(lines: list[str]) -> list[str]:
-    """The lines with each myth run on after another's answer, and its answer's label, on a line of its own;
-    a line with no myth's label after a sentence's end stays as it is."""
+def _labels_on_lines_of_their_own(lines: list[str], heading: re.Pattern[str]) -> list[str]:
+    """The lines with each myth run on after another's answer, and each myth's answer label, on a line of
+    its own; a line that neither opens with a myth's label nor has one after a sentence's end stays as it is."""
     out: list[str] = []
     for line in lines:
-        if not _MYTH_RUN_ON.search(line):
+        if not (_MYTH_RUN_ON.search(line) or heading.match(line)):
             out.append(line)
             continue
         for part in _MYTH_RUN_ON.split(line):
-            out.extend(_ANSWER_RUN_ON.split(part))
+            out.extend(_ANSWER_RUN_ON.split(part) if heading.match(part) else [part])
     return out
 
 
 def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[RawPoint]:
     """Myth/Fact, Claim/Response, Objection/Reply: the answer label is optional."""
     points: list[RawPoint] = []
-    lines = _labels_on_lines_of_their_own(lines)
+    lines = _labels_on_lines_of_their_own(lines, heading)
     named = names_the_claims(lines)  # an "Argument" label is the other side's only where the opening says so
     for match, body in _sections(lines, heading):
         if match.group("label").lower() == "argument" and not named:
@@ -315,8 +316,9 @@ def _read_numbered(lines: list[str]) -> list[RawPoint]:
 
 
 def _read_run_in(lines: list[str]) -> list[RawPoint]:
-    """Run-in leads, where no answer label says the article is Myth/Fact with its claims as headings."""
-    if any(_ANSWER.match(line) for line in lines):
+    """Run-in leads, where no answer label (on a line of its own, or after a myth on its line) says the
+    article is Myth/Fact with its claims as headings."""
+    if any(_ANSWER.match(line) for line in _labels_on_lines_of_their_own(lines, _MYTH)):
         return []
     return _as_points(run_in_leads(lines))
 

@@ -1,7 +1,8 @@
 """A myths page scraped with each subheading run into its paragraph and each claim run into its answer,
 no full stop between (articles-34's handwashing page: "Temperature facts Myth: Hot water is necessary Many
 believe that ..."), cut off mid-word at its end; and a Myth/Fact page whose lines were run together after
-its first myth (articles-48's thrift-shop page: "... like any other business. MYTH #2: ... THE FACTS: ...")."""
+its first myth (articles-48's thrift-shop page: "... like any other business. MYTH #2: ... THE FACTS: ..."), or
+with each answer on its myth's line (articles-49's wood-stove page: "MYTH: ... environment REALITY: When ...")."""
 
 from __future__ import annotations
 
@@ -62,3 +63,24 @@ def test_myths_run_together_after_the_first_are_points_and_their_answer_label_is
     ]
     assert sources[2] == ["A card is free to anyone who lives, works or studies in the county."]
     assert not [s for p in sources for s in p if "MYTH" in s or "FACTS" in s]
+    assert [p.context for p in case.points] == ["", "", ""]  # "THE FACTS:" is one label, not "THE" before one
+
+
+SAME_LINE_MYTHS = """# source: https://stoves.example.com/heat-pump-myth-vs-fact
+MYTH: Heat pumps don't work in cold weather REALITY: Modern units keep heating well below freezing. Norway, the coldest market in Europe, has the most heat pumps per home.
+MYTH: A heat pump needs a huge garden. REALITY: An air-source unit is the size of a suitcase and fits on a wall bracket.
+MYTH: Running costs are higher than gas. Reality: On most tariffs a well-fitted pump costs less to run than a new gas boiler.
+"""
+
+
+def test_an_answer_label_on_its_myths_line_starts_the_answer_with_or_without_a_full_stop_before_it():
+    assert layout_of(SAME_LINE_MYTHS) == "Myth/Fact"
+    _, case = import_article(SAME_LINE_MYTHS, "heat-pumps")
+    assert [p.claim for p in case.points] == [
+        "Heat pumps don't work in cold weather.",
+        "A heat pump needs a huge garden.",
+        "Running costs are higher than gas.",
+    ]
+    sources = sources_by_point(case)
+    assert sources[0][0] == "Modern units keep heating well below freezing."
+    assert sources[2] == ["On most tariffs a well-fitted pump costs less to run than a new gas boiler."]
