@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 
 from .answer_lines import bullets_apart
 from .article_details import COMMENT, DATE, attribution_of, intro_of, is_boilerplate, title_of
+from .dialogue_layout import dialogue_turns
 from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
 from .faq_layout import faq_entries
@@ -143,6 +144,7 @@ def read_layout(text: str) -> Article:
         ("run-together myths", lambda lines: _with_context(run_together_leads(lines))),
         ("Myth/Fact", _read_labelled),
         ("labelled lines", lambda lines: _as_points(labelled_talking_points(lines))),
+        ("they say, you say", lambda lines: _as_points(dialogue_turns(lines))),
         ("claims marked false", _read_marked_false),
         ("inline verdicts", lambda lines: _as_points(verdict_items(lines))),
         ("numbered run-in myths", _read_numbered_run_in),

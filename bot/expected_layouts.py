@@ -14,6 +14,9 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   Argument 1) <claim>            (where the title or opening calls them arguments against, myths...)
   • <a reason>                    each bullet of the list one reason
 
+  He says: <the other side's turn>   (or She says:, They say:, If they say:)   a "they say, you say" script
+  You say: <the answer>, then <its paragraphs>   (or We say:, You could say:, Your answer:)
+
   You'll also hear it as: "<a phrasing of the claim>" · "<another>"   (or Also heard as:)
   Where it comes from: <who says it; left out>
   What's actually true: <the answer>   (or The reality:, The truth:), then <its paragraphs>, The tell: <...>

@@ -275,6 +275,8 @@ _UNMARKED_CLAIMS = {
     "rejected proposal": "in no sentence: the Point is the proposal the article's thesis rejects, stated positively",
     "quoted passage": "as sentences of a quoted passage, each paired with the reply paragraphs naming most of it",
     "discredited report": 'as what a "report" in scare quotes found, and the thesis stated the other way round',
+    "they say, you say": 'as the other side\'s turns of a conversation ("He says: ..."), said rather than claimed: '
+    "a turn may be a plea or a question",
     "last resort": "by the last resort, no layout fitting: each block (a heading's paragraphs, else a paragraph) a "
     'Point, its claim a reported myth ("The myth says ..."), a heading, or a first sentence, its denial undone',
 }

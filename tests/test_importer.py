@@ -471,6 +471,7 @@ def test_a_text_with_no_argument_names_every_layout_looked_for():
         '"A SLOGAN IN CAPITALS." <its credit',
         "<a thesis rejecting a proposal",
         "-<a reason, a paragraph led by a dash>",
+        "He says: <the other side's turn>",
     ):
         assert layout in message, layout
 
