@@ -1,5 +1,6 @@
 """Timed rebuttal tournaments: registration, rounds with deadlines, private submissions,
-results, standings, adjudication and export.
+results, standings, adjudication and export (how rounds and standings are ranked:
+:mod:`bot.tournament_results`).
 
 States: ``registration`` -> ``running`` (rounds open and close one after the
 other) -> ``finished``; ``cancelled`` from either open state. Every change is
@@ -24,6 +25,7 @@ from .ratelimit import limiter_for
 from .shards import ShardPlan, runs_here
 from .storage import Storage
 from .tournament_export import export_csv
+from .tournament_results import RoundResult, Standing, latest_adjustments, rank_round, rank_standings
 
 MAX_ROUNDS = 10
 MIN_MINUTES, MAX_MINUTES = 0.5, 24 * 60
@@ -52,37 +54,6 @@ class Receipt:
     replaced: bool
     coverage: Coverage | None
     point: Point
-
-
-@dataclass(frozen=True)
-class Placing:
-    rank: int
-    user_id: int
-    name: str
-    score: int  # after any adjustment
-    covered: int
-    submitted_after: float  # seconds from the round's opening
-    adjusted: bool
-
-
-@dataclass(frozen=True)
-class RoundResult:
-    tournament: Tournament
-    round: TournamentRound
-    point: Point
-    placings: tuple[Placing, ...]
-
-
-@dataclass(frozen=True)
-class Standing:
-    rank: int
-    user_id: int
-    name: str
-    total: int
-    covered: int
-    time_taken: float  # summed seconds from each round's opening to the submission
-    rounds: int
-    adjusted: int = 0  # rounds whose score a moderator overrode
 
 
 @dataclass(frozen=True)
@@ -387,49 +358,26 @@ class TournamentService:
 
     async def results(self, tournament: Tournament, number: int) -> RoundResult:
         current = await self.round_of(tournament, number)
-        adjusted = _latest_adjustments(await self.storage.tournaments.adjustments(tournament.id))
-        placings = sorted(
-            (
-                (adjusted.get((number, s.user_id), s.score), len(s.covered), s.submitted_at - current.opened_at, s)
-                for s in await self.storage.tournaments.submissions(tournament.id, number)
-            ),
-            key=lambda entry: (-entry[0], -entry[1], entry[2]),
-        )
         point = (await self.catalog.get(tournament.case_id, tournament.guild_id)).point(current.point)
-        return RoundResult(
+        return rank_round(
             tournament,
             current,
             point,
-            tuple(
-                Placing(rank, s.user_id, s.name, score, covered, after, (number, s.user_id) in adjusted)
-                for rank, (score, covered, after, s) in enumerate(placings, start=1)
-            ),
+            await self.storage.tournaments.submissions(tournament.id, number),
+            await self.storage.tournaments.adjustments(tournament.id),
         )
 
     async def rounds_closed(self, tournament: Tournament) -> int:
         return sum(not r.is_open for r in await self.storage.tournaments.rounds(tournament.id))
 
     async def standings(self, tournament: Tournament) -> list[Standing]:
-        """Total coverage over closed rounds; ties by counterarguments covered, then by time taken."""
-        closed = {r.number: r for r in await self.storage.tournaments.rounds(tournament.id) if not r.is_open}
-        adjusted = _latest_adjustments(await self.storage.tournaments.adjustments(tournament.id))
-        totals: dict[int, list] = {
-            p.user_id: [p.name, 0, 0, 0.0, 0, 0] for p in await self.storage.tournaments.participants(tournament.id)
-        }
-        for s in await self.storage.tournaments.submissions(tournament.id):
-            if s.round not in closed:
-                continue  # an open round's scores are not out yet
-            entry = totals.setdefault(s.user_id, [s.name, 0, 0, 0.0, 0, 0])
-            entry[1] += adjusted.get((s.round, s.user_id), s.score)
-            entry[2] += len(s.covered)
-            entry[3] += s.submitted_at - closed[s.round].opened_at
-            entry[4] += 1
-            entry[5] += (s.round, s.user_id) in adjusted
-        ordered = sorted(totals.items(), key=lambda item: (-item[1][1], -item[1][2], item[1][3], item[1][0]))
-        return [
-            Standing(rank, user_id, name, total, covered, taken, rounds, changed)
-            for rank, (user_id, (name, total, covered, taken, rounds, changed)) in enumerate(ordered, start=1)
-        ]
+        """Total coverage over closed rounds (:func:`~bot.tournament_results.rank_standings`)."""
+        return rank_standings(
+            await self.storage.tournaments.rounds(tournament.id),
+            await self.storage.tournaments.participants(tournament.id),
+            await self.storage.tournaments.submissions(tournament.id),
+            await self.storage.tournaments.adjustments(tournament.id),
+        )
 
     async def adjust(
         self, tournament: Tournament, user_id: int, number: int, score: int, reason: str, moderator_id: int
@@ -454,7 +402,7 @@ class TournamentService:
         return export_csv(
             rounds,
             adjustments,
-            _latest_adjustments(adjustments),
+            latest_adjustments(adjustments),
             await self.storage.tournaments.submissions(tournament.id),
             await self.standings(tournament),
         )
@@ -489,10 +437,3 @@ def _closed_message(tournament: Tournament, number: int) -> str:
             f"Round {tournament.current_round} is open now: submit to it with its own button."
         )
     return f"The deadline for round {number} has passed; your rebuttal was not accepted."
-
-
-def _latest_adjustments(adjustments: list[Adjustment]) -> dict[tuple[int, int], int]:
-    latest: dict[tuple[int, int], int] = {}
-    for a in adjustments:  # oldest first: the last one wins
-        latest[(a.round, a.user_id)] = a.score
-    return latest

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .models import Adjustment, Submission
 
 if TYPE_CHECKING:
-    from .tournament import Standing
+    from .tournament_results import Standing
 
 
 def export_csv(

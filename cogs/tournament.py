@@ -22,7 +22,8 @@ from discord.ext import commands
 from bot.client import CounterpointBot
 from bot.feedback import explain, plural, shorten
 from bot.models import Tournament
-from bot.tournament import OpenedRound, RoundResult, TournamentError, TournamentService
+from bot.tournament import OpenedRound, TournamentError, TournamentService
+from bot.tournament_results import RoundResult
 
 from .common import guarded_reply, moderator_only, send_private
 from .embeds import feedback_embed

@@ -15,7 +15,8 @@ import discord
 
 from bot.client import CounterpointBot
 from bot.feedback import explain
-from bot.tournament import RoundResult, TournamentError
+from bot.tournament import TournamentError
+from bot.tournament_results import RoundResult
 
 from .embeds import feedback_embed
 from .tournament_embeds import results_embed

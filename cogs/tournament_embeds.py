@@ -9,7 +9,8 @@ from __future__ import annotations
 import discord
 
 from bot.feedback import plural, shorten
-from bot.tournament import OpenedRound, Receipt, RoundResult, Standing
+from bot.tournament import OpenedRound, Receipt
+from bot.tournament_results import RoundResult, Standing
 
 from .embeds import DESCRIPTION_LIMIT, POINT_COLOUR, TITLE_LIMIT, fit_embed
 

@@ -19,7 +19,8 @@ from bot.coverage import FLAG_MEANINGS, Coverage, Match
 from bot.feedback import CoveredItem, Feedback
 from bot.models import Attempt, GuildSettings, LeaderboardRow, Tournament, TournamentRound
 from bot.progress import HitRate, Leaderboard, PointProgress, ProgressReport, ScheduledPoint
-from bot.tournament import OpenedRound, Placing, RoundResult, Standing
+from bot.tournament import OpenedRound
+from bot.tournament_results import Placing, RoundResult, Standing
 
 LIMITS = {
     "title": 256,
