@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import re
 
-_TURN = r"^\s*(?:#{{1,6}}\s*)?(?:\*\*)?(?:{speaker})\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<said>\S.*?)\s*$"
+from .labelled_lines_layout import LABELLED_LINE
+
 #: The other side's turn: "He says:", "They'll say:", "If they say:".
 _THEIRS = re.compile(
-    _TURN.format(
-        speaker=r"(?:if\s+)?(?:he|she|they|someone|a sceptic|a skeptic|critics?|opponents?)"
+    LABELLED_LINE.format(
+        words=r"(?:if\s+)?(?:he|she|they|someone|a sceptic|a skeptic|critics?|opponents?)"
         r"(?:'ll| will| may| might)?\s+says?"
     ),
     re.IGNORECASE,
 )
 #: The reader's turn: "You say:", "We say:", "You could say:", "Your answer:".
 _YOURS = re.compile(
-    _TURN.format(
-        speaker=r"(?:you|we)(?:'ll| will| can| could| might| should)?\s+(?:say|reply|respond|answer)"
+    LABELLED_LINE.format(
+        words=r"(?:you|we)(?:'ll| will| can| could| might| should)?\s+(?:say|reply|respond|answer)"
         r"|your (?:answer|reply|response)"
     ),
     re.IGNORECASE,
@@ -47,10 +48,10 @@ def dialogue_turns(lines: list[str]) -> list[tuple[str, list[str]]]:
     for line in lines:
         theirs, yours = _THEIRS.match(line), _YOURS.match(line)
         if theirs:
-            turns.append((theirs.group("said"), []))
+            turns.append((theirs.group("rest"), []))
         elif turns and yours:
             answered.add(len(turns) - 1)
-            turns[-1][1].append(yours.group("said"))
+            turns[-1][1].append(yours.group("rest"))
         elif turns and len(turns) - 1 in answered:
             turns[-1][1].append(line)
     found = [turn for n, turn in enumerate(turns) if n in answered]

@@ -28,12 +28,14 @@ import re
 
 from .text import is_finished
 
-_LABEL = (
+#: A line opening with a label, ``{words}`` its alternatives: "What they say: ...", "**The truth** - ...". Its
+#: text after the label is the group ``rest``. Shared with the other layouts of labelled lines (``He says:``).
+LABELLED_LINE = (
     r"^\s*(?:#{{1,6}}\s*)?(?:\*\*)?(?:{words})\s*(?:\*\*)?\s*(?::|\s[\u2013\u2014-]\s)\s*(?:\*\*)?\s*(?P<rest>.*?)\s*$"
 )
 #: The other side's phrasings: "You'll also hear it as:", "Also heard as:", "What they say:".
 _VARIANTS = re.compile(
-    _LABEL.format(
+    LABELLED_LINE.format(
         words=r"you(?:'ll| will| may| might| can)? (?:also )?hear(?: it)?(?: as| said| put)?(?: as)?"
         r"|(?:also )?heard as|(?:also )?(?:said|put) as|what they say|the talking point|talking point\s*#?\s*\d*"
     ),
@@ -41,7 +43,7 @@ _VARIANTS = re.compile(
 )
 #: The answer: "What's actually true:", "The reality:", "The truth:", "The facts:".
 _ANSWER = re.compile(
-    _LABEL.format(
+    LABELLED_LINE.format(
         words=r"what(?:'s| is) (?:actually |really )?(?:true|the truth|going on)"
         r"|the (?:actual |real )?(?:reality|truth|facts?)|reality|truth|facts?|in (?:reality|fact)"
     ),
@@ -49,7 +51,7 @@ _ANSWER = re.compile(
 )
 #: Where the claim comes from: who says it, not why it is wrong.
 _ORIGIN = re.compile(
-    _LABEL.format(
+    LABELLED_LINE.format(
         words=r"where (?:it|this|that) comes? from|origins?|who says (?:it|this|so)|sources?"
         r"|why (?:people|they) (?:believe|say) (?:it|this)|why it (?:persists|sticks)"
     ),
