@@ -150,7 +150,7 @@ def read_layout(text: str) -> Article:
         ("numbered run-in myths", _read_numbered_run_in),
         ("numbered labels", _read_numbered_labels),
         ("numbered", _read_numbered),
-        ("quoted objections", lambda lines: _read_standalone(lines, _QUOTED)),
+        ("quoted objections", _read_quoted_objections),
         ("quoted slogans", lambda lines: _as_points(quoted_slogans(lines))),
         ("quoted leads", lambda lines: _as_points(quoted_leads(lines)) if names_the_claims(lines) else []),
         ("Q&A", lambda lines: _unlabelled(faq_entries(lines))),
@@ -382,6 +382,12 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str], least: int = 2)
         RawPoint(n, claim, *_setting_out(answer_paragraphs(body))) for n, (claim, body) in enumerate(sections, start=1)
     ]
     return points if sum(1 for p in points if p.paragraphs) >= least else []
+
+
+def _read_quoted_objections(lines: list[str]) -> list[RawPoint]:
+    """Objections quoted on lines of their own, each claim written as a coach would (a quoted heading in
+    Title Case, "It's Not Bad Enough Yet", in sentence case with its full stop)."""
+    return [replace(p, claim=_as_statement(p.claim, lines)) for p in _read_standalone(lines, _QUOTED)]
 
 
 def _read_marked_false(lines: list[str]) -> list[RawPoint]:
