@@ -106,4 +106,5 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <paragraphs answering it>             "X is not Y." answers "X is Y."> <the rest of the paragraph>
 
   and a headline that denies a claim over paragraphs of prose: "No, X Is Not Y" -> the Point "X Is Y."
+  (or votes against a proposal: "NO on X" -> "We should say yes to X.")
 """

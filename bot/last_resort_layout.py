@@ -147,19 +147,30 @@ def last_resort(lines: list[str], title: str) -> list[tuple[str, str, list[str],
 _ANSWERING_WORD = re.compile(r"^(?:no|nope|sorry|actually)\s*[,:;.!\u2013\u2014-]+\s*", re.IGNORECASE)
 
 
+#: A title voting against a proposal: "NO on Sidewalk Trees", "Vote No on Measure B", "Say No to the Bypass".
+_VOTING_NO = re.compile(r"^\s*(?:(?:just\s+)?say|vote)?\s*no\s+(?:on|to)\s+(?P<proposal>\S.*?)\s*[.!]*\s*$", re.I)
+
+
 def headline_denial(lines: list[str], title: str) -> list[tuple[str, str, list[str], str]]:
     """A text whose title denies a claim and whose body argues in prose, in no layout a rule reads: one Point,
     the claim the title denies ("No, E-Scooters Are Not the Worst Thing That Ever Happened to Cities" ->
-    "E-Scooters Are the Worst Thing That Ever Happened to Cities."), answered by all of the body; nothing
-    where the title denies nothing or fewer than two paragraphs argue."""
+    "E-Scooters Are the Worst Thing That Ever Happened to Cities.") or the proposal it votes against ("NO on
+    Sidewalk Trees" -> "We should say yes to sidewalk trees."), answered by all of the body; nothing where
+    the title denies nothing or fewer than two paragraphs argue."""
     claim = _corrected(_ANSWERING_WORD.sub("", title)) if title else None
-    paragraphs = [p for block in blocks(lines, title) for p in block.paragraphs if _is_prose(p)]
-    if claim is None or len(paragraphs) < 2:
-        return []
     review = (
         "the claim is the one the title denies, answered by the whole text; where the text answers several "
         "claims, split it into a Point each"
     )
+    if claim is None and (voting := _VOTING_NO.match(title or "")):
+        claim = as_claim(f"We Should Say Yes To {voting.group('proposal')}", lines)
+        review = (
+            "the claim is the proposal the title votes against, in the importer's words, answered by the whole "
+            "text; word it as its side would, and where the text answers several claims, split it into a Point each"
+        )
+    paragraphs = [p for block in blocks(lines, title) for p in block.paragraphs if _is_prose(p)]
+    if claim is None or len(paragraphs) < 2:
+        return []
     return [(claim, "", as_lines(paragraphs), review)]
 
 

@@ -1,6 +1,7 @@
 """An op-ed whose headline denies the claim and whose body argues in plain prose, with no "Critics
 say ..." for the op-ed reader to find (articles-30's scooter column): the claim the headline denies
-is its one Point, answered by the body, and the draft says the coach should check it."""
+is its one Point, answered by the body, and the draft says the coach should check it; and one whose
+headline votes against a proposal (articles-51's "NO on Sidewalk Trees")."""
 
 from __future__ import annotations
 
@@ -45,3 +46,22 @@ def test_a_headline_that_denies_a_claim_over_plain_prose_is_the_point_the_body_a
 
 def test_prose_under_a_headline_that_denies_nothing_is_still_refused():
     assert layout_of(WEEKEND_DIARY) == ""
+
+
+BYPASS_COLUMN = """# source: https://example.org/opinion/no-on-the-bypass
+Vote No on the Riverside Bypass
+
+The council says the bypass will take lorries out of the town centre. Its own traffic model says otherwise.
+
+The route ends two miles short of the ring road, so lorries bound for the industrial estate will still cross the bridge. The model counts them as diverted anyway.
+
+The bypass also runs through the water meadows, which flood most winters. The council's budget has nothing for raising the road, so it will close when we need it most.
+"""
+
+
+def test_a_headline_voting_against_a_proposal_makes_the_proposal_the_point():
+    assert layout_of(BYPASS_COLUMN) == "denying headline"
+    draft, case = import_article(BYPASS_COLUMN, "bypass")
+    assert [p.claim for p in case.points] == ["We should say yes to the riverside bypass."]
+    assert "The route ends two miles short of the ring road" in " ".join(sources_by_point(case)[0])
+    assert "the proposal the title votes against" in draft
