@@ -74,7 +74,8 @@ _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
 _POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)
 #: "Argument 1)  <claim>" too, where the opening names the arguments as the other side's ("Arguments Against ...").
 _MYTH = re.compile(
-    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?P<label>Myth|Claim|Objection|Argument)\s*(?:#?\s*\d+)?\s*(?:[:.\-]|(?<=\d)\))"
+    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?:False\s+)?(?P<label>Myth|Claim|Objection|Argument)\s*(?:(?:#|No\.?)?\s*\d+)?\s*"
+    r"(?:[:.\-]|(?<=\d)\))"
     r"\s*(?:\*\*)?\s*(?P<claim>.+?)(?:\*\*)?\s*$",
     re.IGNORECASE,
 )
@@ -260,16 +261,33 @@ _ANSWER_RUN_ON = re.compile(
 )
 
 
+#: A claim's label with the claim on the line after it: "False Claim No. 2:" / "Bottled water means ...".
+_BARE_CLAIM_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:False\s+)?(?:Myth|Claim)\s*(?:(?:#|No\.?)\s*\d{1,2})?\s*:\s*(?:\*\*)?\s*$", re.I
+)
+
+
 def _labels_on_lines_of_their_own(lines: list[str], heading: re.Pattern[str]) -> list[str]:
     """The lines with each myth run on after another's answer, and each myth's answer label, on a line of
-    its own; a line that neither opens with a myth's label nor has one after a sentence's end stays as it is."""
+    its own; a line that neither opens with a myth's label nor has one after a sentence's end stays as it is.
+    A label standing alone ("False Claim No. 2:") is joined to the claim on the line after it."""
     out: list[str] = []
-    for line in lines:
+    for line in _bare_labels_joined(lines):
         if not (_MYTH_RUN_ON.search(line) or heading.match(line)):
             out.append(line)
             continue
         for part in _MYTH_RUN_ON.split(line):
             out.extend(_ANSWER_RUN_ON.split(part) if heading.match(part) else [part])
+    return out
+
+
+def _bare_labels_joined(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _BARE_CLAIM_LABEL.match(out[-1]) and line.strip():
+            out[-1] = f"{out[-1].strip()} {line.strip()}"
+        else:
+            out.append(line)
     return out
 
 

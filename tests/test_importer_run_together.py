@@ -2,7 +2,8 @@
 no full stop between (articles-34's handwashing page: "Temperature facts Myth: Hot water is necessary Many
 believe that ..."), cut off mid-word at its end; and a Myth/Fact page whose lines were run together after
 its first myth (articles-48's thrift-shop page: "... like any other business. MYTH #2: ... THE FACTS: ..."), or
-with each answer on its myth's line (articles-49's wood-stove page: "MYTH: ... environment REALITY: When ...")."""
+with each answer on its myth's line (articles-49's wood-stove page: "MYTH: ... environment REALITY: When ..."),
+or with a claim's label alone on its line (articles-50's bottled-water page: "False Claim No. 2:" / the claim)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,25 @@ def test_an_answer_label_on_its_myths_line_starts_the_answer_with_or_without_a_f
     sources = sources_by_point(case)
     assert sources[0][0] == "Modern units keep heating well below freezing."
     assert sources[2] == ["On most tariffs a well-fitted pump costs less to run than a new gas boiler."]
+
+
+FALSE_CLAIMS = """# source: https://water.example.org/setting-the-record-straight
+Setting the Record Straight About Tap Water
+
+False Claim No. 1: Tap water is full of chemicals.
+Fact: Treated water is tested daily, and the limits for every substance are set far below any level that harms health.
+
+False Claim No. 2:
+Filters make tap water safe.
+Most jug filters only improve taste. The water was safe before it reached the filter.
+"""
+
+
+def test_a_claims_label_alone_on_its_line_takes_the_claim_on_the_next():
+    assert layout_of(FALSE_CLAIMS) == "Myth/Fact"
+    _, case = import_article(FALSE_CLAIMS, "tap-water")
+    assert [p.claim for p in case.points] == ["Tap water is full of chemicals.", "Filters make tap water safe."]
+    assert sources_by_point(case)[1] == [
+        "Most jug filters only improve taste.",
+        "The water was safe before it reached the filter.",
+    ]
