@@ -59,3 +59,19 @@ def test_the_readmes_discord_samples_are_what_the_bot_sends():
     assert "\u2705 US will not back down" in result and "Submitted\n0 of 3" in round_
     for text in (result, round_):
         assert f"```text\n{text}\n```" in readme, "run docs/samples.py and paste its output into the README"
+
+
+def test_the_readmes_practice_transcript_is_what_practice_prints(tmp_path):
+    """The terminal session under "What practice looks like", run for real: the rebuttal it shows earns what
+    it shows (the README once showed a rebuttal the scorer had stopped crediting)."""
+    from support import counterpoint
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    transcript = readme.split("## What practice looks like", 1)[1].split("```text\n", 1)[1].split("\n```", 1)[0]
+    rebuttal = next(line[2:] for line in transcript.splitlines() if line.startswith("> ") and line != "> /quit")
+    run = counterpoint(
+        "practice", "--point", "1", "--db", str(tmp_path / "p.db"), stdin=f"{rebuttal}\n\n/quit\n", cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    shown = transcript.split(rebuttal, 1)[1].split("  ... (three more)")[0].strip("\n")
+    assert shown.startswith("Score:") and shown in run.stdout

@@ -211,6 +211,18 @@ def test_an_answer_the_judge_misreads_beside_the_summary_earns_its_reason(scorer
     assert scorer.score(case, 1, answer).covered_ids == ("property-values-rise",)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the cost of the credit model (docs/scoring.md, session 15): the answer takes up the Point's own "
+    "words ('its homeland is at risk'), the judge is unsure (0.58 makes), and the model withholds it (0.42-0.47); "
+    "the README showed it earning until session 15 found it had not since the credit model came (session 13)",
+)
+def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer):
+    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+    result = scorer.score(north_korea, 1, "The US will not back down in a crisis even if its homeland is at risk.")
+    assert result.covered_ids == ("us-will-not-back-down",)
+
+
 def test_a_reason_restated_beside_a_denial_of_something_else_earns_it(scorer, case):
     """A reason's words in a longer sentence whose other clause denies something ("no one ...
     doubts") are no near copy turned round: the sentence says more than the reference."""
