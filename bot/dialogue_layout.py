@@ -16,25 +16,17 @@ really need a holiday."): the draft asks the coach to word each (:data:`bot.impo
 
 from __future__ import annotations
 
-import re
-
-from .labelled_lines_layout import LABELLED_LINE
+from .labelled_lines_layout import labelled_line
 
 #: The other side's turn: "He says:", "They'll say:", "If they say:".
-_THEIRS = re.compile(
-    LABELLED_LINE.format(
-        words=r"(?:if\s+)?(?:he|she|they|someone|a sceptic|a skeptic|critics?|opponents?)"
-        r"(?:'ll| will| may| might)?\s+says?"
-    ),
-    re.IGNORECASE,
+_THEIRS = labelled_line(
+    r"(?:if\s+)?(?:he|she|they|someone|a sceptic|a skeptic|critics?|opponents?)"
+    r"(?:'ll| will| may| might)?\s+says?"
 )
 #: The reader's turn: "You say:", "We say:", "You could say:", "Your answer:".
-_YOURS = re.compile(
-    LABELLED_LINE.format(
-        words=r"(?:you|we)(?:'ll| will| can| could| might| should)?\s+(?:say|reply|respond|answer)"
-        r"|your (?:answer|reply|response)"
-    ),
-    re.IGNORECASE,
+_YOURS = labelled_line(
+    r"(?:you|we)(?:'ll| will| can| could| might| should)?\s+(?:say|reply|respond|answer)"
+    r"|your (?:answer|reply|response)"
 )
 #: Turns answered at least.
 MIN_ANSWERED_TURNS = 2

@@ -28,34 +28,32 @@ import re
 
 from .text import is_finished
 
-#: A line opening with a label, ``{words}`` its alternatives: "What they say: ...", "**The truth** - ...". Its
-#: text after the label is the group ``rest``. Shared with the other layouts of labelled lines (``He says:``).
-LABELLED_LINE = (
+_LABELLED_LINE = (
     r"^\s*(?:#{{1,6}}\s*)?(?:\*\*)?(?:{words})\s*(?:\*\*)?\s*(?::|\s[\u2013\u2014-]\s)\s*(?:\*\*)?\s*(?P<rest>.*?)\s*$"
 )
+
+
+def labelled_line(words: str) -> re.Pattern[str]:
+    """A line opening with a label, ``words`` the label's alternatives ("What they say", "He says"), in any
+    case, bold or as a Markdown heading, then a colon or a dash: its text after the label is the group ``rest``.
+    Shared with the other layouts of labelled lines."""
+    return re.compile(_LABELLED_LINE.format(words=words), re.IGNORECASE)
+
+
 #: The other side's phrasings: "You'll also hear it as:", "Also heard as:", "What they say:".
-_VARIANTS = re.compile(
-    LABELLED_LINE.format(
-        words=r"you(?:'ll| will| may| might| can)? (?:also )?hear(?: it)?(?: as| said| put)?(?: as)?"
-        r"|(?:also )?heard as|(?:also )?(?:said|put) as|what they say|the talking point|talking point\s*#?\s*\d*"
-    ),
-    re.IGNORECASE,
+_VARIANTS = labelled_line(
+    r"you(?:'ll| will| may| might| can)? (?:also )?hear(?: it)?(?: as| said| put)?(?: as)?"
+    r"|(?:also )?heard as|(?:also )?(?:said|put) as|what they say|the talking point|talking point\s*#?\s*\d*"
 )
 #: The answer: "What's actually true:", "The reality:", "The truth:", "The facts:".
-_ANSWER = re.compile(
-    LABELLED_LINE.format(
-        words=r"what(?:'s| is) (?:actually |really )?(?:true|the truth|going on)"
-        r"|the (?:actual |real )?(?:reality|truth|facts?)|reality|truth|facts?|in (?:reality|fact)"
-    ),
-    re.IGNORECASE,
+_ANSWER = labelled_line(
+    r"what(?:'s| is) (?:actually |really )?(?:true|the truth|going on)"
+    r"|the (?:actual |real )?(?:reality|truth|facts?)|reality|truth|facts?|in (?:reality|fact)"
 )
 #: Where the claim comes from: who says it, not why it is wrong.
-_ORIGIN = re.compile(
-    LABELLED_LINE.format(
-        words=r"where (?:it|this|that) comes? from|origins?|who says (?:it|this|so)|sources?"
-        r"|why (?:people|they) (?:believe|say) (?:it|this)|why it (?:persists|sticks)"
-    ),
-    re.IGNORECASE,
+_ORIGIN = labelled_line(
+    r"where (?:it|this|that) comes? from|origins?|who says (?:it|this|so)|sources?"
+    r"|why (?:people|they) (?:believe|say) (?:it|this)|why it (?:persists|sticks)"
 )
 #: A quoted phrasing (quotation marks are straight once the text is normalized).
 _QUOTED = re.compile(r'"([^"]{3,300})"')
