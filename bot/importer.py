@@ -187,7 +187,7 @@ def _claims(paragraphs: list[str], topic: str = "", lead_opens: bool = False) ->
         lead = lead_opens
         for sentence in split_sentences(paragraph):
             sentence = _ELIDED.sub("", sentence)  # "....The world is changing": a quotation's cut
-            if not _words(sentence) or is_boilerplate(sentence):
+            if not _words(sentence) or is_boilerplate(sentence) or _REMARK_ON_THE_CLAIM.match(sentence):
                 continue
             if not current and len(sentence.split()) < MIN_REFERENCE_WORDS:
                 continue
@@ -207,6 +207,16 @@ def _claims(paragraphs: list[str], topic: str = "", lead_opens: bool = False) ->
     )
 
 
+#: "This is possibly the most commonly heard rejection of hearing aids.", "This is a common and potentially very
+#: dangerous misconception.": the writer's remark on the claim, no reason against it (one that goes on to give
+#: its reason, "... misconception because ...", is kept).
+_REMARK_ON_THE_CLAIM = re.compile(
+    r"^(?:this|that|it)(?:'s|\u2019s| is)\s+(?:(?:possibly|probably|perhaps|by far|easily|surely)\s+)?"
+    r"(?:one of\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:myths?|misconceptions?|excuses?|rejections?|objections?|beliefs?|complaints?|misunderstandings?|claims?)"
+    r"(?:\s+(?:of|about|for|against|among|people|we|you)\b[^,;:]*)?[.!]$",
+    re.IGNORECASE,
+)
 #: "For example, ...", "Such as ...": evidence for the claim before it, not a reason of its own.
 _EXAMPLE = re.compile(r"^(?:for (?:example|instance)|e\.g\.|such as)\b", re.IGNORECASE)
 #: "At 500 meters, it drops to 38 decibels.": a fronted phrase, then a pronoun for what the sentence before named.

@@ -1,9 +1,10 @@
 """Objections quoted on lines of their own and answered in paragraphs (articles-46's hearing-aid page), the
-quotation in Title Case: each claim is written as a coach would, in sentence case with its full stop."""
+quotation in Title Case: each claim is written as a coach would, in sentence case with its full stop; and the
+writer's remark on an objection ("This is possibly the most commonly heard rejection ...") is no reason."""
 
 from __future__ import annotations
 
-from drafting import layout_of
+from drafting import layout_of, sources_by_point
 
 from bot.importer import import_article
 
@@ -26,3 +27,14 @@ def test_quoted_objections_in_title_case_become_claims_in_sentence_case():
     assert layout_of(EXCUSES) == "quoted objections"
     _, case = import_article(EXCUSES, "physio")
     assert [p.claim for p in case.points] == ["My back feels fine now.", "The exercises take too long."]
+
+
+def test_the_writers_remark_on_an_objection_is_no_counterargument():
+    remarked = EXCUSES.replace(
+        "Pain fading is the first stage",
+        "This is possibly the most common excuse we hear. Pain fading is the first stage",
+    )
+    _, case = import_article(remarked, "physio")
+    sources = sources_by_point(case)[0]
+    assert sources[0].startswith("Pain fading is the first stage of healing")
+    assert not [s for s in sources if "most common excuse" in s]
