@@ -55,6 +55,11 @@ class Reading:
     #: ("Study after study has shown masks catch ..." beside "No study has proved masks absorb ...")
     #: more often reverses it than one that agrees
     reference_negation: bool = False
+    #: another sentence of the same rebuttal was found arguing the opposite of a reason: a student who
+    #: argues the Point's side in one sentence mostly does in the next, where the judge can read a
+    #: reversal as making its reason ("Its prices sit at or below regular retail" beside "the campus
+    #: bookstore marks its prices up")
+    others_reversed: bool = False
 
     def features(self) -> dict[str, float]:
         """The model's inputs, by name."""
@@ -80,6 +85,7 @@ class Reading:
             "kept": self.kept,
             "turned": self.turned,
             "negation_differs": float(self.negation != self.reference_negation),
+            "others_reversed": float(self.others_reversed),
         }
 
 
@@ -87,7 +93,7 @@ class Reading:
 FEATURES = (
     "lexical", "share", "makes", "neither", "opposite", "cleared", "to_reason", "lean", "sibling", "other_point",
     "negation", "log_words", "self_opp", "claim_makes", "claim_opp", "sum_makes", "sum_opp", "sum_neither",
-    "kept", "turned", "negation_differs",
+    "kept", "turned", "negation_differs", "others_reversed",
 )  # fmt: skip
 
 

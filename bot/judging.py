@@ -408,6 +408,7 @@ class JudgedIndex:
             kept=said.kept.get(candidate.counterargument_id, 0.0),
             turned=said.turned.get(candidate.counterargument_id, 0.0),
             reference_negation=self._reference_negation[candidate.reference],
+            others_reversed=any(draft.candidates[j].window != candidate.window for j in draft.reversed),
         )
 
 

@@ -105,6 +105,22 @@ def test_a_reversal_without_the_reasons_negation_is_weighed_by_it(scorer, by_han
     assert reason == "misses-some-germs" and reading.reference_negation and not reading.negation
 
 
+def test_a_sentence_beside_a_reversal_is_weighed_by_it(scorer, by_hand):
+    """articles-50: a rebuttal that argues the Point's side sentence by sentence. Its first sentence is
+    found arguing the opposite of one reason; its second, "they don't pay water rates", the judge reads as
+    making another. The model before session 16 credited that (0.62); that another sentence of the same
+    rebuttal was found reversed (``others_reversed``) puts it at 0.11."""
+    case = eval_case("articles-50", "bottled-water-false-claims")
+    rebuttal = (
+        "The bottled water industry doesn't support public water systems. No bottling company uses tap water "
+        "as a source, and they don't pay water rates, so they don't care if the systems fall apart."
+    )
+    assert "bottlers-pay-rates" in by_hand.score(case, 2, rebuttal).covered_ids
+    assert "bottlers-pay-rates" not in scorer.score(case, 2, rebuttal).covered_ids
+    readings = dict(scorer.index(case).readings(2, rebuttal))
+    assert readings["bottlers-pay-rates"].others_reversed
+
+
 def test_an_honest_answer_still_earns_what_it_makes(scorer):
     case = eval_case("articles-29", "microwave-myth-reality")
     result = scorer.score(case, 1, "Radio waves are everywhere anyway, and the oven's metal box keeps them inside.")

@@ -21,10 +21,10 @@ LONG_SENTENCE = (
     "and it would not back down in an escalating crisis, because the 2014 QDR says no adversary may escape "
     "by escalating a failed conventional attack and extended deterrence worked against the Soviets."
 )
-#: Two sentences; the second earns two counterarguments of Point 2.
+#: Two sentences; the first earns two counterarguments of Point 2.
 TWO_SENTENCES = (
     "They keep asking Washington for stronger security guarantees and tighter alliance ties, and the ICBM test "
-    "will strengthen that trend rather than reverse it. The allies have not lost faith in the US."
+    "will strengthen that trend rather than reverse it. The allies still trust the US."
 )
 ANSWERS_POINT_2 = "The allies keep asking Washington for stronger security guarantees and tighter alliance ties."
 AGREES = (
@@ -74,7 +74,7 @@ async def test_each_counterargument_quotes_its_own_sentence_never_the_same_twice
 
     values = [f.value for f in covered_fields(embed)]
     assert values == [
-        "\u201cThe allies have not lost faith in the US.\u201d",
+        "\u201cThe allies still trust the US.\u201d",
         "\u201cThey keep asking Washington for stronger security guarantees and tighter alliance ties, and the "
         "ICBM test will\u2026\u201d",
         "the same sentence",

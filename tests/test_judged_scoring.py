@@ -211,16 +211,33 @@ def test_an_answer_the_judge_misreads_beside_the_summary_earns_its_reason(scorer
     assert scorer.score(case, 1, answer).covered_ids == ("property-values-rise",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the cost of the credit model (docs/scoring.md, session 15): the answer takes up the Point's own "
-    "words ('its homeland is at risk'), the judge is unsure (0.58 makes), and the model withholds it (0.42-0.47); "
-    "the README showed it earning until session 15 found it had not since the credit model came (session 13)",
-)
 def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer):
+    """It takes up the Point's own words ("its homeland is at risk") and the judge is unsure (0.58
+    makes): every credit model of sessions 13-15 withheld it (0.40-0.47), and this test was a strict
+    xfail. The session-16 model credits it, only just (0.51 on the term matcher's reading, 0.47 on the
+    encoder's): a refit can take it back, and this test will say so."""
     north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
     result = scorer.score(north_korea, 1, "The US will not back down in a crisis even if its homeland is at risk.")
     assert result.covered_ids == ("us-will-not-back-down",)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the cost of others_reversed (docs/scoring.md, session 16): the judge reads 'The allies have not lost "
+    "faith in the US.' as the opposite of its reason (the words restate it, so it earns it), and that marks the "
+    "sentence beside it as written by someone arguing the Point's side; the model withholds its second reason (0.21)",
+)
+def test_a_sentence_beside_a_misread_negation_earns_both_its_reasons(scorer):
+    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+    rebuttal = (
+        "They keep asking Washington for stronger security guarantees and tighter alliance ties, and the ICBM "
+        "test will strengthen that trend rather than reverse it. The allies have not lost faith in the US."
+    )
+    assert scorer.score(north_korea, 2, rebuttal).covered_ids == (
+        "allies-keep-faith",
+        "allies-seek-closer-alliance",
+        "icbm-reinforces-trend",
+    )
 
 
 def test_a_reason_restated_beside_a_denial_of_something_else_earns_it(scorer, case):
