@@ -106,6 +106,8 @@ _NUMBERED = re.compile(_HEADING + r"(\d{1,2})[.)](?:\s+|(?=\"))(.+?)(?:\*\*)?\s*
 #: A remark quoted whole (quotation marks are straight once the text is normalized).
 _WHOLLY_QUOTED = re.compile(r'^"([^"]+)"$')
 _QUOTED = re.compile(r'^\s*(?:#{1,6}\s*|>\s*)?["\u201c](.{8,220}?)["\u201d]\s*$')
+#: A quoted heading that lost one of its quotation marks to the page's markup ('Books are cheap"').
+_HALF_QUOTED = re.compile(r'^\s*(?:"[^"]{8,220}|[^"#>\s][^"]{7,219}")\s*$')
 #: A horizontal rule: a line of three or more dashes, stars, underscores, equals signs or tildes.
 _RULE = re.compile(r"^\s*(?:[-_*=~]\s*){3,}$")
 _ANSWER_PREFIX = re.compile(r"^\s*A(?:nswer)?\s*[:.]\s*", re.IGNORECASE)
@@ -404,8 +406,19 @@ def _read_standalone(lines: list[str], heading: re.Pattern[str], least: int = 2)
 
 def _read_quoted_objections(lines: list[str]) -> list[RawPoint]:
     """Objections quoted on lines of their own, each claim written as a coach would (a quoted heading in
-    Title Case, "It's Not Bad Enough Yet", in sentence case with its full stop)."""
-    return [replace(p, claim=_as_statement(p.claim, lines)) for p in _read_standalone(lines, _QUOTED)]
+    Title Case, "It's Not Bad Enough Yet", in sentence case with its full stop). On a page with two or more,
+    a heading that lost one quotation mark to the page's markup ('Books are cheap"') is one of them too."""
+    points = _read_standalone(lines, _QUOTED)
+    if len(points) >= 2:
+        points = _read_standalone([_mended_quote(line) for line in lines], _QUOTED)
+    return [replace(p, claim=_as_statement(p.claim, lines)) for p in points]
+
+
+def _mended_quote(line: str) -> str:
+    if not _HALF_QUOTED.match(line) or len(line.split()) > HEADING_WORDS:
+        return line
+    text = line.strip()
+    return f'"{text}' if text.endswith('"') else f'{text}"'
 
 
 def _read_marked_false(lines: list[str]) -> list[RawPoint]:
