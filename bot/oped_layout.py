@@ -94,6 +94,15 @@ _QUOTED_AFTER = re.compile(
     r"(?P<source>[A-Z][^.;\"\u201c]{2,160}?)\b(?P<verb>says|said|saying|announces|announced|ran|runs|argues|claims|"
     r"warns|declares|writes|wrote|headlined|titled|asked)\b[^\"\u201c]{0,60}?" + _QUOTE
 )
+#: '"But I love my desktop computer!" you say.': the other side quoted, then named as speaking.
+_QUOTED_THEN_SAID = re.compile(
+    _QUOTE + r",?\s+(?P<source>you|they|critics|sceptics|skeptics|opponents|detractors|some people|people)\s+"
+    r"(?:say|said|cry|object|protest|complain|insist|argue)\b",
+    re.I,
+)
+#: A quotation of fewer words than this is a term the writer puts in quotation marks ('a piece about "hot
+#: desking"'), not a claim.
+MIN_QUOTED_CLAIM_WORDS = 4
 #: A question that asserts its claim: "Don't you think X?", "Isn't it true that X?" -> X.
 _ASSERTING_QUESTION = re.compile(
     r"^(?:(?:do|would|does)(?:n['\u2019]t| not))\s+(?:you|everyone|anyone)\s+(?:think|agree|believe|feel)"
@@ -159,12 +168,14 @@ def reported_claims(sentence: str, conversation: bool = False) -> list[tuple[str
 
 def _reported(sentence: str) -> list[tuple[str, set[str]]]:
     quoted = [(m.group("quote"), m.group("source")) for m in _QUOTED_BEFORE.finditer(sentence)]
+    quoted += [(_without_connective(m.group("quote")), "") for m in _QUOTED_THEN_SAID.finditer(sentence)]
     for m in _QUOTED_AFTER.finditer(sentence):
         asserted = _ASSERTING_QUESTION.match(m.group("quote"))
         if asserted:
             quoted.append((asserted.group("claim") or asserted.group("fact"), m.group("source")))
         elif m.group("verb") != "asked":  # an open question asks; it claims nothing
             quoted.append((m.group("quote"), m.group("source")))
+    quoted = [(quote, source) for quote, source in quoted if len(quote.split()) >= MIN_QUOTED_CLAIM_WORDS]
     if quoted:
         seen: set[str] = set()
         out = []
@@ -184,6 +195,23 @@ def _reported(sentence: str) -> list[tuple[str, set[str]]]:
                 claim = f"{match.group('who')} {rest}"
             return [(as_sentence(claim) if pattern is not _POINT_TO else sentence.strip(), set())]
     return []
+
+
+def _without_connective(quote: str) -> str:
+    """'But I love my desktop computer' -> 'I love my desktop computer': the objector's "but" answers the writer."""
+    return re.sub(r"^(?:but|and|well|oh|yes|no),?\s+", "", quote, flags=re.I)
+
+
+def _rejoined(sentences: list[str]) -> list[str]:
+    """A quotation ending in "!" or "?" and what follows it in lower case ('"But I love my desktop computer!"
+    you say.'), which the sentence splitter cuts in two, as the one sentence they are."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and sentence[:1].islower() and out[-1][-1:] in "!?" and out[-1].count('"') % 2:
+            out[-1] += '" ' + sentence  # the sentence splitter took the closing quotation mark
+        else:
+            out.append(sentence)
+    return out
 
 
 def as_sentence(text: str) -> str:
@@ -215,7 +243,7 @@ def read_oped(paragraphs: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     for index, paragraph in enumerate(paragraphs):
         if claims and _CONCLUSION.match(paragraph):
             break
-        sentences = split_sentences(paragraph)
+        sentences = _rejoined(split_sentences(paragraph))
         found = [(i, c) for i, s in enumerate(sentences) if (c := reported_claims(s, conversation))]
         comment = None if found else _QUOTED_COMMENT.match(paragraph)
         if explained and not found and not comment and sentences and not _TURN.match(sentences[0]):
