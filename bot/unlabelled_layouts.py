@@ -280,8 +280,7 @@ def as_claim(heading: str, lines: list[str]) -> str:
     capitalises inside its sentences, a name, keeps its capital), ending with a full stop."""
     claim = heading.strip()
     words = claim.split()
-    later = [w for w in words[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
-    if len(later) >= 2 and all(w[:1].isupper() for w in later):
+    if _title_case(claim):
         names = _names(lines)
         claim = " ".join(
             [words[0]]
@@ -293,6 +292,12 @@ def as_claim(heading: str, lines: list[str]) -> str:
     return claim if claim[-1:] in '.!?"\u201d' else claim + "."
 
 
+def _title_case(line: str) -> bool:
+    """A heading in Title Case ("3. They Won't Hold New Contacts, Pictures, Etc."), however long."""
+    later = [w for w in line.split()[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(later) >= 2 and all(w[:1].isupper() for w in later)
+
+
 def _is_i(word: str) -> bool:
     return bool(re.match(r"^I(?:['\u2019]\w+)?$", word))
 
@@ -302,7 +307,7 @@ def _names(lines: list[str]) -> set[str]:
     count: a heading in Title Case capitalises every word."""
     names: set[str] = set()
     for line in lines:
-        if _BULLET.match(line) or len(line.split()) < 8 or not re.search(r"[.!?]", line):
+        if _BULLET.match(line) or len(line.split()) < 8 or not re.search(r"[.!?]", line) or _title_case(line):
             continue
         for sentence in split_sentences(line):
             names.update(w.strip("\"'\u201c\u201d.,;:!?()") for w in sentence.split()[1:] if w[:1].isupper())

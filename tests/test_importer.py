@@ -77,6 +77,11 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
             "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
             ["Nuclear power is unsafe.", "Nuclear waste is unmanageable."],
         ),
+        (  # a long heading in Title Case is no sentence whose capitals name things (articles-55's phone page)
+            "Title\n\n1. They Have Viruses\n\nA reset wipes them.\n\n"
+            "2. They Won't Hold New Contacts, Pictures, Etc.\n\nThe storage is emptied like new.\n",
+            ["They have viruses.", "They won't hold new contacts, pictures, etc."],
+        ),
         (  # a question keeps its words
             "Title\n\n1. Don't You Need Carbs for Energy?\n\nFat and ketones fuel the body well.\n\n"
             "2. Won't It Hurt Your Heart?\n\nTrials found cholesterol levels improved.\n",
