@@ -46,7 +46,7 @@ from .article_details import COMMENT, DATE, attribution_of, intro_of, is_boilerp
 from .dialogue_layout import dialogue_turns
 from .discredited_report_layout import discredited_report
 from .expected_layouts import EXPECTED_STRUCTURES
-from .faq_layout import faq_entries
+from .faq_layout import faq_entries, question_answered_by_numbered_reasons
 from .labelled_lines_layout import labelled_talking_points
 from .last_resort_layout import headline_denial, last_resort
 from .named_opponent_layout import named_opponent_reply
@@ -171,6 +171,7 @@ def read_layout(text: str) -> Article:
         ("op-ed", _read_oped),
         ("discredited report", lambda lines: _with_context(discredited_report(_without_noise(lines)))),
         ("stated beliefs", _read_stated_beliefs),
+        ("one question, numbered reasons", lambda lines: _as_points(question_answered_by_numbered_reasons(lines))),
         ("last resort", lambda lines: _with_context(last_resort(_without_noise(lines), _title(lines)))),
         ("denying headline", lambda lines: _with_context(headline_denial(_without_noise(lines), _title(lines)))),
     )

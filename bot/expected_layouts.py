@@ -49,6 +49,10 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <paragraphs answering it>                    <paragraphs answering it>
                                                (or a worry: I fear <claim>. / I'm afraid ... / My concern is ...)
 
+  FAQ 3: <one question, asked in the title>?    a page of one question, answered by numbered reasons
+  1. <a reason>. <the rest of its paragraph>
+  2. <the next reason>. ...
+
   "A SLOGAN IN CAPITALS." <its credit: www.site.org> <the answer, on the same line or the next>
 
   <a thesis rejecting a proposal: "X is not warranted. I have come to this conclusion for several reasons:">

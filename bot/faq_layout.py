@@ -10,6 +10,10 @@ An entry is a paragraph of one line (a blank line or the start of the text befor
 
 The paragraphs up to the next entry answer it; a last sentence cut off mid-word (a page retrieved short)
 is no answer. Two entries answered at least, so an article asking one question in passing is not an FAQ.
+
+A page of one entry (:func:`question_answered_by_numbered_reasons`) asks its question in its title ("FAQ 3:
+Why do my containers need to be clean and dry, even when I'm refilling?") and answers with a numbered list
+of reasons ("1. To protect you. ...").
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ _ABOUT = re.compile(r"^(?:about|of|for|over|at|with|by|when|whether|if)\b", re.I
 ENTRY_WORDS = 30
 #: Entries answered at least.
 MIN_ENTRIES = 2
+#: "FAQ 3:", "Q:": the page's own label before its one question.
+_ENTRY_LABEL = re.compile(r"^\s*(?:#{1,6}\s*)?(?:FAQ|Q(?:uestion)?)\s*#?\d*\s*[:.\-]\s*", re.IGNORECASE)
+_NUMBERED_REASON = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 
 
 def faq_entries(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -71,3 +78,19 @@ def _drop_cut_off(body: list[str]) -> None:
     filled = [i for i, line in enumerate(body) if line.strip()]
     if filled and not is_finished(body[filled[-1]].strip()):
         body[filled[-1]] = " ".join(split_sentences(body[filled[-1]])[:-1])
+
+
+def question_answered_by_numbered_reasons(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(the title's question, its numbered reasons as paragraphs): one entry, where the title asks a question
+    and a list numbered from 1 answers it with two reasons or more; else nothing. A reason is its numbered
+    line (a closing line run on after the last is no reason)."""
+    filled = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("# source:")]
+    if not filled:
+        return []
+    question = _ENTRY_LABEL.sub("", filled[0]).strip()
+    if not question.endswith("?") or len(question.split()) > ENTRY_WORDS:
+        return []
+    reasons = [m for line in filled[1:] if (m := _NUMBERED_REASON.match(line))]
+    if len(reasons) < MIN_ENTRIES or [int(m.group(1)) for m in reasons] != list(range(1, len(reasons) + 1)):
+        return []
+    return [(question, [line for m in reasons for line in (m.group(2), "")])]

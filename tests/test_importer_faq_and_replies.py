@@ -1,6 +1,7 @@
 """An FAQ whose entries are the asker's own worries as well as questions (articles-17's gap-year page), an FAQ
 laid out as a one-column table and copied as text (articles-47's dog-park page), and a column answering a
-named colleague whose argument it reports in the third person (articles-17's fireworks column)."""
+named colleague whose argument it reports in the third person (articles-17's fireworks column); and a page of one
+question, asked in its title and answered by a numbered list of reasons (articles-53's refill-shop FAQ)."""
 
 from __future__ import annotations
 
@@ -120,3 +121,33 @@ def test_a_text_that_also_reports_critics_at_large_is_read_as_an_op_ed():
         "Even if the heat were", "Critics say the lot is an eyesore that no visitor forgets. But even if the heat were"
     )
     assert read_layout(article).layout == "op-ed"
+
+
+ONE_QUESTION = """# source: https://shop.example.com/blog/faq-4
+FAQ 4: Why do I have to bring my own bags, even when I only buy one thing?
+1. To cut waste. A single bag used once still ends up in landfill for decades, and the ones that blow away end up in hedges, rivers and the sea, where they break into pieces that never go away.
+2. To keep prices down. Bags we hand out cost us money every week, and whatever we spend on them ends up on the price of everything on our shelves, so everybody pays for them in the end.
+3. To keep the counter moving. Packing into your own bag is quicker than waiting for one of ours to be found, opened and filled, and the queue behind you moves faster for everyone.
+In my next post, I'll share our favourite folding bags.
+"""
+
+
+def test_a_question_in_the_title_answered_by_numbered_reasons_is_one_point():
+    article = read_layout(ONE_QUESTION)
+    assert article.layout == "one question, numbered reasons"
+    ((point),) = article.points
+    assert point.claim == "Why do I have to bring my own bags, even when I only buy one thing?"
+    assert [p.split(".")[0] for p in point.paragraphs] == [
+        "To cut waste",
+        "To keep prices down",
+        "To keep the counter moving",
+    ]  # the closing line run on after the last reason is none
+
+
+def test_a_numbered_list_under_a_title_that_asks_nothing_is_not_one_question():
+    statement = ONE_QUESTION.replace("Why do I have to bring my own bags, even when I only buy one thing?", "Our bags")
+    try:
+        layout = read_layout(statement).layout
+    except ValueError:
+        layout = None
+    assert layout != "one question, numbered reasons"
