@@ -64,6 +64,8 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   <paragraphs answering it>
   -----------------------------------
 
+  - <a claim>: <its answer, on the same line>   (bullets, on a page that names its myths)
+
   - <a claim, as a bulleted item>              Five Myths About <topic>   (or excuses, mistakes...)
   <paragraphs answering it>                    <A Bare Heading Stating a Claim>
                                                <paragraphs answering it>

@@ -107,6 +107,25 @@ def bulleted_claims(lines: list[str]) -> list[tuple[str, list[str]]]:
     return [(as_claim(claim, lines), body) for claim, body in answered]
 
 
+_COLON_LED = re.compile(r"^(?P<claim>[^:.!?]{8,200}):\s+(?P<answer>\S.{20,})$")
+
+
+def colon_led_bullets(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """(claim, answer lines) for each bullet that states a claim and answers it after a colon on the same line
+    ("- Fasting breaks down muscle: breakdown of muscle tissue happens only at ..."), on a page that names its
+    claims; nothing where fewer than two bullets are so."""
+    if not names_the_claims(lines):
+        return []
+    found = []
+    for line in lines:
+        bullet = _BULLET.match(line)
+        led = _COLON_LED.match(bullet.group("item")) if bullet else None
+        if led and len(led.group("claim").split()) <= MAX_CLAIM_WORDS:
+            answer = led.group("answer")
+            found.append((as_claim(led.group("claim"), lines), [answer[:1].upper() + answer[1:]]))
+    return found if len(found) >= 2 else []
+
+
 def stated_beliefs(paragraphs: list[str]) -> list[tuple[str, list[str]]]:
     """(claim, answer paragraphs) for each belief standing as a paragraph of one short sentence, answered by
     the longer paragraphs after it; nothing unless at least :data:`MIN_BELIEFS` are answered and they make a
