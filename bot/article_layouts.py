@@ -75,7 +75,8 @@ _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
 _POINT = re.compile(_HEADING + r"Point\s*#?\s*(\d+)\s*[:.\-]\s*(.+?)(?:\*\*)?\s*$", re.IGNORECASE)
 #: "Argument 1)  <claim>" too, where the opening names the arguments as the other side's ("Arguments Against ...").
 _MYTH = re.compile(
-    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?:False\s+)?(?P<label>Myth|Claim|Objection|Argument)\s*(?:(?:#|No\.?)?\s*\d+)?\s*"
+    _HEADING + r"(?:\d{1,2}[.)]\s+)?(?:False\s+|The\s+)?(?P<label>Myth|Claim|Objection|Argument)"
+    r"\s*(?:(?:#|No\.?)?\s*\d+)?\s*"
     r"(?:[:.\-]|(?<=\d)\))"
     r"\s*(?:\*\*)?\s*(?P<claim>.+?)(?:\*\*)?\s*$",
     re.IGNORECASE,
@@ -304,6 +305,8 @@ def _read_labelled(lines: list[str], heading: re.Pattern[str] = _MYTH) -> list[R
     for match, body in _sections(lines, heading):
         if match.group("label").lower() == "argument" and not named:
             continue
+        if not any(line.strip() for line in body):
+            continue  # "Myth #1: <its name>" straight above "The Claim: <the claim>": the claim is below
         answer: list[str] = []
         before: list[str] = []
         labelled = False

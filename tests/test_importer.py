@@ -77,6 +77,17 @@ def test_a_rebuttal_article_becomes_a_valid_draft():
             "2. Nuclear waste is unmanageable\n\nFinland already stores it deep underground.\n",
             ["Nuclear power is unsafe.", "Nuclear waste is unmanageable."],
         ),
+        (  # "The Myth:" / "The Truth:" (articles-64's carbon-frame page), one myth only
+            "Title\n\nThe Myth: One small crack and your carbon frame is scrap.\n"
+            "The Truth: Carbon is eminently repairable. Specialists mend thousands of frames.\n",
+            ["One small crack and your carbon frame is scrap."],
+        ),
+        (  # a myth's name as a heading straight above "The Claim:" (articles-6's houseplant page)
+            "Title\n\nMyth #1: Plants Purify the Air\n\nThe Claim: Houseplants act as natural air purifiers.\n"
+            "The Truth: The effect in a home is minimal.\n\nMyth #2: Plants Are Safe for Pets\n\n"
+            "The Claim: Houseplants pose no threat to cats.\nThe Truth: Many are toxic if eaten.\n",
+            ["Houseplants act as natural air purifiers.", "Houseplants pose no threat to cats."],
+        ),
         (  # a long heading in Title Case is no sentence whose capitals name things (articles-55's phone page)
             "Title\n\n1. They Have Viruses\n\nA reset wipes them.\n\n"
             "2. They Won't Hold New Contacts, Pictures, Etc.\n\nThe storage is emptied like new.\n",
