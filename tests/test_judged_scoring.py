@@ -211,11 +211,13 @@ def test_an_answer_the_judge_misreads_beside_the_summary_earns_its_reason(scorer
     assert scorer.score(case, 1, answer).covered_ids == ("property-values-rise",)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the cost of the credit model (docs/scoring.md, sessions 15-16): the answer takes up the Point's own "
+    "words ('its homeland is at risk'), the judge is unsure (0.58 makes), and the model withholds it; the "
+    "session-16 refits put it at 0.51, just over the threshold of 0.50 and under the 0.55 chosen at the end",
+)
 def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer):
-    """It takes up the Point's own words ("its homeland is at risk") and the judge is unsure (0.58
-    makes): every credit model of sessions 13-15 withheld it (0.40-0.47), and this test was a strict
-    xfail. The session-16 model credits it, only just (0.51 on the term matcher's reading, 0.47 on the
-    encoder's): a refit can take it back, and this test will say so."""
     north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
     result = scorer.score(north_korea, 1, "The US will not back down in a crisis even if its homeland is at risk.")
     assert result.covered_ids == ("us-will-not-back-down",)

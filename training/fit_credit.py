@@ -1,6 +1,6 @@
 """Fit the judged scorer's credit model (bot.credit.CreditModel) on the seen graded sets.
 
-    .venv/bin/python training/fit_credit.py [--threshold 0.5] [--l2 1.0] [--write]
+    .venv/bin/python training/fit_credit.py [--threshold 0.55] [--l2 1.0] [--write]
 
 Each graded rebuttal of the article batches that are no longer blind
 (``data/eval/articles*``) and of the sets written as training data
@@ -93,7 +93,7 @@ class FolderScorer:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--threshold", type=float, default=0.5, help="probability at which a sentence earns")
+    parser.add_argument("--threshold", type=float, default=0.55, help="probability at which a sentence earns")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--features", nargs="+", default=list(FEATURES), choices=FEATURES, metavar="NAME")
     parser.add_argument(
