@@ -85,6 +85,11 @@ def scorer() -> JudgedScorer:
     return JudgedScorer()
 
 
+@pytest.fixture(scope="module")
+def north_korea():
+    return load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+
+
 def test_an_answer_in_fresh_words_earns_credit_and_shows_the_words_that_earned_it(scorer, case):
     result = scorer.score(case, 1, "Once it's running, the money from tickets pays the operating bills.")
     assert result.covered_ids == ("fares-cover-running-costs",)
@@ -217,8 +222,7 @@ def test_an_answer_the_judge_misreads_beside_the_summary_earns_its_reason(scorer
     "words ('its homeland is at risk'), the judge is unsure (0.58 makes), and the model withholds it; the "
     "session-16 refits put it at 0.51, just over the threshold of 0.50 and under the 0.55 chosen at the end",
 )
-def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer):
-    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer, north_korea):
     result = scorer.score(north_korea, 1, "The US will not back down in a crisis even if its homeland is at risk.")
     assert result.covered_ids == ("us-will-not-back-down",)
 
@@ -229,8 +233,7 @@ def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer)
     "faith in the US.' as the opposite of its reason (the words restate it, so it earns it), and that marks the "
     "sentence beside it as written by someone arguing the Point's side; the model withholds its second reason (0.21)",
 )
-def test_a_sentence_beside_a_misread_negation_earns_both_its_reasons(scorer):
-    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
+def test_a_sentence_beside_a_misread_negation_earns_both_its_reasons(scorer, north_korea):
     rebuttal = (
         "They keep asking Washington for stronger security guarantees and tighter alliance ties, and the ICBM "
         "test will strengthen that trend rather than reverse it. The allies have not lost faith in the US."
@@ -254,11 +257,10 @@ def test_a_reason_restated_beside_a_denial_of_something_else_earns_it(scorer, ca
     assert result.covered_ids == ("fares-cover-running-costs",) and result.opposed == ()
 
 
-def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer):
+def test_a_reason_that_denies_something_said_in_its_own_words_earns_it(scorer, north_korea):
     """The shipped judge reads "The allies have not lost faith in the US." as the opposite of
     "... the allies have not lost faith in the US ..." (0.92); made only of the reason's words,
     the same way round, it cannot be."""
-    north_korea = load_case_file(SHIPPED_CASES_DIR / "north-korea.toml")
     result = scorer.score(north_korea, 2, "The allies have not lost faith in the US.")
     assert result.covered_ids == ("allies-keep-faith",) and result.opposed == ()
 
