@@ -187,7 +187,12 @@ def _claims(paragraphs: list[str], topic: str = "", lead_opens: bool = False) ->
         lead = lead_opens
         for sentence in split_sentences(paragraph):
             sentence = _ELIDED.sub("", sentence)  # "....The world is changing": a quotation's cut
-            if not _words(sentence) or is_boilerplate(sentence) or _REMARK_ON_THE_CLAIM.match(sentence):
+            if (
+                not _words(sentence)
+                or is_boilerplate(sentence)
+                or _REMARK_ON_THE_CLAIM.match(sentence)
+                or _CITATION.match(sentence)
+            ):
                 continue
             if not current and len(sentence.split()) < MIN_REFERENCE_WORDS:
                 continue
@@ -217,6 +222,8 @@ _REMARK_ON_THE_CLAIM = re.compile(
     r"(?:\s+(?:of|about|for|against|among|people|we|you)\b[^,;:]*)?[.!]$",
     re.IGNORECASE,
 )
+#: "(Obesity Code, 245)", "(Smith 2019, p. 12)": where the sentence before came from, not a reason.
+_CITATION = re.compile(r"^\([^()]{2,80}?,?\s+(?:p+\.\s*)?\d[\d\u2013-]*\)\.?$")
 #: "For example, ...", "Such as ...": evidence for the claim before it, not a reason of its own.
 _EXAMPLE = re.compile(r"^(?:for (?:example|instance)|e\.g\.|such as)\b", re.IGNORECASE)
 #: "At 500 meters, it drops to 38 decibels.": a fronted phrase, then a pronoun for what the sentence before named.

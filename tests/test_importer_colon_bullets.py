@@ -24,3 +24,12 @@ def test_each_bullet_is_a_myth_answered_after_its_colon():
 def test_colon_led_bullets_are_no_myths_where_the_page_does_not_name_any():
     plain = MYTHS.replace("What are some myths about running?", "Running: a starter's kit list")
     assert layout_of(plain) != "bullets led by a claim and a colon"
+
+
+def test_a_citation_after_an_answer_is_no_part_of_its_reason():
+    cited = MYTHS.replace(
+        "Cartilage gets stronger with regular loading.",
+        "Cartilage gets stronger with regular loading. (Running Science, 112)",
+    )
+    _, case = import_article(cited, "running")
+    assert not [s for sources in sources_by_point(case) for s in sources if "Running Science" in s]
