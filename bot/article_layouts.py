@@ -421,7 +421,8 @@ def _read_quoted_objections(lines: list[str]) -> list[RawPoint]:
 
 
 def _mended_quote(line: str) -> str:
-    if not _HALF_QUOTED.match(line) or len(line.split()) > HEADING_WORDS:
+    """A half-quoted line with its missing quotation mark (a long one still reads as no heading)."""
+    if not _HALF_QUOTED.match(line):
         return line
     text = line.strip()
     return f'"{text}' if text.endswith('"') else f'{text}"'

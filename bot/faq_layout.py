@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .article_details import COMMENT
 from .text import is_finished, split_sentences
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
@@ -84,7 +85,7 @@ def question_answered_by_numbered_reasons(lines: list[str]) -> list[tuple[str, l
     """(the title's question, its numbered reasons as paragraphs): one entry, where the title asks a question
     and a list numbered from 1 answers it with two reasons or more; else nothing. A reason is its numbered
     line (a closing line run on after the last is no reason)."""
-    filled = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("# source:")]
+    filled = [line.strip() for line in lines if line.strip() and not COMMENT.match(line)]
     if not filled:
         return []
     question = _ENTRY_LABEL.sub("", filled[0]).strip()
