@@ -37,6 +37,8 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 from pairs import read_minicases  # noqa: E402
 
 from bot.argkp import ArgKPSplit, load_split  # noqa: E402  (the bot's own reader of the ArgKP files)
+from bot.cases import load_case_file  # noqa: E402
+from bot.text import normalize, split_sentences  # noqa: E402
 
 MAX_LENGTH = 128
 SCALE = 20.0
@@ -100,6 +102,28 @@ def minicase_examples(paths: list[Path], rng: random.Random) -> list[Example]:
     return examples
 
 
+def case_examples(folders: list[Path], rng: random.Random) -> list[Example]:
+    """What a draft case needs: a coach's own wording of a reason (its summary and phrasings, the words a
+    student writes in) with one of the reason's article sentences, a sibling's article sentence as the
+    hard negative. An imported draft has only the article's sentences to be near; a hand case's
+    summaries and phrasings are where its sentences land instead (docs/scoring.md, session 17)."""
+    examples: list[Example] = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.toml")):
+            for point in load_case_file(path).points:
+                sources = {
+                    arg.id: [s for text in arg.source for s in split_sentences(normalize(text))]
+                    for arg in point.counterarguments
+                }
+                for arg in point.counterarguments:
+                    own = sources[arg.id]
+                    siblings = [s for other, texts in sources.items() if other != arg.id for s in texts]
+                    wordings = [w for w in (arg.summary, *arg.phrasings) if w.strip() and "TODO" not in w]
+                    for wording in wordings if own else []:
+                        examples.append((wording, rng.choice(own), rng.choice(siblings) if siblings else None))
+    return examples
+
+
 class MeanPooledEncoder:
     """The network with the pooling the bot's ONNX export has: token mean over the mask, unit length."""
 
@@ -160,6 +184,13 @@ def main() -> None:
     parser.add_argument("--base", type=Path, required=True, help="all-MiniLM-L6-v2 (config.json, weights, tokenizer)")
     parser.add_argument("--argkp", type=Path, required=True, help="the ArgKP-2021 folder")
     parser.add_argument("--minicases", type=Path, nargs="*", default=[])
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="folders of hand-made cases (case_examples); never the external sets nor a batch measured on",
+    )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument(
         "--claim-competition", action="store_true", help="also ArgKP's arguments against their topic (claim_examples)"
@@ -174,6 +205,7 @@ def main() -> None:
     torch.manual_seed(args.seed)
     train, dev = load_split(args.argkp, "train"), load_split(args.argkp, "dev")
     examples = argkp_examples(train, rng) + minicase_examples(args.minicases, rng)
+    examples += case_examples(args.cases, rng)
     if args.claim_competition:
         examples += claim_examples(train, rng)
     encoder = MeanPooledEncoder(args.base)
