@@ -48,6 +48,7 @@ EXPECTED_STRUCTURES = """Counterpoint looked for these layouts and found none:
   "A quoted objection on its own line."        Q: A question on its own line?
   <paragraphs answering it>                    <paragraphs answering it>
                                                (or a worry: I fear <claim>. / I'm afraid ... / My concern is ...)
+                                               1. A question? <its answer run on> (numbered, twice at least)
 
   FAQ 3: <one question, asked in the title>?    a page of one question, answered by numbered reasons
   1. <a reason>. <the rest of its paragraph>

@@ -11,6 +11,10 @@ An entry is a paragraph of one line (a blank line or the start of the text befor
 The paragraphs up to the next entry answer it; a last sentence cut off mid-word (a page retrieved short)
 is no answer. Two entries answered at least, so an article asking one question in passing is not an FAQ.
 
+A page scraped with each answer run on after its numbered or labelled question (``1. Do roundabouts work?
+Yes, over 1,000 ...``) reads the same, where two paragraphs at least open so: the question is the entry (its
+number or label gone), the rest of its paragraph the first line of the answer.
+
 A page of one entry (:func:`question_answered_by_numbered_reasons`) asks its question in its title ("FAQ 3:
 Why do my containers need to be clean and dry, even when I'm refilling?") and answers with a numbered list
 of reasons ("1. To protect you. ...").
@@ -41,10 +45,16 @@ MIN_ENTRIES = 2
 #: "FAQ 3:", "Q:": the page's own label before its one question.
 _ENTRY_LABEL = re.compile(r"^\s*(?:#{1,6}\s*)?(?:FAQ|Q(?:uestion)?)\s*#?\d*\s*[:.\-]\s*", re.IGNORECASE)
 _NUMBERED_REASON = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
+#: A paragraph opening with its numbered or labelled question and running on into the answer (unnumbered,
+#: a blog's rhetorical questions would read so: "Am I missing something here? What kind of message ...").
+_RUN_IN = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+|Q(?:uestion)?\s*\d*\s*[:.]\s*)(?P<question>[A-Z][^?]{8,200}\?)\s+(?P<answer>\S.*)$"
+)
 
 
 def faq_entries(lines: list[str]) -> list[tuple[str, list[str]]]:
     """(claim, answer lines) for each entry, where two at least are answered; else nothing."""
+    lines = _run_in_apart(lines)
     sections: list[tuple[str, list[str]]] = []
     for i, line in enumerate(lines):
         claim = _entry(line) if i == 0 or not lines[i - 1].strip() else None
@@ -58,6 +68,31 @@ def faq_entries(lines: list[str]) -> list[tuple[str, list[str]]]:
     if len(answered) < MIN_ENTRIES:
         return []
     return [(claim, body) for claim, body in sections if len(split_sentences(claim)) == 1]
+
+
+def _run_in_apart(lines: list[str]) -> list[str]:
+    """Each paragraph that opens with a one-sentence question and runs on into its answer, as the question's
+    line and the answer's, where two paragraphs at least are so; else ``lines`` as they are."""
+    split: dict[int, tuple[str, ...]] = {}
+    for i, line in enumerate(lines):
+        if not _opens_paragraph(lines, i):
+            continue
+        found = _RUN_IN.match(line)
+        if found and len(found["question"].split()) <= ENTRY_WORDS and len(split_sentences(found["question"])) == 1:
+            # a blank line between the question and a comment line before it, as the entries are read
+            split[i] = (
+                ("", found["question"], found["answer"])
+                if i and lines[i - 1].strip()
+                else (found["question"], found["answer"])
+            )
+    if len(split) < MIN_ENTRIES:
+        return lines
+    return [part for i, line in enumerate(lines) for part in (split[i] if i in split else (line,))]
+
+
+def _opens_paragraph(lines: list[str], i: int) -> bool:
+    """Line ``i`` starts the text, or follows a blank line or a comment (the ``# source:`` line)."""
+    return i == 0 or not lines[i - 1].strip() or bool(COMMENT.match(lines[i - 1]))
 
 
 def _entry(line: str) -> str | None:

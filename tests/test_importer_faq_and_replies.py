@@ -149,3 +149,38 @@ def test_a_question_in_the_title_answered_by_numbered_reasons_is_one_point():
 def test_a_numbered_list_under_a_title_that_asks_nothing_is_not_one_question():
     statement = ONE_QUESTION.replace("Why do I have to bring my own bags, even when I only buy one thing?", "Our bags")
     assert layout_of(statement) != "one question, numbered reasons"
+
+
+RUN_IN_FAQ = """# source: https://www.harbourtown.example.gov/parking-meters-faq
+1. Will meters drive shoppers away from the high street? No. Towns that priced their kerbside spaces kept their footfall, because a space is now free when a shopper arrives. Turnover rises when nobody can park all day for nothing.
+
+2. Are meters just a way to raise money? Every penny the meters take goes to the town's road repair fund. The council publishes the meter accounts each spring, so anyone can check where the money goes.
+
+3. What about residents who park outside their own homes? Residents get a permit for their own street at no cost.
+"""
+
+
+def test_an_faq_scraped_with_each_answer_run_on_after_its_numbered_question():
+    """articles-70's roundabout page: each numbered question runs on into its answer in one paragraph, and the
+    page was refused as having no recognisable structure."""
+    assert read_layout(RUN_IN_FAQ).layout == "Q&A"
+    _, case = import_article(RUN_IN_FAQ, "parking-meters")
+    assert [p.claim for p in case.points] == [
+        "Will meters drive shoppers away from the high street?",
+        "Are meters just a way to raise money?",
+        "What about residents who park outside their own homes?",
+    ]
+    sources = [" ".join(s for a in p.counterarguments for s in a.source) for p in case.points]
+    assert "kept their footfall" in sources[0] and "drive shoppers" not in sources[0]
+    assert "road repair fund" in sources[1] and "1." not in " ".join(p.claim for p in case.points)
+
+
+def test_a_blogs_rhetorical_questions_running_on_are_no_faq():
+    """Unnumbered, a paragraph opening with a question and running on is a blogger asking, not an FAQ entry."""
+    blog = "\n\n".join(line.split(". ", 1)[1] for line in RUN_IN_FAQ.split("\n\n")[0:3] if ". " in line)
+    assert read_layout(RUN_IN_FAQ).layout == "Q&A"
+    try:
+        layout = read_layout("# source: https://blog.example.com/meters\n" + blog).layout
+    except ValueError:
+        layout = "refused"
+    assert layout != "Q&A"
