@@ -61,6 +61,9 @@ class Reading:
     #: reversal as making its reason ("Its prices sit at or below regular retail" beside "the campus
     #: bookstore marks its prices up")
     others_reversed: bool = False
+    #: the candidate is a clause of its sentence, found nearest this reason where the whole sentence is nearest
+    #: another ("Old residue can wreck the formula, ..., and it could end in a skin reaction.")
+    clause: bool = False
 
     def features(self) -> dict[str, float]:
         """The model's inputs, by name."""
@@ -87,6 +90,7 @@ class Reading:
             "turned": self.turned,
             "negation_differs": float(self.negation != self.reference_negation),
             "others_reversed": float(self.others_reversed),
+            "clause": float(self.clause),
         }
 
 
@@ -94,7 +98,7 @@ class Reading:
 FEATURES = (
     "lexical", "share", "makes", "neither", "opposite", "cleared", "to_reason", "lean", "sibling", "other_point",
     "negation", "log_words", "self_opp", "claim_makes", "claim_opp", "sum_makes", "sum_opp", "sum_neither",
-    "kept", "turned", "negation_differs", "others_reversed",
+    "kept", "turned", "negation_differs", "others_reversed", "clause",
 )  # fmt: skip
 
 
@@ -206,6 +210,9 @@ class Rule:
     #: in the reason's own words (reversals the judge reads as *making* their reason mostly lean so;
     #: honest answers mostly do not). Below -1: never.
     claim_lean: float = 0.03
+    #: A sentence's clauses of at least this many words are candidates too, each for the reason it is nearest
+    #: where that is not the whole sentence's (a sentence listing two reasons); 0: never.
+    clause_words: int = 4
     #: A second opinion on a sentence the hand-set rule (:func:`earns_by_hand`) credits; None: the
     #: hand-set rule alone, under which the model was fitted.
     credit: CreditModel | None = field(default_factory=default_credit_model)

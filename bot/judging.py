@@ -50,6 +50,7 @@ How a rebuttal is scored, and why:
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -97,6 +98,10 @@ class _Draft:
     cleared: set[int] = field(default_factory=set)  # candidates a second look cleared
     #: per window: what its words say of the Point's reasons (:meth:`JudgedIndex._what_the_words_say`)
     word_readings: dict[str, _WordReading] = field(default_factory=dict)
+    clauses: list[tuple[str, str]] = field(default_factory=list)  # (sentence, one of its clauses)
+    clause_vectors: np.ndarray | None = None
+    #: candidates a clause found (its judge reads the clause), each with the sentence it is a clause of
+    clause_of: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -167,13 +172,19 @@ class JudgedIndex:
         candidate beside the Point's claim and the reason's summary only where the credit model will be
         asked about it (or, ``every_reading``, for each candidate: what the model is fitted on)."""
         drafts = [self._read(point, text) for point, text in rebuttals]
-        texts = [t for d in drafts for t in (*d.windows, *(m.excerpt for m in d.lexical.covered))]
+        texts = [
+            t
+            for d in drafts
+            for t in (*d.windows, *(m.excerpt for m in d.lexical.covered), *(clause for _, clause in d.clauses))
+        ]
         vectors = iter(self._encoder.embed(texts) if texts else [])
         pairs: list[tuple[str, str]] = []
         for draft in drafts:
             draft.vectors = np.array([next(vectors) for _ in draft.windows])
             lexical_vectors = [next(vectors) for _ in draft.lexical.covered]
+            draft.clause_vectors = np.array([next(vectors) for _ in draft.clauses])
             self._find_candidates(draft)
+            self._find_clause_candidates(draft)
             for match, vector in zip(draft.lexical.covered, lexical_vectors, strict=True):
                 point, arg_id = draft.point.number, match.counterargument_id
                 reference = self.references.closest(vector, Owner(point, arg_id))
@@ -227,10 +238,10 @@ class JudgedIndex:
         would_earn: set[tuple[str, int]] = set()
         for draft in drafts:
             read = list(zip(draft.candidates, draft.verdicts, strict=True))
-            earned = {
+            earned = {  # a reason a clause earns does not spare its sentence's own reading (it may reverse it)
                 c.counterargument_id
                 for k, (c, v) in enumerate(read)
-                if not self._doubtful(v) and self._earns(draft, k, second_opinion=False)
+                if k not in draft.clause_of and not self._doubtful(v) and self._earns(draft, k, second_opinion=False)
             }
             for k, (candidate, verdict) in enumerate(read):
                 if self._doubtful(verdict) and candidate.counterargument_id not in earned:
@@ -279,7 +290,8 @@ class JudgedIndex:
         lexical = self.lexical.score(point_number, text)
         sentences = [self.lexical.read_sentence(s) for s in split_sentences(normalize(text))]
         windows = [] if FLAG_EMPTY in lexical.flags else [s.text for s in sentences if not (s.copied or s.stuffing)]
-        return _Draft(point, lexical, windows)
+        clauses = [(w, c) for w in windows for c in clauses_of(w, self.rule.clause_words)]
+        return _Draft(point, lexical, windows, clauses=clauses)
 
     def _find_candidates(self, draft: _Draft) -> None:
         """Each sentence's nearest owner in the case: a counterargument of this Point is a
@@ -300,6 +312,29 @@ class JudgedIndex:
                 draft.candidates.append(
                     _Candidate(window, arg_id, reference, strength, lexical=False, closeness=closeness)
                 )
+
+    def _find_clause_candidates(self, draft: _Draft) -> None:
+        """Each clause's nearest owner: where it is a reason of this Point that its sentence is not already a
+        candidate for, the clause is one (a sentence listing two or three reasons is nearest only one of them).
+        The judge reads the clause, as it is what found the reason; the sentence's own reading still decides
+        whether it argues the other side (:meth:`_verdict`)."""
+        if not draft.clauses or draft.clause_vectors is None:
+            return
+        have = {(c.window, c.counterargument_id) for c in draft.candidates}
+        nearest = self.references.nearest(draft.clause_vectors)
+        for (sentence, clause), vector, (owner, _, strength) in zip(
+            draft.clauses, draft.clause_vectors, nearest, strict=True
+        ):
+            arg_id = owner.counterargument_id
+            if strength < self.rule.about or owner.point != draft.point.number or arg_id is None:
+                continue
+            if (sentence, arg_id) in have:
+                continue
+            have.add((sentence, arg_id))
+            draft.clause_of[len(draft.candidates)] = sentence
+            closeness = self.references.closeness(vector, owner.point, arg_id)
+            reference = self.references.closest(vector, owner)
+            draft.candidates.append(_Candidate(clause, arg_id, reference, strength, lexical=False, closeness=closeness))
 
     def nearest(self, vectors: np.ndarray) -> list[tuple[Owner, int, float]]:
         """Per sentence (its embedding): the owner of its nearest reference in the whole case,
@@ -325,11 +360,11 @@ class JudgedIndex:
             elif k in draft.reversed or said.turned.get(arg_id, 0.0) >= self.rule.near_copy:
                 opposed.setdefault(arg_id, Opposition(arg_id, candidate.window))
                 continue
-            elif any(
+            elif draft.clause_of.get(k) in arguing_the_other_side or any(
                 sentence in candidate.window and arg_id not in reversed_ids
                 for sentence, reversed_ids in arguing_the_other_side.items()
             ):
-                continue  # a sentence that argues the Point's side makes none of its reasons
+                continue  # a sentence that argues the Point's side makes none of its reasons, nor do its clauses
             elif self._doubtful(verdict) and k not in draft.cleared:
                 continue  # not looked at again: another sentence earned its reason
             else:
@@ -409,7 +444,22 @@ class JudgedIndex:
             turned=said.turned.get(candidate.counterargument_id, 0.0),
             reference_negation=self._reference_negation[candidate.reference],
             others_reversed=any(draft.candidates[j].window != candidate.window for j in draft.reversed),
+            clause=k in draft.clause_of,
         )
+
+
+#: Where a sentence's clauses meet: a semicolon, a colon, a dash, a comma, or before "and", "but", "because", "so".
+_CLAUSE_JOINT = re.compile(r";\s+|:\s+|\s+[-\u2013\u2014]\s+|,\s+|\s+(?=(?:and|but|because|so)\s)")
+
+
+def clauses_of(sentence: str, min_words: int) -> list[str]:
+    """The parts of ``sentence`` between its clause joints that have ``min_words`` words or more, where
+    there are two such parts at least (else none: the sentence is one clause)."""
+    if min_words <= 0:
+        return []
+    parts = [part.strip(" ,;:") for part in _CLAUSE_JOINT.split(sentence)]
+    parts = [part for part in parts if len(words(part)) >= min_words]
+    return parts if len(parts) >= 2 else []
 
 
 #: A reading the judge was not asked for: the credit model is never consulted on it.

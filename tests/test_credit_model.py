@@ -88,7 +88,8 @@ def test_a_reversal_in_the_reasons_own_words_is_weighed_by_its_turned_word(score
     )
     assert "icbm-reinforces-trend" in by_hand.score(north_korea, 2, rebuttal).covered_ids
     assert scorer.score(north_korea, 2, rebuttal).covered_ids == ()
-    ((reason, reading),) = scorer.index(north_korea).readings(2, rebuttal)
+    # the sentence's own reading (its clauses are read too, since session 17)
+    ((reason, reading),) = [(r, x) for r, x in scorer.index(north_korea).readings(2, rebuttal) if not x.clause]
     assert reason == "icbm-reinforces-trend" and reading.turned > 0.5 and reading.kept == 0.0
 
 
@@ -101,7 +102,7 @@ def test_a_reversal_without_the_reasons_negation_is_weighed_by_it(scorer, by_han
     rebuttal = "Sanitizer wipes out every kind of germ there is, so it's the first choice even right beside a sink."
     assert "misses-some-germs" in by_hand.score(case, 2, rebuttal).covered_ids
     assert scorer.score(case, 2, rebuttal).covered_ids == ()
-    ((reason, reading),) = scorer.index(case).readings(2, rebuttal)
+    ((reason, reading),) = [(r, x) for r, x in scorer.index(case).readings(2, rebuttal) if not x.clause]
     assert reason == "misses-some-germs" and reading.reference_negation and not reading.negation
 
 

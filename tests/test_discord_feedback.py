@@ -15,11 +15,16 @@ from bot.cases import Counterargument, Point
 from bot.coverage import Coverage, Match, Opposition
 from bot.feedback import QUOTE_LIMIT, explain, render_text
 
-#: One long sentence that earns two counterarguments of Point 1.
+#: One long sentence that earns three counterarguments of Point 1, two of them by its clauses.
 LONG_SENTENCE = (
     "Kim would be miscalculating: the US will not be deterred and will keep pushing back against Pyongyang, "
     "and it would not back down in an escalating crisis, because the 2014 QDR says no adversary may escape "
     "by escalating a failed conventional attack and extended deterrence worked against the Soviets."
+)
+#: Two of Point 1's six counterarguments, the second in the sentence's last clause.
+A_THIRD = (
+    "Kim would be miscalculating: the US will not be deterred and will keep pushing back against Pyongyang, "
+    "and the 2014 QDR says no adversary may escape by escalating a failed conventional attack."
 )
 #: Two sentences; the first earns two counterarguments of Point 2.
 TWO_SENTENCES = (
@@ -57,15 +62,18 @@ def covered_fields(embed: discord.Embed) -> list[discord.embeds._EmbedFieldProxy
     return [f for f in embed.fields if f.name.startswith("\u2705")]
 
 
-async def test_one_long_sentence_is_quoted_once_short_and_cut_at_a_word(bot):
+async def test_one_long_sentence_is_quoted_short_and_each_clause_for_the_reason_it_earned(bot):
     await say("!practice north-korea 1")
     embed = (await say(f"!rebut {LONG_SENTENCE}")).embeds[0]
 
-    first, second = covered_fields(embed)
+    first, *others = covered_fields(embed)
     quote = first.value.strip("\u201c\u201d")
     assert len(quote) <= QUOTE_LIMIT and quote.endswith("\u2026")
     assert LONG_SENTENCE.startswith(quote[:-1]) and LONG_SENTENCE[len(quote) - 1] in " ,"  # cut between words
-    assert second.value == "the same sentence"
+    # the reasons its clauses earned show those clauses, not the sentence again (docs/scoring.md, session 17)
+    clauses = [field.value.strip("\u201c\u201d") for field in others]
+    assert clauses and all(clause in LONG_SENTENCE and len(clause) < len(LONG_SENTENCE) for clause in clauses)
+    assert any("2014 QDR" in clause for clause in clauses)
 
 
 async def test_each_counterargument_quotes_its_own_sentence_never_the_same_twice(bot):
@@ -128,7 +136,7 @@ async def test_a_zero_for_agreeing_or_for_too_few_words_says_so(bot):
 
 async def test_a_third_is_orange_not_the_red_of_nothing(bot):
     await say("!practice north-korea 1")
-    embed = (await say(f"!rebut {LONG_SENTENCE}")).embeds[0]
+    embed = (await say(f"!rebut {A_THIRD}")).embeds[0]
     assert "33%" in embed.description and embed.colour == discord.Colour.orange()
     assert "Why" not in embed.description  # a reason is for a 0% only
 

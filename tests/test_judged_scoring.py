@@ -15,7 +15,7 @@ import pytest
 
 from bot.cases import load_case_file
 from bot.config import SHIPPED_CASES_DIR, ConfigError, Settings
-from bot.judging import JudgedScorer, Rule
+from bot.judging import JudgedScorer, Rule, clauses_of
 from bot.neural import Encoder, ModelUnavailable
 from bot.scorers import ScoringWorker, make_scorer
 from bot.scoring import Scorer
@@ -117,6 +117,29 @@ def test_two_reasons_in_one_answer_both_count(scorer, case):
     assert set(result.covered_ids) == {"fewer-cars", "junctions-redesigned"} and result.score == 100
 
 
+def test_one_sentence_listing_two_reasons_earns_both(scorer, case):
+    """The sentence is nearest one reason; its second clause finds the other (docs/scoring.md, session 17).
+    Without clauses (``clause_words=0``) it earned only the first."""
+    sentence = (
+        "Once it's running the ticket money pays the operating bills, and homes near the stops get more valuable."
+    )
+    result = scorer.score(case, 1, sentence)
+    assert result.covered_ids == ("fares-cover-running-costs", "property-values-rise") and result.score == 67
+    assert "homes near the stops" in result.covered[1].excerpt
+    assert JudgedScorer(rule=Rule(clause_words=0)).score(case, 1, sentence).covered_ids == (
+        "fares-cover-running-costs",
+    )
+
+
+def test_a_sentence_is_cut_into_clauses_only_where_two_parts_have_words_enough():
+    assert clauses_of("Fares pay the running costs, and homes near the stops gain value.", 4) == [
+        "Fares pay the running costs",
+        "and homes near the stops gain value.",
+    ]
+    assert clauses_of("Fares pay, mostly.", 4) == []  # one part of four words: one clause
+    assert clauses_of("Fares pay the running costs; homes near the stops gain value.", 0) == []  # 0: never
+
+
 @pytest.mark.parametrize(
     "reversal",
     [
@@ -175,11 +198,24 @@ def test_a_sentence_arguing_the_points_side_earns_no_other_reason(scorer, case, 
     assert [o.counterargument_id for o in result.opposed] == ["fares-cover-running-costs"]
 
 
+#: Sentences nearest the Point's own claim whose last clause, read alone, the judge reads as making a reason.
+CLAUSE_COST = pytest.mark.xfail(
+    strict=True,
+    reason="the cost of clauses (docs/scoring.md, session 17): the sentence is nearest the Point's claim, but its "
+    "clause ('since one tram only replaces a couple of cars'), read alone, is read as making its reason (0.94); "
+    "barring the clauses of sentences nearest the claim measured lower (leave one batch out 0.782 -> 0.779, "
+    "external 0.904 -> 0.890)",
+)
+
+
 @pytest.mark.parametrize(
     "leaning",
     [
-        "Trams make traffic worse, since one tram only replaces a couple of cars.",
-        "Traffic gets worse for everyone because the new signals hold cars up at every junction.",
+        pytest.param("Trams make traffic worse, since one tram only replaces a couple of cars.", marks=CLAUSE_COST),
+        pytest.param(
+            "Traffic gets worse for everyone because the new signals hold cars up at every junction.",
+            marks=CLAUSE_COST,
+        ),
     ],
 )
 def test_a_sentence_as_near_the_points_claim_as_a_reason_earns_it_nothing(scorer, case, leaning):
@@ -190,12 +226,9 @@ def test_a_sentence_as_near_the_points_claim_as_a_reason_earns_it_nothing(scorer
     assert JudgedScorer(rule=Rule(claim_lean=-2.0)).score(case, 2, leaning).score == 50
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the cost of Rule.claim_lean (docs/scoring.md, session 12): an honest answer that opens by "
-    "turning the Point's claim round is as near the claim as the reason, and earns nothing",
-)
 def test_an_answer_that_opens_by_turning_the_claim_round_earns_its_reason(scorer, case):
+    """A strict xfail from session 12 to 16 (the sentence is as near the claim as the reason, so Rule.claim_lean
+    refused it); since session 17 its clause "fares pay for running it" earns the reason on its own."""
     result = scorer.score(case, 1, "The tram brings in more than it costs: fares pay for running it.")
     assert result.covered_ids == ("fares-cover-running-costs",)
 
@@ -227,13 +260,11 @@ def test_an_honest_answer_that_repeats_the_points_words_earns_its_reason(scorer,
     assert result.covered_ids == ("us-will-not-back-down",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the cost of others_reversed (docs/scoring.md, session 16): the judge reads 'The allies have not lost "
-    "faith in the US.' as the opposite of its reason (the words restate it, so it earns it), and that marks the "
-    "sentence beside it as written by someone arguing the Point's side; the model withholds its second reason (0.21)",
-)
 def test_a_sentence_beside_a_misread_negation_earns_both_its_reasons(scorer, north_korea):
+    """A strict xfail in session 16: the judge reads 'The allies have not lost faith in the US.' as the opposite
+    of its reason (its words restate it, so it earns it), which marks the sentence beside it as written by
+    someone arguing the Point's side, and the model withheld that sentence's second reason. Since session 17
+    its second clause ("the ICBM test will strengthen that trend") is read on its own and earns it."""
     rebuttal = (
         "They keep asking Washington for stronger security guarantees and tighter alliance ties, and the ICBM "
         "test will strengthen that trend rather than reverse it. The allies have not lost faith in the US."
