@@ -17,6 +17,11 @@ How a rebuttal is scored, and why:
   answers that Point; one nearest to a sibling counterargument credits the
   sibling, not this one. References of a single content word never stand
   alone, so a one-word heading cannot hand out credit.
+* **A sentence listing several reasons** is nearest only one of them; so its clauses (cut at
+  ";", ":", dashes, commas, and before "and", "but", "because", "so"; four words or more) are
+  embedded too, and a clause nearest another reason of the Point is a candidate for it, read by the
+  judge as it stands. The sentence keeps its own reading, and a clause of a sentence found arguing
+  the other side earns nothing.
 * **Does it make it, or say the opposite?** The judge reads the sentence beside
   its nearest reference. Where it reads it as the reverse ("turbine prices
   climbed" against "turbine prices fell"), it takes a second look, because one
