@@ -55,67 +55,21 @@ How a rebuttal is scored, and why:
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from .case_references import CaseReferences, Closeness, Owner
+from .case_references import CaseReferences, Owner
 from .cases import Case, Point
 from .coverage import FLAG_EMPTY, FLAG_TOO_SHORT, CachingScorer, Coverage, Match, Opposition, point_number
 from .credit import DEFAULT_RULE, Reading, Rule
 from .fragments import without_fragments
+from .judged_draft import NOT_READ, Candidate, Draft, WordReading, clauses_of, sentences_arguing_the_other_side, three
 from .negation import spell_out_negations
 from .neural import OPPOSITE, Encoder, Judge, shared_models
 from .scoring import CaseIndex
 from .text import has_negation, normalize, split_sentences, words
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    """A sentence the judge is asked about, and why."""
-
-    window: str
-    counterargument_id: str
-    reference: int  # what the judge reads it against: the counterargument's nearest reference
-    strength: float  # cosine similarity, or the lexical share
-    lexical: bool  # found by the lexical matcher (shared terms), not by the encoder
-    closeness: Closeness
-
-
-@dataclass
-class _Draft:
-    """One rebuttal on its way through :meth:`JudgedIndex.score_many`."""
-
-    point: Point
-    lexical: Coverage
-    windows: list[str]
-    vectors: np.ndarray | None = None
-    candidates: list[_Candidate] = field(default_factory=list)
-    answers_points: set[int] = field(default_factory=set)
-    agrees: bool = False
-    verdicts: list[np.ndarray] = field(default_factory=list)  # the judge's, one per candidate
-    claim_readings: list[np.ndarray] = field(default_factory=list)  # beside the Point's claim, one per candidate
-    summary_readings: list[np.ndarray] = field(default_factory=list)  # beside the reason's summary
-    reversed: set[int] = field(default_factory=set)  # candidates a second look found reversed
-    cleared: set[int] = field(default_factory=set)  # candidates a second look cleared
-    #: per window: what its words say of the Point's reasons (:meth:`JudgedIndex._what_the_words_say`)
-    word_readings: dict[str, _WordReading] = field(default_factory=dict)
-    clauses: list[tuple[str, str]] = field(default_factory=list)  # (sentence, one of its clauses)
-    clause_vectors: np.ndarray | None = None
-    #: candidates a clause found (its judge reads the clause), each with the sentence it is a clause of
-    clause_of: dict[int, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _WordReading:
-    """What a window's words say of the Point's reasons, read once by the term matcher."""
-
-    restated: frozenset[str]  # said in the reason's own words, the same way round (:data:`Rule.restated`)
-    turned: dict[str, float]  # per reason one of its sentences turns a term of: its share, polarity aside
-    kept: dict[str, float]  # per reason: the matcher's share of its terms said the same way round
 
 
 class JudgedIndex:
@@ -172,7 +126,7 @@ class JudgedIndex:
         self._verdict(draft, decided)
         return decided
 
-    def _judge_all(self, rebuttals: Sequence[tuple[int, str]], every_reading: bool = False) -> list[_Draft]:
+    def _judge_all(self, rebuttals: Sequence[tuple[int, str]], every_reading: bool = False) -> list[Draft]:
         """The rebuttals read by both models, up to the second look: all but the verdict. The judge reads a
         candidate beside the Point's claim and the reason's summary only where the credit model will be
         asked about it (or, ``every_reading``, for each candidate: what the model is fitted on)."""
@@ -195,22 +149,22 @@ class JudgedIndex:
                 reference = self.references.closest(vector, Owner(point, arg_id))
                 closeness = self.references.closeness(vector, point, arg_id)
                 draft.candidates.append(
-                    _Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, closeness=closeness)
+                    Candidate(match.excerpt, arg_id, reference, match.similarity, lexical=True, closeness=closeness)
                 )
             pairs += [(c.window, self.references.texts[c.reference]) for c in draft.candidates]
         verdicts = iter(self._read_pairs(pairs))
         for draft in drafts:
             draft.verdicts = [next(verdicts) for _ in draft.candidates]
-            draft.claim_readings = [_NOT_READ] * len(draft.candidates)
-            draft.summary_readings = [_NOT_READ] * len(draft.candidates)
+            draft.claim_readings = [NOT_READ] * len(draft.candidates)
+            draft.summary_readings = [NOT_READ] * len(draft.candidates)
         self._second_look(drafts)
         self._read_for_second_opinion(drafts, every_reading)
         return drafts
 
-    def _read_for_second_opinion(self, drafts: list[_Draft], every: bool) -> None:
+    def _read_for_second_opinion(self, drafts: list[Draft], every: bool) -> None:
         """The judge beside the Point's claim and the reason's summary, in one call, for each candidate the
-        rule would credit by hand (the credit model is asked about no other); :data:`_NOT_READ` elsewhere."""
-        wanted: list[tuple[_Draft, int]] = []
+        rule would credit by hand (the credit model is asked about no other); :data:`NOT_READ` elsewhere."""
+        wanted: list[tuple[Draft, int]] = []
         for draft in drafts:
             wanted += [
                 (draft, k)
@@ -226,7 +180,7 @@ class JudgedIndex:
         for draft, k in wanted:
             draft.claim_readings[k], draft.summary_readings[k] = next(readings), next(readings)
 
-    def _second_look(self, drafts: list[_Draft]) -> None:
+    def _second_look(self, drafts: list[Draft]) -> None:
         """Each sentence read as the opposite of its nearest reference is read beside itself
         and, if it reads more the opposite of that reference than of itself, beside the other
         references of its reason until most of them have spoken; ``draft.reversed`` gets the
@@ -238,7 +192,7 @@ class JudgedIndex:
         on a sentence is the hand-set rule's call, not the credit model's: the model's doubt
         must not make a sentence a reversal, which would bar it from every other reason.
         """
-        looks: dict[tuple[str, int], list[tuple[_Draft, int]]] = {}
+        looks: dict[tuple[str, int], list[tuple[Draft, int]]] = {}
         nearest_reading: dict[tuple[str, int], np.ndarray] = {}
         would_earn: set[tuple[str, int]] = set()
         for draft in drafts:
@@ -290,15 +244,15 @@ class JudgedIndex:
             return []
         return list(self._judge.probabilities([(spell_out_negations(a), spell_out_negations(b)) for a, b in pairs]))
 
-    def _read(self, point_number: int, text: str) -> _Draft:
+    def _read(self, point_number: int, text: str) -> Draft:
         point = self.case.point(point_number)
         lexical = self.lexical.score(point_number, text)
         sentences = [self.lexical.read_sentence(s) for s in split_sentences(normalize(text))]
         windows = [] if FLAG_EMPTY in lexical.flags else [s.text for s in sentences if not (s.copied or s.stuffing)]
         clauses = [(w, c) for w in windows for c in clauses_of(w, self.rule.clause_words)]
-        return _Draft(point, lexical, windows, clauses=clauses)
+        return Draft(point, lexical, windows, clauses=clauses)
 
-    def _find_candidates(self, draft: _Draft) -> None:
+    def _find_candidates(self, draft: Draft) -> None:
         """Each sentence's nearest owner in the case: a counterargument of this Point is a
         candidate for the judge; the Point's claim or another Point says why not."""
         if not draft.windows or draft.vectors is None:
@@ -315,10 +269,10 @@ class JudgedIndex:
                 arg_id = owner.counterargument_id
                 closeness = self.references.closeness(vector, owner.point, arg_id)
                 draft.candidates.append(
-                    _Candidate(window, arg_id, reference, strength, lexical=False, closeness=closeness)
+                    Candidate(window, arg_id, reference, strength, lexical=False, closeness=closeness)
                 )
 
-    def _find_clause_candidates(self, draft: _Draft) -> None:
+    def _find_clause_candidates(self, draft: Draft) -> None:
         """Each clause's nearest owner: where it is a reason of this Point that its sentence is not already a
         candidate for, the clause is one (a sentence listing two or three reasons is nearest only one of them).
         The judge reads the clause, as it is what found the reason; the sentence's own reading still decides
@@ -339,7 +293,7 @@ class JudgedIndex:
             draft.clause_of[len(draft.candidates)] = sentence
             closeness = self.references.closeness(vector, owner.point, arg_id)
             reference = self.references.closest(vector, owner)
-            draft.candidates.append(_Candidate(clause, arg_id, reference, strength, lexical=False, closeness=closeness))
+            draft.candidates.append(Candidate(clause, arg_id, reference, strength, lexical=False, closeness=closeness))
 
     def nearest(self, vectors: np.ndarray) -> list[tuple[Owner, int, float]]:
         """Per sentence (its embedding): the owner of its nearest reference in the whole case,
@@ -350,13 +304,13 @@ class JudgedIndex:
         """The texts the judge reads a sentence about ``owner`` against."""
         return self.references.of(owner)
 
-    def _verdict(self, draft: _Draft, decided: list[tuple[str, Reading]] | None = None) -> Coverage:
+    def _verdict(self, draft: Draft, decided: list[tuple[str, Reading]] | None = None) -> Coverage:
         """The rebuttal's coverage; ``decided`` collects the readings the credit decision was made on."""
         if FLAG_EMPTY in draft.lexical.flags:
             return draft.lexical
         credited: dict[str, Match] = {}
         opposed: dict[str, Opposition] = {}
-        arguing_the_other_side = _arguing_the_other_side(draft)
+        arguing_the_other_side = sentences_arguing_the_other_side(draft)
         for k, (candidate, verdict) in enumerate(zip(draft.candidates, draft.verdicts, strict=True)):
             arg_id = candidate.counterargument_id
             said = self._what_the_words_say(draft, candidate.window)
@@ -395,7 +349,7 @@ class JudgedIndex:
             agrees=draft.agrees and not covered,
         )
 
-    def _what_the_words_say(self, draft: _Draft, window: str) -> _WordReading:
+    def _what_the_words_say(self, draft: Draft, window: str) -> WordReading:
         """What ``window``'s words say of the Point's reasons: those it restates in their own words, the same
         way round (:data:`Rule.restated`); for each reason one of its sentences turns a term of, the share
         that sentence has of it, polarity aside (at :data:`Rule.near_copy` a near copy turned round, which
@@ -409,7 +363,7 @@ class JudgedIndex:
             for sentence in split_sentences(window):
                 for arg_id, share in self.lexical.turned_shares(point, sentence).items():
                     turned[arg_id] = max(turned.get(arg_id, 0.0), share)
-            draft.word_readings[window] = _WordReading(restated, turned, self.lexical.similarities(point, window))
+            draft.word_readings[window] = WordReading(restated, turned, self.lexical.similarities(point, window))
         return draft.word_readings[window]
 
     def _reads_opposite(self, reading: np.ndarray, reference: int) -> bool:
@@ -424,17 +378,17 @@ class JudgedIndex:
         """Read as the opposite of its nearest reference: it earns only if a second look clears it."""
         return bool(verdict[OPPOSITE] >= self.rule.second_look)
 
-    def _earns(self, draft: _Draft, k: int, cleared: bool = False, second_opinion: bool = True) -> bool:
+    def _earns(self, draft: Draft, k: int, cleared: bool = False, second_opinion: bool = True) -> bool:
         """Whether candidate ``k`` earns its reason, as far as the words left it open."""
         return self.rule.earns(self._reading(draft, k, cleared), second_opinion)
 
-    def _reading(self, draft: _Draft, k: int, cleared: bool) -> Reading:
+    def _reading(self, draft: Draft, k: int, cleared: bool) -> Reading:
         candidate, closeness = draft.candidates[k], draft.candidates[k].closeness
         said = self._what_the_words_say(draft, candidate.window)
         return Reading(
             lexical=candidate.lexical,
             share=candidate.strength if candidate.lexical else 0.0,
-            nearest=_three(draft.verdicts[k]),
+            nearest=three(draft.verdicts[k]),
             cleared=cleared,
             to_reason=closeness.to_reason,
             to_claim=closeness.to_claim,
@@ -443,56 +397,14 @@ class JudgedIndex:
             negation=has_negation(candidate.window),
             words=len(words(candidate.window)),
             self_opposite=float(self._self_opposite[candidate.reference]),
-            claim=_three(draft.claim_readings[k]),
-            summary=_three(draft.summary_readings[k]),
+            claim=three(draft.claim_readings[k]),
+            summary=three(draft.summary_readings[k]),
             kept=said.kept.get(candidate.counterargument_id, 0.0),
             turned=said.turned.get(candidate.counterargument_id, 0.0),
             reference_negation=self._reference_negation[candidate.reference],
             others_reversed=any(draft.candidates[j].window != candidate.window for j in draft.reversed),
             clause=k in draft.clause_of,
         )
-
-
-#: Where a sentence's clauses meet: a semicolon, a colon, a dash, a comma, or before "and", "but", "because", "so".
-_CLAUSE_JOINT = re.compile(r";\s+|:\s+|\s+[-\u2013\u2014]\s+|,\s+|\s+(?=(?:and|but|because|so)\s)")
-
-
-def clauses_of(sentence: str, min_words: int) -> list[str]:
-    """The parts of ``sentence`` between its clause joints that have ``min_words`` words or more, where
-    there are two such parts at least (else none: the sentence is one clause)."""
-    if min_words <= 0:
-        return []
-    parts = [part.strip(" ,;:") for part in _CLAUSE_JOINT.split(sentence)]
-    parts = [part for part in parts if len(words(part)) >= min_words]
-    return parts if len(parts) >= 2 else []
-
-
-#: A reading the judge was not asked for: the credit model is never consulted on it.
-_NOT_READ = np.full(3, np.nan)
-
-
-def _three(reading: np.ndarray) -> tuple[float, float, float]:
-    return (float(reading[0]), float(reading[1]), float(reading[2]))
-
-
-def _arguing_the_other_side(draft: _Draft) -> dict[str, set[str]]:
-    """The sentences a second look found arguing the opposite of a reason (and which reasons),
-    where no negation word can have misled the judge.
-
-    Such a sentence argues the Point's side ("Turbine prices have climbed 20 to 40 percent since
-    2008, and wind electricity still loses to conventional sources on price."), so it makes no
-    other reason either: not by the words it shares with a sibling, nor where the judge reads it as
-    making its nearest reference (it misreads quantities turned round: "turbines sit far closer
-    than 300 metres to homes" read as making "turbines are sited at least 300 metres away"). The
-    judge's *opposite* is trusted this far only without a negation, which it misreads ("The drones
-    don't even have a stinger" read as the opposite of its reason).
-    """
-    found: dict[str, set[str]] = {}
-    for k in draft.reversed:
-        candidate = draft.candidates[k]
-        if not has_negation(candidate.window):
-            found.setdefault(candidate.window, set()).add(candidate.counterargument_id)
-    return found
 
 
 class JudgedScorer(CachingScorer[JudgedIndex]):
