@@ -281,7 +281,7 @@ class JudgedIndex:
             return
         have = {(c.window, c.counterargument_id) for c in draft.candidates}
         nearest = self.references.nearest(draft.clause_vectors)
-        for (sentence, clause), vector, (owner, _, strength) in zip(
+        for (sentence, clause), vector, (owner, reference, strength) in zip(
             draft.clauses, draft.clause_vectors, nearest, strict=True
         ):
             arg_id = owner.counterargument_id
@@ -292,7 +292,6 @@ class JudgedIndex:
             have.add((sentence, arg_id))
             draft.clause_of[len(draft.candidates)] = sentence
             closeness = self.references.closeness(vector, owner.point, arg_id)
-            reference = self.references.closest(vector, owner)
             draft.candidates.append(Candidate(clause, arg_id, reference, strength, lexical=False, closeness=closeness))
 
     def nearest(self, vectors: np.ndarray) -> list[tuple[Owner, int, float]]:
