@@ -10,9 +10,10 @@ model is a logistic regression fitted on graded rebuttals (``training/fit_credit
 every signal at once where the hand rule looks at one or two: how near the sentence sits to the
 Point's own claim against the reason (a reversal argues the claim), the lexical matcher's share of
 the reason's terms, how the judge reads it beside the reason's nearest reference, its summary and
-the Point's claim, the sentence's length, and whether another sentence of the same rebuttal was
-found arguing the other side. Its weights, means, scales and threshold are data
-(``bot/resources/credit.json``), written by the fitting script beside the figures it measured.
+the Point's claim, the sentence's length, whether another sentence of the same rebuttal was
+found arguing the other side, and whether the candidate is a clause of its sentence. Its weights,
+means, scales and threshold are data (``bot/resources/credit.json``), written by the fitting script
+beside the figures it measured.
 """
 
 from __future__ import annotations

@@ -28,7 +28,9 @@ from .article_details import COMMENT
 from .text import is_finished, split_sentences
 
 _HEADING = r"^\s*(?:#{1,6}\s*)?(?:\*\*)?"
-_QUESTION = re.compile(_HEADING + r"(?:Q(?:uestion)?\s*\d*\s*[:.]\s*)?(.{8,200}\?)(?:\*\*)?\s*$")
+#: "Q:", "Question 3.": an entry's own label before its question.
+_Q_LABEL = r"Q(?:uestion)?\s*\d*\s*[:.]\s*"
+_QUESTION = re.compile(_HEADING + r"(?:" + _Q_LABEL + r")?(.{8,200}\?)(?:\*\*)?\s*$")
 #: "I fear", "I'm worried", "We are afraid", "My main concern is": how a worry in the asker's voice opens.
 _WORRIER = (
     r"(?:(?:I|we)\s+(?:\w+ly\s+)?(?:fear|worry|dread)|(?:I'm|I am|we're|we are)\s+(?:\w+ly\s+|so\s+|very\s+)?"
@@ -47,9 +49,7 @@ _ENTRY_LABEL = re.compile(r"^\s*(?:#{1,6}\s*)?(?:FAQ|Q(?:uestion)?)\s*#?\d*\s*[:
 _NUMBERED_REASON = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 #: A paragraph opening with its numbered or labelled question and running on into the answer (unnumbered,
 #: a blog's rhetorical questions would read so: "Am I missing something here? What kind of message ...").
-_RUN_IN = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+|Q(?:uestion)?\s*\d*\s*[:.]\s*)(?P<question>[A-Z][^?]{8,200}\?)\s+(?P<answer>\S.*)$"
-)
+_RUN_IN = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|" + _Q_LABEL + r")(?P<question>[A-Z][^?]{8,200}\?)\s+(?P<answer>\S.*)$")
 
 
 def faq_entries(lines: list[str]) -> list[tuple[str, list[str]]]:

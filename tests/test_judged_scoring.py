@@ -15,7 +15,8 @@ import pytest
 
 from bot.cases import load_case_file
 from bot.config import SHIPPED_CASES_DIR, ConfigError, Settings
-from bot.judging import JudgedScorer, Rule, clauses_of
+from bot.judged_draft import clauses_of
+from bot.judging import JudgedScorer, Rule
 from bot.neural import Encoder, ModelUnavailable
 from bot.scorers import ScoringWorker, make_scorer
 from bot.scoring import Scorer
